@@ -1,0 +1,245 @@
+// Signing in and out, sessions, login throttling and password resets.
+import { createHash, randomBytes } from 'node:crypto';
+import { Op } from 'sequelize';
+import { LoginAttempt, Organisation, PasswordResetToken, Person, PersonRole, Session, sequelize } from '#db/models/index.ts';
+import { hashPassword, verifyPassword } from '#app/utils/password.server.ts';
+import { SESSION_LIFETIME_MS } from '#app/utils/session.server.ts';
+import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
+import { NotFound, ValidationError } from '#app/utils/errors.server.ts';
+import { isRole } from './roles.ts';
+import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
+
+/** Failures counted within this window slow an account or an address down. */
+export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
+export const MAX_FAILURES_PER_ACCOUNT = 5;
+export const MAX_FAILURES_PER_ADDRESS = 20;
+export const RESET_LINK_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export type LoginResult =
+  | { ok: true; sessionId: string; actorId: number }
+  | { ok: false; reason: 'invalid' | 'throttled' };
+
+export async function login(input: { email: string; password: string; ipAddress: string }): Promise<LoginResult> {
+  const email = normaliseEmail(input.email);
+  if (await isThrottled(email, input.ipAddress)) {
+    await LoginAttempt.create({ email, ipAddress: input.ipAddress, succeeded: false });
+    return { ok: false, reason: 'throttled' };
+  }
+
+  const person = await Person.findOne({ where: { email } });
+  const passwordMatches = await verifyPassword(person?.passwordHash ?? null, input.password);
+  const active = person !== null && person.deactivatedAt === null;
+
+  if (!person || !passwordMatches || !active) {
+    await sequelize.transaction(async (transaction) => {
+      await LoginAttempt.create({ email, ipAddress: input.ipAddress, succeeded: false }, { transaction });
+      if (person) {
+        await recordAuditEvent(
+          {
+            organisationId: person.organisationId,
+            actorId: null,
+            action: AUDIT_ACTIONS.loginFailed,
+            summary: `Failed sign-in for ${person.email}${active ? '' : ' (account deactivated)'}`,
+            subject: { type: 'person', id: person.id },
+            ipAddress: input.ipAddress,
+          },
+          transaction,
+        );
+      }
+    });
+    return { ok: false, reason: 'invalid' };
+  }
+
+  const sessionId = randomBytes(32).toString('hex');
+  await sequelize.transaction(async (transaction) => {
+    await LoginAttempt.create({ email, ipAddress: input.ipAddress, succeeded: true }, { transaction });
+    await Session.create(
+      { id: sessionId, personId: person.id, expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS) },
+      { transaction },
+    );
+    await recordAuditEvent(
+      {
+        organisationId: person.organisationId,
+        actorId: person.id,
+        action: AUDIT_ACTIONS.loginSucceeded,
+        summary: `${person.name} signed in`,
+        subject: { type: 'person', id: person.id },
+        ipAddress: input.ipAddress,
+      },
+      transaction,
+    );
+  });
+  return { ok: true, sessionId, actorId: person.id };
+}
+
+/** Too many recent failures for this email (known or not) or from this address since the last success. */
+async function isThrottled(email: string, ipAddress: string): Promise<boolean> {
+  const since = new Date(Date.now() - THROTTLE_WINDOW_MS);
+  const [lastSuccess, accountFailures, addressFailures] = await Promise.all([
+    LoginAttempt.max<Date | null, LoginAttempt>('createdAt', { where: { email, succeeded: true, createdAt: { [Op.gte]: since } } }),
+    LoginAttempt.count({ where: { email, succeeded: false, createdAt: { [Op.gte]: since } } }),
+    LoginAttempt.count({ where: { ipAddress, succeeded: false, createdAt: { [Op.gte]: since } } }),
+  ]);
+  const failuresSinceSuccess = lastSuccess
+    ? await LoginAttempt.count({ where: { email, succeeded: false, createdAt: { [Op.gt]: lastSuccess } } })
+    : accountFailures;
+  return failuresSinceSuccess >= MAX_FAILURES_PER_ACCOUNT || addressFailures >= MAX_FAILURES_PER_ADDRESS;
+}
+
+export async function logout(sessionId: string, ipAddress: string): Promise<void> {
+  const session = await Session.findByPk(sessionId, { include: [{ model: Person, as: 'person' }] });
+  if (!session) return;
+  await sequelize.transaction(async (transaction) => {
+    await session.destroy({ transaction });
+    if (session.person) {
+      await recordAuditEvent(
+        {
+          organisationId: session.person.organisationId,
+          actorId: session.person.id,
+          action: AUDIT_ACTIONS.logout,
+          summary: `${session.person.name} signed out`,
+          ipAddress,
+        },
+        transaction,
+      );
+    }
+  });
+}
+
+/** The signed-in person behind a session id, or null when the session is unknown, expired or deactivated. */
+export async function loadActorForSession(sessionId: string): Promise<Actor | null> {
+  const session = await Session.findOne({
+    where: { id: sessionId, expiresAt: { [Op.gt]: new Date() } },
+    include: [
+      {
+        model: Person,
+        as: 'person',
+        where: { deactivatedAt: null },
+        include: [
+          { model: PersonRole, as: 'roles', attributes: ['role'] },
+          { model: Organisation, as: 'organisation', attributes: ['name'] },
+        ],
+      },
+    ],
+  });
+  const person = session?.person;
+  if (!person) return null;
+  const organisation = person.get('organisation') as Organisation | undefined;
+  return {
+    id: person.id,
+    organisationId: person.organisationId,
+    organisationName: organisation?.name ?? '',
+    name: person.name,
+    email: person.email,
+    roles: (person.roles ?? []).map((row) => row.role).filter(isRole),
+    teamId: person.teamId,
+    lineSupervisorId: person.lineSupervisorId,
+  };
+}
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** An admin creates a single-use reset link to hand to the person; no mail server is needed. */
+export async function issuePasswordResetLink(actor: Actor, personId: number, ipAddress: string) {
+  assertCan(actor, 'manage:people:org');
+  const person = assertSameOrganisation(actor, await Person.findByPk(personId), 'Person');
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + RESET_LINK_LIFETIME_MS);
+  await sequelize.transaction(async (transaction) => {
+    // Issuing a new link cancels any earlier one still unused.
+    await PasswordResetToken.update(
+      { usedAt: new Date() },
+      { where: { personId: person.id, usedAt: null }, transaction },
+    );
+    await PasswordResetToken.create(
+      { personId: person.id, tokenHash: hashToken(token), createdById: actor.id, expiresAt },
+      { transaction },
+    );
+    await recordAuditEvent(
+      {
+        organisationId: actor.organisationId,
+        actorId: actor.id,
+        action: AUDIT_ACTIONS.passwordResetIssued,
+        summary: `${actor.name} issued a password reset link for ${person.name}`,
+        subject: { type: 'person', id: person.id },
+        ipAddress,
+      },
+      transaction,
+    );
+  });
+  return { token, expiresAt, personName: person.name };
+}
+
+async function findUsableResetToken(token: string) {
+  return PasswordResetToken.findOne({
+    where: { tokenHash: hashToken(token), usedAt: null, expiresAt: { [Op.gt]: new Date() } },
+  });
+}
+
+export async function describeResetLink(token: string): Promise<{ personName: string }> {
+  const reset = await findUsableResetToken(token);
+  const person = reset ? await Person.findByPk(reset.personId) : null;
+  if (!reset || !person || person.deactivatedAt) throw new NotFound('Reset link');
+  return { personName: person.name };
+}
+
+export async function resetPassword(token: string, newPassword: string, ipAddress: string): Promise<void> {
+  const passwordHash = await hashPassword(newPassword);
+  await sequelize.transaction(async (transaction) => {
+    const reset = await PasswordResetToken.findOne({
+      where: { tokenHash: hashToken(token), usedAt: null, expiresAt: { [Op.gt]: new Date() } },
+      transaction,
+      lock: transaction.LOCK.UPDATE,
+    });
+    const person = reset ? await Person.findByPk(reset.personId, { transaction }) : null;
+    if (!reset || !person || person.deactivatedAt) throw new NotFound('Reset link');
+    await reset.update({ usedAt: new Date() }, { transaction });
+    await person.update({ passwordHash }, { transaction });
+    // Whoever knew the old password is signed out everywhere.
+    await Session.destroy({ where: { personId: person.id }, transaction });
+    await recordAuditEvent(
+      {
+        organisationId: person.organisationId,
+        actorId: person.id,
+        action: AUDIT_ACTIONS.passwordReset,
+        summary: `${person.name} set a new password with a reset link`,
+        subject: { type: 'person', id: person.id },
+        ipAddress,
+      },
+      transaction,
+    );
+  });
+}
+
+export async function changePassword(
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+  ipAddress: string,
+): Promise<void> {
+  assertCan(actor, 'update:password:own');
+  const person = await Person.findByPk(actor.id);
+  if (!person || !(await verifyPassword(person.passwordHash, input.currentPassword))) {
+    throw new ValidationError({ currentPassword: ['Your current password is not right'] });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await sequelize.transaction(async (transaction) => {
+    await person.update({ passwordHash }, { transaction });
+    await recordAuditEvent(
+      {
+        organisationId: actor.organisationId,
+        actorId: actor.id,
+        action: AUDIT_ACTIONS.passwordChanged,
+        summary: `${actor.name} changed their password`,
+        subject: { type: 'person', id: actor.id },
+        ipAddress,
+      },
+      transaction,
+    );
+  });
+}

@@ -1,0 +1,74 @@
+// The append-only audit log: recording events, and reading them for an organisation's admins.
+import type { Transaction } from 'sequelize';
+import { AuditEvent, Person } from '#db/models/index.ts';
+import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
+
+export const AUDIT_ACTIONS = {
+  loginSucceeded: 'login.succeeded',
+  loginFailed: 'login.failed',
+  logout: 'logout',
+  personCreated: 'person.created',
+  personUpdated: 'person.updated',
+  rolesChanged: 'person.roles_changed',
+  personDeactivated: 'person.deactivated',
+  personReactivated: 'person.reactivated',
+  passwordResetIssued: 'password.reset_issued',
+  passwordReset: 'password.reset',
+  passwordChanged: 'password.changed',
+  organisationChanged: 'organisation.changed',
+} as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
+
+export type AuditInput = {
+  organisationId: number | null;
+  actorId: number | null;
+  action: AuditAction;
+  summary: string;
+  subject?: { type: string; id: number };
+  ipAddress?: string | null;
+};
+
+export async function recordAuditEvent(input: AuditInput, transaction?: Transaction): Promise<void> {
+  await AuditEvent.create(
+    {
+      organisationId: input.organisationId,
+      actorId: input.actorId,
+      action: input.action,
+      summary: input.summary.slice(0, 500),
+      subjectType: input.subject?.type ?? null,
+      subjectId: input.subject?.id ?? null,
+      ipAddress: input.ipAddress ?? null,
+    },
+    { transaction },
+  );
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export async function listAuditEvents(actor: Actor, page: number) {
+  assertCan(actor, 'read:audit:org');
+  const { rows, count } = await AuditEvent.findAndCountAll({
+    where: { organisationId: actor.organisationId },
+    include: [{ model: Person, as: 'actor', attributes: ['id', 'name'] }],
+    order: [
+      ['createdAt', 'DESC'],
+      ['id', 'DESC'],
+    ],
+    limit: AUDIT_PAGE_SIZE,
+    offset: (page - 1) * AUDIT_PAGE_SIZE,
+  });
+  return {
+    total: count,
+    page,
+    pageCount: Math.max(1, Math.ceil(count / AUDIT_PAGE_SIZE)),
+    events: rows.map((event) => ({
+      id: event.id,
+      at: event.createdAt.toISOString(),
+      actorName: event.actor?.name ?? null,
+      action: event.action,
+      summary: event.summary,
+      ipAddress: event.ipAddress,
+    })),
+  };
+}

@@ -1,0 +1,91 @@
+// What needs each person's attention, by the roles they hold: the home page's content.
+import { Op } from 'sequelize';
+import { Person, PersonRole, Team } from '#db/models/index.ts';
+import { assertCan, hasRole, type Actor } from '#app/utils/permissions.server.ts';
+import { managedTeamIds } from './team.server.ts';
+
+export type AttentionItem = { text: string; href?: string; count?: number };
+export type AttentionSection = { role: string; heading: string; items: AttentionItem[] };
+
+export async function attentionFor(actor: Actor): Promise<AttentionSection[]> {
+  assertCan(actor, 'read:home:own');
+  const sections: AttentionSection[] = [];
+
+  if (hasRole(actor, 'worker')) {
+    const [supervisor, team] = await Promise.all([
+      actor.lineSupervisorId ? Person.findByPk(actor.lineSupervisorId, { attributes: ['name'] }) : null,
+      actor.teamId ? Team.findByPk(actor.teamId, { attributes: ['name'] }) : null,
+    ]);
+    sections.push({
+      role: 'worker',
+      heading: 'Your work',
+      items: [
+        { text: supervisor ? `Your line supervisor is ${supervisor.name}.` : 'You have no line supervisor yet. Ask your manager to arrange one.' },
+        { text: team ? `You are in the ${team.name} team.` : 'You are not in a team yet.' },
+      ],
+    });
+  }
+
+  if (hasRole(actor, 'supervisor')) {
+    const supervisees = await Person.findAll({
+      where: { organisationId: actor.organisationId, lineSupervisorId: actor.id, deactivatedAt: null },
+      attributes: ['name'],
+      order: [['name', 'ASC']],
+    });
+    sections.push({
+      role: 'supervisor',
+      heading: 'People you supervise',
+      items: supervisees.length
+        ? [{ count: supervisees.length, text: `You supervise ${supervisees.map((person) => person.name).join(', ')}.` }]
+        : [{ text: 'Nobody has you as their line supervisor yet.' }],
+    });
+  }
+
+  if (hasRole(actor, 'manager')) {
+    const teamIds = await managedTeamIds(actor);
+    const members = await Person.findAll({
+      where: { organisationId: actor.organisationId, teamId: { [Op.in]: teamIds }, deactivatedAt: null },
+      attributes: ['id', 'lineSupervisorId'],
+    });
+    const withoutSupervisor = members.filter((person) => person.lineSupervisorId === null && person.id !== actor.id).length;
+    sections.push({
+      role: 'manager',
+      heading: 'Your team',
+      items: [
+        { count: members.length, text: `${members.length} people in the teams you manage.`, href: '/team' },
+        ...(withoutSupervisor
+          ? [{ count: withoutSupervisor, text: `${withoutSupervisor} of them have no line supervisor.`, href: '/team' }]
+          : []),
+      ],
+    });
+  }
+
+  if (hasRole(actor, 'assessor') || hasRole(actor, 'iqa')) {
+    sections.push({
+      role: 'assessor',
+      heading: 'Assessment',
+      items: [{ text: 'No evidence is waiting for your decision.' }],
+    });
+  }
+
+  if (hasRole(actor, 'admin')) {
+    const where = { organisationId: actor.organisationId, deactivatedAt: null };
+    const [withoutTeam, withoutRoles, neverSignedIn] = await Promise.all([
+      Person.count({ where: { ...where, teamId: null } }),
+      Person.count({
+        where: { ...where, id: { [Op.notIn]: PersonRole.sequelize!.literal('(SELECT person_id FROM person_roles)') } },
+      }),
+      Person.count({ where: { ...where, passwordHash: null } }),
+    ]);
+    sections.push({
+      role: 'admin',
+      heading: 'People and access',
+      items: [
+        { count: withoutTeam, text: `${withoutTeam} active people have no team.`, href: '/people' },
+        { count: withoutRoles, text: `${withoutRoles} active people have no role.`, href: '/people' },
+        { count: neverSignedIn, text: `${neverSignedIn} people have no password yet: give them a reset link.`, href: '/people' },
+      ],
+    });
+  }
+  return sections;
+}

@@ -1,0 +1,127 @@
+// An organisation's structure: its locations, teams, and which teams or locations each manager manages.
+import { UniqueConstraintError } from 'sequelize';
+import { Location, ManagerScope, Person, PersonRole, Team, sequelize } from '#db/models/index.ts';
+import { ValidationError } from '#app/utils/errors.server.ts';
+import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
+import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
+
+export async function getOrganisationStructure(actor: Actor) {
+  assertCan(actor, 'manage:organisation:org');
+  const where = { organisationId: actor.organisationId };
+  const [locations, teams, managers, scopes] = await Promise.all([
+    Location.findAll({ where, order: [['name', 'ASC']] }),
+    Team.findAll({ where, order: [['name', 'ASC']] }),
+    Person.findAll({
+      where: { ...where, deactivatedAt: null },
+      include: [{ model: PersonRole, as: 'roles', where: { role: 'manager' }, attributes: [] }],
+      order: [['name', 'ASC']],
+      attributes: ['id', 'name'],
+    }),
+    ManagerScope.findAll({ where }),
+  ]);
+  const locationName = new Map(locations.map((location) => [location.id, location.name]));
+  const teamName = new Map(teams.map((team) => [team.id, team.name]));
+  return {
+    locations: locations.map((location) => ({ id: location.id, name: location.name, address: location.address })),
+    teams: teams.map((team) => ({
+      id: team.id,
+      name: team.name,
+      locationName: team.locationId ? (locationName.get(team.locationId) ?? null) : null,
+    })),
+    managers: managers.map((manager) => ({
+      id: manager.id,
+      name: manager.name,
+      manages: scopes
+        .filter((scope) => scope.managerId === manager.id)
+        .map((scope) => ({
+          scopeId: scope.id,
+          label: scope.teamId
+            ? `Team: ${teamName.get(scope.teamId) ?? ''}`
+            : `Location: ${locationName.get(scope.locationId ?? 0) ?? ''}`,
+        })),
+    })),
+  };
+}
+
+async function audit(actor: Actor, summary: string, ipAddress: string, transaction: import('sequelize').Transaction) {
+  await recordAuditEvent(
+    { organisationId: actor.organisationId, actorId: actor.id, action: AUDIT_ACTIONS.organisationChanged, summary, ipAddress },
+    transaction,
+  );
+}
+
+export async function addLocation(actor: Actor, input: { name: string; address?: string | undefined }, ipAddress: string) {
+  assertCan(actor, 'manage:organisation:org');
+  try {
+    await sequelize.transaction(async (transaction) => {
+      await Location.create(
+        { organisationId: actor.organisationId, name: input.name, address: input.address ?? null },
+        { transaction },
+      );
+      await audit(actor, `${actor.name} added the location ${input.name}`, ipAddress, transaction);
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintError) throw new ValidationError({ name: ['There is already a location with this name'] });
+    throw error;
+  }
+}
+
+export async function addTeam(actor: Actor, input: { name: string; locationId?: number | undefined }, ipAddress: string) {
+  assertCan(actor, 'manage:organisation:org');
+  if (input.locationId !== undefined) {
+    const location = await Location.findByPk(input.locationId);
+    if (!location || location.organisationId !== actor.organisationId) {
+      throw new ValidationError({ locationId: ['Select a location from the list'] });
+    }
+  }
+  try {
+    await sequelize.transaction(async (transaction) => {
+      await Team.create(
+        { organisationId: actor.organisationId, name: input.name, locationId: input.locationId ?? null },
+        { transaction },
+      );
+      await audit(actor, `${actor.name} added the team ${input.name}`, ipAddress, transaction);
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintError) throw new ValidationError({ name: ['There is already a team with this name'] });
+    throw error;
+  }
+}
+
+/** `scope` is "team:ID" or "location:ID", as the form's select offers them. */
+export async function addManagerScope(actor: Actor, input: { managerId: number; scope: string }, ipAddress: string) {
+  assertCan(actor, 'manage:organisation:org');
+  const [kind, rawId] = input.scope.split(':');
+  const id = Number(rawId);
+  const manager = await Person.findOne({
+    where: { id: input.managerId, organisationId: actor.organisationId },
+    include: [{ model: PersonRole, as: 'roles', where: { role: 'manager' }, attributes: [] }],
+  });
+  if (!manager) throw new ValidationError({ managerId: ['Select a manager from the list'] });
+  const target =
+    kind === 'team' ? await Team.findByPk(id) : kind === 'location' ? await Location.findByPk(id) : null;
+  if (!target || target.organisationId !== actor.organisationId) {
+    throw new ValidationError({ scope: ['Select a team or location from the list'] });
+  }
+  await sequelize.transaction(async (transaction) => {
+    await ManagerScope.findOrCreate({
+      where: {
+        organisationId: actor.organisationId,
+        managerId: manager.id,
+        teamId: kind === 'team' ? id : null,
+        locationId: kind === 'location' ? id : null,
+      },
+      transaction,
+    });
+    await audit(actor, `${actor.name} made ${manager.name} manager of ${kind} ${target.name}`, ipAddress, transaction);
+  });
+}
+
+export async function removeManagerScope(actor: Actor, scopeId: number, ipAddress: string) {
+  assertCan(actor, 'manage:organisation:org');
+  await sequelize.transaction(async (transaction) => {
+    const scope = assertSameOrganisation(actor, await ManagerScope.findByPk(scopeId, { transaction }), 'Manager scope');
+    await scope.destroy({ transaction });
+    await audit(actor, `${actor.name} removed a management responsibility`, ipAddress, transaction);
+  });
+}

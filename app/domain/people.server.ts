@@ -1,0 +1,241 @@
+// Admins create people, give them roles, a team and a line supervisor, and deactivate them.
+import { Op, UniqueConstraintError } from 'sequelize';
+import { Person, PersonRole, Session, Team, sequelize } from '#db/models/index.ts';
+import { ValidationError } from '#app/utils/errors.server.ts';
+import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
+import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
+import { normaliseEmail } from './accounts.server.ts';
+import { ROLE_LABELS, isRole, type Role } from './roles.ts';
+
+export type PersonInput = {
+  name: string;
+  email: string;
+  jobTitle?: string | undefined;
+  teamId?: number | undefined;
+  lineSupervisorId?: number | undefined;
+  roles: Role[];
+};
+
+export async function listPeople(actor: Actor) {
+  assertCan(actor, 'manage:people:org');
+  const people = await Person.findAll({
+    where: { organisationId: actor.organisationId },
+    include: [
+      { model: PersonRole, as: 'roles', attributes: ['role'] },
+      { model: Team, as: 'team', attributes: ['name'] },
+      { model: Person, as: 'lineSupervisor', attributes: ['name'] },
+    ],
+    order: [
+      ['name', 'ASC'],
+      ['id', 'ASC'],
+    ],
+  });
+  return people.map((person) => ({
+    id: person.id,
+    name: person.name,
+    email: person.email,
+    jobTitle: person.jobTitle,
+    teamName: person.team?.name ?? null,
+    lineSupervisorName: person.lineSupervisor?.name ?? null,
+    roles: (person.roles ?? []).map((row) => row.role).filter(isRole),
+    active: person.deactivatedAt === null,
+  }));
+}
+
+/** Teams and possible line supervisors, for the person form. */
+export async function personFormOptions(actor: Actor) {
+  assertCan(actor, 'manage:people:org');
+  const [teams, supervisors] = await Promise.all([
+    Team.findAll({ where: { organisationId: actor.organisationId }, order: [['name', 'ASC']], attributes: ['id', 'name'] }),
+    Person.findAll({
+      where: { organisationId: actor.organisationId, deactivatedAt: null },
+      include: [{ model: PersonRole, as: 'roles', where: { role: 'supervisor' }, attributes: [] }],
+      order: [['name', 'ASC']],
+      attributes: ['id', 'name'],
+    }),
+  ]);
+  return {
+    teams: teams.map((team) => ({ value: String(team.id), label: team.name })),
+    supervisors: supervisors.map((person) => ({ value: String(person.id), label: person.name })),
+  };
+}
+
+export async function getPerson(actor: Actor, personId: number) {
+  assertCan(actor, 'manage:people:org');
+  const person = assertSameOrganisation(
+    actor,
+    await Person.findByPk(personId, { include: [{ model: PersonRole, as: 'roles', attributes: ['role'] }] }),
+    'Person',
+  );
+  return {
+    id: person.id,
+    name: person.name,
+    email: person.email,
+    jobTitle: person.jobTitle,
+    teamId: person.teamId,
+    lineSupervisorId: person.lineSupervisorId,
+    roles: (person.roles ?? []).map((row) => row.role).filter(isRole),
+    active: person.deactivatedAt === null,
+    deactivatedAt: person.deactivatedAt?.toISOString() ?? null,
+    isSelf: person.id === actor.id,
+  };
+}
+
+/** The team and supervisor must be in the actor's organisation; anything else is a field error. */
+async function checkReferences(actor: Actor, input: PersonInput, personId?: number) {
+  const errors: Record<string, string[]> = {};
+  if (input.teamId !== undefined) {
+    const team = await Team.findOne({ where: { id: input.teamId, organisationId: actor.organisationId } });
+    if (!team) errors.teamId = ['Select a team from the list'];
+  }
+  if (input.lineSupervisorId !== undefined) {
+    if (input.lineSupervisorId === personId) errors.lineSupervisorId = ['A person cannot be their own line supervisor'];
+    const supervisor = await Person.findOne({
+      where: { id: input.lineSupervisorId, organisationId: actor.organisationId, deactivatedAt: null },
+    });
+    if (!supervisor) errors.lineSupervisorId = ['Select a line supervisor from the list'];
+  }
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+}
+
+function describeRoles(roles: Role[]) {
+  return roles.length ? roles.map((role) => ROLE_LABELS[role]).join(', ') : 'no roles';
+}
+
+export async function createPerson(actor: Actor, input: PersonInput, ipAddress: string): Promise<number> {
+  assertCan(actor, 'manage:people:org');
+  await checkReferences(actor, input);
+  try {
+    return await sequelize.transaction(async (transaction) => {
+      const person = await Person.create(
+        {
+          organisationId: actor.organisationId,
+          name: input.name,
+          email: normaliseEmail(input.email),
+          jobTitle: input.jobTitle ?? null,
+          teamId: input.teamId ?? null,
+          lineSupervisorId: input.lineSupervisorId ?? null,
+          passwordHash: null,
+          deactivatedAt: null,
+        },
+        { transaction },
+      );
+      await PersonRole.bulkCreate(
+        input.roles.map((role) => ({ organisationId: actor.organisationId, personId: person.id, role })),
+        { transaction },
+      );
+      await recordAuditEvent(
+        {
+          organisationId: actor.organisationId,
+          actorId: actor.id,
+          action: AUDIT_ACTIONS.personCreated,
+          summary: `${actor.name} added ${person.name} with roles: ${describeRoles(input.roles)}`,
+          subject: { type: 'person', id: person.id },
+          ipAddress,
+        },
+        transaction,
+      );
+      return person.id;
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintError) {
+      throw new ValidationError({ email: ['Someone already uses this email address'] });
+    }
+    throw error;
+  }
+}
+
+export async function updatePerson(actor: Actor, personId: number, input: PersonInput, ipAddress: string) {
+  assertCan(actor, 'manage:people:org');
+  await checkReferences(actor, input, personId);
+  try {
+    await sequelize.transaction(async (transaction) => {
+      const person = assertSameOrganisation(
+        actor,
+        await Person.findByPk(personId, {
+          include: [{ model: PersonRole, as: 'roles' }],
+          transaction,
+          lock: transaction.LOCK.UPDATE,
+        }),
+        'Person',
+      );
+      const before = (person.roles ?? []).map((row) => row.role);
+      if (person.id === actor.id && before.includes('admin') && !input.roles.includes('admin')) {
+        throw new ValidationError({ roles: ['You cannot remove your own admin role; ask another admin'] });
+      }
+      await person.update(
+        {
+          name: input.name,
+          email: normaliseEmail(input.email),
+          jobTitle: input.jobTitle ?? null,
+          teamId: input.teamId ?? null,
+          lineSupervisorId: input.lineSupervisorId ?? null,
+        },
+        { transaction },
+      );
+      const added = input.roles.filter((role) => !before.includes(role));
+      const removed = before.filter((role) => !input.roles.includes(role));
+      if (removed.length) {
+        await PersonRole.destroy({ where: { personId: person.id, role: { [Op.in]: removed } }, transaction });
+      }
+      if (added.length) {
+        await PersonRole.bulkCreate(
+          added.map((role) => ({ organisationId: actor.organisationId, personId: person.id, role })),
+          { transaction },
+        );
+      }
+      await recordAuditEvent(
+        {
+          organisationId: actor.organisationId,
+          actorId: actor.id,
+          action: AUDIT_ACTIONS.personUpdated,
+          summary: `${actor.name} updated the details of ${person.name}`,
+          subject: { type: 'person', id: person.id },
+          ipAddress,
+        },
+        transaction,
+      );
+      if (added.length || removed.length) {
+        await recordAuditEvent(
+          {
+            organisationId: actor.organisationId,
+            actorId: actor.id,
+            action: AUDIT_ACTIONS.rolesChanged,
+            summary: `${actor.name} changed the roles of ${person.name} from ${describeRoles(before.filter(isRole))} to ${describeRoles(input.roles)}`,
+            subject: { type: 'person', id: person.id },
+            ipAddress,
+          },
+          transaction,
+        );
+      }
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintError) {
+      throw new ValidationError({ email: ['Someone already uses this email address'] });
+    }
+    throw error;
+  }
+}
+
+/** A deactivated person cannot sign in and is signed out everywhere; everything they recorded stays. */
+export async function setPersonActive(actor: Actor, personId: number, active: boolean, ipAddress: string) {
+  assertCan(actor, 'manage:people:org');
+  if (personId === actor.id && !active) throw new ValidationError({ person: ['You cannot deactivate yourself'] });
+  await sequelize.transaction(async (transaction) => {
+    const person = assertSameOrganisation(actor, await Person.findByPk(personId, { transaction }), 'Person');
+    if ((person.deactivatedAt === null) === active) return;
+    await person.update({ deactivatedAt: active ? null : new Date() }, { transaction });
+    if (!active) await Session.destroy({ where: { personId: person.id }, transaction });
+    await recordAuditEvent(
+      {
+        organisationId: actor.organisationId,
+        actorId: actor.id,
+        action: active ? AUDIT_ACTIONS.personReactivated : AUDIT_ACTIONS.personDeactivated,
+        summary: `${actor.name} ${active ? 'reactivated' : 'deactivated'} ${person.name}`,
+        subject: { type: 'person', id: person.id },
+        ipAddress,
+      },
+      transaction,
+    );
+  });
+}

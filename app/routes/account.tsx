@@ -1,0 +1,75 @@
+// Your account: change your own password.
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
+import { TextField } from '#app/components/ui/fields.tsx';
+import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
+import { changePassword } from '#app/domain/accounts.server.ts';
+import { clientAddress, requirePermission } from '#app/utils/auth.server.ts';
+import { submitForm } from '#app/utils/forms.server.ts';
+import { withDomainErrors } from '#app/utils/route.server.ts';
+import { NewPasswordFields, withNewPassword } from '#app/components/new-password.tsx';
+
+export const meta: MetaFunction = () => [{ title: 'Your account – NOSfolio' }];
+
+const ChangePasswordSchema = withNewPassword({
+  currentPassword: z.string({ required_error: 'Enter your current password' }).max(128),
+});
+
+export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+  const actor = await requirePermission(request, 'update:password:own');
+  return { name: actor.name, email: actor.email };
+});
+
+export const action = withDomainErrors(async ({ request, context }: ActionFunctionArgs) => {
+  const actor = await requirePermission(request, 'update:password:own');
+  return submitForm(
+    request,
+    ChangePasswordSchema,
+    async ({ currentPassword, newPassword }) => {
+      await changePassword(actor, { currentPassword, newPassword }, clientAddress(context));
+      return { status: 'changed' as const };
+    },
+    { hideFields: ['currentPassword', 'newPassword', 'confirmPassword'] },
+  );
+});
+
+export default function AccountPage() {
+  const { name, email } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const changed = actionData?.status === 'changed';
+  const [form, fields] = useSchemaForm('change-password', ChangePasswordSchema, changed ? undefined : (actionData as never));
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-l">Your account</h1>
+        <dl className="govuk-summary-list">
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Name</dt>
+            <dd className="govuk-summary-list__value">{name}</dd>
+          </div>
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Email address</dt>
+            <dd className="govuk-summary-list__value">{email}</dd>
+          </div>
+        </dl>
+        <h2 className="govuk-heading-m">Change your password</h2>
+        {changed ? (
+          <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="changed-title">
+            <div className="govuk-notification-banner__header">
+              <h3 className="govuk-notification-banner__title" id="changed-title">Success</h3>
+            </div>
+            <div className="govuk-notification-banner__content">
+              <p className="govuk-notification-banner__heading">Your password has been changed.</p>
+            </div>
+          </div>
+        ) : null}
+        <SchemaForm form={form} fields={fields}>
+          <TextField field={fields.currentPassword} label="Current password" type="password" autoComplete="current-password" width="two-thirds" />
+          <NewPasswordFields fields={fields} />
+          <button type="submit" className="govuk-button">Change password</button>
+        </SchemaForm>
+      </div>
+    </div>
+  );
+}

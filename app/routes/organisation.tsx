@@ -1,0 +1,162 @@
+// Teams and locations, and which teams or locations each manager manages (admins only).
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { redirect } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
+import { CsrfInput } from '#app/components/csrf-input.tsx';
+import { SelectField, TextField } from '#app/components/ui/fields.tsx';
+import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
+import {
+  addLocation,
+  addManagerScope,
+  addTeam,
+  getOrganisationStructure,
+  removeManagerScope,
+} from '#app/domain/organisation.server.ts';
+import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
+import { submitForm } from '#app/utils/forms.server.ts';
+import { withDomainErrors } from '#app/utils/route.server.ts';
+
+export const meta: MetaFunction = () => [{ title: 'Teams and locations – NOSfolio' }];
+
+const name = (what: string) =>
+  z.string({ required_error: `Enter the ${what} name` }).trim().min(1, `Enter the ${what} name`).max(200, `The ${what} name must be 200 characters or fewer`);
+
+const LocationSchema = z.object({ intent: z.literal('add-location'), name: name('location'), address: z.string().trim().max(500).optional() });
+const TeamSchema = z.object({ intent: z.literal('add-team'), name: name('team'), locationId: z.number().int().positive().optional() });
+const ScopeSchema = z.object({
+  intent: z.literal('add-scope'),
+  managerId: z.number({ required_error: 'Select a manager' }).int().positive(),
+  scope: z.string({ required_error: 'Select a team or location' }).regex(/^(team|location):\d+$/, 'Select a team or location'),
+});
+const RemoveScopeSchema = z.object({ intent: z.literal('remove-scope'), scopeId: z.coerce.number().int().positive() });
+
+export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+  const actor = await requirePermission(request, 'manage:organisation:org');
+  return getOrganisationStructure(actor);
+});
+
+export const action = withDomainErrors(async ({ request, context }: ActionFunctionArgs) => {
+  const actor = await requirePermission(request, 'manage:organisation:org');
+  const formData = await readForm(request);
+  const ipAddress = clientAddress(context);
+  const done = () => redirect('/organisation');
+  switch (formData.get('intent')) {
+    case 'add-location':
+      return submitForm(formData, LocationSchema, async (value) => (await addLocation(actor, value, ipAddress), done()));
+    case 'add-team':
+      return submitForm(formData, TeamSchema, async (value) => (await addTeam(actor, value, ipAddress), done()));
+    case 'add-scope':
+      return submitForm(formData, ScopeSchema, async (value) => (await addManagerScope(actor, value, ipAddress), done()));
+    case 'remove-scope': {
+      const { scopeId } = RemoveScopeSchema.parse(Object.fromEntries(formData));
+      await removeManagerScope(actor, scopeId, ipAddress);
+      return done();
+    }
+    default:
+      throw new Response('Unknown action', { status: 400 });
+  }
+});
+
+export default function OrganisationPage() {
+  const { locations, teams, managers } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const resultFor = (intent: string) =>
+    lastResult && (lastResult as { initialValue?: Record<string, unknown> }).initialValue?.intent === intent ? lastResult : undefined;
+  const [locationForm, locationFields] = useSchemaForm('add-location', LocationSchema, resultFor('add-location'));
+  const [teamForm, teamFields] = useSchemaForm('add-team', TeamSchema, resultFor('add-team'));
+  const [scopeForm, scopeFields] = useSchemaForm('add-scope', ScopeSchema, resultFor('add-scope'));
+  const locationOptions = locations.map((location) => ({ value: String(location.id), label: location.name }));
+
+  return (
+    <>
+      <h1 className="govuk-heading-l">Teams and locations</h1>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-one-half">
+          <h2 className="govuk-heading-m">Locations</h2>
+          <ul className="govuk-list govuk-list--bullet">
+            {locations.map((location) => (
+              <li key={location.id}>
+                {location.name}
+                {location.address ? <span className="govuk-body-s"> – {location.address}</span> : null}
+              </li>
+            ))}
+          </ul>
+          <SchemaForm form={locationForm} fields={locationFields}>
+            <input type="hidden" name="intent" value="add-location" />
+            <TextField field={locationFields.name} label="New location name" />
+            <TextField field={locationFields.address} label="Address (optional)" />
+            <button type="submit" className="govuk-button govuk-button--secondary">Add location</button>
+          </SchemaForm>
+        </div>
+        <div className="govuk-grid-column-one-half">
+          <h2 className="govuk-heading-m">Teams</h2>
+          <ul className="govuk-list govuk-list--bullet">
+            {teams.map((team) => (
+              <li key={team.id}>
+                {team.name}
+                {team.locationName ? <span className="govuk-body-s"> at {team.locationName}</span> : null}
+              </li>
+            ))}
+          </ul>
+          <SchemaForm form={teamForm} fields={teamFields}>
+            <input type="hidden" name="intent" value="add-team" />
+            <TextField field={teamFields.name} label="New team name" />
+            <SelectField field={teamFields.locationId} label="Location" options={locationOptions} emptyLabel="No particular location" />
+            <button type="submit" className="govuk-button govuk-button--secondary">Add team</button>
+          </SchemaForm>
+        </div>
+      </div>
+
+      <h2 className="govuk-heading-m">Managers</h2>
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--s">What each manager manages</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">Manager</th>
+            <th scope="col" className="govuk-table__header">Manages</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {managers.map((manager) => (
+            <tr className="govuk-table__row" key={manager.id}>
+              <th scope="row" className="govuk-table__header">{manager.name}</th>
+              <td className="govuk-table__cell">
+                {manager.manages.length === 0 ? 'Nothing yet' : null}
+                <ul className="govuk-list">
+                  {manager.manages.map((scope) => (
+                    <li key={scope.scopeId}>
+                      {scope.label}{' '}
+                      <Form method="post" className="app-inline-form">
+                        <CsrfInput />
+                        <input type="hidden" name="intent" value="remove-scope" />
+                        <input type="hidden" name="scopeId" value={scope.scopeId} />
+                        <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
+                          Remove<span className="govuk-visually-hidden"> {scope.label} from {manager.name}</span>
+                        </button>
+                      </Form>
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <SchemaForm form={scopeForm} fields={scopeFields}>
+        <input type="hidden" name="intent" value="add-scope" />
+        <SelectField field={scopeFields.managerId} label="Manager" emptyLabel="Select a manager" options={managers.map((manager) => ({ value: String(manager.id), label: manager.name }))} />
+        <SelectField
+          field={scopeFields.scope}
+          label="Manages"
+          emptyLabel="Select a team or location"
+          options={[
+            ...teams.map((team) => ({ value: `team:${team.id}`, label: `Team: ${team.name}` })),
+            ...locations.map((location) => ({ value: `location:${location.id}`, label: `Whole location: ${location.name}` })),
+          ]}
+        />
+        <button type="submit" className="govuk-button govuk-button--secondary">Add management responsibility</button>
+      </SchemaForm>
+    </>
+  );
+}

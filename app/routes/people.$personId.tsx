@@ -1,0 +1,145 @@
+// One person, for admins: change details and roles, issue a password reset link, deactivate or reactivate.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { z } from 'zod';
+import { CsrfInput } from '#app/components/csrf-input.tsx';
+import { PersonForm, PersonSchema } from '#app/components/person-form.tsx';
+import { issuePasswordResetLink } from '#app/domain/accounts.server.ts';
+import { getPerson, personFormOptions, setPersonActive, updatePerson } from '#app/domain/people.server.ts';
+import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
+import { formatDate, formatDateTime } from '#app/utils/dates.ts';
+import { ValidationError } from '#app/utils/errors.server.ts';
+import { submitForm } from '#app/utils/forms.server.ts';
+import { withDomainErrors } from '#app/utils/route.server.ts';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? 'Person'} – NOSfolio` }];
+
+const personIdParam = z.coerce.number().int().positive();
+
+export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+  const actor = await requirePermission(request, 'manage:people:org');
+  const personId = personIdParam.safeParse(params.personId);
+  if (!personId.success) throw new Response('Not found', { status: 404 });
+  const [person, options] = await Promise.all([getPerson(actor, personId.data), personFormOptions(actor)]);
+  return { person, ...options };
+});
+
+const Intent = z.enum(['save', 'reset-link', 'deactivate', 'reactivate']);
+
+export const action = withDomainErrors(async ({ request, params, context }: ActionFunctionArgs) => {
+  const actor = await requirePermission(request, 'manage:people:org');
+  const personId = personIdParam.safeParse(params.personId);
+  if (!personId.success) throw new Response('Not found', { status: 404 });
+  const formData = await readForm(request);
+  const intent = Intent.safeParse(formData.get('intent'));
+  if (!intent.success) throw new Response('Unknown action', { status: 400 });
+  const ipAddress = clientAddress(context);
+
+  switch (intent.data) {
+    case 'save':
+      return submitForm(formData, PersonSchema, async (value) => {
+        await updatePerson(actor, personId.data, value, ipAddress);
+        return redirect(`/people/${personId.data}?saved=1`);
+      });
+    case 'reset-link': {
+      const { token, expiresAt } = await issuePasswordResetLink(actor, personId.data, ipAddress);
+      const link = `${new URL(request.url).origin}/reset-password/${token}`;
+      return { resetLink: link, resetLinkExpiresAt: expiresAt.toISOString() };
+    }
+    case 'deactivate':
+    case 'reactivate':
+      try {
+        await setPersonActive(actor, personId.data, intent.data === 'reactivate', ipAddress);
+      } catch (error) {
+        if (error instanceof ValidationError) return data({ statusError: error.message }, { status: 400 });
+        throw error;
+      }
+      return redirect(`/people/${personId.data}`);
+  }
+});
+
+export default function PersonPage() {
+  const { person, teams, supervisors } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const resetLink = actionData && 'resetLink' in actionData ? actionData : null;
+  const statusError = actionData && 'statusError' in actionData ? actionData.statusError : null;
+  const formResult = actionData && 'status' in actionData ? actionData : undefined;
+  const notice = searchParams.get('created') ? `${person.name} has been added.` : searchParams.get('saved') ? 'Changes saved.' : null;
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link to="/people" className="govuk-back-link">Back to people</Link>
+        {notice ? (
+          <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="notice-title">
+            <div className="govuk-notification-banner__header">
+              <h2 className="govuk-notification-banner__title" id="notice-title">Success</h2>
+            </div>
+            <div className="govuk-notification-banner__content">
+              <p className="govuk-notification-banner__heading">{notice}</p>
+            </div>
+          </div>
+        ) : null}
+        <h1 className="govuk-heading-l">
+          {person.name}{' '}
+          {person.active ? null : <strong className="govuk-tag govuk-tag--grey">Deactivated</strong>}
+        </h1>
+        <PersonForm
+          lastResult={formResult}
+          teams={teams}
+          supervisors={supervisors.filter((option) => option.value !== String(person.id))}
+          submitLabel="Save changes"
+          defaultValue={{
+            name: person.name,
+            email: person.email,
+            jobTitle: person.jobTitle ?? '',
+            teamId: person.teamId ? String(person.teamId) : '',
+            lineSupervisorId: person.lineSupervisorId ? String(person.lineSupervisorId) : '',
+            roles: person.roles,
+          }}
+        />
+
+        <h2 className="govuk-heading-m">Password</h2>
+        {resetLink ? (
+          <div className="govuk-inset-text">
+            <p className="govuk-body">
+              Give this link to {person.name}. It works once, until {formatDateTime(resetLink.resetLinkExpiresAt)}.
+            </p>
+            <p className="app-copy-box" data-testid="reset-link">{resetLink.resetLink}</p>
+          </div>
+        ) : (
+          <p className="govuk-body">Create a single-use link that lets {person.name} choose a new password. Any earlier link stops working.</p>
+        )}
+        <Form method="post">
+          <CsrfInput />
+          <button type="submit" name="intent" value="reset-link" className="govuk-button govuk-button--secondary">
+            Create a password reset link
+          </button>
+        </Form>
+
+        <h2 className="govuk-heading-m">Access</h2>
+        {statusError ? <p className="govuk-error-message">{statusError}</p> : null}
+        {person.isSelf ? (
+          <p className="govuk-body">You cannot deactivate your own account.</p>
+        ) : person.active ? (
+          <Form method="post">
+            <CsrfInput />
+            <p className="govuk-body">A deactivated person cannot sign in. Their records stay in the portal.</p>
+            <button type="submit" name="intent" value="deactivate" className="govuk-button govuk-button--warning">
+              Deactivate {person.name}
+            </button>
+          </Form>
+        ) : (
+          <Form method="post">
+            <CsrfInput />
+            <p className="govuk-body">Deactivated on {person.deactivatedAt ? formatDate(person.deactivatedAt) : ''}.</p>
+            <button type="submit" name="intent" value="reactivate" className="govuk-button govuk-button--secondary">
+              Reactivate {person.name}
+            </button>
+          </Form>
+        )}
+      </div>
+    </div>
+  );
+}

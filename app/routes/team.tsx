@@ -1,0 +1,51 @@
+// A manager's team at a glance: the people in the teams and locations they manage.
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { ROLE_LABELS } from '#app/domain/roles.ts';
+import { listManagedTeam } from '#app/domain/team.server.ts';
+import { requirePermission } from '#app/utils/auth.server.ts';
+import { withDomainErrors } from '#app/utils/route.server.ts';
+
+export const meta: MetaFunction = () => [{ title: 'Team – NOSfolio' }];
+
+export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+  const actor = await requirePermission(request, 'read:team:managed');
+  return { teams: await listManagedTeam(actor) };
+});
+
+export default function TeamPage() {
+  const { teams } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1 className="govuk-heading-l">Team</h1>
+      {teams.length === 0 ? <p className="govuk-body">You do not manage any teams yet. Ask your organisation admin.</p> : null}
+      {teams.map((team) => (
+        <table className="govuk-table" key={team.id}>
+          <caption className="govuk-table__caption govuk-table__caption--m">
+            {team.name} ({team.members.length} people)
+          </caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Name</th>
+              <th scope="col" className="govuk-table__header">Job title</th>
+              <th scope="col" className="govuk-table__header">Roles</th>
+              <th scope="col" className="govuk-table__header">Line supervisor</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {team.members.map((member) => (
+              <tr className="govuk-table__row" key={member.id}>
+                <th scope="row" className="govuk-table__header">{member.name}</th>
+                <td className="govuk-table__cell">{member.jobTitle}</td>
+                <td className="govuk-table__cell">{member.roles.map((role) => ROLE_LABELS[role]).join(', ')}</td>
+                <td className="govuk-table__cell">
+                  {member.lineSupervisorName ?? <strong className="govuk-tag govuk-tag--red">None</strong>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
+    </>
+  );
+}

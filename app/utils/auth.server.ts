@@ -1,0 +1,65 @@
+// Finding who is asking: every loader and action starts here.
+import { redirect, type AppLoadContext } from '@remix-run/node';
+import { loadActorForSession } from '#app/domain/accounts.server.ts';
+import { CsrfError, verifyCsrf } from './csrf.server.ts';
+import { assertCan, type Actor, type Permission } from './permissions.server.ts';
+import { cookieSessionStorage, getCookieSession } from './session.server.ts';
+
+const actorsByRequest = new WeakMap<Request, Promise<Actor | null>>();
+
+/** The signed-in person, looked up once per request. */
+export function getActor(request: Request): Promise<Actor | null> {
+  let actor = actorsByRequest.get(request);
+  if (!actor) {
+    actor = getCookieSession(request).then((session) => {
+      const sessionId = session.get('sessionId');
+      return sessionId ? loadActorForSession(sessionId) : null;
+    });
+    actorsByRequest.set(request, actor);
+  }
+  return actor;
+}
+
+/** Sends someone who is not signed in to the login page, then back to where they were going. */
+export async function requireActor(request: Request): Promise<Actor> {
+  const actor = await getActor(request);
+  if (actor) return actor;
+  const url = new URL(request.url);
+  const redirectTo = `${url.pathname}${url.search}`;
+  const params = redirectTo === '/' ? '' : `?${new URLSearchParams({ redirectTo })}`;
+  throw redirect(`/login${params}`);
+}
+
+export async function requirePermission(request: Request, permission: Permission): Promise<Actor> {
+  const actor = await requireActor(request);
+  assertCan(actor, permission);
+  return actor;
+}
+
+/** The form of a state-changing request, after its CSRF token has been checked. */
+export async function readForm(request: Request): Promise<FormData> {
+  const formData = await request.formData();
+  try {
+    await verifyCsrf(request, formData);
+  } catch (error) {
+    if (error instanceof CsrfError) throw new Response(error.message, { status: 403 });
+    throw error;
+  }
+  return formData;
+}
+
+/** The client's network address as the server saw it (behind a proxy only when TRUST_PROXY says so). */
+export function clientAddress(context: AppLoadContext): string {
+  return typeof context.clientAddress === 'string' ? context.clientAddress : 'unknown';
+}
+
+export async function startSessionCookie(request: Request, sessionId: string): Promise<string> {
+  const session = await getCookieSession(request);
+  session.set('sessionId', sessionId);
+  return cookieSessionStorage.commitSession(session);
+}
+
+export async function endSessionCookie(request: Request): Promise<{ sessionId: string | undefined; setCookie: string }> {
+  const session = await getCookieSession(request);
+  return { sessionId: session.get('sessionId'), setCookie: await cookieSessionStorage.destroySession(session) };
+}

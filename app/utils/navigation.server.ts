@@ -1,0 +1,15 @@
+// The main navigation: each person sees the sections their roles allow (the same predicate the routes enforce).
+import { can, type Actor, type Permission } from './permissions.server.ts';
+
+const SECTIONS: { href: string; label: string; permission: Permission }[] = [
+  { href: '/', label: 'Home', permission: 'read:home:own' },
+  { href: '/team', label: 'Team', permission: 'read:team:managed' },
+  { href: '/people', label: 'People', permission: 'manage:people:org' },
+  { href: '/organisation', label: 'Teams and locations', permission: 'manage:organisation:org' },
+  { href: '/audit', label: 'Audit log', permission: 'read:audit:org' },
+  { href: '/account', label: 'Your account', permission: 'update:password:own' },
+];
+
+export function navigationFor(actor: Actor): { href: string; label: string }[] {
+  return SECTIONS.filter((section) => can(actor, section.permission)).map(({ href, label }) => ({ href, label }));
+}

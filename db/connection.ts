@@ -1,0 +1,39 @@
+// The one Sequelize connection of the process, to SQLite (embedded default) or MySQL/MariaDB.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Sequelize, Transaction, type Options } from 'sequelize';
+import { env } from '#app/utils/env.server.ts';
+
+export type Dialect = 'sqlite' | 'mysql';
+
+/** Counts statements, so benchmarks and tests can prove a page runs a fixed number of queries. */
+export const queryCounter = { count: 0 };
+
+export function createSequelize(databaseUrl: string, logSql = false): Sequelize {
+  const logging: Options['logging'] = (sql) => {
+    queryCounter.count += 1;
+    if (logSql) console.log(sql);
+  };
+  const define: Options['define'] = { underscored: true, timestamps: true };
+
+  if (databaseUrl.startsWith('sqlite:')) {
+    const storage = databaseUrl.slice('sqlite:'.length);
+    if (storage !== ':memory:') mkdirSync(path.dirname(path.resolve(storage)), { recursive: true });
+    return new Sequelize({ dialect: 'sqlite', storage, logging, define, transactionType: Transaction.TYPES.IMMEDIATE });
+  }
+  const url = databaseUrl.replace(/^mariadb:/, 'mysql:');
+  return new Sequelize(url, {
+    dialect: 'mysql',
+    logging,
+    define: { ...define, charset: 'utf8mb4', collate: 'utf8mb4_unicode_ci' },
+    timezone: '+00:00',
+    dialectOptions: { charset: 'utf8mb4', dateStrings: false },
+    pool: { max: 10, min: 0, idle: 10_000 },
+  });
+}
+
+export const sequelize = createSequelize(env().databaseUrl, env().logSql);
+
+export function dialect(): Dialect {
+  return sequelize.getDialect() === 'sqlite' ? 'sqlite' : 'mysql';
+}

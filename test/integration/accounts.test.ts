@@ -1,0 +1,108 @@
+// Signing in and out, throttling, deactivation and reset links, on the real database.
+import { expect } from 'chai';
+import {
+  MAX_FAILURES_PER_ACCOUNT,
+  describeResetLink,
+  issuePasswordResetLink,
+  loadActorForSession,
+  login,
+  logout,
+  resetPassword,
+} from '#app/domain/accounts.server.ts';
+import { setPersonActive } from '#app/domain/people.server.ts';
+import { Forbidden, NotFound } from '#app/utils/errors.server.ts';
+import { AuditEvent, LoginAttempt, PasswordResetToken, Person, Session } from '#db/models/index.ts';
+import { TEST_PASSWORD, createStaffedOrganisation, unique } from '#test/factories/index.ts';
+
+function address() {
+  return unique('ip');
+}
+
+describe('accounts', () => {
+  it('signs in with the right password and loads the actor with their roles', async () => {
+    const { worker, organisation } = await createStaffedOrganisation();
+    const result = await login({ email: worker.email.toUpperCase(), password: TEST_PASSWORD, ipAddress: address() });
+    expect(result.ok).to.equal(true);
+    if (!result.ok) return;
+    const actor = await loadActorForSession(result.sessionId);
+    expect(actor).to.include({ id: worker.id, organisationId: organisation.id, organisationName: organisation.name });
+    expect(actor?.roles).to.deep.equal(['worker']);
+    const events = await AuditEvent.findAll({ where: { actorId: worker.id, action: 'login.succeeded' } });
+    expect(events).to.have.length(1);
+  });
+
+  it('gives the same answer for an unknown email and a wrong password', async () => {
+    const { worker } = await createStaffedOrganisation();
+    const wrongPassword = await login({ email: worker.email, password: 'not the password', ipAddress: address() });
+    const unknownEmail = await login({ email: `${unique('nobody')}@example.org`, password: TEST_PASSWORD, ipAddress: address() });
+    expect(wrongPassword).to.deep.equal({ ok: false, reason: 'invalid' });
+    expect(unknownEmail).to.deep.equal({ ok: false, reason: 'invalid' });
+  });
+
+  it('locks an account after repeated failures, even with the right password, from any address', async () => {
+    const { worker } = await createStaffedOrganisation();
+    for (let attempt = 0; attempt < MAX_FAILURES_PER_ACCOUNT; attempt += 1) {
+      await login({ email: worker.email, password: `wrong ${attempt}`, ipAddress: address() });
+    }
+    const locked = await login({ email: worker.email, password: TEST_PASSWORD, ipAddress: address() });
+    expect(locked).to.deep.equal({ ok: false, reason: 'throttled' });
+    expect(await LoginAttempt.count({ where: { email: worker.email, succeeded: false } })).to.equal(MAX_FAILURES_PER_ACCOUNT + 1);
+  });
+
+  it('refuses a deactivated person and signs them out everywhere', async () => {
+    const { admin, worker } = await createStaffedOrganisation();
+    const first = await login({ email: worker.email, password: TEST_PASSWORD, ipAddress: address() });
+    expect(first.ok).to.equal(true);
+    await setPersonActive(admin, worker.id, false, address());
+    expect(await Session.count({ where: { personId: worker.id } })).to.equal(0);
+    if (first.ok) expect(await loadActorForSession(first.sessionId)).to.equal(null);
+    const again = await login({ email: worker.email, password: TEST_PASSWORD, ipAddress: address() });
+    expect(again).to.deep.equal({ ok: false, reason: 'invalid' });
+    expect(await Person.count({ where: { id: worker.id } })).to.equal(1);
+  });
+
+  it('ends the session on logout', async () => {
+    const { worker } = await createStaffedOrganisation();
+    const result = await login({ email: worker.email, password: TEST_PASSWORD, ipAddress: address() });
+    if (!result.ok) throw new Error('login failed');
+    await logout(result.sessionId, address());
+    expect(await loadActorForSession(result.sessionId)).to.equal(null);
+  });
+
+  it('issues a single-use reset link that sets a new password and only its hash is stored', async () => {
+    const { admin, worker } = await createStaffedOrganisation();
+    const { token } = await issuePasswordResetLink(admin, worker.id, address());
+    expect(await PasswordResetToken.count({ where: { tokenHash: token } })).to.equal(0);
+    expect(await describeResetLink(token)).to.deep.equal({ personName: worker.name });
+    await resetPassword(token, 'a brand new password', address());
+    const result = await login({ email: worker.email, password: 'a brand new password', ipAddress: address() });
+    expect(result.ok).to.equal(true);
+    let reused: unknown;
+    await resetPassword(token, 'another password again', address()).catch((error) => (reused = error));
+    expect(reused).to.be.instanceOf(NotFound);
+  });
+
+  it('rejects an expired reset link, and a new link cancels the old one', async () => {
+    const { admin, worker } = await createStaffedOrganisation();
+    const first = await issuePasswordResetLink(admin, worker.id, address());
+    const second = await issuePasswordResetLink(admin, worker.id, address());
+    let error: unknown;
+    await describeResetLink(first.token).catch((caught) => (error = caught));
+    expect(error).to.be.instanceOf(NotFound);
+    await PasswordResetToken.update({ expiresAt: new Date(Date.now() - 1000) }, { where: { personId: worker.id, usedAt: null } });
+    error = undefined;
+    await describeResetLink(second.token).catch((caught) => (error = caught));
+    expect(error).to.be.instanceOf(NotFound);
+  });
+
+  it('lets only admins of the same organisation issue reset links', async () => {
+    const one = await createStaffedOrganisation();
+    const other = await createStaffedOrganisation();
+    let forbidden: unknown;
+    await issuePasswordResetLink(one.manager, one.worker.id, address()).catch((error) => (forbidden = error));
+    expect(forbidden).to.be.instanceOf(Forbidden);
+    let notFound: unknown;
+    await issuePasswordResetLink(other.admin, one.worker.id, address()).catch((error) => (notFound = error));
+    expect(notFound).to.be.instanceOf(NotFound);
+  });
+});

@@ -1,0 +1,65 @@
+// Teams, locations and what managers manage; the home page's attention items built on them.
+import { expect } from 'chai';
+import { attentionFor } from '#app/domain/home.server.ts';
+import { addLocation, addManagerScope, addTeam, getOrganisationStructure } from '#app/domain/organisation.server.ts';
+import { listManagedTeam, managedTeamIds } from '#app/domain/team.server.ts';
+import { checkDatabase } from '#app/domain/health.server.ts';
+import { Forbidden, ValidationError } from '#app/utils/errors.server.ts';
+import { Location, Team } from '#db/models/index.ts';
+import { actorFor, createPerson, createStaffedOrganisation, makeManagerOf } from '#test/factories/index.ts';
+
+describe('organisation structure', () => {
+  it('a manager of a whole location manages every team there, and only those', async () => {
+    const { organisation, location, team, admin, worker } = await createStaffedOrganisation();
+    const secondTeam = await Team.create({ organisationId: organisation.id, name: 'Night team', locationId: location.id });
+    const elsewhere = await Location.create({ organisationId: organisation.id, name: 'Elsewhere', address: null });
+    const otherTeam = await Team.create({ organisationId: organisation.id, name: 'Other team', locationId: elsewhere.id });
+    const managerPerson = await createPerson(organisation.id, { roles: ['manager'] });
+    await makeManagerOf(managerPerson.id, organisation.id, { locationId: location.id });
+    const manager = actorFor(managerPerson, ['manager']);
+    const ids = await managedTeamIds(manager);
+    expect(ids.sort()).to.deep.equal([team.id, secondTeam.id].sort());
+    expect(ids).not.to.include(otherTeam.id);
+    const members = (await listManagedTeam(manager)).flatMap((group) => group.members.map((member) => member.id));
+    expect(members).to.include(worker.id);
+    expect(members).not.to.include(admin.id);
+  });
+
+  it('lists a managed team with each member’s line supervisor and flags those without', async () => {
+    const { manager, supervisor, worker } = await createStaffedOrganisation();
+    const [team] = await listManagedTeam(manager);
+    const byId = new Map(team!.members.map((member) => [member.id, member]));
+    expect(byId.get(worker.id)?.lineSupervisorName).to.equal(supervisor.name);
+    const home = await attentionFor(manager);
+    const managerSection = home.find((section) => section.role === 'manager');
+    expect(managerSection?.items[0]?.count).to.equal(3);
+  });
+
+  it('admins add locations, teams and management responsibilities; duplicates are field errors', async () => {
+    const { admin, manager } = await createStaffedOrganisation();
+    await addLocation(admin, { name: 'Harbour View', address: '1 Quay Street' }, 'ip');
+    const duplicate = await addLocation(admin, { name: 'Harbour View' }, 'ip').catch((error) => error);
+    expect(duplicate).to.be.instanceOf(ValidationError);
+    const structure = await getOrganisationStructure(admin);
+    const harbour = structure.locations.find((location) => location.name === 'Harbour View')!;
+    await addTeam(admin, { name: 'Harbour team', locationId: harbour.id }, 'ip');
+    await addManagerScope(admin, { managerId: manager.id, scope: `location:${harbour.id}` }, 'ip');
+    const after = await getOrganisationStructure(admin);
+    expect(after.teams.find((team) => team.name === 'Harbour team')?.locationName).to.equal('Harbour View');
+    expect(after.managers.find((row) => row.id === manager.id)?.manages.map((scope) => scope.label)).to.include('Location: Harbour View');
+  });
+
+  it('refuses structure changes from non-admins and references to another organisation', async () => {
+    const one = await createStaffedOrganisation();
+    const other = await createStaffedOrganisation();
+    expect(await addTeam(one.manager, { name: 'Sneaky' }, 'ip').catch((error) => error)).to.be.instanceOf(Forbidden);
+    const foreign = await addTeam(one.admin, { name: 'Cross', locationId: other.location.id }, 'ip').catch((error) => error);
+    expect(foreign).to.be.instanceOf(ValidationError);
+    const foreignScope = await addManagerScope(one.admin, { managerId: one.manager.id, scope: `team:${other.team.id}` }, 'ip').catch((error) => error);
+    expect(foreignScope).to.be.instanceOf(ValidationError);
+  });
+
+  it('reports the database as reachable', async () => {
+    expect(await checkDatabase()).to.equal(true);
+  });
+});
