@@ -39,7 +39,7 @@ export type Env = {
 /** Thrown when a variable is wrong; the message is the one line an operator needs. */
 export class ConfigurationError extends Error {}
 
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = EnvSchema.safeParse(source);
   if (!result.success) {
     const issue = result.error.issues[0]!;

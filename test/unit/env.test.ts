@@ -7,7 +7,7 @@ import { ConfigurationError, parseEnv } from '#app/utils/env.server.ts';
 
 const dataDir = () => mkdtempSync(path.join(tmpdir(), 'nosfolio-env-'));
 
-function errorFor(source: NodeJS.ProcessEnv): string {
+function errorFor(source: Record<string, string | undefined>): string {
   try {
     parseEnv(source);
   } catch (error) {
