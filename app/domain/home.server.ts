@@ -54,7 +54,7 @@ export async function attentionFor(actor: Actor): Promise<AttentionSection[]> {
       items: [
         { count: members.length, text: `${members.length} people in the teams you manage.`, href: '/team' },
         ...(withoutSupervisor
-          ? [{ count: withoutSupervisor, text: `${withoutSupervisor} of them have no line supervisor.`, href: '/team' }]
+          ? [{ count: withoutSupervisor, text: `${withoutSupervisor} of them ${withoutSupervisor === 1 ? 'has' : 'have'} no line supervisor.`, href: '/team' }]
           : []),
       ],
     });
