@@ -16,6 +16,11 @@ export const AUDIT_ACTIONS = {
   passwordReset: 'password.reset',
   passwordChanged: 'password.changed',
   organisationChanged: 'organisation.changed',
+  standardImported: 'standard.imported',
+  roleProfileChanged: 'role_profile.changed',
+  roleAssigned: 'role_profile.assigned',
+  policyVersionAdded: 'policy.version_added',
+  policyAcknowledged: 'policy.acknowledged',
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

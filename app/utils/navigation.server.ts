@@ -4,6 +4,7 @@ import { can, type Actor, type Permission } from './permissions.server.ts';
 const SECTIONS: { href: string; label: string; permission: Permission }[] = [
   { href: '/', label: 'Home', permission: 'read:home:own' },
   { href: '/team', label: 'Team', permission: 'read:team:managed' },
+  { href: '/standards', label: 'Standards', permission: 'read:standards:org' },
   { href: '/people', label: 'People', permission: 'manage:people:org' },
   { href: '/organisation', label: 'Teams and locations', permission: 'manage:organisation:org' },
   { href: '/audit', label: 'Audit log', permission: 'read:audit:org' },

@@ -9,6 +9,16 @@ import { Person } from './person.ts';
 import { PersonRole } from './person-role.ts';
 import { Session } from './session.ts';
 import { Team } from './team.ts';
+import { Policy } from './policy.ts';
+import { PolicyAcknowledgement } from './policy-acknowledgement.ts';
+import { PolicyVersion } from './policy-version.ts';
+import { PersonStandard } from './person-standard.ts';
+import { RoleAssignment } from './role-assignment.ts';
+import { RoleProfile } from './role-profile.ts';
+import { RoleProfileStandard } from './role-profile-standard.ts';
+import { Standard } from './standard.ts';
+import { StandardItem } from './standard-item.ts';
+import { StandardVersion } from './standard-version.ts';
 
 Organisation.hasMany(Location, { foreignKey: 'organisationId', as: 'locations' });
 Location.belongsTo(Organisation, { foreignKey: 'organisationId', as: 'organisation' });
@@ -27,6 +37,20 @@ ManagerScope.belongsTo(Location, { foreignKey: 'locationId', as: 'location' });
 Session.belongsTo(Person, { foreignKey: 'personId', as: 'person' });
 AuditEvent.belongsTo(Person, { foreignKey: 'actorId', as: 'actor' });
 
+Standard.hasMany(StandardVersion, { foreignKey: 'standardId', as: 'versions' });
+StandardVersion.belongsTo(Standard, { foreignKey: 'standardId', as: 'standard' });
+StandardVersion.hasMany(StandardItem, { foreignKey: 'standardVersionId', as: 'items' });
+StandardItem.belongsTo(StandardVersion, { foreignKey: 'standardVersionId', as: 'standardVersion' });
+RoleProfile.hasMany(RoleProfileStandard, { foreignKey: 'roleProfileId', as: 'requirements' });
+RoleProfileStandard.belongsTo(Standard, { foreignKey: 'standardId', as: 'standard' });
+RoleAssignment.belongsTo(RoleProfile, { foreignKey: 'roleProfileId', as: 'roleProfile' });
+RoleAssignment.belongsTo(Person, { foreignKey: 'personId', as: 'person' });
+PersonStandard.belongsTo(StandardVersion, { foreignKey: 'standardVersionId', as: 'standardVersion' });
+PersonStandard.belongsTo(Person, { foreignKey: 'personId', as: 'person' });
+PolicyVersion.belongsTo(Policy, { foreignKey: 'policyId', as: 'policy' });
+Policy.hasMany(PolicyVersion, { foreignKey: 'policyId', as: 'versions' });
+PolicyAcknowledgement.belongsTo(PolicyVersion, { foreignKey: 'policyVersionId', as: 'policyVersion' });
+
 export { sequelize } from '../connection.ts';
 export {
   AuditEvent,
@@ -37,6 +61,16 @@ export {
   PasswordResetToken,
   Person,
   PersonRole,
+  PersonStandard,
+  Policy,
+  PolicyAcknowledgement,
+  PolicyVersion,
+  RoleAssignment,
+  RoleProfile,
+  RoleProfileStandard,
   Session,
+  Standard,
+  StandardItem,
+  StandardVersion,
   Team,
 };

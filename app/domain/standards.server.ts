@@ -1,0 +1,256 @@
+// The standards library: importing NOS versions, browsing and searching them.
+import { Op, type Transaction } from 'sequelize';
+import { NosStandardSchema, type NosStandard } from '#standards/schema.ts';
+import { Standard, StandardItem, StandardVersion, sequelize } from '#db/models/index.ts';
+import { NotFound, ValidationError } from '#app/utils/errors.server.ts';
+import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
+import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
+
+/** Metadata kept with a version beyond its title and overview. */
+type VersionDetails = Omit<NosStandard, 'urn' | 'title' | 'version' | 'overview' | 'items'>;
+
+export type ItemChange = { code: string; change: 'added' | 'changed' | 'unchanged' | 'removed'; text: string; previousText?: string };
+
+export type ImportPreview = {
+  standard: NosStandard;
+  existingVersions: string[];
+  duplicate: boolean;
+  currentVersion: string | null;
+  changes: ItemChange[] | null;
+};
+
+function versionLabel(version: string | null): string {
+  return version ?? '1';
+}
+
+/** What saving this standard would do: a new standard, a new version (with which items changed), or a duplicate. */
+export async function previewStandardImport(actor: Actor, standard: NosStandard): Promise<ImportPreview> {
+  assertCan(actor, 'manage:standards:org');
+  const existing = await Standard.findOne({
+    where: { organisationId: actor.organisationId, urn: standard.urn },
+    include: [{ model: StandardVersion, as: 'versions', attributes: ['id', 'version', 'isCurrent'] }],
+  });
+  const versions = existing?.get('versions') as StandardVersion[] | undefined;
+  const current = versions?.find((version) => version.isCurrent) ?? null;
+  const currentItems = current
+    ? await StandardItem.findAll({ where: { standardVersionId: current.id }, order: [['position', 'ASC']] })
+    : [];
+  return {
+    standard,
+    existingVersions: (versions ?? []).map((version) => version.version),
+    duplicate: (versions ?? []).some((version) => version.version === versionLabel(standard.version)),
+    currentVersion: current?.version ?? null,
+    changes: current ? compareItems(currentItems, standard.items) : null,
+  };
+}
+
+export function compareItems(previous: { code: string; text: string }[], next: NosStandard['items']): ItemChange[] {
+  const before = new Map(previous.map((item) => [item.code, item.text]));
+  const changes: ItemChange[] = next.map((item) => {
+    const previousText = before.get(item.code);
+    if (previousText === undefined) return { code: item.code, change: 'added', text: item.text };
+    return previousText === item.text
+      ? { code: item.code, change: 'unchanged', text: item.text }
+      : { code: item.code, change: 'changed', text: item.text, previousText };
+  });
+  const nextCodes = new Set(next.map((item) => item.code));
+  for (const item of previous) {
+    if (!nextCodes.has(item.code)) changes.push({ code: item.code, change: 'removed', text: item.text });
+  }
+  return changes;
+}
+
+/**
+ * Saves standards as new versions, all in one transaction: nothing is half-imported. Earlier versions, and
+ * everything mapped to their items, stay as they are; items whose text is unchanged are linked to their
+ * predecessor so a worker's progress can carry over.
+ */
+export async function saveStandardVersions(
+  actor: Actor,
+  inputs: NosStandard[],
+  options: { sourceName?: string | null; ipAddress: string },
+): Promise<{ urn: string; version: string; standardVersionId: number }[]> {
+  assertCan(actor, 'manage:standards:org');
+  const standards = inputs.map((input) => {
+    const parsed = NosStandardSchema.safeParse(input);
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0]!;
+    throw new ValidationError({ standard: [`${input.urn || 'The standard'} is not valid: ${issue.path.join('.')} ${issue.message}`] });
+  });
+  return sequelize.transaction(async (transaction) => {
+    const saved = [];
+    for (const standard of standards) saved.push(await saveVersion(actor, standard, options, transaction));
+    return saved;
+  });
+}
+
+async function saveVersion(
+  actor: Actor,
+  standard: NosStandard,
+  options: { sourceName?: string | null; ipAddress: string },
+  transaction: Transaction,
+) {
+  const version = versionLabel(standard.version);
+  const [row] = await Standard.findOrCreate({
+    where: { organisationId: actor.organisationId, urn: standard.urn },
+    defaults: { organisationId: actor.organisationId, urn: standard.urn },
+    transaction,
+  });
+  const versions = await StandardVersion.findAll({ where: { standardId: row.id }, transaction, lock: transaction.LOCK.UPDATE });
+  if (versions.some((existing) => existing.version === version)) {
+    throw new ValidationError({ standard: [`${standard.urn} version ${version} is already in the library`] });
+  }
+  const previous = versions.find((existing) => existing.isCurrent) ?? null;
+  const previousItems = previous ? await StandardItem.findAll({ where: { standardVersionId: previous.id }, transaction }) : [];
+  if (previous) await StandardVersion.update({ isCurrent: false }, { where: { standardId: row.id }, transaction });
+
+  const { urn: _urn, title, version: _version, overview, items, ...details } = standard;
+  const created = await StandardVersion.create(
+    {
+      organisationId: actor.organisationId,
+      standardId: row.id,
+      version,
+      title,
+      overview,
+      details: JSON.stringify(details satisfies VersionDetails),
+      isCurrent: true,
+      sourceName: options.sourceName ?? null,
+      importedById: actor.id,
+    },
+    { transaction },
+  );
+  const unchanged = new Map(previousItems.map((item) => [`${item.code}\u0000${item.text}`, item.id]));
+  await StandardItem.bulkCreate(
+    items.map((item, position) => ({
+      organisationId: actor.organisationId,
+      standardVersionId: created.id,
+      code: item.code,
+      kind: item.kind,
+      section: item.section,
+      text: item.text,
+      position,
+      incomplete: item.incomplete === true,
+      previousItemId: unchanged.get(`${item.code}\u0000${item.text}`) ?? null,
+    })),
+    { transaction },
+  );
+  await recordAuditEvent(
+    {
+      organisationId: actor.organisationId,
+      actorId: actor.id,
+      action: AUDIT_ACTIONS.standardImported,
+      summary: `${actor.name} imported ${standard.urn} version ${version} (${items.length} items)${previous ? `, replacing version ${previous.version}` : ''}`,
+      subject: { type: 'standard_version', id: created.id },
+      ipAddress: options.ipAddress,
+    },
+    transaction,
+  );
+  return { urn: standard.urn, version, standardVersionId: created.id };
+}
+
+export async function listStandards(actor: Actor) {
+  assertCan(actor, 'read:standards:org');
+  const versions = await StandardVersion.findAll({
+    where: { organisationId: actor.organisationId, isCurrent: true },
+    include: [{ model: Standard, as: 'standard', attributes: ['urn'] }],
+    order: [['title', 'ASC']],
+  });
+  const counts = (await StandardItem.findAll({
+    attributes: ['standardVersionId', 'kind', [sequelize.fn('COUNT', sequelize.col('id')), 'count']],
+    where: { standardVersionId: { [Op.in]: versions.map((version) => version.id) } },
+    group: ['standardVersionId', 'kind'],
+    raw: true,
+  })) as unknown as { standardVersionId: number; kind: 'P' | 'K'; count: number | string }[];
+  const countOf = (id: number, kind: 'P' | 'K') =>
+    Number(counts.find((row) => row.standardVersionId === id && row.kind === kind)?.count ?? 0);
+  return versions.map((version) => ({
+    urn: version.standard?.urn ?? '',
+    version: version.version,
+    title: version.title,
+    performanceCriteria: countOf(version.id, 'P'),
+    knowledgeItems: countOf(version.id, 'K'),
+  }));
+}
+
+/** One version of a standard (the current one unless a version is named), with every item in order. */
+export async function getStandard(actor: Actor, urn: string, version?: string) {
+  assertCan(actor, 'read:standards:org');
+  const standard = await Standard.findOne({
+    where: { organisationId: actor.organisationId, urn },
+    include: [{ model: StandardVersion, as: 'versions' }],
+  });
+  const versions = ((standard?.get('versions') as StandardVersion[] | undefined) ?? []).sort(
+    (a, b) => a.createdAt.getTime() - b.createdAt.getTime(),
+  );
+  const selected = version ? versions.find((row) => row.version === version) : versions.find((row) => row.isCurrent);
+  if (!standard || !selected) throw new NotFound('Standard');
+  const items = await StandardItem.findAll({ where: { standardVersionId: selected.id }, order: [['position', 'ASC']] });
+  const details = JSON.parse(selected.details) as VersionDetails;
+  return {
+    urn: standard.urn,
+    version: selected.version,
+    isCurrent: selected.isCurrent,
+    title: selected.title,
+    overview: selected.overview,
+    details,
+    versions: versions.map((row) => ({ version: row.version, isCurrent: row.isCurrent, importedAt: row.createdAt.toISOString() })),
+    items: items.map((item) => ({
+      id: item.id,
+      code: item.code,
+      kind: item.kind,
+      section: item.section,
+      text: item.text,
+      incomplete: item.incomplete,
+      carriedOver: item.previousItemId !== null,
+    })),
+  };
+}
+
+/** The standard at one version in the interchange shape, for export. */
+export async function exportableStandard(actor: Actor, urn: string, version?: string): Promise<NosStandard> {
+  const standard = await getStandard(actor, urn, version);
+  return {
+    urn: standard.urn,
+    title: standard.title,
+    version: standard.version,
+    overview: standard.overview,
+    ...standard.details,
+    items: standard.items.map((item) => ({
+      code: item.code,
+      kind: item.kind,
+      section: item.section,
+      text: item.text,
+      ...(item.incomplete ? { incomplete: true as const } : {}),
+    })),
+  };
+}
+
+export const SEARCH_LIMIT = 100;
+
+/** Items of current versions whose text contains every word of the query. */
+export async function searchItems(actor: Actor, query: string) {
+  assertCan(actor, 'read:standards:org');
+  const words = query.trim().split(/\s+/).filter(Boolean).slice(0, 8);
+  if (words.length === 0) return [];
+  const items = await StandardItem.findAll({
+    where: {
+      organisationId: actor.organisationId,
+      [Op.and]: words.map((word) => ({ text: { [Op.like]: `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } })),
+    },
+    include: [
+      {
+        model: StandardVersion,
+        as: 'standardVersion',
+        where: { isCurrent: true },
+        attributes: ['version', 'title'],
+        include: [{ model: Standard, as: 'standard', attributes: ['urn'] }],
+      },
+    ],
+    order: [['id', 'ASC']],
+    limit: SEARCH_LIMIT,
+  });
+  return items.map((item) => {
+    const version = item.get('standardVersion') as StandardVersion;
+    return { id: item.id, urn: version.standard?.urn ?? '', title: version.title, code: item.code, section: item.section, text: item.text };
+  });
+}

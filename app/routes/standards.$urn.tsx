@@ -1,0 +1,123 @@
+// One standard: its items by section, glossary, scope notes and versions, with export links.
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
+import { StandardItems } from '#app/components/standard-items.tsx';
+import { getStandard } from '#app/domain/standards.server.ts';
+import { requirePermission } from '#app/utils/auth.server.ts';
+import { formatDate } from '#app/utils/dates.ts';
+import { withDomainErrors } from '#app/utils/route.server.ts';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `${data.urn} ${data.title}` : 'Standard'} – NOSfolio` }];
+
+const Query = z.object({ version: z.string().trim().max(40).optional() });
+
+export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+  const actor = await requirePermission(request, 'read:standards:org');
+  const { version } = Query.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return getStandard(actor, params.urn ?? '', version);
+});
+
+const EXPORTS = [
+  { format: 'nosfolio-json', label: 'NOSfolio JSON' },
+  { format: 'csv', label: 'CSV (one row an item)' },
+  { format: 'moodle-csv', label: 'Moodle competency framework CSV' },
+  { format: 'case-json', label: 'IMS CASE 1.0 JSON' },
+];
+
+export default function StandardPage() {
+  const standard = useLoaderData<typeof loader>();
+  const { details } = standard;
+  const rows: [string, string | null][] = [
+    ['Version', standard.version],
+    ['Developed by', details.developedBy],
+    ['Originating organisation', details.originatingOrganisation],
+    ['Suite', details.suite],
+    ['Date approved', details.dateApproved],
+    ['Indicative review date', details.indicativeReviewDate],
+    ['Validity', details.validity],
+    ['Status', details.status],
+    ['Relevant occupations', details.relevantOccupations.join(', ') || null],
+    ['Keywords', details.keywords.join(', ') || null],
+  ];
+  const versionQuery = standard.isCurrent ? '' : `&version=${encodeURIComponent(standard.version)}`;
+  return (
+    <>
+      <Link to="/standards" className="govuk-back-link">Back to standards</Link>
+      <span className="govuk-caption-l">{standard.urn}</span>
+      <h1 className="govuk-heading-l">{standard.title}</h1>
+      {!standard.isCurrent ? (
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            This is version {standard.version}, which a newer version has replaced. Evidence mapped to it stays valid.
+          </strong>
+        </div>
+      ) : null}
+      {standard.overview ? <p className="govuk-body">{standard.overview}</p> : null}
+      <dl className="govuk-summary-list">
+        {rows
+          .filter(([, value]) => value)
+          .map(([label, value]) => (
+            <div className="govuk-summary-list__row" key={label}>
+              <dt className="govuk-summary-list__key">{label}</dt>
+              <dd className="govuk-summary-list__value">{value}</dd>
+            </div>
+          ))}
+      </dl>
+
+      <h2 className="govuk-heading-m">Items</h2>
+      <StandardItems items={standard.items} />
+
+      {details.glossary.length ? (
+        <>
+          <h2 className="govuk-heading-m">Glossary</h2>
+          <dl className="govuk-summary-list">
+            {details.glossary.map((entry) => (
+              <div className="govuk-summary-list__row" key={entry.term}>
+                <dt className="govuk-summary-list__key">{entry.term}</dt>
+                <dd className="govuk-summary-list__value">{entry.definition}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      ) : null}
+      {details.scopeNotes.length ? (
+        <>
+          <h2 className="govuk-heading-m">Scope and additional information</h2>
+          {details.scopeNotes.map((note, index) => (
+            <div key={index}>
+              {note.heading ? <h3 className="govuk-heading-s">{note.heading}</h3> : null}
+              <p className="govuk-body">{note.text}</p>
+            </div>
+          ))}
+        </>
+      ) : null}
+
+      <h2 className="govuk-heading-m">Versions</h2>
+      <ul className="govuk-list">
+        {standard.versions.map((row) => (
+          <li key={row.version}>
+            <Link className="govuk-link" to={`?version=${encodeURIComponent(row.version)}`}>
+              Version {row.version}
+            </Link>{' '}
+            imported {formatDate(row.importedAt)}
+            {row.isCurrent ? ' (current)' : ''}
+          </li>
+        ))}
+      </ul>
+
+      <h2 className="govuk-heading-m">Export</h2>
+      <ul className="govuk-list">
+        {EXPORTS.map((option) => (
+          <li key={option.format}>
+            <a className="govuk-link" href={`/standards/${encodeURIComponent(standard.urn)}/export?format=${option.format}${versionQuery}`} download>
+              {option.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+// The standards library: every standard in the organisation, and a search of item text.
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
+import { listStandards, searchItems, SEARCH_LIMIT } from '#app/domain/standards.server.ts';
+import { requirePermission } from '#app/utils/auth.server.ts';
+import { can } from '#app/utils/permissions.server.ts';
+import { withDomainErrors } from '#app/utils/route.server.ts';
+
+export const meta: MetaFunction = () => [{ title: 'Standards – NOSfolio' }];
+
+const Query = z.object({ q: z.string().trim().max(200).catch('').default('') });
+
+export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+  const actor = await requirePermission(request, 'read:standards:org');
+  const { q } = Query.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const [standards, results] = await Promise.all([listStandards(actor), q ? searchItems(actor, q) : Promise.resolve(null)]);
+  return { standards, q, results, canImport: can(actor, 'manage:standards:org') };
+});
+
+export default function StandardsPage() {
+  const { standards, q, results, canImport } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1 className="govuk-heading-l">Standards</h1>
+      {canImport ? (
+        <Link to="/standards/import" className="govuk-button" role="button">
+          Import a standard
+        </Link>
+      ) : null}
+      <Form method="get" role="search" className="govuk-form-group">
+        <label className="govuk-label govuk-label--s" htmlFor="q">
+          Search performance criteria and knowledge items
+        </label>
+        <input className="govuk-input govuk-!-width-two-thirds" id="q" name="q" type="search" defaultValue={q} />{' '}
+        <button type="submit" className="govuk-button govuk-button--secondary">Search</button>
+      </Form>
+      {results ? (
+        <section aria-labelledby="results-heading">
+          <h2 className="govuk-heading-m" id="results-heading">
+            {results.length === SEARCH_LIMIT ? `First ${SEARCH_LIMIT}` : results.length} {results.length === 1 ? 'item matches' : 'items match'} “{q}”
+          </h2>
+          <ul className="govuk-list">
+            {results.map((item) => (
+              <li key={item.id}>
+                <Link className="govuk-link" to={`/standards/${encodeURIComponent(item.urn)}#item-${item.code}`}>
+                  {item.urn} {item.code}
+                </Link>{' '}
+                {item.text}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--m">{standards.length} standards in the library</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">Standard</th>
+            <th scope="col" className="govuk-table__header">Version</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Performance criteria</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Knowledge items</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {standards.map((standard) => (
+            <tr className="govuk-table__row" key={standard.urn}>
+              <th scope="row" className="govuk-table__header">
+                <Link className="govuk-link" to={`/standards/${encodeURIComponent(standard.urn)}`}>
+                  {standard.urn} {standard.title}
+                </Link>
+              </th>
+              <td className="govuk-table__cell">{standard.version}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">{standard.performanceCriteria}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">{standard.knowledgeItems}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

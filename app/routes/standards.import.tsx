@@ -1,0 +1,218 @@
+// Admins import a standard: upload a file, check every item and the parser's warnings, correct text, save.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData } from '@remix-run/react';
+import { z } from 'zod';
+import { CsrfInput } from '#app/components/csrf-input.tsx';
+import { ErrorSummary } from '#app/components/ui/error-summary.tsx';
+import { groupBySection } from '#app/components/standard-items.tsx';
+import { readStandardsUpload, UPLOAD_FORMATS, UploadProblem, type ReadStandard } from '#app/domain/standards/import-upload.server.ts';
+import { MAX_STANDARD_FILE_BYTES } from '#app/domain/standards/text-extraction.server.ts';
+import { previewStandardImport, saveStandardVersions, type ImportPreview } from '#app/domain/standards.server.ts';
+import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
+import { ValidationError } from '#app/utils/errors.server.ts';
+import { withDomainErrors } from '#app/utils/route.server.ts';
+import type { Actor } from '#app/utils/permissions.server.ts';
+import { NosStandardSchema } from '#standards/schema.ts';
+
+export const meta: MetaFunction = () => [{ title: 'Import a standard – NOSfolio' }];
+
+const FORMAT_LABELS: Record<(typeof UPLOAD_FORMATS)[number], string> = {
+  document: 'A published NOS (text, PDF or Word document)',
+  'nosfolio-json': 'NOSfolio JSON export',
+  csv: 'CSV, one row an item',
+  'moodle-csv': 'Moodle competency framework CSV',
+  'case-json': 'IMS CASE 1.0 JSON',
+};
+
+const MAX_PREVIEW_JSON = 4 * 1024 * 1024;
+const SavedStandards = z.array(NosStandardSchema).min(1);
+
+export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+  await requirePermission(request, 'manage:standards:org');
+  return null;
+});
+
+type Preview = ImportPreview & { warnings: string[] };
+
+async function previewAll(actor: Actor, read: ReadStandard[]): Promise<Preview[]> {
+  return Promise.all(read.map(async ({ standard, warnings }) => ({ ...(await previewStandardImport(actor, standard)), warnings })));
+}
+
+export const action = withDomainErrors(async ({ request, context }: ActionFunctionArgs) => {
+  const actor = await requirePermission(request, 'manage:standards:org');
+  if (Number(request.headers.get('Content-Length') ?? 0) > MAX_STANDARD_FILE_BYTES + 64 * 1024) {
+    return data({ stage: 'upload' as const, error: 'The selected file must be smaller than 5 MB', format: 'document' }, { status: 400 });
+  }
+  const formData = await readForm(request);
+
+  if (formData.get('intent') === 'save') {
+    const raw = String(formData.get('standards') ?? '');
+    const sourceName = String(formData.get('sourceName') ?? '') || null;
+    const parsed = raw.length <= MAX_PREVIEW_JSON ? SavedStandards.safeParse(JSON.parse(raw || 'null')) : null;
+    if (!parsed?.success) throw new Response('The preview could not be read. Upload the file again.', { status: 400 });
+    // Apply the admin's corrections; a corrected item is no longer marked incomplete.
+    const edited = parsed.data.map((standard, index) => ({
+      ...standard,
+      items: standard.items.map((item) => {
+        const text = String(formData.get(`item:${index}:${item.code}`) ?? item.text).replace(/\s+/g, ' ').trim();
+        if (text === item.text) return item;
+        const { incomplete: _incomplete, ...rest } = item;
+        return { ...rest, text };
+      }),
+    }));
+    const emptyItem = edited.flatMap((standard, index) => standard.items.filter((item) => !item.text).map((item) => `item:${index}:${item.code}`))[0];
+    try {
+      if (emptyItem) throw new ValidationError({ [emptyItem]: ['Enter the text of this item'] });
+      const saved = await saveStandardVersions(actor, edited, { sourceName, ipAddress: clientAddress(context) });
+      return redirect(`/standards/${encodeURIComponent(saved[0]!.urn)}?imported=${encodeURIComponent(saved[0]!.version)}`);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const previews = await previewAll(actor, edited.map((standard) => ({ standard, warnings: [] })));
+      return data({ stage: 'preview' as const, previews, sourceName, errors: error.fieldErrors }, { status: 400 });
+    }
+  }
+
+  const format = z.enum(UPLOAD_FORMATS).catch('document').parse(formData.get('format'));
+  const file = formData.get('file');
+  if (!(file instanceof File) || file.size === 0) {
+    return data({ stage: 'upload' as const, error: file instanceof File && file.name ? 'The selected file is empty' : 'Select a file to import', format }, { status: 400 });
+  }
+  try {
+    const read = await readStandardsUpload({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, format);
+    return { stage: 'preview' as const, previews: await previewAll(actor, read), sourceName: file.name, errors: {} as Record<string, string[]> };
+  } catch (error) {
+    if (error instanceof UploadProblem) return data({ stage: 'upload' as const, error: error.message, format }, { status: 400 });
+    throw error;
+  }
+});
+
+export default function ImportStandardPage() {
+  const result = useActionData<typeof action>();
+  if (result?.stage === 'preview') return <ImportPreviewForm previews={result.previews} sourceName={result.sourceName} errors={result.errors} />;
+  const error = result?.stage === 'upload' ? result.error : null;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link to="/standards" className="govuk-back-link">Back to standards</Link>
+        <ErrorSummary errors={error ? [{ fieldId: 'file', message: error }] : []} />
+        <h1 className="govuk-heading-l">Import a standard</h1>
+        <p className="govuk-body">You will see every section and item before anything is saved, and can correct any item’s text.</p>
+        <Form method="post" encType="multipart/form-data">
+          <CsrfInput />
+          <div className="govuk-form-group">
+            <fieldset className="govuk-fieldset">
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">What kind of file is it?</legend>
+              <div className="govuk-radios govuk-radios--small">
+                {UPLOAD_FORMATS.map((format) => (
+                  <div className="govuk-radios__item" key={format}>
+                    <input className="govuk-radios__input" id={`format-${format}`} name="format" type="radio" value={format} defaultChecked={(result?.format ?? 'document') === format} />
+                    <label className="govuk-label govuk-radios__label" htmlFor={`format-${format}`}>{FORMAT_LABELS[format]}</label>
+                  </div>
+                ))}
+              </div>
+            </fieldset>
+          </div>
+          <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+            <label className="govuk-label govuk-label--s" htmlFor="file">Upload a file</label>
+            <div id="file-hint" className="govuk-hint">Smaller than 5 MB.</div>
+            {error ? (
+              <p id="file-error" className="govuk-error-message">
+                <span className="govuk-visually-hidden">Error:</span> {error}
+              </p>
+            ) : null}
+            <input className={`govuk-file-upload${error ? ' govuk-file-upload--error' : ''}`} id="file" name="file" type="file" aria-describedby={error ? 'file-hint file-error' : 'file-hint'} />
+          </div>
+          <button type="submit" name="intent" value="upload" className="govuk-button">Upload and check</button>
+        </Form>
+      </div>
+    </div>
+  );
+}
+
+function ImportPreviewForm({ previews, sourceName, errors }: { previews: Preview[]; sourceName: string | null; errors: Record<string, string[]> }) {
+  const summary = Object.entries(errors).map(([field, messages]) => ({ fieldId: field.startsWith('item:') ? field : 'save', message: messages[0] ?? '' }));
+  const blocked = previews.some((preview) => preview.duplicate);
+  return (
+    <>
+      <ErrorSummary errors={summary} />
+      <h1 className="govuk-heading-l">Check the standard before you save it</h1>
+      <Form method="post">
+        <CsrfInput />
+        <input type="hidden" name="standards" value={JSON.stringify(previews.map((preview) => preview.standard))} />
+        <input type="hidden" name="sourceName" value={sourceName ?? ''} />
+        {previews.map((preview, index) => {
+          const { standard } = preview;
+          const changes = new Map((preview.changes ?? []).map((change) => [change.code, change]));
+          const counts = { P: standard.items.filter((item) => item.kind === 'P').length, K: standard.items.filter((item) => item.kind === 'K').length };
+          return (
+            <section key={standard.urn} className="govuk-!-margin-bottom-8" aria-labelledby={`standard-${index}`}>
+              <span className="govuk-caption-l">{standard.urn} version {standard.version ?? '1'}</span>
+              <h2 className="govuk-heading-l" id={`standard-${index}`}>{standard.title}</h2>
+              <p className="govuk-body">{counts.P} performance criteria and {counts.K} knowledge items.</p>
+              {preview.duplicate ? (
+                <p className="govuk-error-message" id="save">{standard.urn} version {standard.version ?? '1'} is already in the library. Import a different version.</p>
+              ) : preview.currentVersion ? (
+                <div className="govuk-inset-text">
+                  This becomes the current version, replacing version {preview.currentVersion}. Evidence and sign-offs stay with version {preview.currentVersion}.{' '}
+                  {(preview.changes ?? []).filter((change) => change.change !== 'unchanged').length} items differ from it; unchanged items carry over.
+                  {(preview.changes ?? []).filter((change) => change.change === 'removed').map((change) => (
+                    <span key={change.code} className="govuk-!-display-block">{change.code} is removed: {change.text}</span>
+                  ))}
+                </div>
+              ) : null}
+              {preview.warnings.length ? (
+                <div className="govuk-warning-text">
+                  <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+                  <div className="govuk-warning-text__text">
+                    <span className="govuk-visually-hidden">Warning</span>
+                    The parser found {preview.warnings.length === 1 ? 'something' : 'some things'} to check:
+                    <ul className="govuk-list govuk-list--bullet">
+                      {preview.warnings.map((warning) => <li key={warning}>{warning}</li>)}
+                    </ul>
+                  </div>
+                </div>
+              ) : null}
+              {groupBySection(standard.items).map((group) => (
+                <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" key={`${group.kind}-${group.section}-${group.items[0]?.code}`}>
+                  <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
+                    <span className="govuk-caption-m">{group.kind === 'P' ? 'Performance criteria' : 'Knowledge and understanding'}</span>
+                    {group.section}
+                  </legend>
+                  {group.items.map((item) => {
+                    const name = `item:${index}:${item.code}`;
+                    const error = errors[name]?.[0];
+                    const change = changes.get(item.code);
+                    return (
+                      <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`} key={item.code}>
+                        <label className="govuk-label govuk-label--s" htmlFor={name}>
+                          {item.code}{' '}
+                          {item.incomplete ? <strong className="govuk-tag govuk-tag--orange">Text looks incomplete</strong> : null}
+                          {change && change.change !== 'unchanged' ? <strong className="govuk-tag govuk-tag--blue">{change.change === 'added' ? 'New' : 'Changed'}</strong> : null}
+                        </label>
+                        {change?.previousText ? <div className="govuk-hint" id={`${name}-hint`}>Was: {change.previousText}</div> : null}
+                        {error ? <p className="govuk-error-message" id={`${name}-error`}><span className="govuk-visually-hidden">Error:</span> {error}</p> : null}
+                        <textarea
+                          className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
+                          id={name}
+                          name={name}
+                          rows={2}
+                          defaultValue={item.text}
+                          aria-describedby={[change?.previousText ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined}
+                        />
+                      </div>
+                    );
+                  })}
+                </fieldset>
+              ))}
+            </section>
+          );
+        })}
+        {blocked ? (
+          <Link to="/standards/import" className="govuk-button govuk-button--secondary" role="button">Upload a different file</Link>
+        ) : (
+          <button type="submit" name="intent" value="save" className="govuk-button">Save to the library</button>
+        )}
+      </Form>
+    </>
+  );
+}
