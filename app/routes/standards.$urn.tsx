@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { StandardItems } from '#app/components/standard-items.tsx';
 import { getStandard } from '#app/domain/standards.server.ts';
 import { requirePermission } from '#app/utils/auth.server.ts';
-import { formatDate } from '#app/utils/dates.ts';
+import { formatDate, formatYearMonth } from '#app/utils/dates.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `${data.urn} ${data.title}` : 'Standard'} – NOSfolio` }];
@@ -33,8 +33,8 @@ export default function StandardPage() {
     ['Developed by', details.developedBy],
     ['Originating organisation', details.originatingOrganisation],
     ['Suite', details.suite],
-    ['Date approved', details.dateApproved],
-    ['Indicative review date', details.indicativeReviewDate],
+    ['Date approved', details.dateApproved && formatYearMonth(details.dateApproved)],
+    ['Indicative review date', details.indicativeReviewDate && formatYearMonth(details.indicativeReviewDate)],
     ['Validity', details.validity],
     ['Status', details.status],
     ['Relevant occupations', details.relevantOccupations.join(', ') || null],

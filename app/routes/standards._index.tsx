@@ -15,11 +15,11 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
   const actor = await requirePermission(request, 'read:standards:org');
   const { q } = Query.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [standards, results] = await Promise.all([listStandards(actor), q ? searchItems(actor, q) : Promise.resolve(null)]);
-  return { standards, q, results, canImport: can(actor, 'manage:standards:org') };
+  return { standards, q, results, searchLimit: SEARCH_LIMIT, canImport: can(actor, 'manage:standards:org') };
 });
 
 export default function StandardsPage() {
-  const { standards, q, results, canImport } = useLoaderData<typeof loader>();
+  const { standards, q, results, searchLimit, canImport } = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="govuk-heading-l">Standards</h1>
@@ -38,7 +38,7 @@ export default function StandardsPage() {
       {results ? (
         <section aria-labelledby="results-heading">
           <h2 className="govuk-heading-m" id="results-heading">
-            {results.length === SEARCH_LIMIT ? `First ${SEARCH_LIMIT}` : results.length} {results.length === 1 ? 'item matches' : 'items match'} “{q}”
+            {results.length === searchLimit ? `First ${searchLimit}` : results.length} {results.length === 1 ? 'item matches' : 'items match'} “{q}”
           </h2>
           <ul className="govuk-list">
             {results.map((item) => (

@@ -17,3 +17,9 @@ export function formatDate(value: Date | string): string {
 export function formatDateTime(value: Date | string): string {
   return format(inLondon(value), "d MMMM yyyy 'at' h:mmaaa");
 }
+
+/** "2013-01" (how standards give approval and review dates) as January 2013; anything else as given. */
+export function formatYearMonth(value: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(value);
+  return match ? format(new Date(Number(match[1]), Number(match[2]) - 1, 1), 'MMMM yyyy') : value;
+}

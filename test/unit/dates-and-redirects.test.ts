@@ -1,6 +1,6 @@
 // UK date formatting across the clock changes, and redirects that never leave the portal.
 import { expect } from 'chai';
-import { formatDate, formatDateTime } from '#app/utils/dates.ts';
+import { formatDate, formatDateTime, formatYearMonth } from '#app/utils/dates.ts';
 import { safeRedirect } from '#app/utils/redirect.ts';
 
 describe('UK dates', () => {
@@ -12,6 +12,11 @@ describe('UK dates', () => {
     expect(formatDateTime('2026-03-29T01:30:00Z')).to.equal('29 March 2026 at 2:30am');
     expect(formatDateTime('2026-10-25T00:30:00Z')).to.equal('25 October 2026 at 1:30am');
     expect(formatDateTime('2026-10-25T01:30:00Z')).to.equal('25 October 2026 at 1:30am');
+  });
+
+  it('reads a standard’s year-month dates as month and year', () => {
+    expect(formatYearMonth('2013-01')).to.equal('January 2013');
+    expect(formatYearMonth('Spring 2013')).to.equal('Spring 2013');
   });
 });
 

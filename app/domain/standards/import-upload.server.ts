@@ -3,9 +3,8 @@ import type { NosStandard } from '#standards/schema.ts';
 import { importStandards, StandardFormatError, type StandardFormat } from './formats/index.ts';
 import { NosParseError, parseNosText } from './parse-nos-text.ts';
 import { extractDocumentText, UnreadableDocument } from './text-extraction.server.ts';
+import type { UploadFormat } from './upload-formats.ts';
 
-export const UPLOAD_FORMATS = ['document', 'nosfolio-json', 'csv', 'moodle-csv', 'case-json'] as const;
-export type UploadFormat = (typeof UPLOAD_FORMATS)[number];
 
 export type ReadStandard = { standard: NosStandard; warnings: string[] };
 

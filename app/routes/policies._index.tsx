@@ -1,0 +1,128 @@
+// The organisation's policies: current version and review date, whether you have acknowledged it; admins add policies.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { redirect } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
+import { TextArea, TextField } from '#app/components/ui/fields.tsx';
+import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
+import { addPolicy, listPolicies } from '#app/domain/policies.server.ts';
+import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
+import { formatDate } from '#app/utils/dates.ts';
+import { submitForm } from '#app/utils/forms.server.ts';
+import { can } from '#app/utils/permissions.server.ts';
+import { withDomainErrors } from '#app/utils/route.server.ts';
+
+export const meta: MetaFunction = () => [{ title: 'Policies – NOSfolio' }];
+
+/** "27 3 2026", "27/03/2026" or "2026-03-27" as YYYY-MM-DD, or null if it is not a real date. */
+function parseUkDate(value: string): string | null {
+  const uk = /^(\d{1,2})[\s/.-]+(\d{1,2})[\s/.-]+(\d{4})$/.exec(value);
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  const [day, month, year] = uk ? [uk[1], uk[2], uk[3]] : iso ? [iso[3], iso[2], iso[1]] : [];
+  if (!day || !month || !year) return null;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  if (date.getUTCFullYear() !== Number(year) || date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day)) return null;
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+const ukDate = (what: string) =>
+  z
+    .string({ required_error: `Enter ${what}` })
+    .trim()
+    .transform((value, ctx) => {
+      const parsed = parseUkDate(value);
+      if (parsed) return parsed;
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${what[0]!.toUpperCase()}${what.slice(1)} must be a real date, for example 27 3 2026` });
+      return z.NEVER;
+    });
+
+const PolicySchema = z.object({
+  title: z.string({ required_error: 'Enter the policy title' }).trim().min(1, 'Enter the policy title').max(200, 'The title must be 200 characters or fewer'),
+  version: z.string({ required_error: 'Enter the version' }).trim().min(1, 'Enter the version').max(40, 'The version must be 40 characters or fewer'),
+  adoptedOn: ukDate('the date this version was adopted'),
+  nextReviewOn: ukDate('the next review date'),
+  body: z.string({ required_error: 'Enter the text of the policy' }).trim().min(1, 'Enter the text of the policy').max(60000, 'The policy text must be 60,000 characters or fewer'),
+});
+
+export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+  const actor = await requirePermission(request, 'read:policies:org');
+  return { policies: await listPolicies(actor), canManage: can(actor, 'manage:policies:org') };
+});
+
+export const action = withDomainErrors(async ({ request, context }: ActionFunctionArgs) => {
+  const actor = await requirePermission(request, 'manage:policies:org');
+  const formData = await readForm(request);
+  return submitForm(formData, PolicySchema, async (value) => {
+    const id = await addPolicy(actor, value, clientAddress(context));
+    return redirect(`/policies/${id}?added=1`);
+  });
+});
+
+export default function PoliciesPage() {
+  const { policies, canManage } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useSchemaForm('add-policy', PolicySchema, lastResult);
+  return (
+    <>
+      <h1 className="govuk-heading-l">Policies</h1>
+      {policies.length === 0 ? (
+        <p className="govuk-body">There are no policies yet.</p>
+      ) : (
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--m">{policies.length} policies</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Policy</th>
+              <th scope="col" className="govuk-table__header">Version</th>
+              <th scope="col" className="govuk-table__header">Next review</th>
+              <th scope="col" className="govuk-table__header">Status</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {policies.map((policy) => (
+              <tr className="govuk-table__row" key={policy.id}>
+                <th scope="row" className="govuk-table__header">
+                  <Link className="govuk-link" to={`/policies/${policy.id}`}>{policy.title}</Link>
+                </th>
+                <td className="govuk-table__cell">
+                  {policy.version}
+                  <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">Adopted {formatDate(policy.adoptedOn)}</span>
+                </td>
+                <td className="govuk-table__cell">
+                  {formatDate(policy.nextReviewOn)}
+                  {canManage && policy.reviewOverdue ? (
+                    <>
+                      {' '}
+                      <strong className="govuk-tag govuk-tag--red">Review overdue</strong>
+                    </>
+                  ) : null}
+                </td>
+                <td className="govuk-table__cell">
+                  {policy.acknowledged ? (
+                    <strong className="govuk-tag govuk-tag--green">Acknowledged</strong>
+                  ) : (
+                    <strong className="govuk-tag govuk-tag--yellow">You have not acknowledged this version</strong>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      {canManage ? (
+        <section aria-labelledby="add-heading">
+          <h2 className="govuk-heading-m" id="add-heading">Add a policy</h2>
+          <SchemaForm form={form} fields={fields}>
+            <TextField field={fields.title} label="Title" maxLength={200} />
+            <TextField field={fields.version} label="Version" hint="For example, 1.0" width="10" maxLength={40} />
+            <TextField field={fields.adoptedOn} label="Date adopted" hint="For example, 27 3 2026" width="10" />
+            <TextField field={fields.nextReviewOn} label="Next review date" hint="For example, 27 3 2027" width="10" />
+            <TextArea field={fields.body} label="Policy text" hint="Leave a blank line between paragraphs" rows={12} />
+            <button type="submit" className="govuk-button">Add policy</button>
+          </SchemaForm>
+        </section>
+      ) : null}
+    </>
+  );
+}
