@@ -80,6 +80,7 @@ export function detectFormat(text: string, fileName?: string): StandardFormat | 
   return null;
 }
 
-function unknownFormat(format: never | string): never {
+/** Reached only when a caller outside TypeScript passes a format name we do not know. */
+function unknownFormat(format: string): never {
   throw new StandardFormatError(format as StandardFormat, `Unknown standards format "${String(format)}".`);
 }

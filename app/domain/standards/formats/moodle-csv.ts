@@ -144,7 +144,7 @@ interface Competency {
 
 export function fromMoodleCsv(text: string): NosStandard[] {
   const [header, ...body] = parseCsvRows(text, 'moodle-csv');
-  const at = columnIndex(header, MOODLE_CSV_HEADER, 'moodle-csv', (cell) => cell.trim().toLowerCase());
+  const at = columnIndex(header, MOODLE_CSV_HEADER, 'moodle-csv');
   const competencies: Competency[] = [];
   let frameworkRows = 0;
   for (const [index, cells] of body.entries()) {
