@@ -3,6 +3,10 @@ import type { ReactNode } from 'react';
 
 type Item = { code: string; kind: 'P' | 'K'; section: string; text: string; incomplete?: boolean };
 
+export function kindLabel(kind: 'P' | 'K'): string {
+  return kind === 'P' ? 'Performance criteria' : 'Knowledge and understanding';
+}
+
 export function groupBySection<T extends Item>(items: T[]): { kind: 'P' | 'K'; section: string; items: T[] }[] {
   const groups: { kind: 'P' | 'K'; section: string; items: T[] }[] = [];
   for (const item of items) {
@@ -19,7 +23,7 @@ export function StandardItems<T extends Item>({ items, renderItem }: { items: T[
       {groupBySection(items).map((group) => (
         <section key={`${group.kind}-${group.section}-${group.items[0]?.code}`}>
           <h3 className="govuk-heading-s">
-            <span className="govuk-caption-s">{group.kind === 'P' ? 'Performance criteria' : 'Knowledge and understanding'}</span>
+            {group.section === kindLabel(group.kind) ? null : <span className="govuk-caption-s">{kindLabel(group.kind)}</span>}
             {group.section}
           </h3>
           <dl className="govuk-summary-list">

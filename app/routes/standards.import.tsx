@@ -4,7 +4,7 @@ import { Form, Link, useActionData } from '@remix-run/react';
 import { z } from 'zod';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { ErrorSummary } from '#app/components/ui/error-summary.tsx';
-import { groupBySection } from '#app/components/standard-items.tsx';
+import { groupBySection, kindLabel } from '#app/components/standard-items.tsx';
 import { readStandardsUpload, UploadProblem, type ReadStandard } from '#app/domain/standards/import-upload.server.ts';
 import { UPLOAD_FORMATS } from '#app/domain/standards/upload-formats.ts';
 import { MAX_STANDARD_FILE_BYTES } from '#app/domain/standards/text-extraction.server.ts';
@@ -176,7 +176,7 @@ function ImportPreviewForm({ previews, sourceName, errors }: { previews: Preview
               {groupBySection(standard.items).map((group) => (
                 <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" key={`${group.kind}-${group.section}-${group.items[0]?.code}`}>
                   <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
-                    <span className="govuk-caption-m">{group.kind === 'P' ? 'Performance criteria' : 'Knowledge and understanding'}</span>
+                    {group.section === kindLabel(group.kind) ? null : <span className="govuk-caption-m">{kindLabel(group.kind)}</span>}
                     {group.section}
                   </legend>
                   {group.items.map((item) => {
