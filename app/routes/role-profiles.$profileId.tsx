@@ -1,6 +1,6 @@
 // One role profile: what it requires, who holds it; admins edit it, assign it to people and end assignments.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { redirect } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { z } from 'zod';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
@@ -16,6 +16,7 @@ import {
 import { todayInLondon } from '#app/domain/policies.server.ts';
 import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { formatDate } from '#app/utils/dates.ts';
+import { ValidationError } from '#app/utils/errors.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { can } from '#app/utils/permissions.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
@@ -110,7 +111,12 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
     case 'end': {
       const parsed = EndSchema.safeParse(Object.fromEntries(formData));
       if (!parsed.success) throw new Response('Unknown assignment', { status: 400 });
-      await endRoleAssignment(actor, parsed.data.assignmentId, todayInLondon(), ipAddress);
+      try {
+        await endRoleAssignment(actor, parsed.data.assignmentId, todayInLondon(), ipAddress);
+      } catch (error) {
+        if (error instanceof ValidationError) return data({ endError: error.message }, { status: 400 });
+        throw error;
+      }
       return back('ended');
     }
     default:
@@ -127,7 +133,9 @@ const NOTICES: Record<string, string> = {
 
 export default function RoleProfilePage() {
   const { profile, canManage, standards, people } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
+  const endError = actionData && 'endError' in actionData ? actionData.endError : null;
+  const lastResult = actionData && 'status' in actionData ? actionData : undefined;
   const [searchParams] = useSearchParams();
   const notice = Object.keys(NOTICES).find((key) => searchParams.get(key));
   const resultFor = (intent: string) =>
@@ -197,6 +205,7 @@ export default function RoleProfilePage() {
         )}
 
         <h2 className="govuk-heading-m">People in this role</h2>
+        {endError ? <p className="govuk-error-message">{endError}</p> : null}
         {profile.holders.length ? (
           <table className="govuk-table">
             <thead className="govuk-table__head">

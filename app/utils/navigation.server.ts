@@ -5,6 +5,8 @@ const SECTIONS: { href: string; label: string; permission: Permission }[] = [
   { href: '/', label: 'Home', permission: 'read:home:own' },
   { href: '/team', label: 'Team', permission: 'read:team:managed' },
   { href: '/standards', label: 'Standards', permission: 'read:standards:org' },
+  { href: '/role-profiles', label: 'Role profiles', permission: 'read:role-profiles:org' },
+  { href: '/policies', label: 'Policies', permission: 'read:policies:org' },
   { href: '/people', label: 'People', permission: 'manage:people:org' },
   { href: '/organisation', label: 'Teams and locations', permission: 'manage:organisation:org' },
   { href: '/audit', label: 'Audit log', permission: 'read:audit:org' },

@@ -7,6 +7,8 @@ import { isRole } from '#app/domain/roles.ts';
 import { DEMO_LOCATIONS, DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TEAMS } from './people.ts';
 import { SEED_STANDARD_URNS, loadSeedStandard } from './standards.ts';
 import { Standard } from '#db/models/index.ts';
+import type { Actor } from '#app/utils/permissions.server.ts';
+import { seedPolicies, seedRoleProfiles } from './roles-and-policies.ts';
 
 export async function seedDemo(): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -84,31 +86,34 @@ export async function seedDemo(): Promise<void> {
       }
     }
   });
-  await seedStandards();
+  const admin = await demoAdmin();
+  await seedStandards(admin);
+  await seedRoleProfiles(admin);
+  await seedPolicies(admin);
 }
 
-/** The seed standards enter the library through the same import the admin uses in the portal. */
-async function seedStandards(): Promise<void> {
+/** The demo admin, through whom the library, role profiles and policies are loaded with the portal's own API. */
+async function demoAdmin(): Promise<Actor> {
   const admin = await Person.findOne({ where: { email: DEMO_PEOPLE[0]!.email }, include: [{ model: PersonRole, as: 'roles' }] });
   if (!admin) throw new Error('The demo admin is missing');
+  const organisation = await Organisation.findByPk(admin.organisationId);
+  return {
+    id: admin.id,
+    organisationId: admin.organisationId,
+    organisationName: organisation?.name ?? '',
+    name: admin.name,
+    email: admin.email,
+    roles: (admin.roles ?? []).map((row) => row.role).filter(isRole),
+    teamId: admin.teamId,
+    lineSupervisorId: admin.lineSupervisorId,
+  };
+}
+
+async function seedStandards(admin: Actor): Promise<void> {
   const present = await Standard.findAll({ where: { organisationId: admin.organisationId }, attributes: ['urn'] });
   const missing = SEED_STANDARD_URNS.filter((urn) => !present.some((row) => row.urn === urn));
   if (missing.length === 0) return;
-  const organisation = await Organisation.findByPk(admin.organisationId);
-  await saveStandardVersions(
-    {
-      id: admin.id,
-      organisationId: admin.organisationId,
-      organisationName: organisation?.name ?? '',
-      name: admin.name,
-      email: admin.email,
-      roles: (admin.roles ?? []).map((row) => row.role).filter(isRole),
-      teamId: admin.teamId,
-      lineSupervisorId: admin.lineSupervisorId,
-    },
-    missing.map(loadSeedStandard),
-    { sourceName: 'seed documents', ipAddress: 'seed' },
-  );
+  await saveStandardVersions(admin, missing.map(loadSeedStandard), { sourceName: 'seed documents', ipAddress: 'seed' });
 }
 
 export function demoLogins() {

@@ -1,0 +1,248 @@
+// Organisational policies: adopted versions with review dates, and who has read and acknowledged the current one.
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { Op, UniqueConstraintError } from 'sequelize';
+import { Person, Policy, PolicyAcknowledgement, PolicyVersion, Team, sequelize } from '#db/models/index.ts';
+import { NotFound, ValidationError } from '#app/utils/errors.server.ts';
+import { UK_TIME_ZONE } from '#app/utils/dates.ts';
+import { assertCan, assertSameOrganisation, hasRole, type Actor } from '#app/utils/permissions.server.ts';
+import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
+import { checkDateOnly } from './role-profiles.server.ts';
+import { managedTeamIds } from './team.server.ts';
+
+export type PolicyVersionInput = { version: string; adoptedOn: string; nextReviewOn: string; body: string };
+export type PolicyInput = PolicyVersionInput & { title: string };
+
+/** Today's date in the UK, YYYY-MM-DD. */
+export function todayInLondon(now: Date = new Date()): string {
+  return format(new TZDate(now.getTime(), UK_TIME_ZONE), 'yyyy-MM-dd');
+}
+
+function checkVersion(input: PolicyVersionInput) {
+  const errors: Record<string, string[]> = {};
+  const adoptedOn = checkDateOnly(input.adoptedOn);
+  const nextReviewOn = checkDateOnly(input.nextReviewOn);
+  if (!adoptedOn) errors.adoptedOn = ['Enter a real date for when this version was adopted'];
+  if (!nextReviewOn) errors.nextReviewOn = ['Enter a real date for the next review'];
+  if (adoptedOn && nextReviewOn && nextReviewOn <= adoptedOn) {
+    errors.nextReviewOn = ['The next review date must be after the date this version was adopted'];
+  }
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+}
+
+async function currentVersionOf(policyId: number, transaction?: import('sequelize').Transaction) {
+  const version = await PolicyVersion.findOne({ where: { policyId, isCurrent: true }, transaction });
+  if (!version) throw new NotFound('Policy version');
+  return version;
+}
+
+export async function listPolicies(actor: Actor) {
+  assertCan(actor, 'read:policies:org');
+  const [policies, versions] = await Promise.all([
+    Policy.findAll({ where: { organisationId: actor.organisationId }, order: [['title', 'ASC']] }),
+    PolicyVersion.findAll({
+      where: { organisationId: actor.organisationId, isCurrent: true },
+      attributes: ['id', 'policyId', 'version', 'adoptedOn', 'nextReviewOn'],
+    }),
+  ]);
+  const acknowledged = new Set(
+    (
+      await PolicyAcknowledgement.findAll({
+        where: { personId: actor.id, policyVersionId: { [Op.in]: versions.map((version) => version.id) } },
+        attributes: ['policyVersionId'],
+      })
+    ).map((row) => row.policyVersionId),
+  );
+  const today = todayInLondon();
+  return policies.flatMap((policy) => {
+    const current = versions.find((version) => version.policyId === policy.id);
+    if (!current) return [];
+    return [
+      {
+        id: policy.id,
+        title: policy.title,
+        version: current.version,
+        adoptedOn: current.adoptedOn,
+        nextReviewOn: current.nextReviewOn,
+        reviewOverdue: current.nextReviewOn < today,
+        acknowledged: acknowledged.has(current.id),
+      },
+    ];
+  });
+}
+
+export async function getPolicy(actor: Actor, policyId: number) {
+  assertCan(actor, 'read:policies:org');
+  const policy = assertSameOrganisation(actor, await Policy.findByPk(policyId), 'Policy');
+  const versions = await PolicyVersion.findAll({
+    where: { policyId: policy.id },
+    order: [
+      ['createdAt', 'DESC'],
+      ['id', 'DESC'],
+    ],
+  });
+  const current = versions.find((version) => version.isCurrent);
+  if (!current) throw new NotFound('Policy');
+  const acknowledgement = await PolicyAcknowledgement.findOne({ where: { personId: actor.id, policyVersionId: current.id } });
+  return {
+    id: policy.id,
+    title: policy.title,
+    current: {
+      id: current.id,
+      version: current.version,
+      adoptedOn: current.adoptedOn,
+      nextReviewOn: current.nextReviewOn,
+      body: current.body,
+      reviewOverdue: current.nextReviewOn < todayInLondon(),
+    },
+    versions: versions.map((version) => ({
+      id: version.id,
+      version: version.version,
+      adoptedOn: version.adoptedOn,
+      nextReviewOn: version.nextReviewOn,
+      isCurrent: version.isCurrent,
+    })),
+    acknowledgedAt: acknowledgement?.createdAt.toISOString() ?? null,
+  };
+}
+
+export async function addPolicy(actor: Actor, input: PolicyInput, ipAddress: string): Promise<number> {
+  assertCan(actor, 'manage:policies:org');
+  checkVersion(input);
+  try {
+    return await sequelize.transaction(async (transaction) => {
+      const policy = await Policy.create({ organisationId: actor.organisationId, title: input.title }, { transaction });
+      const version = await PolicyVersion.create(
+        {
+          organisationId: actor.organisationId,
+          policyId: policy.id,
+          version: input.version,
+          adoptedOn: input.adoptedOn,
+          nextReviewOn: input.nextReviewOn,
+          body: input.body,
+          isCurrent: true,
+          createdById: actor.id,
+        },
+        { transaction },
+      );
+      await recordAuditEvent(
+        {
+          organisationId: actor.organisationId,
+          actorId: actor.id,
+          action: AUDIT_ACTIONS.policyVersionAdded,
+          summary: `${actor.name} added the policy ${policy.title}, version ${version.version}`,
+          subject: { type: 'policy_version', id: version.id },
+          ipAddress,
+        },
+        transaction,
+      );
+      return policy.id;
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintError) throw new ValidationError({ title: ['There is already a policy with this title'] });
+    throw error;
+  }
+}
+
+/** The new version becomes the current one; everyone is asked to acknowledge it again. */
+export async function addPolicyVersion(actor: Actor, policyId: number, input: PolicyVersionInput, ipAddress: string) {
+  assertCan(actor, 'manage:policies:org');
+  checkVersion(input);
+  await sequelize.transaction(async (transaction) => {
+    const policy = assertSameOrganisation(
+      actor,
+      await Policy.findByPk(policyId, { transaction, lock: transaction.LOCK.UPDATE }),
+      'Policy',
+    );
+    const existing = await PolicyVersion.findOne({ where: { policyId: policy.id, version: input.version }, transaction });
+    if (existing) throw new ValidationError({ version: ['This policy already has a version with this label'] });
+    await PolicyVersion.update({ isCurrent: false }, { where: { policyId: policy.id, isCurrent: true }, transaction });
+    const version = await PolicyVersion.create(
+      {
+        organisationId: actor.organisationId,
+        policyId: policy.id,
+        version: input.version,
+        adoptedOn: input.adoptedOn,
+        nextReviewOn: input.nextReviewOn,
+        body: input.body,
+        isCurrent: true,
+        createdById: actor.id,
+      },
+      { transaction },
+    );
+    await recordAuditEvent(
+      {
+        organisationId: actor.organisationId,
+        actorId: actor.id,
+        action: AUDIT_ACTIONS.policyVersionAdded,
+        summary: `${actor.name} adopted version ${version.version} of the policy ${policy.title}`,
+        subject: { type: 'policy_version', id: version.id },
+        ipAddress,
+      },
+      transaction,
+    );
+  });
+}
+
+/** Acknowledges the current version; doing so twice changes nothing. */
+export async function acknowledgePolicy(actor: Actor, policyId: number, ipAddress: string) {
+  assertCan(actor, 'read:policies:org');
+  await sequelize.transaction(async (transaction) => {
+    const policy = assertSameOrganisation(actor, await Policy.findByPk(policyId, { transaction }), 'Policy');
+    const current = await currentVersionOf(policy.id, transaction);
+    const [, created] = await PolicyAcknowledgement.findOrCreate({
+      where: { policyVersionId: current.id, personId: actor.id },
+      defaults: { organisationId: actor.organisationId, policyVersionId: current.id, personId: actor.id },
+      transaction,
+    });
+    if (!created) return;
+    await recordAuditEvent(
+      {
+        organisationId: actor.organisationId,
+        actorId: actor.id,
+        action: AUDIT_ACTIONS.policyAcknowledged,
+        summary: `${actor.name} acknowledged ${policy.title} version ${current.version}`,
+        subject: { type: 'policy_version', id: current.id },
+        ipAddress,
+      },
+      transaction,
+    );
+  });
+}
+
+/**
+ * Who has and has not acknowledged the current version: the whole organisation for admins, the people in the
+ * teams they manage for managers. Active people only.
+ */
+export async function acknowledgementReport(actor: Actor, policyId: number) {
+  assertCan(actor, 'read:policy-acknowledgements:managed');
+  const policy = assertSameOrganisation(actor, await Policy.findByPk(policyId), 'Policy');
+  const current = await currentVersionOf(policy.id);
+  const scope = hasRole(actor, 'admin') ? {} : { teamId: { [Op.in]: await managedTeamIds(actor) } };
+  const people = await Person.findAll({
+    where: { organisationId: actor.organisationId, deactivatedAt: null, ...scope },
+    include: [{ model: Team, as: 'team', attributes: ['name'] }],
+    attributes: ['id', 'name', 'teamId'],
+    order: [
+      ['name', 'ASC'],
+      ['id', 'ASC'],
+    ],
+  });
+  const acknowledgements = await PolicyAcknowledgement.findAll({
+    where: { policyVersionId: current.id, personId: { [Op.in]: people.map((person) => person.id) } },
+    attributes: ['personId', 'createdAt'],
+  });
+  const acknowledgedAt = new Map(acknowledgements.map((row) => [row.personId, row.createdAt.toISOString()]));
+  const rows = people.map((person) => ({
+    personId: person.id,
+    name: person.name,
+    teamName: person.team?.name ?? null,
+    acknowledgedAt: acknowledgedAt.get(person.id) ?? null,
+  }));
+  return {
+    version: current.version,
+    scope: hasRole(actor, 'admin') ? ('organisation' as const) : ('managed-teams' as const),
+    acknowledged: rows.filter((row) => row.acknowledgedAt !== null),
+    notAcknowledged: rows.filter((row) => row.acknowledgedAt === null),
+  };
+}

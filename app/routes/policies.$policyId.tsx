@@ -1,0 +1,232 @@
+// One policy: the current version to read and acknowledge, its history; admins add versions; admins and managers see who has acknowledged.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { z } from 'zod';
+import { CsrfInput } from '#app/components/csrf-input.tsx';
+import { TextArea, TextField } from '#app/components/ui/fields.tsx';
+import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
+import { acknowledgePolicy, acknowledgementReport, addPolicyVersion, getPolicy } from '#app/domain/policies.server.ts';
+import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
+import { formatDate, formatDateTime } from '#app/utils/dates.ts';
+import { submitForm } from '#app/utils/forms.server.ts';
+import { assertCan, can } from '#app/utils/permissions.server.ts';
+import { withDomainErrors } from '#app/utils/route.server.ts';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.policy.title ?? 'Policy'} – NOSfolio` }];
+
+/** "27 3 2026", "27/03/2026" or "2026-03-27" as YYYY-MM-DD, or null if it is not a real date. */
+function parseUkDate(value: string): string | null {
+  const uk = /^(\d{1,2})[\s/.-]+(\d{1,2})[\s/.-]+(\d{4})$/.exec(value);
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  const [day, month, year] = uk ? [uk[1], uk[2], uk[3]] : iso ? [iso[3], iso[2], iso[1]] : [];
+  if (!day || !month || !year) return null;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  if (date.getUTCFullYear() !== Number(year) || date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day)) return null;
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+const ukDate = (what: string) =>
+  z
+    .string({ required_error: `Enter ${what}` })
+    .trim()
+    .transform((value, ctx) => {
+      const parsed = parseUkDate(value);
+      if (parsed) return parsed;
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${what[0]!.toUpperCase()}${what.slice(1)} must be a real date, for example 27 3 2026` });
+      return z.NEVER;
+    });
+
+const VersionSchema = z.object({
+  intent: z.literal('add-version'),
+  version: z.string({ required_error: 'Enter the version' }).trim().min(1, 'Enter the version').max(40, 'The version must be 40 characters or fewer'),
+  adoptedOn: ukDate('the date this version was adopted'),
+  nextReviewOn: ukDate('the next review date'),
+  body: z.string({ required_error: 'Enter the text of the policy' }).trim().min(1, 'Enter the text of the policy').max(60000, 'The policy text must be 60,000 characters or fewer'),
+});
+
+const policyIdParam = z.coerce.number().int().positive();
+
+export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+  const actor = await requirePermission(request, 'read:policies:org');
+  const policyId = policyIdParam.safeParse(params.policyId);
+  if (!policyId.success) throw new Response('Not found', { status: 404 });
+  const canSeeReport = can(actor, 'read:policy-acknowledgements:managed');
+  const [policy, report] = await Promise.all([
+    getPolicy(actor, policyId.data),
+    canSeeReport ? acknowledgementReport(actor, policyId.data) : Promise.resolve(null),
+  ]);
+  return { policy, report, canManage: can(actor, 'manage:policies:org') };
+});
+
+export const action = withDomainErrors(async ({ request, params, context }: ActionFunctionArgs) => {
+  const actor = await requirePermission(request, 'read:policies:org');
+  const policyId = policyIdParam.safeParse(params.policyId);
+  if (!policyId.success) throw new Response('Not found', { status: 404 });
+  const formData = await readForm(request);
+  const ipAddress = clientAddress(context);
+  switch (formData.get('intent')) {
+    case 'acknowledge':
+      await acknowledgePolicy(actor, policyId.data, ipAddress);
+      return redirect(`/policies/${policyId.data}?acknowledged=1`);
+    case 'add-version':
+      assertCan(actor, 'manage:policies:org');
+      return submitForm(formData, VersionSchema, async ({ intent: _intent, ...value }) => {
+        await addPolicyVersion(actor, policyId.data, value, ipAddress);
+        return redirect(`/policies/${policyId.data}?version=1`);
+      });
+    default:
+      throw new Response('Unknown action', { status: 400 });
+  }
+});
+
+const NOTICES: Record<string, string> = {
+  added: 'Policy added.',
+  version: 'New version adopted. Everyone will be asked to acknowledge it.',
+  acknowledged: 'Thank you. Your acknowledgement has been recorded.',
+};
+
+/** Paragraphs are separated by blank lines; single line breaks stay within a paragraph. */
+function paragraphs(body: string): string[] {
+  return body
+    .split(/\r?\n\s*\r?\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean);
+}
+
+export default function PolicyPage() {
+  const { policy, report, canManage } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const notice = Object.keys(NOTICES).find((key) => searchParams.get(key));
+  const [form, fields] = useSchemaForm('add-version', VersionSchema, lastResult);
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link to="/policies" className="govuk-back-link">Back to policies</Link>
+        {notice ? (
+          <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="notice-title">
+            <div className="govuk-notification-banner__header">
+              <h2 className="govuk-notification-banner__title" id="notice-title">Success</h2>
+            </div>
+            <div className="govuk-notification-banner__content">
+              <p className="govuk-notification-banner__heading">{NOTICES[notice]}</p>
+            </div>
+          </div>
+        ) : null}
+        <span className="govuk-caption-l">Version {policy.current.version}</span>
+        <h1 className="govuk-heading-l">{policy.title}</h1>
+        <p className="govuk-body-s">
+          Adopted {formatDate(policy.current.adoptedOn)}. Next review {formatDate(policy.current.nextReviewOn)}.
+          {canManage && policy.current.reviewOverdue ? (
+            <>
+              {' '}
+              <strong className="govuk-tag govuk-tag--red">Review overdue</strong>
+            </>
+          ) : null}
+        </p>
+        <div data-testid="policy-body">
+          {paragraphs(policy.current.body).map((paragraph, index) => (
+            <p className="govuk-body" key={index} style={{ whiteSpace: 'pre-line' }}>
+              {paragraph}
+            </p>
+          ))}
+        </div>
+
+        <h2 className="govuk-heading-m">Your acknowledgement</h2>
+        {policy.acknowledgedAt ? (
+          <div className="govuk-inset-text">
+            You acknowledged version {policy.current.version} on {formatDateTime(policy.acknowledgedAt)}.
+          </div>
+        ) : (
+          <Form method="post">
+            <CsrfInput />
+            <p className="govuk-body">You have not acknowledged this version.</p>
+            <button type="submit" name="intent" value="acknowledge" className="govuk-button">
+              I have read and understood this policy
+            </button>
+          </Form>
+        )}
+
+        <h2 className="govuk-heading-m">Version history</h2>
+        <table className="govuk-table">
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Version</th>
+              <th scope="col" className="govuk-table__header">Adopted</th>
+              <th scope="col" className="govuk-table__header">Review by</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {policy.versions.map((version) => (
+              <tr className="govuk-table__row" key={version.id}>
+                <th scope="row" className="govuk-table__header">
+                  {version.version}
+                  {version.isCurrent ? (
+                    <>
+                      {' '}
+                      <strong className="govuk-tag govuk-tag--blue">Current</strong>
+                    </>
+                  ) : null}
+                </th>
+                <td className="govuk-table__cell">{formatDate(version.adoptedOn)}</td>
+                <td className="govuk-table__cell">{formatDate(version.nextReviewOn)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+
+        {report ? (
+          <>
+            <h2 className="govuk-heading-m">Who has acknowledged version {report.version}</h2>
+            <p className="govuk-body">
+              {report.scope === 'organisation' ? 'Everyone in the organisation' : 'People in the teams you manage'}:{' '}
+              {report.acknowledged.length} of {report.acknowledged.length + report.notAcknowledged.length} have acknowledged.
+            </p>
+            <table className="govuk-table">
+              <caption className="govuk-table__caption govuk-table__caption--s">Acknowledgements of the current version</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">Name</th>
+                  <th scope="col" className="govuk-table__header">Team</th>
+                  <th scope="col" className="govuk-table__header">Acknowledged</th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {[...report.notAcknowledged, ...report.acknowledged].map((row) => (
+                  <tr className="govuk-table__row" key={row.personId}>
+                    <th scope="row" className="govuk-table__header">{row.name}</th>
+                    <td className="govuk-table__cell">{row.teamName ?? 'None'}</td>
+                    <td className="govuk-table__cell">
+                      {row.acknowledgedAt ? (
+                        formatDateTime(row.acknowledgedAt)
+                      ) : (
+                        <strong className="govuk-tag govuk-tag--yellow">Not yet</strong>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        ) : null}
+
+        {canManage ? (
+          <>
+            <h2 className="govuk-heading-m">Adopt a new version</h2>
+            <p className="govuk-body">The new version becomes the current one, and everyone is asked to acknowledge it again.</p>
+            <SchemaForm form={form} fields={fields}>
+              <input type="hidden" name="intent" value="add-version" />
+              <TextField field={fields.version} label="Version" hint="For example, 2.0" width="10" maxLength={40} />
+              <TextField field={fields.adoptedOn} label="Date adopted" hint="For example, 27 3 2026" width="10" />
+              <TextField field={fields.nextReviewOn} label="Next review date" hint="For example, 27 3 2027" width="10" />
+              <TextArea field={fields.body} label="Policy text" hint="Leave a blank line between paragraphs" rows={12} />
+              <button type="submit" className="govuk-button govuk-button--secondary">Adopt new version</button>
+            </SchemaForm>
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+}
