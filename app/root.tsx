@@ -20,7 +20,10 @@ import { getActor } from './utils/auth.server.ts';
 import { issueCsrfToken } from './utils/csrf.server.ts';
 import { navigationFor } from './utils/navigation.server.ts';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesUrl }];
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesUrl },
+  { rel: 'icon', href: 'data:,' },
+];
 
 export const meta: MetaFunction = () => [{ title: 'NOSfolio' }];
 

@@ -1,6 +1,6 @@
 // GOV.UK form fields bound to Conform fields: label, hint, error message, and what was typed.
 import type { FieldMetadata } from '@conform-to/react';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
 type BaseProps = {
   field: FieldMetadata<unknown>;
@@ -47,10 +47,16 @@ type TextFieldProps = BaseProps & {
 export function TextField({ type = 'text', autoComplete, width, maxLength, spellCheck, ...base }: TextFieldProps) {
   const { field, hint } = base;
   const invalid = Boolean(field.errors?.length);
+  const input = useRef<HTMLInputElement>(null);
+  // A rejected form never shows a password again, even when the page is not reloaded.
+  useEffect(() => {
+    if (type === 'password' && input.current) input.current.value = '';
+  }, [type, field.errors]);
   const widthClass = width ? (/^\d+$/.test(width) ? ` govuk-input--width-${width}` : ` govuk-!-width-${width}`) : '';
   return (
     <FieldShell {...base}>
       <input
+        ref={input}
         className={`govuk-input${invalid ? ' govuk-input--error' : ''}${widthClass}`}
         id={field.id}
         name={field.name}
