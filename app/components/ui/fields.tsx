@@ -1,6 +1,7 @@
 // GOV.UK form fields bound to Conform fields: label, hint, error message, and what was typed.
 import type { FieldMetadata } from '@conform-to/react';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useContext, useEffect, useRef, type ReactNode } from 'react';
+import { ServerReplyContext } from './form.tsx';
 
 type BaseProps = {
   field: FieldMetadata<unknown>;
@@ -48,10 +49,11 @@ export function TextField({ type = 'text', autoComplete, width, maxLength, spell
   const { field, hint } = base;
   const invalid = Boolean(field.errors?.length);
   const input = useRef<HTMLInputElement>(null);
+  const serverReply = useContext(ServerReplyContext);
   // A rejected form never shows a password again, even when the page is not reloaded.
   useEffect(() => {
-    if (type === 'password' && input.current) input.current.value = '';
-  }, [type, field.errors]);
+    if (type === 'password' && serverReply && input.current) input.current.value = '';
+  }, [type, serverReply]);
   const widthClass = width ? (/^\d+$/.test(width) ? ` govuk-input--width-${width}` : ` govuk-!-width-${width}`) : '';
   return (
     <FieldShell {...base}>

@@ -2,10 +2,13 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
 import { Form } from '@remix-run/react';
-import type { ReactNode } from 'react';
+import { createContext, type ReactNode } from 'react';
 import type { z } from 'zod';
 import { CsrfInput } from '../csrf-input.tsx';
 import { ErrorSummary } from './error-summary.tsx';
+
+/** Changes identity with each reply from the server, so fields can react to a rejected submission. */
+export const ServerReplyContext = createContext<unknown>(undefined);
 
 type Fields<Schema extends z.ZodTypeAny> = ReturnType<typeof useForm<z.input<Schema>>>[1];
 
@@ -15,7 +18,7 @@ export function useSchemaForm<Schema extends z.ZodTypeAny>(
   lastResult: SubmissionResult<string[]> | null | undefined,
   defaultValue?: Record<string, unknown>,
 ) {
-  return useForm<z.input<Schema>>({
+  const [form, fields] = useForm<z.input<Schema>>({
     id,
     lastResult,
     defaultValue: defaultValue as never,
@@ -24,6 +27,7 @@ export function useSchemaForm<Schema extends z.ZodTypeAny>(
     shouldRevalidate: 'onBlur',
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
+  return [Object.assign(form, { lastResult }), fields] as const;
 }
 
 export function SchemaForm<Schema extends z.ZodTypeAny>({
@@ -47,7 +51,7 @@ export function SchemaForm<Schema extends z.ZodTypeAny>({
     <Form method="post" action={action} encType={encType} {...getFormProps(form)} noValidate>
       <ErrorSummary errors={errors} />
       <CsrfInput />
-      {children}
+      <ServerReplyContext.Provider value={form.lastResult}>{children}</ServerReplyContext.Provider>
     </Form>
   );
 }
