@@ -1,0 +1,199 @@
+// Signing in and out with the keyboard for every demo role: greeting, main navigation, accessibility, sign-out.
+import { expect } from 'chai';
+import type { Page } from 'puppeteer';
+import { demoLogins } from '#db/seed/index.ts';
+import {
+  AccessibilityAudit,
+  closePage,
+  demoLogin,
+  focusedId,
+  headingText,
+  inputIdForLabel,
+  loginAs,
+  newPage,
+  signInWithKeyboard,
+  url,
+  waitForHeading,
+  waitForHydration,
+  type DemoRole,
+} from './harness.ts';
+
+// The sections each role sees, in order. The portal's foundation is Home, Team, People, Teams and locations, Audit log
+// and Your account; Standards, Role profiles and Policies came with the standards library and role profile features.
+const EXPECTED_NAVIGATION: Record<DemoRole, string[]> = {
+  worker: ['Home', 'Standards', 'Policies', 'Your account'],
+  assessor: ['Home', 'Standards', 'Role profiles', 'Policies', 'Your account'],
+  iqa: ['Home', 'Standards', 'Role profiles', 'Policies', 'Your account'],
+  supervisor: ['Home', 'Standards', 'Role profiles', 'Policies', 'Your account'],
+  manager: ['Home', 'Team', 'Standards', 'Role profiles', 'Policies', 'Your account'],
+  admin: ['Home', 'Standards', 'Role profiles', 'Policies', 'People', 'Teams and locations', 'Audit log', 'Your account'],
+};
+
+/** The h1 each section's page shows. */
+function headingFor(label: string, name: string): RegExp {
+  const headings: Record<string, string> = {
+    Home: `Hello, ${name}`,
+    Team: 'Team',
+    Standards: 'Standards',
+    'Role profiles': 'Role profiles',
+    Policies: 'Policies',
+    People: 'People',
+    'Teams and locations': 'Teams and locations',
+    'Audit log': 'Audit log',
+    'Your account': 'Your account',
+  };
+  const heading = headings[label];
+  if (!heading) throw new Error(`No expected heading for the "${label}" section: add it to login.test.ts`);
+  return new RegExp(`^${heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+}
+
+async function mainNavigation(page: Page): Promise<{ label: string; href: string }[]> {
+  return page.$$eval('nav[aria-label="Main"] a', (links) =>
+    links.map((link) => ({ label: link.textContent?.trim() ?? '', href: link.getAttribute('href') ?? '' })),
+  );
+}
+
+/** The error message shown in the same form group as the input with this id. */
+async function errorNextTo(page: Page, inputId: string): Promise<string | null> {
+  return page.$eval(`[id="${inputId}"]`, (input) => {
+    const message = input.closest('.govuk-form-group')?.querySelector('.govuk-error-message');
+    return message ? (message.textContent ?? '').replace(/\s+/g, ' ').trim() : null;
+  });
+}
+
+async function inputValue(page: Page, id: string): Promise<string> {
+  return page.$eval(`[id="${id}"]`, (input) => (input as HTMLInputElement).value);
+}
+
+describe('signing in and out', function () {
+  let page: Page | undefined;
+  afterEach(async () => {
+    await closePage(page);
+    page = undefined;
+  });
+
+  it('has a demo login for every role the navigation test expects', () => {
+    expect(demoLogins().map((login) => login.role).sort()).to.deep.equal(Object.keys(EXPECTED_NAVIGATION).sort());
+  });
+
+  for (const role of Object.keys(EXPECTED_NAVIGATION) as DemoRole[]) {
+    it(`lets the ${role} sign in with the keyboard, see their sections, and sign out`, async function () {
+      this.timeout(120_000); // up to nine pages, each checked with axe
+      page = await newPage();
+      const axe = new AccessibilityAudit();
+      const person = await loginAs(page, role);
+
+      expect(new URL(page.url()).pathname).to.equal('/');
+      expect(await headingText(page)).to.equal(`Hello, ${person.name}`);
+      const navigation = await mainNavigation(page);
+      expect(navigation.map((item) => item.label), `main navigation for the ${role}`).to.deep.equal(EXPECTED_NAVIGATION[role]);
+      await axe.check(page);
+
+      for (const item of navigation) {
+        await page.click(`nav[aria-label="Main"] a[href="${item.href}"]`);
+        await waitForHeading(page, headingFor(item.label, person.name));
+        expect(new URL(page.url()).pathname, `after following "${item.label}"`).to.equal(item.href);
+        const current = await page.$eval(`nav[aria-label="Main"] a[href="${item.href}"]`, (link) => link.getAttribute('aria-current'));
+        expect(current, `"${item.label}" is marked as the current page`).to.equal('page');
+        await axe.check(page);
+      }
+      expect(axe.pages).to.have.length(navigation.length + 1);
+
+      await page.locator('header button::-p-text(Sign out)').click();
+      await waitForHeading(page, /^Sign in to NOSfolio$/);
+      expect(new URL(page.url()).pathname).to.equal('/login');
+      expect(await page.$('nav[aria-label="Main"]'), 'no main navigation once signed out').to.equal(null);
+      expect(await page.$('header button'), 'no Sign out button once signed out').to.equal(null);
+
+      await page.goto(url('/'), { waitUntil: 'load' });
+      expect(new URL(page.url()).pathname, 'the home page sends a signed-out visitor to sign in').to.equal('/login');
+      expect(await headingText(page)).to.equal('Sign in to NOSfolio');
+
+      axe.expectNone();
+    });
+  }
+
+  for (const javaScript of [true, false]) {
+    it(`refuses a wrong password with the GOV.UK error summary, keeping the email address (${javaScript ? 'with' : 'without'} JavaScript)`, async () => {
+      page = await newPage();
+      await page.setJavaScriptEnabled(javaScript);
+      const axe = new AccessibilityAudit();
+      const worker = await demoLogin('worker');
+      await page.goto(url('/login'), { waitUntil: 'load' });
+      await signInWithKeyboard(page, worker.email, 'not-the-password');
+
+      await page.waitForSelector('.govuk-error-summary');
+      expect(new URL(page.url()).pathname).to.equal('/login');
+      const summary = await page.$eval('.govuk-error-summary', (element) => ({
+        title: element.querySelector('.govuk-error-summary__title')?.textContent?.trim(),
+        items: [...element.querySelectorAll('.govuk-error-summary__list a')].map((link) => ({
+          text: link.textContent?.trim(),
+          href: link.getAttribute('href'),
+        })),
+      }));
+      expect(summary.title).to.equal('There is a problem');
+      const emailId = await inputIdForLabel(page, 'Email address');
+      const passwordId = await inputIdForLabel(page, 'Password');
+      expect(summary.items).to.deep.equal([{ text: 'Enter a correct email address and password', href: `#${emailId}` }]);
+      expect(await errorNextTo(page, emailId)).to.equal('Error: Enter a correct email address and password');
+      expect(await errorNextTo(page, passwordId), 'the one message is on the email field').to.equal(null);
+      expect(await inputValue(page, emailId), 'the email address is kept').to.equal(worker.email);
+      // GOV.UK's error summary takes focus when it appears, so a screen reader announces it.
+      if (javaScript) await page.waitForFunction(() => document.activeElement?.classList.contains('govuk-error-summary'));
+      expect(await page.$('nav[aria-label="Main"]'), 'still signed out').to.equal(null);
+      await axe.check(page);
+      axe.expectNone();
+      expect(await inputValue(page, passwordId), 'the password field is emptied after a failed sign-in').to.equal('');
+    });
+  }
+
+  it('asks for the email address and password when both are empty, without JavaScript', async () => {
+    page = await newPage();
+    await page.setJavaScriptEnabled(false);
+    const axe = new AccessibilityAudit();
+    await page.goto(url('/login'), { waitUntil: 'load' });
+    const hydrated = await page.evaluate(() => Boolean((window as unknown as { __remixRouter?: unknown }).__remixRouter));
+    expect(hydrated, 'the app did not start in the browser').to.equal(false);
+    const emailId = await inputIdForLabel(page, 'Email address');
+    const passwordId = await inputIdForLabel(page, 'Password');
+
+    await page.focus(`[id="${emailId}"]`);
+    const response = await Promise.all([page.waitForNavigation({ waitUntil: 'domcontentloaded' }), page.keyboard.press('Enter')]).then(([r]) => r);
+    expect(response?.status(), 'the server answers the empty form itself').to.equal(400);
+    expect(new URL(page.url()).pathname).to.equal('/login');
+
+    expect(await page.$eval('.govuk-error-summary__title', (title) => title.textContent?.trim())).to.equal('There is a problem');
+    const items = await page.$$eval('.govuk-error-summary__list a', (links) => links.map((link) => link.textContent?.trim()));
+    expect(items).to.deep.equal(['Enter your email address', 'Enter your password']);
+    expect(await errorNextTo(page, emailId)).to.equal('Error: Enter your email address');
+    expect(await errorNextTo(page, passwordId)).to.equal('Error: Enter your password');
+    for (const id of [emailId, passwordId]) {
+      const described = await page.$eval(`[id="${id}"]`, (input) => ({
+        invalid: input.getAttribute('aria-invalid'),
+        describedBy: (input.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean),
+        errorIds: [...(input.closest('.govuk-form-group')?.querySelectorAll('.govuk-error-message') ?? [])].map((m) => m.id),
+      }));
+      expect(described.invalid, `#${id} is marked invalid`).to.equal('true');
+      expect(described.errorIds).to.have.length(1);
+      expect(described.describedBy, `#${id} is described by its error`).to.include(described.errorIds[0]);
+    }
+    await axe.check(page);
+    axe.expectNone();
+  });
+
+  it('makes the skip link the first Tab stop, moving focus to the main content', async () => {
+    page = await newPage();
+    await page.goto(url('/login'), { waitUntil: 'load' });
+    await waitForHydration(page);
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => ({
+      text: document.activeElement?.textContent?.trim(),
+      href: document.activeElement?.getAttribute('href'),
+    }));
+    expect(first).to.deep.equal({ text: 'Skip to main content', href: '#main-content' });
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'main-content');
+    expect(await focusedId(page)).to.equal('main-content');
+    expect(await page.$eval('#main-content', (main) => main.tagName.toLowerCase())).to.equal('main');
+  });
+});

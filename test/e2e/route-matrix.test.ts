@@ -1,0 +1,275 @@
+// Who may reach which route, over plain HTTP: every route file × every kind of visitor, plus CSRF on every action.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from 'chai';
+import { Organisation, Person, PersonRole, Policy, RoleProfile } from '#db/models/index.ts';
+import { demoLogins } from '#db/seed/index.ts';
+import { hashPassword } from '#app/utils/password.server.ts';
+import { anonymousSession, httpLogin, httpLoginAs, url, type DemoRole, type HttpSession } from './harness.ts';
+
+const ROUTES_DIR = path.resolve('app/routes');
+const ROLES: DemoRole[] = ['worker', 'assessor', 'iqa', 'supervisor', 'manager', 'admin'];
+const ACTORS = ['loggedOut', ...ROLES, 'otherAdmin'] as const;
+type ActorName = (typeof ACTORS)[number];
+
+/** 200/403/404/400: that status. 'login': 302 to the sign-in page (with redirectTo). 'home': 302 to /. */
+type Outcome = 200 | 400 | 403 | 404 | 'login' | 'home';
+type Context = { workerId: number; policyId: number; roleProfileId: number };
+type Rule = { path: (context: Context) => string; get: Record<ActorName, Outcome> };
+
+function forActors(outcomes: Partial<Record<ActorName, Outcome>> & { default: Outcome }): Record<ActorName, Outcome> {
+  return Object.fromEntries(ACTORS.map((actor) => [actor, outcomes[actor] ?? outcomes.default])) as Record<ActorName, Outcome>;
+}
+const everyone = (outcome: Outcome) => forActors({ default: outcome });
+/** Signed in with any role: the outcome; signed out: sent to sign in. */
+const anyRole = (outcome: Outcome = 200) => forActors({ default: outcome, loggedOut: 'login' });
+/** Only people holding one of these roles (the other organisation's admin counts as an admin). */
+const onlyRoles = (roles: DemoRole[], extra: Partial<Record<ActorName, Outcome>> = {}) =>
+  forActors({
+    default: 403,
+    loggedOut: 'login',
+    ...Object.fromEntries(roles.map((role) => [role, 200])),
+    ...(roles.includes('admin') ? { otherAdmin: 200 } : {}),
+    ...extra,
+  });
+
+const SEED_STANDARD = 'ASTH325';
+
+/**
+ * One rule per file in app/routes (file name without extension). A route file without a rule fails the test below:
+ * whoever adds a route decides here who may see it.
+ */
+const RULES: Record<string, Rule> = {
+  healthz: { path: () => '/healthz', get: everyone(200) },
+  login: { path: () => '/login', get: forActors({ default: 'home', loggedOut: 200 }) },
+  logout: { path: () => '/logout', get: everyone('home') },
+  _index: { path: () => '/', get: anyRole(200) },
+  account: { path: () => '/account', get: anyRole(200) },
+  team: { path: () => '/team', get: onlyRoles(['manager']) },
+  'people._index': { path: () => '/people', get: onlyRoles(['admin']) },
+  'people.new': { path: () => '/people/new', get: onlyRoles(['admin']) },
+  'people.$personId': { path: ({ workerId }) => `/people/${workerId}`, get: onlyRoles(['admin'], { otherAdmin: 404 }) },
+  organisation: { path: () => '/organisation', get: onlyRoles(['admin']) },
+  audit: { path: () => '/audit', get: onlyRoles(['admin']) },
+  'reset-password.$token': { path: () => '/reset-password/not-a-real-token', get: everyone(404) },
+  // The standards library (added after the first version of this matrix): every role reads its own organisation's
+  // standards; only admins import. Another organisation's standard is "not found".
+  'standards._index': { path: () => '/standards', get: anyRole(200) },
+  'standards.$urn': { path: () => `/standards/${SEED_STANDARD}`, get: forActors({ default: 200, loggedOut: 'login', otherAdmin: 404 }) },
+  'standards.$urn.export': {
+    path: () => `/standards/${SEED_STANDARD}/export?format=csv`,
+    get: forActors({ default: 200, loggedOut: 'login', otherAdmin: 404 }),
+  },
+  'standards.import': { path: () => '/standards/import', get: onlyRoles(['admin']) },
+  // Role profiles (every role but a plain worker reads them) and policies (everyone reads them), added with the
+  // role profile feature; another organisation's profile or policy is "not found".
+  'role-profiles._index': { path: () => '/role-profiles', get: onlyRoles(['assessor', 'iqa', 'supervisor', 'manager', 'admin']) },
+  'role-profiles.$profileId': {
+    path: ({ roleProfileId }) => `/role-profiles/${roleProfileId}`,
+    get: onlyRoles(['assessor', 'iqa', 'supervisor', 'manager', 'admin'], { otherAdmin: 404 }),
+  },
+  'policies._index': { path: () => '/policies', get: anyRole(200) },
+  'policies.$policyId': { path: ({ policyId }) => `/policies/${policyId}`, get: forActors({ default: 200, loggedOut: 'login', otherAdmin: 404 }) },
+};
+
+/** A path to POST to for each route file that has an action (the rule's path, with a stand-in token where needed). */
+const POST_PATHS: Record<string, (context: Context) => string> = {
+  'reset-password.$token': () => '/reset-password/x',
+};
+
+function routeFiles(): { name: string; file: string }[] {
+  return readdirSync(ROUTES_DIR)
+    .filter((entry) => !entry.startsWith('.'))
+    .map((entry) => {
+      const full = path.join(ROUTES_DIR, entry);
+      // A folder route keeps its module in route.tsx (or route.ts).
+      const file = statSync(full).isDirectory()
+        ? ['route.tsx', 'route.ts', 'route.jsx', 'route.js'].map((name) => path.join(full, name)).find((candidate) => {
+            try {
+              return statSync(candidate).isFile();
+            } catch {
+              return false;
+            }
+          }) ?? full
+        : full;
+      return { name: entry.replace(/\.(tsx|ts|jsx|js)$/, ''), file };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function hasAction(file: string): boolean {
+  if (!statSync(file).isFile()) return false;
+  return /export\s+(?:const|let|var)\s+action\b|export\s+(?:async\s+)?function\s+action\b|export\s*\{[^}]*\baction\b[^}]*\}/.test(
+    readFileSync(file, 'utf8'),
+  );
+}
+
+function describeOutcome(status: number, location: string | null): string {
+  return location ? `${status} → ${location}` : String(status);
+}
+
+function matches(outcome: Outcome, requestPath: string, status: number, location: string | null): boolean {
+  if (typeof outcome === 'number') return status === outcome;
+  if (status !== 302 || !location) return false;
+  if (outcome === 'home') return location === '/';
+  const expected = requestPath === '/' ? '/login' : `/login?${new URLSearchParams({ redirectTo: requestPath })}`;
+  return location === expected;
+}
+
+async function get(requestPath: string, session: HttpSession | null): Promise<Response> {
+  return fetch(url(requestPath), { redirect: 'manual', headers: session ? { Cookie: session.cookie } : {} });
+}
+
+async function post(requestPath: string, session: HttpSession | null, fields: Record<string, string>): Promise<Response> {
+  return fetch(url(requestPath), {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(session ? { Cookie: session.cookie } : {}) },
+    body: new URLSearchParams(fields),
+  });
+}
+
+/** The same token with every character changed, so it has the right length and alphabet but is wrong. */
+function wrongToken(token: string): string {
+  return [...token].map((character) => (character === 'a' ? 'b' : 'a')).join('');
+}
+
+/** Changes one character of the signed cookie's value, keeping it well-formed. */
+function tamper(cookie: string): string {
+  const [name, value] = [cookie.slice(0, cookie.indexOf('=')), cookie.slice(cookie.indexOf('=') + 1)];
+  const index = Math.min(8, value.length - 1);
+  const replacement = value[index] === 'A' ? 'B' : 'A';
+  return `${name}=${value.slice(0, index)}${replacement}${value.slice(index + 1)}`;
+}
+
+describe('routes × roles access matrix (HTTP)', function () {
+  const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
+  const sessions = new Map<ActorName, HttpSession | null>();
+  const context: Context = { workerId: 0, policyId: 0, roleProfileId: 0 };
+
+  before(async function () {
+    // Another organisation, with an admin of its own who must never see the demo organisation's people.
+    const password = `other organisation ${stamp}`;
+    const organisation = await Organisation.create({ name: `Hillside Care ${stamp}`, slug: `hillside-${stamp}` });
+    const otherAdmin = await Person.create({
+      organisationId: organisation.id,
+      email: `admin.${stamp}@hillside.example.org`,
+      name: 'Olu Hillside',
+      jobTitle: 'Office Manager',
+      passwordHash: await hashPassword(password),
+      teamId: null,
+      lineSupervisorId: null,
+      deactivatedAt: null,
+    });
+    await PersonRole.create({ organisationId: organisation.id, personId: otherAdmin.id, role: 'admin' });
+
+    const worker = demoLogins().find((login) => login.role === 'worker')!;
+    const workerRow = await Person.findOne({ where: { email: worker.email } });
+    if (!workerRow) throw new Error('The demo worker is not in the database (was the demo organisation seeded?)');
+    context.workerId = workerRow.id;
+    const [policy, roleProfile] = await Promise.all([
+      Policy.findOne({ where: { organisationId: workerRow.organisationId }, order: [['id', 'ASC']] }),
+      RoleProfile.findOne({ where: { organisationId: workerRow.organisationId }, order: [['id', 'ASC']] }),
+    ]);
+    if (!policy || !roleProfile) throw new Error('The demo organisation has no policy or role profile (was it seeded?)');
+    context.policyId = policy.id;
+    context.roleProfileId = roleProfile.id;
+
+    sessions.set('loggedOut', null);
+    for (const role of ROLES) sessions.set(role, await httpLoginAs(role));
+    sessions.set('otherAdmin', await httpLogin(otherAdmin.email, password));
+  });
+
+  it('has a rule for every route file (and no rule for a route that is gone)', () => {
+    const names = routeFiles().map((route) => route.name);
+    expect(names, 'app/routes is readable').to.include('_index');
+    const missing = names.filter((name) => !(name in RULES));
+    const stale = Object.keys(RULES).filter((name) => !names.includes(name));
+    expect(missing, 'route files without an access rule in test/e2e/route-matrix.test.ts').to.deep.equal([]);
+    expect(stale, 'access rules for route files that no longer exist').to.deep.equal([]);
+  });
+
+  for (const [name, rule] of Object.entries(RULES)) {
+    it(`GET ${name}: ${ACTORS.map((actor) => `${actor} ${rule.get[actor]}`).join(', ')}`, async () => {
+      const requestPath = rule.path(context);
+      const wrong: string[] = [];
+      for (const actor of ACTORS) {
+        const response = await get(requestPath, sessions.get(actor) ?? null);
+        await response.arrayBuffer();
+        const location = response.headers.get('location');
+        const outcome = rule.get[actor];
+        if (!matches(outcome, requestPath, response.status, location)) {
+          wrong.push(`${actor}: expected ${outcome}, got ${describeOutcome(response.status, location)}`);
+        }
+      }
+      expect(wrong, `GET ${requestPath}`).to.deep.equal([]);
+    });
+  }
+
+  it('refuses every action without the right CSRF token, even for a signed-in admin', async () => {
+    const withActions = routeFiles().filter((route) => hasAction(route.file));
+    expect(withActions.map((route) => route.name), 'the actions this test knows about, at least').to.include.members([
+      'login',
+      'logout',
+      'people.new',
+      'people.$personId',
+      'organisation',
+      'account',
+      'reset-password.$token',
+    ]);
+    const admin = sessions.get('admin')!;
+    const wrong: string[] = [];
+    for (const route of withActions) {
+      const rule = RULES[route.name];
+      if (!rule) {
+        wrong.push(`${route.name}: has an action but no rule`);
+        continue;
+      }
+      const requestPath = (POST_PATHS[route.name] ?? rule.path)(context);
+      // Plausible fields, so that only the token can be the reason for refusing.
+      const fields = { intent: 'save', name: 'CSRF Probe', email: `csrf.${stamp}@riverside.example.org`, password: 'x', roles: 'worker' };
+      for (const [label, csrf] of [
+        ['no csrf field', undefined],
+        ['an empty csrf field', ''],
+        ['a wrong csrf token', wrongToken(admin.csrf)],
+        ['another visitor’s csrf token', (await anonymousSession()).csrf],
+      ] as const) {
+        const response = await post(requestPath, admin, csrf === undefined ? fields : { ...fields, csrf });
+        await response.arrayBuffer();
+        if (response.status !== 403) {
+          wrong.push(`POST ${requestPath} with ${label}: expected 403, got ${describeOutcome(response.status, response.headers.get('location'))}`);
+        }
+      }
+    }
+    expect(wrong).to.deep.equal([]);
+  });
+
+  it('refuses a signed-out POST to the sign-in and reset forms without a token, and accepts the right token', async () => {
+    for (const requestPath of ['/login', '/reset-password/x']) {
+      const bare = await post(requestPath, null, { email: 'nobody@example.org', password: 'x', newPassword: 'x', confirmPassword: 'x' });
+      expect(bare.status, `POST ${requestPath} with no cookie and no token`).to.equal(403);
+    }
+    // The control: the same admin session with its own token signs out (so the 403s above were the token's doing).
+    const admin = await httpLoginAs('admin');
+    const signOut = await post('/logout', admin, { csrf: admin.csrf });
+    expect(signOut.status).to.equal(302);
+    expect(signOut.headers.get('location')).to.equal('/login');
+    const after = await get('/', admin);
+    expect(after.status, 'the session ended on the server').to.equal(302);
+    expect(after.headers.get('location')).to.equal('/login');
+  });
+
+  it('treats a tampered session cookie as signed out', async () => {
+    const worker = await httpLoginAs('worker');
+    const genuine = await get('/', worker);
+    expect(genuine.status, 'the genuine cookie works').to.equal(200);
+    const tampered = { ...worker, cookie: tamper(worker.cookie) };
+    expect(tampered.cookie).not.to.equal(worker.cookie);
+    const response = await get('/', tampered);
+    expect(response.status).to.equal(302);
+    expect(response.headers.get('location')).to.equal('/login');
+    const account = await get('/account', tampered);
+    expect(account.status).to.equal(302);
+    expect(account.headers.get('location')).to.equal('/login?redirectTo=%2Faccount');
+  });
+});
