@@ -196,23 +196,18 @@ export async function headingText(page: Page): Promise<string> {
   return page.$eval('h1', (heading) => heading.textContent?.replace(/\s+/g, ' ').trim() ?? '');
 }
 
-/** Waits until the page's path is (or, with not, is no longer) the given one and an h1 is shown. */
-export async function waitForPath(page: Page, pathname: string, options: { not?: boolean } = {}): Promise<void> {
-  await page.waitForFunction(
-    (expected, not) => (not ? location.pathname !== expected : location.pathname === expected) && Boolean(document.querySelector('h1')),
-    {},
-    pathname,
-    Boolean(options.not),
-  );
-}
-
 /** Types an email address and password on the sign-in page with the keyboard and presses Enter. */
 export async function signInWithKeyboard(page: Page, email: string, password: string): Promise<void> {
   if (new URL(page.url()).pathname !== '/login') await page.goto(url('/login'), { waitUntil: 'load' });
   await waitForHydration(page);
   const emailId = await inputIdForLabel(page, 'Email address');
   const passwordId = await inputIdForLabel(page, 'Password');
-  // From the top of the page: the skip link is the first stop, then Tab on to the email field.
+  // From the top of a freshly loaded page the skip link is the first stop; Tab on from there to the email field.
+  if ((await focusedId(page)) === 'body') {
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => document.activeElement?.getAttribute('href'));
+    expect(first, 'the first Tab stop is the skip link').to.equal('#main-content');
+  }
   await tabTo(page, emailId);
   await page.keyboard.type(email);
   await page.keyboard.press('Tab');
@@ -235,7 +230,7 @@ export async function loginWith(page: Page, email: string, password: string): Pr
   await waitForHeading(page, /^Hello, /);
 }
 
-/** Waits until the page's h1 matches, then for the browser to be idle (the new page has rendered). */
+/** Waits until the page's h1 matches (after a client-side navigation the URL can change before the new page renders). */
 export async function waitForHeading(page: Page, pattern: RegExp): Promise<void> {
   try {
     await page.waitForFunction(

@@ -95,9 +95,9 @@ describe('signing in and out', function () {
         expect(new URL(page.url()).pathname, `after following "${item.label}"`).to.equal(item.href);
         const current = await page.$eval(`nav[aria-label="Main"] a[href="${item.href}"]`, (link) => link.getAttribute('aria-current'));
         expect(current, `"${item.label}" is marked as the current page`).to.equal('page');
-        await axe.check(page);
+        if (!axe.pages.includes(item.href)) await axe.check(page); // Home was checked on arrival
       }
-      expect(axe.pages).to.have.length(navigation.length + 1);
+      expect([...axe.pages].sort(), 'every section was checked with axe').to.deep.equal(navigation.map((item) => item.href).sort());
 
       await page.locator('header button::-p-text(Sign out)').click();
       await waitForHeading(page, /^Sign in to NOSfolio$/);
