@@ -5,7 +5,7 @@ import { ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
 import { normaliseEmail } from './accounts.server.ts';
-import { ROLE_LABELS, isRole, type Role } from './roles.ts';
+import { ROLES, ROLE_LABELS, isRole, type Role } from './roles.ts';
 
 export type PersonInput = {
   name: string;
@@ -37,7 +37,10 @@ export async function listPeople(actor: Actor) {
     jobTitle: person.jobTitle,
     teamName: person.team?.name ?? null,
     lineSupervisorName: person.lineSupervisor?.name ?? null,
-    roles: (person.roles ?? []).map((row) => row.role).filter(isRole),
+    roles: (person.roles ?? [])
+      .map((row) => row.role)
+      .filter(isRole)
+      .sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)),
     active: person.deactivatedAt === null,
   }));
 }

@@ -27,8 +27,12 @@ export function useSchemaForm<Schema extends z.ZodTypeAny>(
     shouldRevalidate: 'onBlur',
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
-  return [Object.assign(form, { lastResult }), fields] as const;
+  serverReplies.set(form, lastResult);
+  return [form, fields] as const;
 }
+
+// Conform's form object is a proxy that cannot carry extra properties, so its latest server reply is kept beside it.
+const serverReplies = new WeakMap<object, unknown>();
 
 export function SchemaForm<Schema extends z.ZodTypeAny>({
   form,
@@ -51,7 +55,7 @@ export function SchemaForm<Schema extends z.ZodTypeAny>({
     <Form method="post" action={action} encType={encType} {...getFormProps(form)} noValidate>
       <ErrorSummary errors={errors} />
       <CsrfInput />
-      <ServerReplyContext.Provider value={form.lastResult}>{children}</ServerReplyContext.Provider>
+      <ServerReplyContext.Provider value={serverReplies.get(form)}>{children}</ServerReplyContext.Provider>
     </Form>
   );
 }
