@@ -1,5 +1,5 @@
 // `npm test`: unit and integration tests on SQLite, the integration tests again on MariaDB/MySQL when
-// TEST_MYSQL_URL is set, then (with TEST_E2E=1) the end-to-end tests in Chromium. Ends with one summary line.
+// TEST_MYSQL_URL is set, then the end-to-end tests in Chromium against the built app. Ends with one summary line.
 import { spawnSync } from 'node:child_process';
 
 const mocha = ['node_modules/.bin/mocha'];
@@ -8,10 +8,7 @@ const runs = [
   ...(process.env.TEST_MYSQL_URL
     ? [{ name: 'integration (MariaDB/MySQL)', args: ['test/integration/**/*.test.ts'], env: { TEST_DATABASE: 'mysql' } }]
     : []),
-  // The browser suite is opt-in (TEST_E2E=1, or `npm run test:e2e`) until its timing is proven stable in CI.
-  ...(process.env.TEST_E2E === '1'
-    ? [{ name: 'end-to-end (Chromium)', args: ['--config', 'test/e2e/.mocharc.json', 'test/e2e/**/*.test.ts'], env: {} }]
-    : []),
+  { name: 'end-to-end (Chromium)', args: ['--config', 'test/e2e/.mocharc.json', 'test/e2e/**/*.test.ts'], env: {} },
 ].filter((run) => !process.env.TEST_ONLY || run.name.includes(process.env.TEST_ONLY));
 
 let passed = 0;
