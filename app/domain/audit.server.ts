@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = {
   passwordChanged: 'password.changed',
   organisationChanged: 'organisation.changed',
   standardImported: 'standard.imported',
+  assessorsChanged: 'person.assessors_changed',
+  evidenceSubmitted: 'evidence.submitted',
   roleProfileChanged: 'role_profile.changed',
   roleAssigned: 'role_profile.assigned',
   policyVersionAdded: 'policy.version_added',

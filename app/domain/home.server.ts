@@ -1,8 +1,10 @@
 // What needs each person's attention, by the roles they hold: the home page's content.
 import { Op } from 'sequelize';
-import { Person, PersonRole, Team } from '#db/models/index.ts';
+import { Evidence, Person, PersonRole, Team } from '#db/models/index.ts';
 import { assertCan, hasRole, type Actor } from '#app/utils/permissions.server.ts';
 import { managedTeamIds } from './team.server.ts';
+import { workersAssessedBy } from './assessors.server.ts';
+import { EVIDENCE_STATUS } from './evidence-types.ts';
 
 export type AttentionItem = { text: string; href?: string; count?: number };
 export type AttentionSection = { role: string; heading: string; items: AttentionItem[] };
@@ -22,6 +24,8 @@ export async function attentionFor(actor: Actor): Promise<AttentionSection[]> {
       items: [
         { text: supervisor ? `Your line supervisor is ${supervisor.name}.` : 'You have no line supervisor yet. Ask your manager to arrange one.' },
         { text: team ? `You are in the ${team.name} team.` : 'You are not in a team yet.' },
+        { text: 'Record evidence of your practice', href: '/evidence/new' },
+        { text: 'See what is still missing for your standards', href: '/progress' },
       ],
     });
   }
@@ -29,14 +33,14 @@ export async function attentionFor(actor: Actor): Promise<AttentionSection[]> {
   if (hasRole(actor, 'supervisor')) {
     const supervisees = await Person.findAll({
       where: { organisationId: actor.organisationId, lineSupervisorId: actor.id, deactivatedAt: null },
-      attributes: ['name'],
+      attributes: ['id', 'name'],
       order: [['name', 'ASC']],
     });
     sections.push({
       role: 'supervisor',
       heading: 'People you supervise',
       items: supervisees.length
-        ? [{ count: supervisees.length, text: `You supervise ${supervisees.map((person) => person.name).join(', ')}.` }]
+        ? supervisees.map((person) => ({ text: `${person.name}: evidence and progress`, href: `/workers/${person.id}` }))
         : [{ text: 'Nobody has you as their line supervisor yet.' }],
     });
   }
@@ -60,11 +64,18 @@ export async function attentionFor(actor: Actor): Promise<AttentionSection[]> {
     });
   }
 
-  if (hasRole(actor, 'assessor') || hasRole(actor, 'iqa')) {
+  if (hasRole(actor, 'assessor')) {
+    const workers = await workersAssessedBy(actor);
+    const waiting = workers.length
+      ? await Evidence.count({ where: { workerId: { [Op.in]: workers.map((worker) => worker.id) }, status: EVIDENCE_STATUS.submitted } })
+      : 0;
     sections.push({
       role: 'assessor',
       heading: 'Assessment',
-      items: [{ text: 'No evidence is waiting for your decision.' }],
+      items: [
+        { count: waiting, text: `${waiting} pieces of submitted evidence from the people you assess.` },
+        ...workers.map((worker) => ({ text: `${worker.name}: evidence and progress`, href: `/workers/${worker.id}` })),
+      ],
     });
   }
 

@@ -6,6 +6,7 @@ import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { PersonForm, PersonSchema } from '#app/components/person-form.tsx';
 import { issuePasswordResetLink } from '#app/domain/accounts.server.ts';
 import { getPerson, personFormOptions, setPersonActive, updatePerson } from '#app/domain/people.server.ts';
+import { assessorOptions, setWorkerAssessors } from '#app/domain/assessors.server.ts';
 import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { formatDate, formatDateTime } from '#app/utils/dates.ts';
 import { ValidationError } from '#app/utils/errors.server.ts';
@@ -20,11 +21,16 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
   const actor = await requirePermission(request, 'manage:people:org');
   const personId = personIdParam.safeParse(params.personId);
   if (!personId.success) throw new Response('Not found', { status: 404 });
-  const [person, options] = await Promise.all([getPerson(actor, personId.data), personFormOptions(actor)]);
-  return { person, ...options };
+  const [person, options, assessors] = await Promise.all([
+    getPerson(actor, personId.data),
+    personFormOptions(actor),
+    assessorOptions(actor, personId.data),
+  ]);
+  return { person, ...options, assessors };
 });
 
-const Intent = z.enum(['save', 'reset-link', 'deactivate', 'reactivate']);
+const Intent = z.enum(['save', 'assessors', 'reset-link', 'deactivate', 'reactivate']);
+const AssessorsSchema = z.object({ assessorIds: z.array(z.number().int().positive()).default([]) });
 
 export const action = withDomainErrors(async ({ request, params, context }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, 'manage:people:org');
@@ -39,6 +45,11 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
     case 'save':
       return submitForm(formData, PersonSchema, async (value) => {
         await updatePerson(actor, personId.data, value, ipAddress);
+        return redirect(`/people/${personId.data}?saved=1`);
+      });
+    case 'assessors':
+      return submitForm(formData, AssessorsSchema, async ({ assessorIds }) => {
+        await setWorkerAssessors(actor, personId.data, assessorIds, ipAddress);
         return redirect(`/people/${personId.data}?saved=1`);
       });
     case 'reset-link': {
@@ -59,7 +70,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
 });
 
 export default function PersonPage() {
-  const { person, teams, supervisors } = useLoaderData<typeof loader>();
+  const { person, teams, supervisors, assessors } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const resetLink = actionData && 'resetLink' in actionData ? actionData : null;
@@ -99,6 +110,30 @@ export default function PersonPage() {
             roles: person.roles,
           }}
         />
+
+        <h2 className="govuk-heading-m">Assessors</h2>
+        {person.roles.includes('worker') ? (
+          <Form method="post">
+            <CsrfInput />
+            <div className="govuk-form-group">
+              <fieldset className="govuk-fieldset">
+                <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Who assesses {person.name}’s evidence</legend>
+                {assessors.options.length === 0 ? <p className="govuk-body">Nobody has the assessor role yet.</p> : null}
+                <div className="govuk-checkboxes govuk-checkboxes--small">
+                  {assessors.options.map((option) => (
+                    <div className="govuk-checkboxes__item" key={option.value}>
+                      <input className="govuk-checkboxes__input" id={`assessor-${option.value}`} name="assessorIds" type="checkbox" value={option.value} defaultChecked={assessors.selected.includes(option.value)} />
+                      <label className="govuk-label govuk-checkboxes__label" htmlFor={`assessor-${option.value}`}>{option.label}</label>
+                    </div>
+                  ))}
+                </div>
+              </fieldset>
+            </div>
+            <button type="submit" name="intent" value="assessors" className="govuk-button govuk-button--secondary">Save assessors</button>
+          </Form>
+        ) : (
+          <p className="govuk-body">Only workers have assessors.</p>
+        )}
 
         <h2 className="govuk-heading-m">Password</h2>
         {resetLink ? (

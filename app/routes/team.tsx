@@ -1,6 +1,6 @@
 // A manager's team at a glance: the people in the teams and locations they manage.
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { ROLE_LABELS } from '#app/domain/roles.ts';
 import { listManagedTeam } from '#app/domain/team.server.ts';
 import { requirePermission } from '#app/utils/auth.server.ts';
@@ -35,7 +35,9 @@ export default function TeamPage() {
           <tbody className="govuk-table__body">
             {team.members.map((member) => (
               <tr className="govuk-table__row" key={member.id}>
-                <th scope="row" className="govuk-table__header">{member.name}</th>
+                <th scope="row" className="govuk-table__header">
+                  <Link className="govuk-link" to={`/workers/${member.id}`}>{member.name}</Link>
+                </th>
                 <td className="govuk-table__cell">{member.jobTitle}</td>
                 <td className="govuk-table__cell">{member.roles.map((role) => ROLE_LABELS[role]).join(', ')}</td>
                 <td className="govuk-table__cell">

@@ -4,6 +4,8 @@ import { can, type Actor, type Permission } from './permissions.server.ts';
 const SECTIONS: { href: string; label: string; permission: Permission }[] = [
   { href: '/', label: 'Home', permission: 'read:home:own' },
   { href: '/team', label: 'Team', permission: 'read:team:managed' },
+  { href: '/evidence', label: 'Evidence', permission: 'create:evidence:own' },
+  { href: '/progress', label: 'Progress', permission: 'read:progress:own' },
   { href: '/standards', label: 'Standards', permission: 'read:standards:org' },
   { href: '/role-profiles', label: 'Role profiles', permission: 'read:role-profiles:org' },
   { href: '/policies', label: 'Policies', permission: 'read:policies:org' },

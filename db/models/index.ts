@@ -9,6 +9,11 @@ import { Person } from './person.ts';
 import { PersonRole } from './person-role.ts';
 import { Session } from './session.ts';
 import { Team } from './team.ts';
+import { Evidence } from './evidence.ts';
+import { EvidenceFile } from './evidence-file.ts';
+import { EvidenceItemLink } from './evidence-item-link.ts';
+import { EvidenceRevision } from './evidence-revision.ts';
+import { WorkerAssessor } from './worker-assessor.ts';
 import { Policy } from './policy.ts';
 import { PolicyAcknowledgement } from './policy-acknowledgement.ts';
 import { PolicyVersion } from './policy-version.ts';
@@ -51,9 +56,24 @@ PolicyVersion.belongsTo(Policy, { foreignKey: 'policyId', as: 'policy' });
 Policy.hasMany(PolicyVersion, { foreignKey: 'policyId', as: 'versions' });
 PolicyAcknowledgement.belongsTo(PolicyVersion, { foreignKey: 'policyVersionId', as: 'policyVersion' });
 
+Evidence.hasMany(EvidenceRevision, { foreignKey: 'evidenceId', as: 'revisions' });
+Evidence.belongsTo(EvidenceRevision, { foreignKey: 'currentRevisionId', as: 'currentRevision', constraints: false });
+Evidence.belongsTo(Person, { foreignKey: 'workerId', as: 'worker' });
+EvidenceRevision.belongsTo(Evidence, { foreignKey: 'evidenceId', as: 'evidence' });
+EvidenceRevision.hasMany(EvidenceItemLink, { foreignKey: 'evidenceRevisionId', as: 'links' });
+EvidenceRevision.hasMany(EvidenceFile, { foreignKey: 'evidenceRevisionId', as: 'files' });
+EvidenceItemLink.belongsTo(StandardItem, { foreignKey: 'standardItemId', as: 'item' });
+EvidenceItemLink.belongsTo(EvidenceRevision, { foreignKey: 'evidenceRevisionId', as: 'revision' });
+WorkerAssessor.belongsTo(Person, { foreignKey: 'assessorId', as: 'assessor' });
+WorkerAssessor.belongsTo(Person, { foreignKey: 'workerId', as: 'worker' });
+
 export { sequelize } from '../connection.ts';
 export {
   AuditEvent,
+  Evidence,
+  EvidenceFile,
+  EvidenceItemLink,
+  EvidenceRevision,
   Location,
   LoginAttempt,
   ManagerScope,
@@ -73,4 +93,5 @@ export {
   StandardItem,
   StandardVersion,
   Team,
+  WorkerAssessor,
 };

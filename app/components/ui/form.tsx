@@ -40,16 +40,19 @@ export function SchemaForm<Schema extends z.ZodTypeAny>({
   children,
   action,
   encType,
+  errorTargets = {},
 }: {
   form: ReturnType<typeof useSchemaForm<Schema>>[0];
   fields: Fields<Schema>;
   children: ReactNode;
   action?: string;
   encType?: 'multipart/form-data';
+  /** Where the error summary should link for errors not named after one input (a date's first box, say). */
+  errorTargets?: Record<string, string>;
 }) {
   const fieldMap = fields as Record<string, { id: string } | undefined>;
   const errors = Object.entries(form.allErrors).flatMap(([name, messages]) =>
-    messages.slice(0, 1).map((message) => ({ fieldId: fieldMap[name]?.id ?? form.id, message })),
+    messages.slice(0, 1).map((message) => ({ fieldId: errorTargets[name] ?? fieldMap[name]?.id ?? form.id, message })),
   );
   return (
     <Form method="post" action={action} encType={encType} {...getFormProps(form)} noValidate>

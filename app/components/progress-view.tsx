@@ -1,0 +1,109 @@
+// A worker's progress against each standard they hold: counts, sections, every item with its state, what is missing.
+import { Link } from '@remix-run/react';
+import { ITEM_STATE_LABELS, type ItemState } from '#app/domain/evidence-types.ts';
+import { formatDate } from '#app/utils/dates.ts';
+import { kindLabel } from './standard-items.tsx';
+
+type Item = { id: number; code: string; kind: 'P' | 'K'; section: string; text: string; state: ItemState; evidence: { id: number; title: string }[] };
+type Standard = {
+  urn: string;
+  version: string;
+  title: string;
+  targetDate: string;
+  total: number;
+  covered: number;
+  submitted: number;
+  met: number;
+  percent: number;
+  sections: { kind: 'P' | 'K'; section: string; total: number; covered: number; percent: number }[];
+  items: Item[];
+  missing: Item[];
+};
+
+const TAG: Record<ItemState, string> = { none: 'govuk-tag--grey', mapped: 'govuk-tag--yellow', submitted: 'govuk-tag--blue', met: 'govuk-tag--green', not_yet_met: 'govuk-tag--orange' };
+
+export function ProgressView({ standards, isOwn }: { standards: Standard[]; isOwn: boolean }) {
+  if (standards.length === 0) return <p className="govuk-body">No standards are assigned yet. They come with a role profile.</p>;
+  return (
+    <>
+      {standards.map((standard) => (
+        <section key={standard.urn} className="govuk-!-margin-bottom-9" aria-labelledby={`progress-${standard.urn}`}>
+          <h2 className="govuk-heading-m" id={`progress-${standard.urn}`}>
+            <span className="govuk-caption-m">{standard.urn} version {standard.version}, target {formatDate(standard.targetDate)}</span>
+            {standard.title}
+          </h2>
+          <div className="app-progress-bar" aria-hidden="true">
+            <div className="app-progress-bar__value" style={{ width: `${standard.percent}%` }} />
+          </div>
+          <p className="govuk-body">
+            <strong>{standard.percent}%</strong> of items have evidence: {standard.covered} of {standard.total}; {standard.submitted} submitted for assessment, {standard.met} met.
+          </p>
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-table__caption--s">By section</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Section</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Items with evidence</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Per cent</th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {standard.sections.map((section) => (
+                <tr className="govuk-table__row" key={`${section.kind}-${section.section}`}>
+                  <th scope="row" className="govuk-table__header">{section.section === kindLabel(section.kind) ? section.section : `${kindLabel(section.kind)}: ${section.section}`}</th>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{section.covered} of {section.total}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{section.percent}%</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3 className="govuk-heading-s">What is missing ({standard.missing.length})</h3>
+          {standard.missing.length === 0 ? (
+            <p className="govuk-body">Every item has evidence.</p>
+          ) : (
+            <ul className="govuk-list govuk-list--bullet">
+              {standard.missing.map((item) => (
+                <li key={item.id}>
+                  <strong>{item.code}</strong> {item.text}
+                </li>
+              ))}
+            </ul>
+          )}
+          {isOwn && standard.missing.length ? (
+            <Link to="/evidence/new" className="govuk-button govuk-button--secondary" role="button">Record evidence for these</Link>
+          ) : null}
+          <details className="govuk-details">
+            <summary className="govuk-details__summary">
+              <span className="govuk-details__summary-text">Every item of {standard.urn} and the evidence behind it</span>
+            </summary>
+            <div className="govuk-details__text">
+              <table className="govuk-table">
+                <caption className="govuk-table__caption govuk-table__caption--s govuk-visually-hidden">Items of {standard.urn}</caption>
+                <thead className="govuk-table__head">
+                  <tr className="govuk-table__row">
+                    <th scope="col" className="govuk-table__header">Item</th>
+                    <th scope="col" className="govuk-table__header">State</th>
+                    <th scope="col" className="govuk-table__header">Evidence</th>
+                  </tr>
+                </thead>
+                <tbody className="govuk-table__body">
+                  {standard.items.map((item) => (
+                    <tr className="govuk-table__row" key={item.id}>
+                      <th scope="row" className="govuk-table__header"><strong>{item.code}</strong> <span className="govuk-body-s">{item.text}</span></th>
+                      <td className="govuk-table__cell"><strong className={`govuk-tag ${TAG[item.state]}`}>{ITEM_STATE_LABELS[item.state]}</strong></td>
+                      <td className="govuk-table__cell">
+                        {item.evidence.map((evidence) => (
+                          <Link key={evidence.id} className="govuk-link govuk-!-display-block" to={`/evidence/${evidence.id}`}>{evidence.title}</Link>
+                        ))}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </section>
+      ))}
+    </>
+  );
+}

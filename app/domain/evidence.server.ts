@@ -1,0 +1,242 @@
+// Workers record evidence, attach files, map it to items and submit it; readers see it by relationship.
+import { Op, UniqueConstraintError, type Transaction } from 'sequelize';
+import { Evidence, EvidenceFile, EvidenceItemLink, EvidenceRevision, sequelize } from '#db/models/index.ts';
+import { Forbidden, InvalidTransition, NotFound, ValidationError } from '#app/utils/errors.server.ts';
+import { FILE_LIMITS, FileRejected, fileStore, inspectUpload } from '#app/utils/file-store.server.ts';
+import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
+import { todayInUk } from '#app/utils/uk-date.ts';
+import { heldStandards } from './evidence/held-items.server.ts';
+import { EVIDENCE_STATUS, type EvidenceType } from './evidence-types.ts';
+import { canReadEvidence, relationshipTo, requireEvidenceReader } from './relationships.server.ts';
+
+export type EvidenceInput = {
+  type: EvidenceType;
+  title: string;
+  activityDate: string;
+  description: string;
+  witnessName?: string | undefined;
+  witnessRole?: string | undefined;
+  witnessStatement?: string | undefined;
+  links: { itemId: number; note: string }[];
+};
+export type UploadedFile = { name: string; bytes: Uint8Array };
+type StoredFile = { originalName: string; storedName: string; mediaType: string; sizeBytes: number; sha256: string };
+
+/** Rules the form schema cannot check alone: the date, the witness, and that every item is one the worker holds. */
+async function checkInput(workerId: number, input: EvidenceInput): Promise<void> {
+  const errors: Record<string, string[]> = {};
+  if (input.activityDate > todayInUk()) errors.activityDate = ['The date of the activity must be today or in the past'];
+  if (input.type === 'witness_testimony') {
+    if (!input.witnessName) errors.witnessName = ['Enter the witness’s name'];
+    if (!input.witnessRole) errors.witnessRole = ['Enter the witness’s role'];
+    if (!input.witnessStatement) errors.witnessStatement = ['Enter the witness’s statement'];
+  }
+  const held = new Set((await heldStandards(workerId)).flatMap((standard) => standard.items.map((item) => item.id)));
+  if (input.links.some((link) => !held.has(link.itemId))) {
+    errors.links = ['Evidence can only be mapped to items of the standards you hold'];
+  }
+  const missingNote = input.links.find((link) => !link.note.trim());
+  if (missingNote) errors[`note-${missingNote.itemId}`] = ['Say how this evidence shows the item'];
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+}
+
+/** Checks and stores uploaded files before the database is touched; the caller removes them if the transaction fails. */
+async function storeFiles(ownerId: number, files: UploadedFile[], alreadyAttached: number): Promise<StoredFile[]> {
+  if (files.length + alreadyAttached > FILE_LIMITS.maxFilesPerEvidence) {
+    throw new ValidationError({ files: [`A piece of evidence can have up to ${FILE_LIMITS.maxFilesPerEvidence} files`] });
+  }
+  let used = Number((await EvidenceFile.sum('sizeBytes', { where: { ownerId } })) ?? 0);
+  const inspected = [];
+  for (const file of files) {
+    try {
+      const result = await inspectUpload(file, used);
+      used += result.sizeBytes;
+      inspected.push({ file, result });
+    } catch (error) {
+      if (error instanceof FileRejected) throw new ValidationError({ files: [`${file.name}: ${error.message}`] });
+      throw error;
+    }
+  }
+  const stored: StoredFile[] = [];
+  try {
+    for (const { file, result } of inspected) {
+      const storedName = await fileStore().write(file.bytes, result.extension);
+      stored.push({ originalName: result.safeName, storedName, mediaType: result.mediaType, sizeBytes: result.sizeBytes, sha256: result.sha256 });
+    }
+  } catch (error) {
+    await removeStored(stored);
+    throw error;
+  }
+  return stored;
+}
+
+async function removeStored(files: { storedName: string }[]): Promise<void> {
+  await Promise.all(files.map((file) => fileStore().remove(file.storedName)));
+}
+
+async function writeRevisionParts(
+  actor: Actor,
+  revisionId: number,
+  input: EvidenceInput,
+  files: StoredFile[],
+  transaction: Transaction,
+): Promise<void> {
+  await EvidenceItemLink.bulkCreate(
+    input.links.map((link) => ({ organisationId: actor.organisationId, evidenceRevisionId: revisionId, standardItemId: link.itemId, note: link.note.trim() })),
+    { transaction },
+  );
+  await EvidenceFile.bulkCreate(
+    files.map((file) => ({ ...file, organisationId: actor.organisationId, evidenceRevisionId: revisionId, ownerId: actor.id })),
+    { transaction },
+  );
+}
+
+function revisionFields(input: EvidenceInput) {
+  const witness = input.type === 'witness_testimony';
+  return {
+    type: input.type,
+    title: input.title,
+    activityDate: input.activityDate,
+    description: input.description,
+    witnessName: witness ? (input.witnessName ?? null) : null,
+    witnessRole: witness ? (input.witnessRole ?? null) : null,
+    witnessStatement: witness ? (input.witnessStatement ?? null) : null,
+  };
+}
+
+/** Records a new piece of evidence as a draft (or submitted at once). The same form sent twice records it once. */
+export async function recordEvidence(
+  actor: Actor,
+  input: EvidenceInput,
+  files: UploadedFile[],
+  options: { submissionToken: string; submit: boolean },
+): Promise<number> {
+  assertCan(actor, 'create:evidence:own');
+  const existing = await Evidence.findOne({ where: { workerId: actor.id, submissionToken: options.submissionToken } });
+  if (existing) return existing.id;
+  await checkInput(actor.id, input);
+  if (options.submit && input.links.length === 0) throw new ValidationError({ links: ['Map the evidence to at least one item before you submit it'] });
+  const stored = await storeFiles(actor.id, files, 0);
+  try {
+    return await sequelize.transaction(async (transaction) => {
+      const evidence = await Evidence.create(
+        {
+          organisationId: actor.organisationId,
+          workerId: actor.id,
+          status: options.submit ? EVIDENCE_STATUS.submitted : EVIDENCE_STATUS.draft,
+          currentRevisionId: null,
+          submissionToken: options.submissionToken,
+        },
+        { transaction },
+      );
+      const revision = await EvidenceRevision.create(
+        {
+          organisationId: actor.organisationId,
+          evidenceId: evidence.id,
+          revisionNumber: 1,
+          ...revisionFields(input),
+          createdById: actor.id,
+          submittedAt: options.submit ? new Date() : null,
+        },
+        { transaction },
+      );
+      await writeRevisionParts(actor, revision.id, input, stored, transaction);
+      await evidence.update({ currentRevisionId: revision.id }, { transaction });
+      return evidence.id;
+    });
+  } catch (error) {
+    await removeStored(stored);
+    if (error instanceof UniqueConstraintError) {
+      const raced = await Evidence.findOne({ where: { workerId: actor.id, submissionToken: options.submissionToken } });
+      if (raced) return raced.id;
+    }
+    throw error;
+  }
+}
+
+/** The worker's own evidence, for changing; a reader who is not the worker may look but not change it. */
+async function ownEvidence(actor: Actor, evidenceId: number, transaction?: Transaction) {
+  const evidence = await Evidence.findOne({ where: { id: evidenceId, organisationId: actor.organisationId }, transaction });
+  if (!evidence) throw new NotFound('Evidence');
+  if (evidence.workerId !== actor.id) {
+    const { relationship } = await relationshipTo(actor, evidence.workerId);
+    if (canReadEvidence(relationship)) throw new Forbidden('Only the worker can change their evidence');
+    throw new NotFound('Evidence');
+  }
+  return evidence;
+}
+
+/**
+ * Changes evidence. A draft changes in place; submitted evidence gets a new revision, so the earlier one,
+ * and any decision that points at it, stays as it was.
+ */
+export async function updateEvidence(
+  actor: Actor,
+  evidenceId: number,
+  input: EvidenceInput,
+  newFiles: UploadedFile[],
+  keepFileIds: number[],
+): Promise<void> {
+  assertCan(actor, 'create:evidence:own');
+  const evidence = await ownEvidence(actor, evidenceId);
+  if (evidence.status === EVIDENCE_STATUS.judged) throw new InvalidTransition('Judged evidence cannot be changed');
+  await checkInput(actor.id, input);
+  const currentFiles = await EvidenceFile.findAll({ where: { evidenceRevisionId: evidence.currentRevisionId! } });
+  const kept = currentFiles.filter((file) => keepFileIds.includes(file.id));
+  const dropped = currentFiles.filter((file) => !keepFileIds.includes(file.id));
+  const stored = await storeFiles(actor.id, newFiles, kept.length);
+  try {
+    await sequelize.transaction(async (transaction) => {
+      const current = await EvidenceRevision.findByPk(evidence.currentRevisionId!, { transaction, lock: transaction.LOCK.UPDATE });
+      if (!current) throw new NotFound('Evidence');
+      if (evidence.status === EVIDENCE_STATUS.draft) {
+        await current.update(revisionFields(input), { transaction });
+        await EvidenceItemLink.destroy({ where: { evidenceRevisionId: current.id }, transaction });
+        await EvidenceFile.destroy({ where: { id: { [Op.in]: dropped.map((file) => file.id) } }, transaction });
+        await writeRevisionParts(actor, current.id, input, stored, transaction);
+        return;
+      }
+      const revision = await EvidenceRevision.create(
+        {
+          organisationId: actor.organisationId,
+          evidenceId: evidence.id,
+          revisionNumber: current.revisionNumber + 1,
+          ...revisionFields(input),
+          createdById: actor.id,
+          submittedAt: new Date(),
+        },
+        { transaction },
+      );
+      // Kept files are shared with the earlier revision: the stored file is the same, the row is the new revision's.
+      const keptRows = kept.map(({ originalName, storedName, mediaType, sizeBytes, sha256 }) => ({ originalName, storedName, mediaType, sizeBytes, sha256 }));
+      await writeRevisionParts(actor, revision.id, input, [...keptRows, ...stored], transaction);
+      await evidence.update({ currentRevisionId: revision.id }, { transaction });
+    });
+  } catch (error) {
+    await removeStored(stored);
+    throw error;
+  }
+  // A draft's removed files belong to no revision any more.
+  if (evidence.status === EVIDENCE_STATUS.draft) await removeUnreferenced(dropped.map((file) => file.storedName));
+}
+
+async function removeUnreferenced(storedNames: string[]): Promise<void> {
+  if (storedNames.length === 0) return;
+  const stillUsed = await EvidenceFile.findAll({ where: { storedName: { [Op.in]: storedNames } }, attributes: ['storedName'] });
+  await removeStored(storedNames.filter((name) => !stillUsed.some((row) => row.storedName === name)).map((storedName) => ({ storedName })));
+}
+
+export async function submitEvidence(actor: Actor, evidenceId: number): Promise<void> {
+  assertCan(actor, 'create:evidence:own');
+  await sequelize.transaction(async (transaction) => {
+    const evidence = await ownEvidence(actor, evidenceId, transaction);
+    if (evidence.status !== EVIDENCE_STATUS.draft) throw new InvalidTransition('This evidence has already been submitted');
+    const links = await EvidenceItemLink.count({ where: { evidenceRevisionId: evidence.currentRevisionId! }, transaction });
+    if (links === 0) throw new ValidationError({ links: ['Map the evidence to at least one item before you submit it'] });
+    await EvidenceRevision.update({ submittedAt: new Date() }, { where: { id: evidence.currentRevisionId! }, transaction });
+    await evidence.update({ status: EVIDENCE_STATUS.submitted }, { transaction });
+  });
+}
+
+export { getEvidence, getEvidenceFile, listEvidence } from './evidence/read-evidence.server.ts';
+export { requireEvidenceReader };

@@ -1,0 +1,72 @@
+// How the actor stands to a worker (self, line supervisor, assessor, manager above them): the basis of who
+// may see a worker's evidence and supervision. Another organisation's person is "not found".
+import { ManagerScope, Person, Team, WorkerAssessor } from '#db/models/index.ts';
+import { NotFound } from '#app/utils/errors.server.ts';
+import { hasRole, type Actor } from '#app/utils/permissions.server.ts';
+
+export type Relationship = {
+  self: boolean;
+  lineSupervisor: boolean;
+  assessor: boolean;
+  manager: boolean;
+};
+
+export type WorkerSummary = { id: number; name: string; organisationId: number; teamId: number | null; lineSupervisorId: number | null };
+
+/** Loads the worker and the actor's relationship to them in a fixed number of queries. */
+export async function relationshipTo(actor: Actor, workerId: number): Promise<{ worker: WorkerSummary; relationship: Relationship }> {
+  const worker = await Person.findOne({
+    where: { id: workerId, organisationId: actor.organisationId },
+    attributes: ['id', 'name', 'organisationId', 'teamId', 'lineSupervisorId'],
+  });
+  if (!worker) throw new NotFound('Person');
+  const [assessorLink, managesWorker] = await Promise.all([
+    hasRole(actor, 'assessor') ? WorkerAssessor.findOne({ where: { workerId, assessorId: actor.id } }) : null,
+    hasRole(actor, 'manager') && worker.teamId !== null ? managesTeam(actor, worker.teamId) : false,
+  ]);
+  return {
+    worker: {
+      id: worker.id,
+      name: worker.name,
+      organisationId: worker.organisationId,
+      teamId: worker.teamId,
+      lineSupervisorId: worker.lineSupervisorId,
+    },
+    relationship: {
+      self: worker.id === actor.id,
+      lineSupervisor: worker.lineSupervisorId === actor.id,
+      assessor: assessorLink !== null,
+      manager: managesWorker,
+    },
+  };
+}
+
+/** Whether the manager manages this team directly or through its whole location. */
+async function managesTeam(actor: Actor, teamId: number): Promise<boolean> {
+  const team = await Team.findByPk(teamId, { attributes: ['id', 'locationId'] });
+  if (!team) return false;
+  const scopes = await ManagerScope.findAll({ where: { managerId: actor.id, organisationId: actor.organisationId } });
+  return scopes.some((scope) => scope.teamId === team.id || (scope.locationId !== null && scope.locationId === team.locationId));
+}
+
+/** Evidence is seen by the worker, their assessors, their line supervisor and the managers above them. */
+export function canReadEvidence(relationship: Relationship): boolean {
+  return relationship.self || relationship.assessor || relationship.lineSupervisor || relationship.manager;
+}
+
+/** Supervision is confidential to its two parties and the managers above them: not assessors or colleagues. */
+export function canReadSupervision(relationship: Relationship): boolean {
+  return relationship.self || relationship.lineSupervisor || relationship.manager;
+}
+
+export async function requireEvidenceReader(actor: Actor, workerId: number) {
+  const result = await relationshipTo(actor, workerId);
+  if (!canReadEvidence(result.relationship)) throw new NotFound('Evidence');
+  return result;
+}
+
+export async function requireSupervisionReader(actor: Actor, workerId: number) {
+  const result = await relationshipTo(actor, workerId);
+  if (!canReadSupervision(result.relationship)) throw new NotFound('Supervision record');
+  return result;
+}

@@ -1,0 +1,85 @@
+// Change evidence: a draft changes in place; submitted evidence gets a new revision.
+import { randomUUID } from 'node:crypto';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
+import { EvidenceForm } from '#app/components/evidence-form.tsx';
+import { EvidenceSchema } from '#app/components/evidence-schema.ts';
+import { getEvidence, updateEvidence } from '#app/domain/evidence.server.ts';
+import { evidenceInputFrom, requestTooLarge } from '#app/domain/evidence/form-input.server.ts';
+import { workerProgress } from '#app/domain/progress.server.ts';
+import { readForm, requirePermission } from '#app/utils/auth.server.ts';
+import { Forbidden } from '#app/utils/errors.server.ts';
+import { submitForm } from '#app/utils/forms.server.ts';
+import { withDomainErrors } from '#app/utils/route.server.ts';
+import { splitDate } from '#app/utils/uk-date.ts';
+
+export const meta: MetaFunction = () => [{ title: 'Change evidence – NOSfolio' }];
+
+const id = z.coerce.number().int().positive();
+
+export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+  const actor = await requirePermission(request, 'create:evidence:own');
+  const evidenceId = id.safeParse(params.evidenceId);
+  if (!evidenceId.success) throw new Response('Not found', { status: 404 });
+  const evidence = await getEvidence(actor, evidenceId.data);
+  if (!evidence.canEdit) throw new Forbidden('Only the worker can change their evidence, and not once it is judged');
+  const progress = await workerProgress(actor, actor.id);
+  const date = splitDate(evidence.revision.activityDate);
+  return {
+    evidence,
+    standards: progress.standards.map(({ urn, title, items }) => ({ urn, title, items: items.map(({ evidence: _evidence, ...item }) => item) })),
+    defaultValue: {
+      type: evidence.revision.type,
+      title: evidence.revision.title,
+      activityDay: date.day,
+      activityMonth: date.month,
+      activityYear: date.year,
+      description: evidence.revision.description,
+      witnessName: evidence.revision.witnessName ?? '',
+      witnessRole: evidence.revision.witnessRole ?? '',
+      witnessStatement: evidence.revision.witnessStatement ?? '',
+      item: evidence.links.map((link) => String(link.itemId)),
+      keepFile: evidence.files.map((file) => String(file.id)),
+      ...Object.fromEntries(evidence.links.map((link) => [`note-${link.itemId}`, link.note])),
+    },
+    submissionToken: randomUUID(),
+  };
+});
+
+export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+  const actor = await requirePermission(request, 'create:evidence:own');
+  const evidenceId = id.safeParse(params.evidenceId);
+  if (!evidenceId.success) throw new Response('Not found', { status: 404 });
+  if (requestTooLarge(request)) throw new Response('The files are too large to upload together', { status: 413 });
+  const formData = await readForm(request);
+  return submitForm(formData, EvidenceSchema, async (value) => {
+    const { input, files, keepFileIds } = await evidenceInputFrom(value, formData);
+    await updateEvidence(actor, evidenceId.data, input, files, keepFileIds);
+    return redirect(`/evidence/${evidenceId.data}`);
+  });
+});
+
+export default function EditEvidencePage() {
+  const { evidence, standards, defaultValue, submissionToken } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-full">
+        <Link to={`/evidence/${evidence.id}`} className="govuk-back-link">Back to the evidence</Link>
+        <h1 className="govuk-heading-l">Change evidence</h1>
+        {evidence.status !== 'draft' ? (
+          <div className="govuk-inset-text">This evidence has been submitted. Saving makes revision {evidence.revision.number + 1}; revision {evidence.revision.number} stays as it is.</div>
+        ) : null}
+        <EvidenceForm
+          lastResult={lastResult}
+          defaultValue={defaultValue}
+          standards={standards}
+          submissionToken={submissionToken}
+          existingFiles={evidence.files}
+          isDraft={evidence.status === 'draft'}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+// A worker's own evidence: what they have recorded and where each piece stands.
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { EvidenceTable } from '#app/components/evidence-table.tsx';
+import { listEvidence } from '#app/domain/evidence.server.ts';
+import { requirePermission } from '#app/utils/auth.server.ts';
+import { withDomainErrors } from '#app/utils/route.server.ts';
+
+export const meta: MetaFunction = () => [{ title: 'Your evidence – NOSfolio' }];
+
+export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+  const actor = await requirePermission(request, 'create:evidence:own');
+  return listEvidence(actor, actor.id);
+});
+
+export default function EvidencePage() {
+  const { evidence } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1 className="govuk-heading-l">Your evidence</h1>
+      <Link to="/evidence/new" className="govuk-button" role="button">Record evidence</Link>
+      <EvidenceTable evidence={evidence} caption={`${evidence.length} pieces of evidence`} />
+    </>
+  );
+}

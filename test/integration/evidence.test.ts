@@ -1,0 +1,184 @@
+// Evidence on the real database: recording with files, mapping, revisions, who may see it, and bad input.
+import { expect } from 'chai';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { setWorkerAssessors } from '#app/domain/assessors.server.ts';
+import { getEvidence, getEvidenceFile, listEvidence, recordEvidence, submitEvidence, updateEvidence, type EvidenceInput } from '#app/domain/evidence.server.ts';
+import { workerProgress } from '#app/domain/progress.server.ts';
+import { saveStandardVersions } from '#app/domain/standards.server.ts';
+import { env } from '#app/utils/env.server.ts';
+import { Forbidden, NotFound, ValidationError } from '#app/utils/errors.server.ts';
+import { fileStore } from '#app/utils/file-store.server.ts';
+import type { Actor } from '#app/utils/permissions.server.ts';
+import { queryCounter } from '#db/connection.ts';
+import { Evidence, EvidenceFile, PersonStandard, StandardItem, StandardVersion } from '#db/models/index.ts';
+import { loadSeedStandard } from '#db/seed/standards.ts';
+import { actorFor, createPerson, createStaffedOrganisation, unique } from '#test/factories/index.ts';
+
+const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+async function caught(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+}
+
+/** An organisation whose worker holds ASTH325 and HSC3331, with an assessor assigned. */
+async function setUp() {
+  const org = await createStaffedOrganisation();
+  await saveStandardVersions(org.admin, [loadSeedStandard('ASTH325'), loadSeedStandard('HSC3331')], { ipAddress: 'test' });
+  const versions = await StandardVersion.findAll({ where: { organisationId: org.organisation.id } });
+  await PersonStandard.bulkCreate(
+    versions.map((version) => ({ organisationId: org.organisation.id, personId: org.worker.id, standardVersionId: version.id, roleAssignmentId: null, targetDate: '2027-06-30' })),
+  );
+  const items = await StandardItem.findAll({ where: { organisationId: org.organisation.id }, order: [['id', 'ASC']] });
+  const item = (urn: 'ASTH325' | 'HSC3331', code: string) => {
+    const versionId = versions.find((row) => row.title === loadSeedStandard(urn).title)!.id;
+    return items.find((row) => row.standardVersionId === versionId && row.code === code)!.id;
+  };
+  const assessorPerson = await createPerson(org.organisation.id, { roles: ['assessor'] });
+  const assessor = actorFor(assessorPerson, ['assessor']);
+  await setWorkerAssessors(org.admin, org.worker.id, [assessor.id], 'test');
+  return { ...org, assessor, item };
+}
+
+function input(overrides: Partial<EvidenceInput> = {}): EvidenceInput {
+  return {
+    type: 'reflective_account',
+    title: 'Supporting Mrs A to rejoin her lunch club',
+    activityDate: '2026-10-14',
+    description: 'I agreed with Mrs A how often we would meet and what I could help with.',
+    links: [],
+    ...overrides,
+  };
+}
+
+function storedFileCount(): number {
+  const root = env().uploadDir;
+  if (!existsSync(root)) return 0;
+  const walk = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((count, entry) => count + (entry.isDirectory() ? walk(path.join(dir, entry.name)) : 1), 0);
+  return walk(root);
+}
+
+describe('evidence', () => {
+  it('a worker records evidence with a file, maps it to items of two standards, submits it, and progress changes', async () => {
+    const { worker, item } = await setUp();
+    const before = await workerProgress(worker, worker.id);
+    expect(before.standards.map((standard) => standard.covered)).to.deep.equal([0, 0]);
+    const links = [
+      { itemId: item('ASTH325', 'P6'), note: 'We agreed the purpose of our contact.' },
+      { itemId: item('HSC3331', 'P1'), note: 'I found out which relationships matter to her.' },
+    ];
+    const id = await recordEvidence(worker, input({ links }), [{ name: 'notes.pdf', bytes: PDF }], { submissionToken: unique('token'), submit: false });
+    const draft = await workerProgress(worker, worker.id);
+    const asth = draft.standards.find((standard) => standard.urn === 'ASTH325')!;
+    expect(asth.items.find((row) => row.code === 'P6')?.state).to.equal('mapped');
+    expect(asth.covered).to.equal(1);
+    expect(asth.missing).to.have.length(30);
+
+    await submitEvidence(worker, id);
+    const after = await workerProgress(worker, worker.id);
+    expect(after.standards.map((standard) => [standard.urn, standard.submitted])).to.deep.equal([
+      ['ASTH325', 1],
+      ['HSC3331', 1],
+    ]);
+    const evidence = await getEvidence(worker, id);
+    expect(evidence.status).to.equal('submitted');
+    expect(evidence.files.map((file) => [file.name, file.mediaType])).to.deep.equal([['notes.pdf', 'application/pdf']]);
+    const file = await getEvidenceFile(worker, evidence.files[0]!.id);
+    expect(Buffer.from(await fileStore().read(file.storedName)).equals(Buffer.from(PDF))).to.equal(true);
+  });
+
+  it('is seen by the worker, their assessor, supervisor and manager; anyone else gets not found', async () => {
+    const org = await setUp();
+    const id = await recordEvidence(org.worker, input(), [{ name: 'notes.pdf', bytes: PDF }], { submissionToken: unique('token'), submit: false });
+    const fileId = (await getEvidence(org.worker, id)).files[0]!.id;
+    for (const reader of [org.worker, org.assessor, org.supervisor, org.manager]) {
+      expect((await getEvidence(reader, id)).id).to.equal(id);
+      expect((await getEvidenceFile(reader, fileId)).mediaType).to.equal('application/pdf');
+    }
+    const colleague = actorFor(await createPerson(org.organisation.id, { roles: ['worker'], teamId: org.team.id }), ['worker']);
+    const otherAssessor = actorFor(await createPerson(org.organisation.id, { roles: ['assessor'] }), ['assessor']);
+    const other = await createStaffedOrganisation();
+    for (const stranger of [colleague, otherAssessor, org.admin, other.admin, other.manager] as Actor[]) {
+      expect(await caught(getEvidence(stranger, id)), stranger.name).to.be.instanceOf(NotFound);
+      expect(await caught(getEvidenceFile(stranger, fileId))).to.be.instanceOf(NotFound);
+      expect(await caught(listEvidence(stranger, org.worker.id))).to.be.instanceOf(NotFound);
+    }
+    expect(await caught(updateEvidence(org.supervisor, id, input(), [], []))).to.be.instanceOf(Forbidden);
+  });
+
+  it('refuses a forbidden file renamed to .pdf, a future date and items the worker does not hold, writing nothing', async () => {
+    const { worker, organisation } = await setUp();
+    const other = await setUp();
+    const filesBefore = storedFileCount();
+    const executable = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00]);
+    const badFile = await caught(recordEvidence(worker, input(), [{ name: 'report.pdf', bytes: executable }], { submissionToken: unique('t'), submit: false }));
+    expect((badFile as ValidationError).fieldErrors).to.have.property('files');
+    const future = await caught(recordEvidence(worker, input({ activityDate: '2099-01-01' }), [], { submissionToken: unique('t'), submit: false }));
+    expect((future as ValidationError).fieldErrors).to.have.property('activityDate');
+    const foreign = await caught(
+      recordEvidence(worker, input({ links: [{ itemId: other.item('ASTH325', 'P1'), note: 'x' }] }), [], { submissionToken: unique('t'), submit: false }),
+    );
+    expect((foreign as ValidationError).fieldErrors).to.have.property('links');
+    const witness = await caught(recordEvidence(worker, input({ type: 'witness_testimony' }), [], { submissionToken: unique('t'), submit: false }));
+    expect((witness as ValidationError).fieldErrors).to.include.keys('witnessName', 'witnessRole', 'witnessStatement');
+    expect(await Evidence.count({ where: { organisationId: organisation.id } })).to.equal(0);
+    expect(storedFileCount()).to.equal(filesBefore);
+  });
+
+  it('records the same form sent twice only once', async () => {
+    const { worker } = await setUp();
+    const token = unique('token');
+    const [first, second] = await Promise.all([
+      recordEvidence(worker, input(), [{ name: 'a.pdf', bytes: PDF }], { submissionToken: token, submit: false }),
+      recordEvidence(worker, input(), [{ name: 'a.pdf', bytes: PDF }], { submissionToken: token, submit: false }),
+    ]);
+    expect(first).to.equal(second);
+    expect(await Evidence.count({ where: { workerId: worker.id } })).to.equal(1);
+    expect(await EvidenceFile.count({ where: { ownerId: worker.id } })).to.equal(1);
+  });
+
+  it('changes a draft in place, but a submitted piece gets a new revision and the old one stays readable', async () => {
+    const { worker, item } = await setUp();
+    const p1 = { itemId: item('ASTH325', 'P1'), note: 'First note' };
+    const id = await recordEvidence(worker, input({ links: [p1] }), [{ name: 'a.pdf', bytes: PDF }], { submissionToken: unique('t'), submit: false });
+    const fileId = (await getEvidence(worker, id)).files[0]!.id;
+    await updateEvidence(worker, id, input({ title: 'Draft retitled', links: [p1] }), [], [fileId]);
+    expect((await getEvidence(worker, id)).revision).to.include({ number: 1, title: 'Draft retitled' });
+
+    await submitEvidence(worker, id);
+    const p3 = { itemId: item('ASTH325', 'P3'), note: 'Added later' };
+    await updateEvidence(worker, id, input({ title: 'Revised', links: [p1, p3] }), [], [fileId]);
+    const current = await getEvidence(worker, id);
+    expect(current.revision).to.include({ number: 2, title: 'Revised' });
+    expect(current.links.map((link) => link.code)).to.deep.equal(['P1', 'P3']);
+    expect(current.files).to.have.length(1);
+    const first = await getEvidence(worker, id, 1);
+    expect(first.revision.title).to.equal('Draft retitled');
+    expect(first.links.map((link) => link.code)).to.deep.equal(['P1']);
+    expect(first.isCurrent).to.equal(false);
+    const progress = await workerProgress(worker, worker.id);
+    expect(progress.standards.find((standard) => standard.urn === 'ASTH325')!.items.find((row) => row.code === 'P3')?.state).to.equal('submitted');
+  });
+
+  it('builds the progress page with the same number of queries for 1 or 25 pieces of evidence', async () => {
+    const { worker, item } = await setUp();
+    const record = (index: number) =>
+      recordEvidence(worker, input({ title: `Evidence ${index}`, links: [{ itemId: item('ASTH325', `P${(index % 12) + 1}`), note: 'n' }] }), [], {
+        submissionToken: unique('t'),
+        submit: true,
+      });
+    await record(0);
+    queryCounter.count = 0;
+    await workerProgress(worker, worker.id);
+    const few = queryCounter.count;
+    for (let index = 1; index < 25; index += 1) await record(index);
+    queryCounter.count = 0;
+    const progress = await workerProgress(worker, worker.id);
+    expect(queryCounter.count).to.equal(few);
+    expect(progress.standards.find((standard) => standard.urn === 'ASTH325')!.submitted).to.equal(12);
+  });
+});
