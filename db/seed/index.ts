@@ -9,6 +9,7 @@ import { SEED_STANDARD_URNS, loadSeedStandard } from './standards.ts';
 import { Standard } from '#db/models/index.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
 import { seedPolicies, seedRoleProfiles } from './roles-and-policies.ts';
+import { seedEvidence } from './evidence.ts';
 
 export async function seedDemo(): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -90,6 +91,7 @@ export async function seedDemo(): Promise<void> {
   await seedStandards(admin);
   await seedRoleProfiles(admin);
   await seedPolicies(admin);
+  await seedEvidence(admin);
 }
 
 /** The demo admin, through whom the library, role profiles and policies are loaded with the portal's own API. */

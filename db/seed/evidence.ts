@@ -1,0 +1,153 @@
+// The demo's evidence: assessors for the workers, and evidence in varied states, with files, through the domain API.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setWorkerAssessors } from '#app/domain/assessors.server.ts';
+import { recordEvidence, type EvidenceInput } from '#app/domain/evidence.server.ts';
+import { isRole } from '#app/domain/roles.ts';
+import type { Actor } from '#app/utils/permissions.server.ts';
+import { Person, PersonRole, PersonStandard, Standard, StandardItem, StandardVersion } from '#db/models/index.ts';
+import { DEMO_PEOPLE } from './people.ts';
+
+/** A one-page PDF with a few lines of text, built by hand so the demo needs no PDF library. */
+export function simplePdf(lines: string[]): Uint8Array {
+  const escape = (text: string) => text.replace(/[\\()]/g, (c) => `\\${c}`);
+  const content = ['BT', '/F1 12 Tf', '14 TL', '72 770 Td', ...lines.map((line) => `(${escape(line)}) Tj T*`), 'ET'].join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    `<< /Length ${Buffer.byteLength(content)} >>\nstream\n${content}\nendstream`,
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets = objects.map((object, index) => {
+    const offset = Buffer.byteLength(pdf);
+    pdf += `${index + 1} 0 obj\n${object}\nendobj\n`;
+    return offset;
+  });
+  const xref = Buffer.byteLength(pdf);
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(pdf);
+}
+
+const documents = path.join(path.dirname(fileURLToPath(import.meta.url)), 'documents');
+const callNotesPng = () => new Uint8Array(readFileSync(path.join(documents, 'call-notes.png')));
+
+type DemoEvidence = {
+  worker: string;
+  token: string;
+  submit: boolean;
+  input: Omit<EvidenceInput, 'links'>;
+  links: { urn: string; code: string; note: string }[];
+  files: { name: string; bytes: Uint8Array }[];
+};
+
+const EVIDENCE: DemoEvidence[] = [
+  {
+    worker: 'sarah',
+    token: 'demo-sarah-boundaries',
+    submit: true,
+    input: {
+      type: 'reflective_account',
+      title: 'Agreeing how often I contact Mr D',
+      activityDate: '2026-09-17',
+      description:
+        'Mr D rang several times a day after his wife died. I explained what our service can and cannot do, and we agreed I would ring him every Tuesday and Friday.\n\nOn reflection, setting the boundary early helped him rely on the bereavement group rather than on me.',
+    },
+    links: [
+      { urn: 'ASTH325', code: 'P6', note: 'I explained the purpose of our continuing contact and Mr D agreed to it.' },
+      { urn: 'ASTH325', code: 'P7', note: 'We agreed the frequency (twice a week) and method (phone) of contact.' },
+      { urn: 'ASTH325', code: 'K3', note: 'I explained the limits of my role and why I could not visit.' },
+      { urn: 'HSC3331', code: 'P1', note: 'I found out which relationships matter to Mr D: his daughter and his church.' },
+    ],
+    files: [{ name: 'Reflective account - Mr D.pdf', bytes: simplePdf(['Reflective account', 'Agreeing contact with Mr D, 17 September 2026', 'Written by Sarah Jones']) }],
+  },
+  {
+    worker: 'sarah',
+    token: 'demo-sarah-observation',
+    submit: true,
+    input: {
+      type: 'witness_testimony',
+      title: 'Calming a distressed caller',
+      activityDate: '2026-10-08',
+      description: 'A caller became angry when told the waiting time for an assessment. I listened, acknowledged his frustration and offered a call back from the duty social worker.',
+      witnessName: 'David Price',
+      witnessRole: 'Team Leader, Customer Contact',
+      witnessStatement: 'I heard Sarah stay calm, reflect back the caller’s frustration and agree a next step he accepted.',
+    },
+    links: [
+      { urn: 'ASTH325', code: 'P5', note: 'I dealt with challenging behaviour sensitively and within procedure.' },
+      { urn: 'ASTH325', code: 'K13', note: 'I recognised anger displaced onto the council and reflected it back.' },
+    ],
+    files: [{ name: 'Call notes.png', bytes: callNotesPng() }],
+  },
+  {
+    worker: 'sarah',
+    token: 'demo-sarah-draft',
+    submit: false,
+    input: {
+      type: 'work_product',
+      title: 'Signposting leaflet for carers',
+      activityDate: '2026-11-03',
+      description: 'A one-page list of local carers’ groups that I put together for callers.',
+    },
+    links: [{ urn: 'ASTH325', code: 'P12', note: 'The leaflet helps callers reach services run by other organisations.' }],
+    files: [],
+  },
+  {
+    worker: 'liam',
+    token: 'demo-liam-induction',
+    submit: false,
+    input: {
+      type: 'reflective_account',
+      title: 'My first week of calls',
+      activityDate: '2026-10-09',
+      description: 'What I learned shadowing Sarah on the contact line.',
+    },
+    links: [{ urn: 'ASTH325', code: 'P3', note: 'I practised keeping a productive dialogue with callers.' }],
+    files: [],
+  },
+];
+
+function emailOf(key: string): string {
+  return DEMO_PEOPLE.find((person) => person.key === key)!.email;
+}
+
+async function actorFor(admin: Actor, key: string): Promise<Actor> {
+  const person = await Person.findOne({ where: { email: emailOf(key) }, include: [{ model: PersonRole, as: 'roles' }] });
+  if (!person) throw new Error(`Demo person ${key} is missing`);
+  return {
+    ...admin,
+    id: person.id,
+    name: person.name,
+    email: person.email,
+    roles: (person.roles ?? []).map((row) => row.role).filter(isRole),
+    teamId: person.teamId,
+    lineSupervisorId: person.lineSupervisorId,
+  };
+}
+
+export async function seedEvidence(admin: Actor): Promise<void> {
+  const priya = await actorFor(admin, 'priya');
+  const tom = await actorFor(admin, 'tom');
+  for (const key of ['sarah', 'liam', 'david']) await setWorkerAssessors(admin, (await actorFor(admin, key)).id, [priya.id], 'seed');
+  await setWorkerAssessors(admin, (await actorFor(admin, 'chloe')).id, [tom.id], 'seed');
+
+  for (const evidence of EVIDENCE) {
+    const worker = await actorFor(admin, evidence.worker);
+    const holdings = await PersonStandard.findAll({
+      where: { personId: worker.id },
+      include: [{ model: StandardVersion, as: 'standardVersion', include: [{ model: Standard, as: 'standard' }] }],
+    });
+    const items = await StandardItem.findAll({ where: { standardVersionId: holdings.map((holding) => holding.standardVersionId) } });
+    const links = evidence.links.map((link) => {
+      const holding = holdings.find((row) => row.standardVersion?.standard?.urn === link.urn);
+      const item = items.find((row) => row.standardVersionId === holding?.standardVersionId && row.code === link.code);
+      if (!item) throw new Error(`${evidence.worker} does not hold ${link.urn} ${link.code}`);
+      return { itemId: item.id, note: link.note };
+    });
+    await recordEvidence(worker, { ...evidence.input, links }, evidence.files, { submissionToken: evidence.token, submit: evidence.submit });
+  }
+}
