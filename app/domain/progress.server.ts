@@ -2,7 +2,7 @@
 import { Op } from 'sequelize';
 import { Evidence, EvidenceItemLink, EvidenceRevision } from '#db/models/index.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
-import { heldStandards } from './evidence/held-items.server.ts';
+import { heldStandards, predecessorsOf } from './evidence/held-items.server.ts';
 import { EVIDENCE_STATUS, type ItemState } from './evidence-types.ts';
 import { requireEvidenceReader } from './relationships.server.ts';
 
@@ -25,11 +25,16 @@ function stateOf(evidence: EvidenceRef[]): ItemState {
   return evidence.length ? 'mapped' : 'none';
 }
 
-/** A fixed number of queries however much evidence the worker has: held standards (2), links of current revisions (1). */
+/**
+ * A fixed number of queries however much evidence the worker has: held standards (2), earlier versions of
+ * their items (one per version step), links of current revisions (1).
+ */
 export async function workerProgress(actor: Actor, workerId: number) {
   const { worker, relationship } = await requireEvidenceReader(actor, workerId);
   const standards = await heldStandards(workerId);
-  const itemIds = standards.flatMap((standard) => standard.items.map((item) => item.id));
+  const heldIds = standards.flatMap((standard) => standard.items.map((item) => item.id));
+  const carried = await predecessorsOf(heldIds);
+  const itemIds = [...heldIds, ...carried.keys()];
   const links = itemIds.length
     ? await EvidenceItemLink.findAll({
         attributes: ['standardItemId'],
@@ -59,9 +64,10 @@ export async function workerProgress(actor: Actor, workerId: number) {
     const evidence = revision.evidence;
     // Only the revision people see now counts; earlier revisions are history.
     if (!evidence || evidence.currentRevisionId !== revision.id) continue;
-    const list = evidenceByItem.get(link.standardItemId) ?? [];
+    const heldItemId = carried.get(link.standardItemId) ?? link.standardItemId;
+    const list = evidenceByItem.get(heldItemId) ?? [];
     list.push({ id: evidence.id, title: revision.title, status: evidence.status });
-    evidenceByItem.set(link.standardItemId, list);
+    evidenceByItem.set(heldItemId, list);
   }
 
   const result = standards.map((standard) => {

@@ -1,7 +1,7 @@
 // The standards library: importing NOS versions, browsing and searching them.
 import { Op, type Transaction } from 'sequelize';
 import { NosStandardSchema, type NosStandard } from '#standards/schema.ts';
-import { Standard, StandardItem, StandardVersion, sequelize } from '#db/models/index.ts';
+import { PersonStandard, Standard, StandardItem, StandardVersion, sequelize } from '#db/models/index.ts';
 import { NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
@@ -17,6 +17,8 @@ export type ImportPreview = {
   duplicate: boolean;
   currentVersion: string | null;
   changes: ItemChange[] | null;
+  /** How many people hold the current version and could move to the new one. */
+  holders: number;
 };
 
 function versionLabel(version: string | null): string {
@@ -41,6 +43,7 @@ export async function previewStandardImport(actor: Actor, standard: NosStandard)
     duplicate: (versions ?? []).some((version) => version.version === versionLabel(standard.version)),
     currentVersion: current?.version ?? null,
     changes: current ? compareItems(currentItems, standard.items) : null,
+    holders: current ? await PersonStandard.count({ where: { standardVersionId: current.id } }) : 0,
   };
 }
 
@@ -68,7 +71,7 @@ export function compareItems(previous: { code: string; text: string }[], next: N
 export async function saveStandardVersions(
   actor: Actor,
   inputs: NosStandard[],
-  options: { sourceName?: string | null; ipAddress: string },
+  options: ImportOptions,
 ): Promise<{ urn: string; version: string; standardVersionId: number }[]> {
   assertCan(actor, 'manage:standards:org');
   const standards = inputs.map((input) => {
@@ -84,12 +87,14 @@ export async function saveStandardVersions(
   });
 }
 
-async function saveVersion(
-  actor: Actor,
-  standard: NosStandard,
-  options: { sourceName?: string | null; ipAddress: string },
-  transaction: Transaction,
-) {
+export type ImportOptions = {
+  sourceName?: string | null;
+  ipAddress: string;
+  /** Move people who hold the replaced version to the new one; their evidence for unchanged items carries over. */
+  moveHolders?: boolean;
+};
+
+async function saveVersion(actor: Actor, standard: NosStandard, options: ImportOptions, transaction: Transaction) {
   const version = versionLabel(standard.version);
   const [row] = await Standard.findOrCreate({
     where: { organisationId: actor.organisationId, urn: standard.urn },
@@ -134,12 +139,16 @@ async function saveVersion(
     })),
     { transaction },
   );
+  let moved = 0;
+  if (previous && options.moveHolders) {
+    [moved] = await PersonStandard.update({ standardVersionId: created.id }, { where: { standardVersionId: previous.id }, transaction });
+  }
   await recordAuditEvent(
     {
       organisationId: actor.organisationId,
       actorId: actor.id,
       action: AUDIT_ACTIONS.standardImported,
-      summary: `${actor.name} imported ${standard.urn} version ${version} (${items.length} items)${previous ? `, replacing version ${previous.version}` : ''}`,
+      summary: `${actor.name} imported ${standard.urn} version ${version} (${items.length} items)${previous ? `, replacing version ${previous.version}${moved ? ` and moving ${moved} people to it` : ''}` : ''}`,
       subject: { type: 'standard_version', id: created.id },
       ipAddress: options.ipAddress,
     },

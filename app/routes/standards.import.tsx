@@ -64,7 +64,8 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
     const emptyItem = edited.flatMap((standard, index) => standard.items.filter((item) => !item.text).map((item) => `item:${index}:${item.code}`))[0];
     try {
       if (emptyItem) throw new ValidationError({ [emptyItem]: ['Enter the text of this item'] });
-      const saved = await saveStandardVersions(actor, edited, { sourceName, ipAddress: clientAddress(context) });
+      const moveHolders = formData.get('moveHolders') === 'yes';
+      const saved = await saveStandardVersions(actor, edited, { sourceName, ipAddress: clientAddress(context), moveHolders });
       return redirect(`/standards/${encodeURIComponent(saved[0]!.urn)}?imported=${encodeURIComponent(saved[0]!.version)}`);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
@@ -159,6 +160,16 @@ function ImportPreviewForm({ previews, sourceName, errors }: { previews: Preview
                   {(preview.changes ?? []).filter((change) => change.change === 'removed').map((change) => (
                     <span key={change.code} className="govuk-!-display-block">{change.code} is removed: {change.text}</span>
                   ))}
+                  {preview.holders ? (
+                    <div className="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-top-3">
+                      <div className="govuk-checkboxes__item">
+                        <input className="govuk-checkboxes__input" id={`move-holders-${index}`} name="moveHolders" type="checkbox" value="yes" defaultChecked />
+                        <label className="govuk-label govuk-checkboxes__label" htmlFor={`move-holders-${index}`}>
+                          Move the {preview.holders} {preview.holders === 1 ? 'person' : 'people'} who hold version {preview.currentVersion} to this version. Their evidence for unchanged items carries over; changed items need new evidence.
+                        </label>
+                      </div>
+                    </div>
+                  ) : null}
                 </div>
               ) : null}
               {preview.warnings.length ? (

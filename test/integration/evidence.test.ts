@@ -181,4 +181,32 @@ describe('evidence', () => {
     expect(queryCounter.count).to.equal(few);
     expect(progress.standards.find((standard) => standard.urn === 'ASTH325')!.submitted).to.equal(12);
   });
+
+  it('a new version of a standard keeps old maps intact and carries evidence for unchanged items to people moved to it', async () => {
+    const { admin, worker, item } = await setUp();
+    const links = [
+      { itemId: item('ASTH325', 'P1'), note: 'Explored expectations' },
+      { itemId: item('ASTH325', 'P2'), note: 'Acted promptly' },
+    ];
+    const id = await recordEvidence(worker, input({ links }), [], { submissionToken: unique('t'), submit: true });
+    const original = loadSeedStandard('ASTH325');
+    const revised = {
+      ...original,
+      version: '3',
+      items: original.items.map((row) => (row.code === 'P2' ? { code: 'P2', kind: 'P' as const, section: row.section, text: `${row.text} attention` } : row)),
+    };
+    await saveStandardVersions(admin, [revised], { ipAddress: 'test', moveHolders: true });
+
+    const progress = await workerProgress(worker, worker.id);
+    const asth = progress.standards.find((standard) => standard.urn === 'ASTH325')!;
+    expect(asth.version).to.equal('3');
+    expect(asth.items.find((row) => row.code === 'P1')?.state).to.equal('submitted');
+    expect(asth.items.find((row) => row.code === 'P2')?.state).to.equal('none');
+
+    const evidence = await getEvidence(worker, id);
+    expect(evidence.links.map((link) => [link.code, link.version, link.text])).to.deep.equal([
+      ['P1', '2', original.items[0]!.text],
+      ['P2', '2', original.items[1]!.text],
+    ]);
+  });
 });

@@ -11,6 +11,27 @@ export type HeldStandard = {
   items: { id: number; code: string; kind: 'P' | 'K'; section: string; text: string }[];
 };
 
+/**
+ * Maps every earlier version of the given items (unchanged text, linked at import) to the item it became,
+ * so evidence mapped to an old version counts for the new one. One query per version step, not per item.
+ */
+export async function predecessorsOf(itemIds: number[]): Promise<Map<number, number>> {
+  const becomes = new Map<number, number>();
+  let frontier = new Map(itemIds.map((id) => [id, id]));
+  while (frontier.size) {
+    const rows = await StandardItem.findAll({ where: { id: { [Op.in]: [...frontier.keys()] } }, attributes: ['id', 'previousItemId'] });
+    const next = new Map<number, number>();
+    for (const row of rows) {
+      if (row.previousItemId === null || becomes.has(row.previousItemId)) continue;
+      const current = frontier.get(row.id)!;
+      becomes.set(row.previousItemId, current);
+      next.set(row.previousItemId, current);
+    }
+    frontier = next;
+  }
+  return becomes;
+}
+
 /** Two queries whatever the number of standards or items. */
 export async function heldStandards(workerId: number): Promise<HeldStandard[]> {
   const holdings = await PersonStandard.findAll({
