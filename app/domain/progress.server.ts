@@ -32,9 +32,9 @@ function stateOf(evidence: EvidenceRef[]): ItemState {
 export async function workerProgress(actor: Actor, workerId: number) {
   const { worker, relationship } = await requireEvidenceReader(actor, workerId);
   const standards = await heldStandards(workerId);
-  const heldIds = standards.flatMap((standard) => standard.items.map((item) => item.id));
-  const carried = await predecessorsOf(heldIds);
-  const itemIds = [...heldIds, ...carried.keys()];
+  const heldItems = standards.flatMap((standard) => standard.items);
+  const carried = await predecessorsOf(heldItems);
+  const itemIds = [...heldItems.map((item) => item.id), ...carried.keys()];
   const links = itemIds.length
     ? await EvidenceItemLink.findAll({
         attributes: ['standardItemId'],
@@ -71,7 +71,7 @@ export async function workerProgress(actor: Actor, workerId: number) {
   }
 
   const result = standards.map((standard) => {
-    const items: ItemProgress[] = standard.items.map((item) => {
+    const items: ItemProgress[] = standard.items.map(({ previousItemId: _previous, ...item }) => {
       const evidence = evidenceByItem.get(item.id) ?? [];
       return { ...item, state: stateOf(evidence), evidence };
     });

@@ -8,26 +8,29 @@ export type HeldStandard = {
   version: string;
   title: string;
   targetDate: string;
-  items: { id: number; code: string; kind: 'P' | 'K'; section: string; text: string }[];
+  items: { id: number; code: string; kind: 'P' | 'K'; section: string; text: string; previousItemId: number | null }[];
 };
 
 /**
  * Maps every earlier version of the given items (unchanged text, linked at import) to the item it became,
  * so evidence mapped to an old version counts for the new one. One query per version step, not per item.
  */
-export async function predecessorsOf(itemIds: number[]): Promise<Map<number, number>> {
+export async function predecessorsOf(items: { id: number; previousItemId: number | null }[]): Promise<Map<number, number>> {
   const becomes = new Map<number, number>();
-  let frontier = new Map(itemIds.map((id) => [id, id]));
-  while (frontier.size) {
-    const rows = await StandardItem.findAll({ where: { id: { [Op.in]: [...frontier.keys()] } }, attributes: ['id', 'previousItemId'] });
+  let step = items;
+  let current = new Map(items.map((item) => [item.id, item.id]));
+  while (step.length) {
     const next = new Map<number, number>();
-    for (const row of rows) {
-      if (row.previousItemId === null || becomes.has(row.previousItemId)) continue;
-      const current = frontier.get(row.id)!;
-      becomes.set(row.previousItemId, current);
-      next.set(row.previousItemId, current);
+    for (const item of step) {
+      if (item.previousItemId === null || becomes.has(item.previousItemId)) continue;
+      becomes.set(item.previousItemId, current.get(item.id)!);
+      next.set(item.previousItemId, current.get(item.id)!);
     }
-    frontier = next;
+    // Only items that had a predecessor are looked up again: usually none, so no query at all.
+    step = next.size
+      ? await StandardItem.findAll({ where: { id: { [Op.in]: [...next.keys()] } }, attributes: ['id', 'previousItemId'] })
+      : [];
+    current = next;
   }
   return becomes;
 }
@@ -50,7 +53,7 @@ export async function heldStandards(workerId: number): Promise<HeldStandard[]> {
   const items = versionIds.length
     ? await StandardItem.findAll({
         where: { standardVersionId: { [Op.in]: versionIds } },
-        attributes: ['id', 'standardVersionId', 'code', 'kind', 'section', 'text', 'position'],
+        attributes: ['id', 'standardVersionId', 'code', 'kind', 'section', 'text', 'position', 'previousItemId'],
         order: [
           ['standardVersionId', 'ASC'],
           ['position', 'ASC'],
@@ -65,6 +68,6 @@ export async function heldStandards(workerId: number): Promise<HeldStandard[]> {
     targetDate: holding.targetDate,
     items: items
       .filter((item) => item.standardVersionId === holding.standardVersionId)
-      .map(({ id, code, kind, section, text }) => ({ id, code, kind, section, text })),
+      .map(({ id, code, kind, section, text, previousItemId }) => ({ id, code, kind, section, text, previousItemId })),
   }));
 }

@@ -1,0 +1,298 @@
+// Bench for issue 5 (Speed): the progress page of a worker with 500 pieces of evidence, 3 standards and
+// 2,000 item links. Builds the data through the domain API and the models, then measures the page's domain
+// call, workerProgress: its time, how many queries one call runs, and whether any of them scans a table.
+// Options: --evidence N (500), --links-per-evidence N (4), --runs N (20), --colleagues N (0: other workers of
+// the same organisation who hold the same standards and have as much evidence, to see the lookups stay per-worker),
+// --other-orgs N (0: other organisations with their own copy of the three standards, so the library is not all theirs).
+import { performance } from 'node:perf_hooks';
+import { QueryTypes, type Transaction } from 'sequelize';
+import { z } from 'zod';
+import { workerProgress } from '#app/domain/progress.server.ts';
+import { saveStandardVersions } from '#app/domain/standards.server.ts';
+import { EVIDENCE_STATUS, EVIDENCE_TYPES } from '#app/domain/evidence-types.ts';
+import type { Actor } from '#app/utils/permissions.server.ts';
+import { queryCounter } from '#db/connection.ts';
+import { Evidence, EvidenceItemLink, EvidenceRevision, PersonStandard, StandardItem, sequelize } from '#db/models/index.ts';
+import { SEED_STANDARD_URNS, loadSeedStandard } from '#db/seed/standards.ts';
+import { actorFor, createOrganisation, createPerson, createStaffedOrganisation } from '#test/factories/index.ts';
+import type { BenchContext } from './run.ts';
+
+const OptionsSchema = z.object({
+  evidence: z.coerce.number().int().min(1).default(500),
+  linksPerEvidence: z.coerce.number().int().min(1).max(20).default(4),
+  runs: z.coerce.number().int().min(1).default(20),
+  colleagues: z.coerce.number().int().min(0).default(0),
+  otherOrgs: z.coerce.number().int().min(0).default(0),
+});
+
+function parseOptions(args: string[]) {
+  const raw: Record<string, string> = {};
+  for (let index = 0; index < args.length; index += 1) {
+    const match = /^--([\w-]+)(?:=(.*))?$/.exec(args[index]!);
+    if (!match) throw new Error(`progress: unexpected argument ${args[index]}`);
+    const key = match[1]!.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
+    raw[key] = match[2] ?? args[++index] ?? '';
+  }
+  return OptionsSchema.strict().parse(raw);
+}
+
+/** Tables whose full scan would grow with the worker's evidence or the organisation's library. */
+const WATCHED = ['evidence_item_links', 'evidence', 'evidence_revisions', 'standard_items'];
+
+type ItemRef = { id: number; standardVersionId: number };
+
+/** Inserts evidence [from, to) for one worker in one transaction: evidence, revision 1, links, current revision. */
+async function insertEvidence(worker: Actor, itemsByStandard: ItemRef[][], from: number, to: number, linksPerEvidence: number) {
+  await sequelize.transaction(async (transaction: Transaction) => {
+    const tokens: string[] = [];
+    for (let index = from; index < to; index += 1) tokens.push(`bench-${worker.id}-${index}`);
+    await Evidence.bulkCreate(
+      tokens.map((submissionToken) => ({
+        organisationId: worker.organisationId,
+        workerId: worker.id,
+        status: EVIDENCE_STATUS.submitted,
+        currentRevisionId: null,
+        submissionToken,
+      })),
+      { transaction },
+    );
+    const rows = await Evidence.findAll({ where: { workerId: worker.id, submissionToken: tokens }, attributes: ['id', 'submissionToken'], transaction });
+    const evidenceIds = new Map(rows.map((row) => [row.submissionToken, row.id]));
+    const day = 24 * 60 * 60 * 1000;
+    await EvidenceRevision.bulkCreate(
+      tokens.map((token, offset) => {
+        const index = from + offset;
+        const type = EVIDENCE_TYPES[index % EVIDENCE_TYPES.length]!;
+        const witness = type === 'witness_testimony';
+        return {
+          organisationId: worker.organisationId,
+          evidenceId: evidenceIds.get(token)!,
+          revisionNumber: 1,
+          type,
+          title: `Bench evidence ${index + 1}: supporting a person with their care plan`,
+          activityDate: new Date(Date.UTC(2025, 0, 1) + (index % 600) * day).toISOString().slice(0, 10),
+          description: `What I did, what the person said and what I learned (${index + 1}). `.repeat(8),
+          witnessName: witness ? 'A. Witness' : null,
+          witnessRole: witness ? 'Senior carer' : null,
+          witnessStatement: witness ? 'I saw this happen and it was done well.' : null,
+          createdById: worker.id,
+          submittedAt: new Date(),
+        };
+      }),
+      { transaction },
+    );
+    const revisions = await EvidenceRevision.findAll({
+      where: { evidenceId: [...evidenceIds.values()], revisionNumber: 1 },
+      attributes: ['id', 'evidenceId'],
+      transaction,
+    });
+    const revisionOf = new Map(revisions.map((revision) => [revision.evidenceId, revision.id]));
+    // Link k of evidence e goes to standard (e + k) mod 3, walking through its items, so each evidence spans
+    // several standards and no evidence links the same item twice.
+    const standards = itemsByStandard.length;
+    const links = [];
+    for (let index = from; index < to; index += 1) {
+      const revisionId = revisionOf.get(evidenceIds.get(`bench-${worker.id}-${index}`)!)!;
+      for (let k = 0; k < linksPerEvidence; k += 1) {
+        const items = itemsByStandard[(index + k) % standards]!;
+        const item = items[Math.floor((index * linksPerEvidence + k) / standards) % items.length]!;
+        links.push({ organisationId: worker.organisationId, evidenceRevisionId: revisionId, standardItemId: item.id, note: `Shows ${item.id} because of what I did.` });
+      }
+    }
+    await EvidenceItemLink.bulkCreate(links, { transaction });
+    for (const [evidenceId, revisionId] of revisionOf) {
+      await Evidence.update({ currentRevisionId: revisionId }, { where: { id: evidenceId }, transaction });
+    }
+  });
+}
+
+/** Runs one call while recording the SQL of every statement it sends. */
+async function captureSql(call: () => Promise<unknown>): Promise<string[]> {
+  const statements: string[] = [];
+  sequelize.addHook('afterQuery', 'benchCapture', (_options, query) => {
+    const sql = (query as unknown as { sql?: string }).sql;
+    if (sql) statements.push(sql.trim().replace(/;$/, ''));
+  });
+  try {
+    await call();
+  } finally {
+    sequelize.removeHook('afterQuery', 'benchCapture');
+  }
+  return statements;
+}
+
+/** Maps the aliases Sequelize gives tables (`revision->evidence`) back to table names. */
+function tableAliases(sql: string): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (const match of sql.matchAll(/(?:FROM|JOIN)\s+[`"]([^`"]+)[`"](?:\s+AS\s+[`"]([^`"]+)[`"])?/gi)) {
+    aliases.set(match[1]!, match[1]!);
+    if (match[2]) aliases.set(match[2], match[1]!);
+  }
+  return aliases;
+}
+
+type PlanStep = { table: string; access: string; fullScan: boolean; fullIndexScan: boolean };
+
+async function explain(db: BenchContext['db'], sql: string): Promise<PlanStep[]> {
+  const aliases = tableAliases(sql);
+  const steps: PlanStep[] = [];
+  if (db === 'sqlite') {
+    const rows = await sequelize.query<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, { type: QueryTypes.SELECT });
+    for (const { detail } of rows) {
+      const match = /^(SCAN|SEARCH)\s+(?:TABLE\s+)?(\S+)(?:\s+AS\s+(\S+))?(.*)$/.exec(detail);
+      if (!match || match[2] === 'CONSTANT') continue;
+      const alias = match[3] ?? match[2]!;
+      const table = aliases.get(alias) ?? aliases.get(match[2]!) ?? alias;
+      const scan = match[1] === 'SCAN';
+      const viaIndex = /\bUSING\b/.test(match[4] ?? '');
+      steps.push({ table, access: detail, fullScan: scan && !viaIndex, fullIndexScan: scan && viaIndex });
+    }
+  } else {
+    const rows = await sequelize.query<{ table: string | null; type: string | null; key: string | null; rows: number | null; Extra: string | null }>(
+      `EXPLAIN ${sql}`,
+      { type: QueryTypes.SELECT },
+    );
+    for (const row of rows) {
+      if (!row.table) continue;
+      const table = aliases.get(row.table) ?? row.table;
+      steps.push({
+        table,
+        access: `type=${row.type} key=${row.key ?? '-'} rows=${row.rows ?? '?'}${row.Extra ? ` (${row.Extra})` : ''}`,
+        fullScan: row.type === 'ALL',
+        fullIndexScan: row.type === 'index',
+      });
+    }
+  }
+  return steps;
+}
+
+function percentile(sorted: number[], fraction: number): number {
+  return sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)]!;
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
+
+export async function run({ db, args }: BenchContext): Promise<Record<string, unknown>> {
+  const options = parseOptions(args);
+  const started = performance.now();
+
+  const org = await createStaffedOrganisation();
+  const organisationId = org.organisation.id;
+  const versions = await saveStandardVersions(
+    org.admin,
+    SEED_STANDARD_URNS.map((urn) => loadSeedStandard(urn)),
+    { ipAddress: '127.0.0.1', sourceName: 'bench' },
+  );
+  const versionIds = versions.map((version) => version.standardVersionId);
+  for (let index = 0; index < options.otherOrgs; index += 1) {
+    const other = await createOrganisation();
+    const admin = await createPerson(other.organisation.id, { roles: ['admin'] });
+    await saveStandardVersions(actorFor(admin, ['admin']), SEED_STANDARD_URNS.map((urn) => loadSeedStandard(urn)), { ipAddress: '127.0.0.1', sourceName: 'bench' });
+  }
+  const workers = [org.worker];
+  for (let index = 0; index < options.colleagues; index += 1) {
+    const person = await createPerson(organisationId, { roles: ['worker'], teamId: org.team.id, lineSupervisorId: org.supervisor.id });
+    workers.push(actorFor(person, ['worker']));
+  }
+  await PersonStandard.bulkCreate(
+    workers.flatMap((worker) =>
+      versionIds.map((standardVersionId) => ({ organisationId, personId: worker.id, standardVersionId, roleAssignmentId: null, targetDate: '2027-06-30' })),
+    ),
+  );
+  const items = await StandardItem.findAll({
+    where: { standardVersionId: versionIds },
+    attributes: ['id', 'standardVersionId'],
+    order: [
+      ['standardVersionId', 'ASC'],
+      ['position', 'ASC'],
+    ],
+  });
+  const itemsByStandard = versionIds.map((versionId) => items.filter((item) => item.standardVersionId === versionId));
+  console.log(`standards: ${versions.map((version) => `${version.urn} v${version.version}`).join(', ')} (${items.length} items)`);
+
+  const worker = org.worker;
+  const countQueries = async () => {
+    queryCounter.count = 0;
+    await workerProgress(worker, worker.id);
+    return queryCounter.count;
+  };
+
+  // A small portfolio first, so the query count can be compared with the full one: it must not grow.
+  const small = Math.min(50, options.evidence);
+  await insertEvidence(worker, itemsByStandard, 0, small, options.linksPerEvidence);
+  const queriesSmall = await countQueries();
+  await insertEvidence(worker, itemsByStandard, small, options.evidence, options.linksPerEvidence);
+  for (const colleague of workers.slice(1)) await insertEvidence(colleague, itemsByStandard, 0, options.evidence, options.linksPerEvidence);
+  if (db === 'mysql') {
+    // What InnoDB's automatic statistics would settle to; without it the plans right after a bulk load vary.
+    await sequelize.query('ANALYZE TABLE evidence, evidence_revisions, evidence_item_links, standard_items, person_standards');
+  }
+
+  const evidenceCount = await Evidence.count({ where: { workerId: worker.id } });
+  const linkCount = await EvidenceItemLink.count({
+    include: [{ model: EvidenceRevision, as: 'revision', required: true, attributes: [], include: [{ model: Evidence, as: 'evidence', required: true, attributes: [], where: { workerId: worker.id } }] }],
+  });
+  console.log(`data built in ${Math.round(performance.now() - started)} ms: ${evidenceCount} evidence, ${linkCount} links for the worker` +
+    (options.colleagues ? `, and as much again for each of ${options.colleagues} colleagues` : '') +
+    (options.otherOrgs ? `; ${options.otherOrgs} other organisations with their own copy of the standards` : ''));
+
+  // Warm up, then time.
+  const progress = await workerProgress(worker, worker.id);
+  const shown = progress.standards.reduce((sum, standard) => sum + standard.items.reduce((count, item) => count + item.evidence.length, 0), 0);
+  console.log(`page check: ${progress.standards.length} standards, ${shown} evidence entries across items, ` +
+    progress.standards.map((standard) => `${standard.urn} ${standard.covered}/${standard.total} covered`).join(', '));
+  if (shown !== linkCount) throw new Error(`The page shows ${shown} evidence entries for ${linkCount} links`);
+
+  const timings: number[] = [];
+  for (let index = 0; index < options.runs; index += 1) {
+    const start = performance.now();
+    await workerProgress(worker, worker.id);
+    timings.push(performance.now() - start);
+  }
+  timings.sort((a, b) => a - b);
+  const ms = { median: round(percentile(timings, 0.5)), p95: round(percentile(timings, 0.95)) };
+  console.log(`workerProgress: ${options.runs} runs, median ${ms.median} ms, p95 ${ms.p95} ms, min ${round(timings[0]!)} ms, max ${round(timings.at(-1)!)} ms`);
+
+  const queries = await countQueries();
+  console.log(`queries per call: ${queries} with ${options.evidence} evidence, ${queriesSmall} with ${small} evidence` +
+    (queries === queriesSmall ? ' (fixed)' : ' (GROWS WITH THE DATA)'));
+  const managerQueries = await (async () => {
+    queryCounter.count = 0;
+    await workerProgress(org.manager, worker.id);
+    return queryCounter.count;
+  })();
+  console.log(`queries per call as the worker's manager (workers/$workerId page): ${managerQueries}`);
+
+  const statements = await captureSql(() => workerProgress(worker, worker.id));
+  const fullScans: string[] = [];
+  const otherScans: string[] = [];
+  const fullIndexScans: string[] = [];
+  console.log(`query plans (${db === 'sqlite' ? 'EXPLAIN QUERY PLAN, no ANALYZE statistics' : 'EXPLAIN'}):`);
+  for (const [index, sql] of statements.entries()) {
+    if (!/^SELECT\b/i.test(sql)) continue;
+    const tables = [...new Set(tableAliases(sql).values())];
+    console.log(`  ${index + 1}. ${tables.join(' + ')}: ${sql.length > 160 ? `${sql.slice(0, 160)}…` : sql}`);
+    for (const step of await explain(db, sql)) {
+      console.log(`       ${step.fullScan ? 'FULL SCAN ' : step.fullIndexScan ? 'FULL INDEX SCAN ' : ''}${step.table}: ${step.access}`);
+      const finding = `${step.table} (query ${index + 1}: ${step.access})`;
+      if (step.fullIndexScan && WATCHED.includes(step.table)) fullIndexScans.push(finding);
+      if (step.fullScan) (WATCHED.includes(step.table) ? fullScans : otherScans).push(finding);
+    }
+  }
+  if (otherScans.length) console.log(`full scans of small tables (not counted): ${otherScans.join('; ')}`);
+  if (fullIndexScans.length) console.log(`full index scans (every entry of an index read) of growing tables: ${fullIndexScans.join('; ')}`);
+  console.log(fullScans.length ? `full scans of growing tables: ${fullScans.join('; ')}` : 'no full scans of evidence_item_links, evidence, evidence_revisions or standard_items');
+
+  return {
+    evidence: evidenceCount,
+    links: linkCount,
+    standards: versions.length,
+    ...(options.colleagues ? { colleagues: options.colleagues } : {}),
+    ...(options.otherOrgs ? { otherOrgs: options.otherOrgs } : {}),
+    queries,
+    queriesWith50Evidence: queriesSmall,
+    ms,
+    fullScans,
+    fullIndexScans,
+  };
+}
