@@ -12,36 +12,15 @@ import { formatDate, formatDateTime } from '#app/utils/dates.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { assertCan, can } from '#app/utils/permissions.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
+import { ukDateField } from '#app/utils/uk-date.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.policy.title ?? 'Policy'} – NOSfolio` }];
-
-/** "27 3 2026", "27/03/2026" or "2026-03-27" as YYYY-MM-DD, or null if it is not a real date. */
-function parseUkDate(value: string): string | null {
-  const uk = /^(\d{1,2})[\s/.-]+(\d{1,2})[\s/.-]+(\d{4})$/.exec(value);
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
-  const [day, month, year] = uk ? [uk[1], uk[2], uk[3]] : iso ? [iso[3], iso[2], iso[1]] : [];
-  if (!day || !month || !year) return null;
-  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  if (date.getUTCFullYear() !== Number(year) || date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day)) return null;
-  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-}
-
-const ukDate = (what: string) =>
-  z
-    .string({ required_error: `Enter ${what}` })
-    .trim()
-    .transform((value, ctx) => {
-      const parsed = parseUkDate(value);
-      if (parsed) return parsed;
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${what[0]!.toUpperCase()}${what.slice(1)} must be a real date, for example 27 3 2026` });
-      return z.NEVER;
-    });
 
 const VersionSchema = z.object({
   intent: z.literal('add-version'),
   version: z.string({ required_error: 'Enter the version' }).trim().min(1, 'Enter the version').max(40, 'The version must be 40 characters or fewer'),
-  adoptedOn: ukDate('the date this version was adopted'),
-  nextReviewOn: ukDate('the next review date'),
+  adoptedOn: ukDateField('the date this version was adopted'),
+  nextReviewOn: ukDateField('the next review date'),
   body: z.string({ required_error: 'Enter the text of the policy' }).trim().min(1, 'Enter the text of the policy').max(60000, 'The policy text must be 60,000 characters or fewer'),
 });
 
