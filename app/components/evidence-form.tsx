@@ -1,5 +1,5 @@
 // The form a worker uses to record or change evidence: what it is, when, what it shows, files and items.
-import type { FieldMetadata, SubmissionResult } from '@conform-to/react';
+import type { SubmissionResult } from '@conform-to/react';
 import { EVIDENCE_TYPES, EVIDENCE_TYPE_LABELS } from '#app/domain/evidence-types.ts';
 import { EvidenceSchema } from './evidence-schema.ts';
 import { ItemPicker, type PickableStandard } from './item-picker.tsx';
@@ -42,7 +42,8 @@ export function EvidenceForm({
   );
   const typeError = fields.type.errors?.[0];
   const filesError = errors.files?.[0];
-  const errorTargets: Record<string, string> = { activityDate: fields.activityDay.id, links: 'links', files: 'files' };
+  const date = fields.activityDate.getFieldset();
+  const errorTargets: Record<string, string> = { activityDate: date.day.id, links: 'links', files: 'files' };
   for (const key of Object.keys(noteErrors)) errorTargets[`note-${key}`] = `note-${key}`;
 
   return (
@@ -63,7 +64,7 @@ export function EvidenceForm({
         </fieldset>
       </div>
       <TextField field={fields.title} label="Title" hint="For example, Supporting Mrs A to rejoin her lunch club" width="two-thirds" />
-      <DateInput id="activity-date" legend="Date of the activity" hint="For example, 27 3 2026" day={fields.activityDay} month={fields.activityMonth} year={fields.activityYear} date={(fields as unknown as Record<string, FieldMetadata<unknown>>).activityDate} />
+      <DateInput id="activity-date" legend="Date of the activity" hint="For example, 27 3 2026" day={date.day} month={date.month} year={date.year} date={fields.activityDate} />
       <TextArea field={fields.description} label="What you did, or your reflection" rows={8} />
       <details className="govuk-details" open={initial.type === 'witness_testimony'}>
         <summary className="govuk-details__summary">

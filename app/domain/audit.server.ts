@@ -23,6 +23,14 @@ export const AUDIT_ACTIONS = {
   roleAssigned: 'role_profile.assigned',
   policyVersionAdded: 'policy.version_added',
   policyAcknowledged: 'policy.acknowledged',
+  supervisionAgreementCreated: 'supervision.agreement_created',
+  supervisionAgreementSigned: 'supervision.agreement_signed',
+  supervisionSessionChanged: 'supervision.session_changed',
+  supervisionDebriefRequested: 'supervision.debrief_requested',
+  supervisionRecordShared: 'supervision.record_shared',
+  supervisionRecordAgreed: 'supervision.record_agreed',
+  supervisionAddendumAdded: 'supervision.addendum_added',
+  supervisionCalendarLinkChanged: 'supervision.calendar_link_changed',
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

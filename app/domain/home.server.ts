@@ -1,10 +1,11 @@
 // What needs each person's attention, by the roles they hold: the home page's content.
 import { Op } from 'sequelize';
 import { Evidence, Person, PersonRole, Team } from '#db/models/index.ts';
-import { assertCan, hasRole, type Actor } from '#app/utils/permissions.server.ts';
+import { assertCan, can, hasRole, type Actor } from '#app/utils/permissions.server.ts';
 import { managedTeamIds } from './team.server.ts';
 import { workersAssessedBy } from './assessors.server.ts';
 import { EVIDENCE_STATUS } from './evidence-types.ts';
+import { oversightSupervisionItems, workerSupervisionItems } from './supervision/attention.server.ts';
 
 export type AttentionItem = { text: string; href?: string; count?: number };
 export type AttentionSection = { role: string; heading: string; items: AttentionItem[] };
@@ -62,6 +63,14 @@ export async function attentionFor(actor: Actor): Promise<AttentionSection[]> {
           : []),
       ],
     });
+  }
+
+  if (can(actor, 'read:supervision:own')) {
+    const items = [
+      ...(hasRole(actor, 'worker') ? await workerSupervisionItems(actor) : []),
+      ...(can(actor, 'read:supervision-overview:managed') ? await oversightSupervisionItems(actor) : []),
+    ];
+    if (items.length) sections.push({ role: 'supervision', heading: 'Supervision', items });
   }
 
   if (hasRole(actor, 'assessor')) {

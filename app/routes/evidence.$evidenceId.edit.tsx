@@ -32,9 +32,7 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
     defaultValue: {
       type: evidence.revision.type,
       title: evidence.revision.title,
-      activityDay: date.day,
-      activityMonth: date.month,
-      activityYear: date.year,
+      activityDate: date,
       description: evidence.revision.description,
       witnessName: evidence.revision.witnessName ?? '',
       witnessRole: evidence.revision.witnessRole ?? '',

@@ -24,6 +24,14 @@ import { RoleProfileStandard } from './role-profile-standard.ts';
 import { Standard } from './standard.ts';
 import { StandardItem } from './standard-item.ts';
 import { StandardVersion } from './standard-version.ts';
+import { SupervisionAction } from './supervision-action.ts';
+import { SupervisionAddendum } from './supervision-addendum.ts';
+import { SupervisionAgreement } from './supervision-agreement.ts';
+import { SupervisionCalendarToken } from './supervision-calendar-token.ts';
+import { SupervisionRecord } from './supervision-record.ts';
+import { SupervisionRecordAgreement } from './supervision-record-agreement.ts';
+import { SupervisionSession } from './supervision-session.ts';
+import { SupervisionSignature } from './supervision-signature.ts';
 
 Organisation.hasMany(Location, { foreignKey: 'organisationId', as: 'locations' });
 Location.belongsTo(Organisation, { foreignKey: 'organisationId', as: 'organisation' });
@@ -67,6 +75,21 @@ EvidenceItemLink.belongsTo(EvidenceRevision, { foreignKey: 'evidenceRevisionId',
 WorkerAssessor.belongsTo(Person, { foreignKey: 'assessorId', as: 'assessor' });
 WorkerAssessor.belongsTo(Person, { foreignKey: 'workerId', as: 'worker' });
 
+// Supervision (issue 6).
+SupervisionAgreement.belongsTo(Person, { foreignKey: 'workerId', as: 'worker' });
+SupervisionAgreement.belongsTo(Person, { foreignKey: 'supervisorId', as: 'supervisor' });
+SupervisionAgreement.hasMany(SupervisionSignature, { foreignKey: 'agreementId', as: 'signatures' });
+SupervisionSession.belongsTo(Person, { foreignKey: 'workerId', as: 'worker' });
+SupervisionSession.belongsTo(Person, { foreignKey: 'supervisorId', as: 'supervisor' });
+SupervisionSession.hasOne(SupervisionRecord, { foreignKey: 'sessionId', as: 'record' });
+SupervisionRecord.belongsTo(SupervisionSession, { foreignKey: 'sessionId', as: 'session' });
+SupervisionRecord.hasMany(SupervisionRecordAgreement, { foreignKey: 'recordId', as: 'agreements' });
+SupervisionRecord.hasMany(SupervisionAddendum, { foreignKey: 'recordId', as: 'addenda' });
+SupervisionRecord.hasMany(SupervisionAction, { foreignKey: 'recordId', as: 'actions' });
+SupervisionAddendum.belongsTo(Person, { foreignKey: 'authorId', as: 'author' });
+SupervisionAction.belongsTo(Person, { foreignKey: 'ownerId', as: 'owner' });
+SupervisionAction.belongsTo(SupervisionRecord, { foreignKey: 'recordId', as: 'record' });
+
 export { sequelize } from '../connection.ts';
 export {
   AuditEvent,
@@ -92,6 +115,14 @@ export {
   Standard,
   StandardItem,
   StandardVersion,
+  SupervisionAction,
+  SupervisionAddendum,
+  SupervisionAgreement,
+  SupervisionCalendarToken,
+  SupervisionRecord,
+  SupervisionRecordAgreement,
+  SupervisionSession,
+  SupervisionSignature,
   Team,
   WorkerAssessor,
 };

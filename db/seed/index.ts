@@ -9,6 +9,7 @@ import { SEED_STANDARD_URNS, loadSeedStandard } from './standards.ts';
 import { Standard } from '#db/models/index.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
 import { seedPolicies, seedRoleProfiles } from './roles-and-policies.ts';
+import { seedSupervision } from './supervision.ts';
 import { seedEvidence } from './evidence.ts';
 
 export async function seedDemo(): Promise<void> {
@@ -92,6 +93,7 @@ export async function seedDemo(): Promise<void> {
   await seedRoleProfiles(admin);
   await seedPolicies(admin);
   await seedEvidence(admin);
+  await seedSupervision();
 }
 
 /** The demo admin, through whom the library, role profiles and policies are loaded with the portal's own API. */

@@ -238,8 +238,12 @@ describe('organisation admin', function () {
 
     await loginWith(invited, person.email, newPassword);
     expect(await headingText(invited)).to.equal(`Hello, ${person.name}`);
+    // A new person is a worker: the worker's sections (as in login.test.ts).
     expect(await invited.$$eval('nav[aria-label="Main"] a', (links) => links.map((link) => link.textContent?.trim()))).to.deep.equal([
       'Home',
+      'Evidence',
+      'Progress',
+      'Supervision',
       'Standards',
       'Policies',
       'Your account',

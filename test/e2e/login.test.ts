@@ -18,14 +18,17 @@ import {
   type DemoRole,
 } from './harness.ts';
 
-// The sections each role sees, in order. The portal's foundation is Home, Team, People, Teams and locations, Audit log
-// and Your account; Standards, Role profiles and Policies came with the standards library and role profile features.
+// The sections each demo login sees, in order. The portal's foundation is Home, Team, People, Teams and locations,
+// Audit log and Your account; Standards, Role profiles and Policies came with the standards library and role profile
+// features; Evidence and Progress with evidence (for workers), Supervision with supervision (workers, supervisors and
+// managers). A person sees the sections of all the roles they hold: the demo supervisor (David) is also a worker, and
+// the demo manager (Grace) is also a supervisor and a worker; the demo IQA (Tom) is also an assessor.
 const EXPECTED_NAVIGATION: Record<DemoRole, string[]> = {
-  worker: ['Home', 'Standards', 'Policies', 'Your account'],
+  worker: ['Home', 'Evidence', 'Progress', 'Supervision', 'Standards', 'Policies', 'Your account'],
   assessor: ['Home', 'Standards', 'Role profiles', 'Policies', 'Your account'],
   iqa: ['Home', 'Standards', 'Role profiles', 'Policies', 'Your account'],
-  supervisor: ['Home', 'Standards', 'Role profiles', 'Policies', 'Your account'],
-  manager: ['Home', 'Team', 'Standards', 'Role profiles', 'Policies', 'Your account'],
+  supervisor: ['Home', 'Evidence', 'Progress', 'Supervision', 'Standards', 'Role profiles', 'Policies', 'Your account'],
+  manager: ['Home', 'Team', 'Evidence', 'Progress', 'Supervision', 'Standards', 'Role profiles', 'Policies', 'Your account'],
   admin: ['Home', 'Standards', 'Role profiles', 'Policies', 'People', 'Teams and locations', 'Audit log', 'Your account'],
 };
 
@@ -34,6 +37,9 @@ function headingFor(label: string, name: string): RegExp {
   const headings: Record<string, string> = {
     Home: `Hello, ${name}`,
     Team: 'Team',
+    Evidence: 'Your evidence',
+    Progress: 'Your progress',
+    Supervision: 'Supervision',
     Standards: 'Standards',
     'Role profiles': 'Role profiles',
     Policies: 'Policies',
@@ -78,7 +84,7 @@ describe('signing in and out', function () {
 
   for (const role of Object.keys(EXPECTED_NAVIGATION) as DemoRole[]) {
     it(`lets the ${role} sign in with the keyboard, see their sections, and sign out`, async function () {
-      this.timeout(120_000); // up to nine pages, each checked with axe
+      this.timeout(150_000); // up to ten pages, each checked with axe
       page = await newPage();
       const axe = new AccessibilityAudit();
       const person = await loginAs(page, role);

@@ -2,8 +2,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
-import { Organisation, Person, PersonRole, Policy, RoleProfile } from '#db/models/index.ts';
+import { Evidence, EvidenceFile, Organisation, Person, PersonRole, Policy, RoleProfile, SupervisionSession } from '#db/models/index.ts';
 import { demoLogins } from '#db/seed/index.ts';
+import { DEMO_PEOPLE } from '#db/seed/people.ts';
 import { hashPassword } from '#app/utils/password.server.ts';
 import { anonymousSession, httpLogin, httpLoginAs, url, type DemoRole, type HttpSession } from './harness.ts';
 
@@ -14,7 +15,7 @@ type ActorName = (typeof ACTORS)[number];
 
 /** 200/403/404/400: that status. 'login': 302 to the sign-in page (with redirectTo). 'home': 302 to /. */
 type Outcome = 200 | 400 | 403 | 404 | 'login' | 'home';
-type Context = { workerId: number; policyId: number; roleProfileId: number };
+type Context = { workerId: number; policyId: number; roleProfileId: number; evidenceId: number; evidenceFileId: number; supervisionSessionId: number };
 type Rule = { path: (context: Context) => string; get: Record<ActorName, Outcome> };
 
 function forActors(outcomes: Partial<Record<ActorName, Outcome>> & { default: Outcome }): Record<ActorName, Outcome> {
@@ -34,6 +35,28 @@ const onlyRoles = (roles: DemoRole[], extra: Partial<Record<ActorName, Outcome>>
   });
 
 const SEED_STANDARD = 'ASTH325';
+
+/**
+ * Every role each visitor holds. A demo login is named after one role, but its person may hold more (the demo
+ * manager is also a supervisor and a worker), and what they may open follows from all of them.
+ */
+const ROLES_HELD: Record<ActorName, readonly string[]> = {
+  loggedOut: [],
+  ...(Object.fromEntries(ROLES.map((role) => [role, DEMO_PEOPLE.find((person) => person.loginFor === role)?.roles ?? []])) as Record<DemoRole, string[]>),
+  otherAdmin: ['admin'],
+};
+/** Signed in holding any of these roles (through any of their roles): 200; other roles: 403; signed out: sent to sign in. */
+const holdingAnyOf = (roles: string[]) =>
+  Object.fromEntries(
+    ACTORS.map((actor) => [actor, actor === 'loggedOut' ? 'login' : ROLES_HELD[actor].some((role) => roles.includes(role)) ? 200 : 403]),
+  ) as Record<ActorName, Outcome>;
+/**
+ * Who may read the demo worker's evidence (the seeded "Agreeing how often I contact Mr D", by Sarah): Sarah herself,
+ * Priya (the assessor the seed gives her), David (her line supervisor) and Grace (who manages her location). Tom
+ * assesses only Chloe and Amira only administers, so to them it does not exist; nor to another organisation.
+ */
+const evidenceReaders = (): Record<ActorName, Outcome> =>
+  forActors({ default: 404, loggedOut: 'login', worker: 200, assessor: 200, supervisor: 200, manager: 200 });
 
 /**
  * One rule per file in app/routes (file name without extension). A route file without a rule fails the test below:
@@ -70,6 +93,38 @@ const RULES: Record<string, Rule> = {
   },
   'policies._index': { path: () => '/policies', get: anyRole(200) },
   'policies.$policyId': { path: ({ policyId }) => `/policies/${policyId}`, get: forActors({ default: 200, loggedOut: 'login', otherAdmin: 404 }) },
+  // Evidence and progress (issue 5): anyone holding the worker role records evidence and sees their own progress
+  // (the demo supervisor and manager are workers too). One piece of evidence, its files and a worker's page are
+  // for the worker's readers only, and "not found" to everyone else; only the worker may change it.
+  'evidence._index': { path: () => '/evidence', get: holdingAnyOf(['worker']) },
+  'evidence.new': { path: () => '/evidence/new', get: holdingAnyOf(['worker']) },
+  progress: { path: () => '/progress', get: holdingAnyOf(['worker']) },
+  'evidence.$evidenceId._index': { path: ({ evidenceId }) => `/evidence/${evidenceId}`, get: evidenceReaders() },
+  // Changing is refused by role before the evidence is looked up (the same 403 for any id: see the test below), so
+  // a reader who holds the worker role (David, Grace) gets 403 from the evidence itself, and non-workers 403 by role.
+  'evidence.$evidenceId.edit': {
+    path: ({ evidenceId }) => `/evidence/${evidenceId}/edit`,
+    get: forActors({ default: 403, loggedOut: 'login', worker: 200 }),
+  },
+  'evidence-files.$fileId': { path: ({ evidenceFileId }) => `/evidence-files/${evidenceFileId}`, get: evidenceReaders() },
+  'workers.$workerId': { path: ({ workerId }) => `/workers/${workerId}`, get: evidenceReaders() },
+  // Supervision (issue 6): people holding worker, supervisor or manager roles have supervision; assessors, IQAs and
+  // admins do not (403 by role). A worker's supervision and each session are for the worker, their line supervisor
+  // and the managers above them (the demo worker Sarah, David, Grace); anyone else with the role gets 404
+  // (proved in test/integration/supervision.test.ts). The calendar subscription needs no session, only its token:
+  // an unknown token is 404 for everyone.
+  'supervision._index': { path: () => '/supervision', get: onlyRoles(['worker', 'supervisor', 'manager']) },
+  'supervision.calendar': { path: () => '/supervision/calendar', get: onlyRoles(['worker', 'supervisor', 'manager']) },
+  'supervision.overview': { path: () => '/supervision/overview', get: onlyRoles(['supervisor', 'manager']) },
+  'supervision.workers.$workerId': {
+    path: ({ workerId }) => `/supervision/workers/${workerId}`,
+    get: onlyRoles(['worker', 'supervisor', 'manager']),
+  },
+  'supervision.sessions.$sessionId': {
+    path: ({ supervisionSessionId }) => `/supervision/sessions/${supervisionSessionId}`,
+    get: onlyRoles(['worker', 'supervisor', 'manager']),
+  },
+  'calendar.$token': { path: () => '/calendar/not-a-real-token-0123456789abcdef', get: everyone(404) },
 };
 
 /** A path to POST to for each route file that has an action (the rule's path, with a stand-in token where needed). */
@@ -145,7 +200,7 @@ function tamper(cookie: string): string {
 describe('routes × roles access matrix (HTTP)', function () {
   const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
   const sessions = new Map<ActorName, HttpSession | null>();
-  const context: Context = { workerId: 0, policyId: 0, roleProfileId: 0 };
+  const context: Context = { workerId: 0, policyId: 0, roleProfileId: 0, evidenceId: 0, evidenceFileId: 0, supervisionSessionId: 0 };
 
   before(async function () {
     // Another organisation, with an admin of its own who must never see the demo organisation's people.
@@ -174,6 +229,18 @@ describe('routes × roles access matrix (HTTP)', function () {
     if (!policy || !roleProfile) throw new Error('The demo organisation has no policy or role profile (was it seeded?)');
     context.policyId = policy.id;
     context.roleProfileId = roleProfile.id;
+    // The demo worker's seeded, submitted evidence with a PDF attached (db/seed/evidence.ts).
+    const evidence = await Evidence.findOne({ where: { workerId: workerRow.id, submissionToken: 'demo-sarah-boundaries' } });
+    const evidenceFile = evidence?.currentRevisionId
+      ? await EvidenceFile.findOne({ where: { evidenceRevisionId: evidence.currentRevisionId }, order: [['id', 'ASC']] })
+      : null;
+    if (!evidence || !evidenceFile) throw new Error('The demo worker has no seeded evidence with a file (was the demo organisation seeded?)');
+    context.evidenceId = evidence.id;
+    context.evidenceFileId = evidenceFile.id;
+    // One of the demo worker's seeded supervision sessions (db/seed/supervision.ts).
+    const supervisionSession = await SupervisionSession.findOne({ where: { workerId: workerRow.id }, order: [['id', 'ASC']] });
+    if (!supervisionSession) throw new Error('The demo worker has no seeded supervision session (was the demo organisation seeded?)');
+    context.supervisionSessionId = supervisionSession.id;
 
     sessions.set('loggedOut', null);
     for (const role of ROLES) sessions.set(role, await httpLoginAs(role));
@@ -218,6 +285,9 @@ describe('routes × roles access matrix (HTTP)', function () {
       'reset-password.$token',
     ]);
     const admin = sessions.get('admin')!;
+    // An admin may not record evidence at all, so a refusal by role would hide whether the token was checked: these
+    // routes are probed as the demo worker, who may use them.
+    const prober = (name: string) => (name.startsWith('evidence') ? sessions.get('worker')! : admin);
     const wrong: string[] = [];
     for (const route of withActions) {
       const rule = RULES[route.name];
@@ -234,7 +304,7 @@ describe('routes × roles access matrix (HTTP)', function () {
         ['a wrong csrf token', wrongToken(admin.csrf)],
         ['another visitor’s csrf token', (await anonymousSession()).csrf],
       ] as const) {
-        const response = await post(requestPath, admin, csrf === undefined ? fields : { ...fields, csrf });
+        const response = await post(requestPath, prober(route.name), csrf === undefined ? fields : { ...fields, csrf });
         await response.arrayBuffer();
         if (response.status !== 403) {
           wrong.push(`POST ${requestPath} with ${label}: expected 403, got ${describeOutcome(response.status, response.headers.get('location'))}`);
@@ -242,6 +312,36 @@ describe('routes × roles access matrix (HTTP)', function () {
       }
     }
     expect(wrong).to.deep.equal([]);
+  });
+
+  it('answers the same for evidence that exists and evidence that does not, to anyone who may not read it', async () => {
+    const missing = 2_000_000_000;
+    const wrong: string[] = [];
+    for (const actor of ACTORS.filter((name) => name !== 'loggedOut')) {
+      for (const [existing, absent] of [
+        [`/evidence/${context.evidenceId}`, `/evidence/${missing}`],
+        [`/evidence/${context.evidenceId}/edit`, `/evidence/${missing}/edit`],
+        [`/evidence-files/${context.evidenceFileId}`, `/evidence-files/${missing}`],
+        [`/workers/${context.workerId}`, `/workers/${missing}`],
+      ]) {
+        const [real, none] = await Promise.all([get(existing!, sessions.get(actor)!), get(absent!, sessions.get(actor)!)]);
+        await Promise.all([real.arrayBuffer(), none.arrayBuffer()]);
+        if (none.status !== 403 && none.status !== 404) wrong.push(`${actor}: GET ${absent} answered ${none.status}`);
+        // Someone who may not read the evidence must not be able to tell it from evidence that does not exist.
+        if (evidenceReaders()[actor] !== 200 && real.status !== none.status) {
+          wrong.push(`${actor}: GET ${existing} answered ${real.status} but ${absent} answered ${none.status}`);
+        }
+      }
+    }
+    expect(wrong).to.deep.equal([]);
+  });
+
+  it('lets the worker’s own CSRF token through to the evidence actions', async () => {
+    // The control for the probes above: with the right token the action runs, and refuses to submit twice (409).
+    const worker = sessions.get('worker')!;
+    const response = await post(`/evidence/${context.evidenceId}`, worker, { intent: 'submit', csrf: worker.csrf });
+    await response.arrayBuffer();
+    expect(response.status, 'submitting already-submitted evidence with the right token').to.equal(409);
   });
 
   it('refuses a signed-out POST to the sign-in and reset forms without a token, and accepts the right token', async () => {

@@ -34,8 +34,8 @@ describe('permissions', () => {
   });
 
   it('shows each role only the navigation its permissions allow', () => {
-    expect(navigationFor(actor(['worker'])).map((item) => item.label)).to.deep.equal(['Home', 'Evidence', 'Progress', 'Standards', 'Policies', 'Your account']);
-    expect(navigationFor(actor(['manager'])).map((item) => item.label)).to.deep.equal(['Home', 'Team', 'Standards', 'Role profiles', 'Policies', 'Your account']);
+    expect(navigationFor(actor(['worker'])).map((item) => item.label)).to.deep.equal(['Home', 'Evidence', 'Progress', 'Supervision', 'Standards', 'Policies', 'Your account']);
+    expect(navigationFor(actor(['manager'])).map((item) => item.label)).to.deep.equal(['Home', 'Team', 'Supervision', 'Standards', 'Role profiles', 'Policies', 'Your account']);
     expect(navigationFor(actor(['admin'])).map((item) => item.href)).to.deep.equal(['/', '/standards', '/role-profiles', '/policies', '/people', '/organisation', '/audit', '/account']);
   });
 });

@@ -1,0 +1,80 @@
+// Calendars: a person downloads their sessions as .ics, or subscribes with a private link whose token is random,
+// shown once, stored only as its sha256 and revocable.
+import { createHash, randomBytes } from 'node:crypto';
+import { Person, SupervisionCalendarToken, sequelize } from '#db/models/index.ts';
+import { NotFound } from '#app/utils/errors.server.ts';
+import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
+import { AUDIT_ACTIONS, recordAuditEvent } from '../audit.server.ts';
+import { sessionsToIcs } from './ics.ts';
+import { diaryOf } from './sessions.server.ts';
+import { SESSION_STATUS, SESSION_TYPE_LABELS, type SessionType } from './statuses.ts';
+
+const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+async function icsFor(personId: number, organisationId: number, host: string): Promise<string> {
+  const sessions = await diaryOf(personId, organisationId);
+  return sessionsToIcs(
+    sessions
+      .filter((session) => session.status !== SESSION_STATUS.requested)
+      .map((session) => {
+        const worker = session.get('worker') as Person | undefined;
+        const supervisor = session.get('supervisor') as Person | undefined;
+        const other = session.workerId === personId ? `with ${supervisor?.name ?? 'your supervisor'}` : `with ${worker?.name ?? 'a supervisee'}`;
+        return {
+          id: session.id,
+          title: `${SESSION_TYPE_LABELS[session.type as SessionType] ?? 'Supervision'} ${other}`,
+          startsAt: session.startsAt,
+          endsAt: session.endsAt,
+          place: session.place,
+          status: session.status,
+        };
+      }),
+    host,
+  );
+}
+
+/** The signed-in person's own sessions (as worker and as supervisor). */
+export async function calendarFor(actor: Actor, host: string): Promise<string> {
+  assertCan(actor, 'read:supervision:own');
+  return icsFor(actor.id, actor.organisationId, host);
+}
+
+/** The subscribed calendar for a token; an unknown or revoked token (or a deactivated person) is "not found". */
+export async function calendarForToken(token: string, host: string): Promise<string> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw new NotFound('Calendar');
+  const row = await SupervisionCalendarToken.findOne({ where: { tokenHash: hash(token), revokedAt: null } });
+  if (!row) throw new NotFound('Calendar');
+  const person = await Person.findOne({ where: { id: row.personId, organisationId: row.organisationId, deactivatedAt: null } });
+  if (!person) throw new NotFound('Calendar');
+  return icsFor(person.id, person.organisationId, host);
+}
+
+/** A new private link (any earlier one is revoked); the token is returned once and never stored. */
+export async function createCalendarLink(actor: Actor, ipAddress: string): Promise<string> {
+  assertCan(actor, 'read:supervision:own');
+  const token = randomBytes(32).toString('base64url');
+  await sequelize.transaction(async (transaction) => {
+    await SupervisionCalendarToken.update({ revokedAt: new Date() }, { where: { personId: actor.id, revokedAt: null }, transaction });
+    await SupervisionCalendarToken.create({ organisationId: actor.organisationId, personId: actor.id, tokenHash: hash(token), revokedAt: null }, { transaction });
+    await recordAuditEvent(
+      { organisationId: actor.organisationId, actorId: actor.id, action: AUDIT_ACTIONS.supervisionCalendarLinkChanged, summary: `${actor.name} created a private calendar link`, ipAddress },
+      transaction,
+    );
+  });
+  return token;
+}
+
+export async function revokeCalendarLinks(actor: Actor, ipAddress: string): Promise<void> {
+  assertCan(actor, 'read:supervision:own');
+  await sequelize.transaction(async (transaction) => {
+    await SupervisionCalendarToken.update({ revokedAt: new Date() }, { where: { personId: actor.id, revokedAt: null }, transaction });
+    await recordAuditEvent(
+      { organisationId: actor.organisationId, actorId: actor.id, action: AUDIT_ACTIONS.supervisionCalendarLinkChanged, summary: `${actor.name} revoked their calendar link`, ipAddress },
+      transaction,
+    );
+  });
+}
+
+export async function hasCalendarLink(actor: Actor): Promise<boolean> {
+  return (await SupervisionCalendarToken.count({ where: { personId: actor.id, revokedAt: null } })) > 0;
+}

@@ -1,0 +1,93 @@
+// One zod schema per supervision form, shared by the routes (server parse) and their pages (client messages).
+import { z } from 'zod';
+import { SESSION_TYPE } from './statuses.ts';
+import { parseTime, parseUkDate } from './uk-date.ts';
+
+const capital = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
+
+export const ukDate = (what: string) =>
+  z
+    .string({ required_error: `Enter ${what}` })
+    .trim()
+    .transform((value, ctx) => {
+      const parsed = parseUkDate(value);
+      if (parsed) return parsed;
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${capital(what)} must be a real date, for example 27 3 2026` });
+      return z.NEVER;
+    });
+
+export const clockTime = (what: string) =>
+  z
+    .string({ required_error: `Enter ${what}` })
+    .trim()
+    .transform((value, ctx) => {
+      const parsed = parseTime(value);
+      if (parsed) return parsed;
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${capital(what)} must be a time, for example 10:00 or 14:30` });
+      return z.NEVER;
+    });
+
+const text = (what: string, max = 5000) =>
+  z.string({ required_error: `Enter ${what}` }).trim().min(1, `Enter ${what}`).max(max, `${capital(what)} must be ${max} characters or fewer`);
+
+const whole = (what: string, min: number, max: number, unit: string) =>
+  z
+    .number({ required_error: `Enter ${what}`, invalid_type_error: `${capital(what)} must be a whole number of ${unit}` })
+    .int(`${capital(what)} must be a whole number of ${unit}`)
+    .min(min, `${capital(what)} must be at least ${min} ${unit}`)
+    .max(max, `${capital(what)} must be ${max} ${unit} or fewer`);
+
+export const AgreementSchema = z.object({
+  intent: z.literal('draft'),
+  frequencyWeeks: whole('how often supervision happens', 1, 52, 'weeks'),
+  durationMinutes: whole('how long each session lasts', 15, 480, 'minutes'),
+  sessionTime: clockTime('the usual start time'),
+  startsOn: ukDate('the start date'),
+  place: text('the place or format', 200),
+  confidentiality: text('confidentiality and its limits'),
+  scope: text('what supervision covers'),
+  recordKeeping: text('how records are kept'),
+  agreeWithinDays: whole('the number of days to agree a record', 1, 60, 'days'),
+  reviewOn: ukDate('the review date'),
+  probation: z.boolean().optional(),
+});
+
+export const SignSchema = z.object({ intent: z.literal('sign'), agreementId: z.number().int().positive() });
+export const ScheduleSchema = z.object({ intent: z.literal('schedule'), until: ukDate('the date to plan until').optional() });
+
+export const SessionSchema = z.object({
+  intent: z.literal('session'),
+  type: z.enum([SESSION_TYPE.regular, SESSION_TYPE.probation, SESSION_TYPE.appraisal, SESSION_TYPE.urgentDebrief], {
+    required_error: 'Select the type of session',
+    invalid_type_error: 'Select the type of session',
+  }),
+  date: ukDate('the date'),
+  startTime: clockTime('the start time'),
+  endTime: clockTime('the end time'),
+  place: z.string().trim().max(200, 'The place must be 200 characters or fewer').optional(),
+});
+
+export const MoveSchema = z.object({ intent: z.literal('move'), date: ukDate('the date'), startTime: clockTime('the start time'), endTime: clockTime('the end time') });
+export const CancelSchema = z.object({ intent: z.literal('cancel'), reason: text('why the session is cancelled', 1000) });
+export const MissedSchema = z.object({ intent: z.literal('missed') });
+
+export const RecordSchema = z.object({
+  intent: z.literal('record'),
+  attendance: text('who attended', 1000),
+  discussion: text('the discussion'),
+  wellbeing: text('wellbeing'),
+  workload: text('workload and caseload'),
+  practiceIssues: text('practice issues'),
+  learning: text('learning and PDP review'),
+});
+export const ShareSchema = z.object({ intent: z.literal('share') });
+export const AgreeSchema = z.object({ intent: z.literal('agree'), comments: z.string().trim().max(5000, 'Your comments must be 5000 characters or fewer').optional() });
+export const AddendumSchema = z.object({ intent: z.literal('addendum'), text: text('the addendum') });
+export const ActionSchema = z.object({
+  intent: z.literal('action'),
+  description: text('what is to be done', 1000),
+  ownerId: z.number({ required_error: 'Select who owns the action', invalid_type_error: 'Select who owns the action' }).int().positive(),
+  dueOn: ukDate('the due date'),
+});
+export const CompleteSchema = z.object({ intent: z.literal('complete'), actionId: z.number().int().positive() });
+export const DebriefSchema = z.object({ intent: z.literal('debrief'), reason: text('what you need to debrief about', 2000) });

@@ -1,0 +1,15 @@
+// A private calendar subscription: no session, only the random token in the link; unknown or revoked → 404.
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { calendarForToken } from '#app/domain/supervision/calendar.server.ts';
+import { withDomainErrors } from '#app/utils/route.server.ts';
+
+export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+  const body = await calendarForToken((params.token ?? '').replace(/\.ics$/, ''), new URL(request.url).host);
+  return new Response(body, {
+    headers: {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Cache-Control': 'private, no-store',
+      'Referrer-Policy': 'no-referrer',
+    },
+  });
+});

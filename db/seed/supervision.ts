@@ -1,0 +1,124 @@
+// Demo supervision through the portal's own API: agreements (current, awaiting a signature, none), past and future
+// sessions, records in every state (draft, shared and overdue, agreed with an addendum), actions (done, open,
+// past due) and an urgent debrief Liam has asked for. Safe to run again: it does nothing once Sarah has an agreement.
+import { isRole } from '#app/domain/roles.ts';
+import { todayInLondon } from '#app/domain/policies.server.ts';
+import { draftAgreement, signAgreement, type AgreementInput } from '#app/domain/supervision/agreements.server.ts';
+import { addAction, addAddendum, agreeRecord, completeAction, shareRecord, startRecord } from '#app/domain/supervision/records.server.ts';
+import { cancelSession, markSessionMissed, planSchedule, planSession, requestUrgentDebrief } from '#app/domain/supervision/sessions.server.ts';
+import { addDaysToDate, londonInstant } from '#app/domain/supervision/uk-date.ts';
+import type { Actor } from '#app/utils/permissions.server.ts';
+import { Organisation, Person, PersonRole, SupervisionAgreement, SupervisionSession } from '#db/models/index.ts';
+import { DEMO_PEOPLE } from './people.ts';
+
+async function actorByKey(key: string): Promise<Actor> {
+  const email = DEMO_PEOPLE.find((person) => person.key === key)!.email;
+  const person = await Person.findOne({ where: { email }, include: [{ model: PersonRole, as: 'roles' }] });
+  if (!person) throw new Error(`The demo person ${key} is missing`);
+  const organisation = await Organisation.findByPk(person.organisationId);
+  return {
+    id: person.id,
+    organisationId: person.organisationId,
+    organisationName: organisation?.name ?? '',
+    name: person.name,
+    email: person.email,
+    roles: (person.roles ?? []).map((row) => row.role).filter(isRole),
+    teamId: person.teamId,
+    lineSupervisorId: person.lineSupervisorId,
+  };
+}
+
+const TERMS = {
+  durationMinutes: 60,
+  sessionTime: '10:00',
+  place: 'Riverside House, small meeting room (or Teams if working from home)',
+  confidentiality:
+    'What we discuss stays between us and is recorded here. Limits: anything suggesting a risk of harm to a customer, a colleague or you is shared with the registered manager and the safeguarding lead, and I will tell you first where I can.',
+  scope: 'Practice and casework, wellbeing, workload and caseload, practice issues, learning and development, and the PDP.',
+  recordKeeping: 'The supervisor writes the record in NOSfolio within three working days; you add comments and agree it.',
+  agreeWithinDays: 7,
+};
+
+/** A session that took place `daysAgo` days ago at 10:00 London time (the schedule API only plans the future). */
+async function pastSession(worker: Actor, supervisor: Actor, daysAgo: number, type = 'regular', agreementId: number | null = null) {
+  const date = addDaysToDate(todayInLondon(), -daysAgo);
+  return SupervisionSession.create({
+    organisationId: worker.organisationId,
+    agreementId,
+    workerId: worker.id,
+    supervisorId: supervisor.id,
+    type,
+    status: 'planned',
+    startsAt: londonInstant(date, '10:00'),
+    endsAt: londonInstant(date, '11:00'),
+    place: TERMS.place,
+    requestReason: null,
+    cancelReason: null,
+    requestedById: null,
+  });
+}
+
+export async function seedSupervision(): Promise<void> {
+  const [grace, david, sarah, liam, chloe] = await Promise.all(['grace', 'david', 'sarah', 'liam', 'chloe'].map(actorByKey));
+  if (await SupervisionAgreement.findOne({ where: { workerId: sarah!.id } })) return;
+  const today = todayInLondon();
+  const ip = 'seed';
+
+  // Sarah: a current agreement (every six weeks), signed by both, with sessions planned to the review date.
+  const sarahTerms: AgreementInput = { ...TERMS, frequencyWeeks: 6, startsOn: addDaysToDate(today, -70), reviewOn: addDaysToDate(today, 295), probation: false };
+  const sarahAgreement = await draftAgreement(david!, sarah!.id, sarahTerms, ip);
+  await signAgreement(david!, sarahAgreement, ip);
+  await signAgreement(sarah!, sarahAgreement, ip);
+  await planSchedule(david!, sarah!.id, ip);
+
+  // Eight weeks ago: recorded, shared, agreed (locked), with an addendum; one action done, one still open, one past due.
+  const first = await pastSession(sarah!, david!, 56, 'regular', sarahAgreement);
+  const firstRecord = await startRecord(david!, first.id, {
+    attendance: 'Sarah Jones and David Price attended.',
+    discussion: 'Reviewed three contacts where the caller was distressed, and how Sarah kept to the service boundaries (ASTH325).',
+    wellbeing: 'Sarah said the late shifts were tiring; agreed to swap one a fortnight.',
+    workload: 'About 30 open contacts; two complex referrals handed to the duty social worker.',
+    practiceIssues: 'Recording of consent on the contact form was sometimes missed.',
+    learning: 'PDP reviewed: safeguarding refresher booked; shadowing a duty worker planned.',
+  }, ip);
+  const done = await addAction(david!, firstRecord, { description: 'Shadow a duty social worker for one afternoon', ownerId: sarah!.id, dueOn: addDaysToDate(today, -35) });
+  await addAction(david!, firstRecord, { description: 'Complete the safeguarding adults refresher (e-learning)', ownerId: sarah!.id, dueOn: addDaysToDate(today, 21) });
+  await addAction(david!, firstRecord, { description: 'Share the updated consent recording guide with Sarah', ownerId: david!.id, dueOn: addDaysToDate(today, -7) });
+  await shareRecord(david!, firstRecord, ip);
+  await agreeRecord(sarah!, firstRecord, 'Agreed. The shift swap has helped already.', ip);
+  await addAddendum(david!, firstRecord, 'The safeguarding refresher moved to a later date because the course was full.', ip);
+  await completeAction(sarah!, done);
+
+  // Two weeks ago: recorded and shared, not yet agreed by Sarah: overdue (seven days to agree).
+  const second = await pastSession(sarah!, david!, 14, 'regular', sarahAgreement);
+  const secondRecord = await startRecord(david!, second.id, {
+    attendance: 'Sarah Jones and David Price attended.',
+    discussion: 'A call from a customer who was verbally abusive; Sarah ended it in line with the policy.',
+    wellbeing: 'Upset on the day; feeling better after a debrief with a colleague.',
+    workload: 'Manageable.',
+    practiceIssues: 'None new.',
+    learning: 'Reflective account on the call to be added as evidence.',
+  }, ip);
+  await shareRecord(david!, secondRecord, ip);
+
+  // Liam (probation): a weekly agreement David has signed and Liam has not yet; a draft record; an urgent debrief request.
+  const liamAgreement = await draftAgreement(david!, liam!.id, { ...TERMS, frequencyWeeks: 1, startsOn: addDaysToDate(today, 3), reviewOn: addDaysToDate(today, 90), probation: true }, ip);
+  await signAgreement(david!, liamAgreement, ip);
+  const liamSession = await pastSession(liam!, david!, 3, 'probation');
+  await startRecord(david!, liamSession.id, {
+    attendance: 'Liam O’Brien and David Price attended.',
+    discussion: 'First month of probation: call handling and the contact system.',
+    wellbeing: 'Settling in well.',
+    workload: 'Building up to a full caseload.',
+    practiceIssues: 'Needs to check the customer’s identity before discussing their case.',
+    learning: 'Induction workbook section 3.',
+  }, ip);
+  await requestUrgentDebrief(liam!, 'A customer disclosed self-harm on a call this morning; I would like to talk it through.', ip);
+  await planSession(david!, liam!.id, { type: 'appraisal', date: addDaysToDate(today, 40), startTime: '14:00', endTime: '15:00', place: 'Riverside House' }, ip);
+
+  // Chloe: no agreement yet (the manager sees this), a missed session and a cancelled one.
+  const missed = await pastSession(chloe!, grace!, 10);
+  await markSessionMissed(grace!, missed.id, ip);
+  const cancelled = await planSession(grace!, chloe!.id, { type: 'regular', date: addDaysToDate(today, 7), startTime: '09:30', endTime: '10:30' }, ip);
+  await cancelSession(grace!, cancelled, 'Grace is on annual leave; to be rearranged.', ip);
+}
