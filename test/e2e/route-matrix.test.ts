@@ -273,7 +273,7 @@ describe('routes × roles access matrix (HTTP)', function () {
     });
   }
 
-  it('refuses every action without the right CSRF token, even for a signed-in admin', async () => {
+  it('refuses every action without the right CSRF token, even from someone allowed to use it', async () => {
     const withActions = routeFiles().filter((route) => hasAction(route.file));
     expect(withActions.map((route) => route.name), 'the actions this test knows about, at least').to.include.members([
       'login',
@@ -285,9 +285,10 @@ describe('routes × roles access matrix (HTTP)', function () {
       'reset-password.$token',
     ]);
     const admin = sessions.get('admin')!;
-    // An admin may not record evidence at all, so a refusal by role would hide whether the token was checked: these
-    // routes are probed as the demo worker, who may use them.
-    const prober = (name: string) => (name.startsWith('evidence') ? sessions.get('worker')! : admin);
+    // An admin may not record evidence or supervise, so a refusal by role would hide whether the token was checked:
+    // those routes are probed as the demo worker and the demo supervisor, who may use them.
+    const prober = (name: string) =>
+      name.startsWith('evidence') ? sessions.get('worker')! : name.startsWith('supervision') ? sessions.get('supervisor')! : admin;
     const wrong: string[] = [];
     for (const route of withActions) {
       const rule = RULES[route.name];

@@ -5,7 +5,8 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { sessionsToIcs } from '#app/domain/supervision/ics.ts';
 import { plannedSlots, recurrenceRule } from '#app/domain/supervision/schedule.ts';
-import { addDaysToDate, londonInstant, parseTime, parseUkDate } from '#app/domain/supervision/uk-date.ts';
+import { addDaysToDate, londonInstant, parseTime } from '#app/domain/supervision/uk-date.ts';
+import { parseUkDateText as parseUkDate } from '#app/utils/uk-date.ts';
 
 const london = (date: Date) => format(new TZDate(date.getTime(), 'Europe/London'), 'yyyy-MM-dd HH:mm');
 

@@ -1,20 +1,12 @@
 // One zod schema per supervision form, shared by the routes (server parse) and their pages (client messages).
 import { z } from 'zod';
 import { SESSION_TYPE } from './statuses.ts';
-import { parseTime, parseUkDate } from './uk-date.ts';
+import { ukDateField } from '#app/utils/uk-date.ts';
+import { parseTime } from './uk-date.ts';
 
 const capital = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
 
-export const ukDate = (what: string) =>
-  z
-    .string({ required_error: `Enter ${what}` })
-    .trim()
-    .transform((value, ctx) => {
-      const parsed = parseUkDate(value);
-      if (parsed) return parsed;
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${capital(what)} must be a real date, for example 27 3 2026` });
-      return z.NEVER;
-    });
+export const ukDate = ukDateField;
 
 export const clockTime = (what: string) =>
   z

@@ -1,21 +1,8 @@
-// Dates and times people type in one text field ("27 3 2026", "14:30"), as YYYY-MM-DD / HH:MM, and local London
-// wall-clock times turned into UTC instants. (To consolidate later with app/utils/uk-date.ts and the copy in
-// app/routes/role-profiles.$profileId.tsx.)
+// Times people type ("14:30") as HH:MM, and London wall-clock times turned into UTC instants and back.
+// Typed dates are read by app/utils/uk-date.ts.
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { UK_TIME_ZONE } from '#app/utils/dates.ts';
-
-/** "27 3 2026", "27/03/2026" or "2026-03-27" as YYYY-MM-DD, or null if it is not a real date. */
-export function parseUkDate(value: string): string | null {
-  const text = value.trim();
-  const uk = /^(\d{1,2})[\s/.-]+(\d{1,2})[\s/.-]+(\d{4})$/.exec(text);
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
-  const [day, month, year] = uk ? [uk[1], uk[2], uk[3]] : iso ? [iso[3], iso[2], iso[1]] : [];
-  if (!day || !month || !year) return null;
-  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  if (date.getUTCFullYear() !== Number(year) || date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day)) return null;
-  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-}
 
 /** "9:30", "09:30", "14.30" as "HH:MM", or null. */
 export function parseTime(value: string): string | null {
