@@ -10,6 +10,7 @@ import { AgreementSchema, ScheduleSchema, SessionSchema, SignSchema } from '#app
 import { workerSupervision } from '#app/domain/supervision/overview.server.ts';
 import { planSchedule, planSession } from '#app/domain/supervision/sessions.server.ts';
 import { SESSION_TYPE_LABELS, type SessionType } from '#app/domain/supervision/statuses.ts';
+import { everyWeeks } from '#app/domain/supervision/statuses.ts';
 import { toUkDateInput } from '#app/domain/supervision/uk-date.ts';
 import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { formatDate, formatDateTime } from '#app/utils/dates.ts';
@@ -72,7 +73,7 @@ type AgreementData = ReturnType<typeof useLoaderData<typeof loader>>['draft'];
 
 function AgreementSummary({ agreement }: { agreement: NonNullable<AgreementData> }) {
   const rows: [string, string][] = [
-    ['How often', `Every ${agreement.frequencyWeeks} weeks${agreement.probation ? ' (probation)' : ''}, ${agreement.durationMinutes} minutes, usually at ${agreement.sessionTime}`],
+    ['How often', `${everyWeeks(agreement.frequencyWeeks)}${agreement.probation ? ' (probation)' : ''}, ${agreement.durationMinutes} minutes, usually at ${agreement.sessionTime}`],
     ['From', formatDate(agreement.startsOn)],
     ['Place or format', agreement.place],
     ['Confidentiality and its limits', agreement.confidentiality],

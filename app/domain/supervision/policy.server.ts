@@ -1,7 +1,7 @@
 // The organisation's supervision policy, set per role profile (how often, and how often during probation), with the
 // NICE home-care floor of at least every 13 weeks; an agreement less frequent than its worker's policy is flagged.
 import { RoleAssignment, RoleProfile } from '#db/models/index.ts';
-import { MAX_INTERVAL_WEEKS } from './statuses.ts';
+import { MAX_INTERVAL_WEEKS, everyWeeks } from './statuses.ts';
 
 export type PolicyCheck = { requiredWeeks: number; source: string; meetsPolicy: boolean; message: string | null };
 
@@ -29,6 +29,6 @@ export async function checkAgainstPolicy(workerId: number, frequencyWeeks: numbe
     meetsPolicy,
     message: meetsPolicy
       ? null
-      : `Every ${frequencyWeeks} weeks is less often than ${source} requires (every ${requiredWeeks} weeks)`,
+      : `${everyWeeks(frequencyWeeks)} is less often than ${source} requires (${everyWeeks(requiredWeeks).toLowerCase()})`,
   };
 }

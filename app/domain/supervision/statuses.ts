@@ -25,3 +25,8 @@ export type Party = (typeof PARTY)[keyof typeof PARTY];
 
 /** NICE home care quality standard: supervision never less often than every three months (13 weeks). */
 export const MAX_INTERVAL_WEEKS = 13;
+
+/** "Every week" or "Every 6 weeks". */
+export function everyWeeks(weeks: number): string {
+  return weeks === 1 ? 'Every week' : `Every ${weeks} weeks`;
+}
