@@ -9,6 +9,7 @@ import { clientAddress, requirePermission } from '#app/utils/auth.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 import { NewPasswordFields, withNewPassword } from '#app/components/new-password.tsx';
+import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 
 export const meta: MetaFunction = () => [{ title: 'Your account – NOSfolio' }];
 
@@ -55,14 +56,7 @@ export default function AccountPage() {
         </dl>
         <h2 className="govuk-heading-m">Change your password</h2>
         {changed ? (
-          <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="changed-title">
-            <div className="govuk-notification-banner__header">
-              <h3 className="govuk-notification-banner__title" id="changed-title">Success</h3>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">Your password has been changed.</p>
-            </div>
-          </div>
+          <SuccessBanner id="changed-title" headingLevel={3}>Your password has been changed.</SuccessBanner>
         ) : null}
         <SchemaForm form={form} fields={fields}>
           <TextField field={fields.currentPassword} label="Current password" type="password" autoComplete="current-password" width="two-thirds" />

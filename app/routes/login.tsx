@@ -10,6 +10,7 @@ import { clientAddress, getActor, startSessionCookie } from '#app/utils/auth.ser
 import { ValidationError } from '#app/utils/errors.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { safeRedirect } from '#app/utils/redirect.ts';
+import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 
 export const meta: MetaFunction = () => [{ title: 'Sign in – NOSfolio' }];
 
@@ -61,14 +62,7 @@ export default function LoginPage() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         {searchParams.get('reset') ? (
-          <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="reset-title">
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="reset-title">Success</h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">Your new password is saved. Sign in with it.</p>
-            </div>
-          </div>
+          <SuccessBanner id="reset-title">Your new password is saved. Sign in with it.</SuccessBanner>
         ) : null}
         <h1 className="govuk-heading-l">Sign in to NOSfolio</h1>
         <SchemaForm form={form} fields={fields}>

@@ -12,6 +12,7 @@ import { formatDate, formatDateTime } from '#app/utils/dates.ts';
 import { ValidationError } from '#app/utils/errors.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
+import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? 'Person'} – NOSfolio` }];
 
@@ -83,14 +84,7 @@ export default function PersonPage() {
       <div className="govuk-grid-column-two-thirds">
         <Link to="/people" className="govuk-back-link">Back to people</Link>
         {notice ? (
-          <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="notice-title">
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="notice-title">Success</h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">{notice}</p>
-            </div>
-          </div>
+          <SuccessBanner id="notice-title">{notice}</SuccessBanner>
         ) : null}
         <h1 className="govuk-heading-l">
           {person.name}{' '}

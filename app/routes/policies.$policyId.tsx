@@ -13,6 +13,7 @@ import { submitForm } from '#app/utils/forms.server.ts';
 import { assertCan, can } from '#app/utils/permissions.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 import { ukDateField } from '#app/utils/uk-date.ts';
+import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.policy.title ?? 'Policy'} – NOSfolio` }];
 
@@ -85,14 +86,7 @@ export default function PolicyPage() {
       <div className="govuk-grid-column-two-thirds">
         <Link to="/policies" className="govuk-back-link">Back to policies</Link>
         {notice ? (
-          <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="notice-title">
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="notice-title">Success</h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">{NOTICES[notice]}</p>
-            </div>
-          </div>
+          <SuccessBanner id="notice-title">{NOTICES[notice]}</SuccessBanner>
         ) : null}
         <span className="govuk-caption-l">Version {policy.current.version}</span>
         <h1 className="govuk-heading-l">{policy.title}</h1>

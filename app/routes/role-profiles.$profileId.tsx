@@ -21,31 +21,12 @@ import { submitForm } from '#app/utils/forms.server.ts';
 import { can } from '#app/utils/permissions.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 import { ukDateField } from '#app/utils/uk-date.ts';
+import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
+import { RoleProfileSchema as BaseRoleProfileSchema } from '#app/components/role-profile-schema.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.profile.name ?? 'Role profile'} – NOSfolio` }];
 
-// The same fields as the create form on /role-profiles (kept in step by hand; route files cannot share a module here).
-const weeks = (what: string) =>
-  z
-    .number({ required_error: `Enter how often ${what}, in weeks`, invalid_type_error: `How often ${what} must be a whole number of weeks` })
-    .int(`How often ${what} must be a whole number of weeks`)
-    .min(1, `How often ${what} must be at least 1 week`)
-    .max(52, `How often ${what} must be 52 weeks or fewer`);
-
-const RoleProfileSchema = z.object({
-  intent: z.literal('save'),
-  name: z.string({ required_error: 'Enter the role name' }).trim().min(1, 'Enter the role name').max(200, 'The role name must be 200 characters or fewer'),
-  description: z.string().trim().max(2000, 'The description must be 2000 characters or fewer').optional(),
-  standardIds: z.array(z.number().int().positive(), { invalid_type_error: 'Select standards from the library' }).default([]),
-  supervisionFrequencyWeeks: weeks('supervision happens'),
-  probationSupervisionFrequencyWeeks: weeks('supervision happens during probation').optional(),
-  urgentDebriefOnRequest: z.boolean().optional(),
-  targetMonths: z
-    .number({ required_error: 'Enter the target period in months', invalid_type_error: 'The target period must be a whole number of months' })
-    .int('The target period must be a whole number of months')
-    .min(1, 'The target period must be at least 1 month')
-    .max(60, 'The target period must be 60 months or fewer'),
-});
+const RoleProfileSchema = BaseRoleProfileSchema.extend({ intent: z.literal('save') });
 
 const AssignSchema = z.object({
   intent: z.literal('assign'),
@@ -136,14 +117,7 @@ export default function RoleProfilePage() {
       <div className="govuk-grid-column-two-thirds">
         <Link to="/role-profiles" className="govuk-back-link">Back to role profiles</Link>
         {notice ? (
-          <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="notice-title">
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="notice-title">Success</h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">{NOTICES[notice]}</p>
-            </div>
-          </div>
+          <SuccessBanner id="notice-title">{NOTICES[notice]}</SuccessBanner>
         ) : null}
         <h1 className="govuk-heading-l">{profile.name}</h1>
         {profile.description ? <p className="govuk-body">{profile.description}</p> : null}

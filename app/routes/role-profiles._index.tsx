@@ -2,7 +2,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
 import { Checkboxes, TextArea, TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
 import { createRoleProfile, listRoleProfiles, roleProfileFormOptions } from '#app/domain/role-profiles.server.ts';
@@ -10,30 +9,9 @@ import { clientAddress, readForm, requirePermission } from '#app/utils/auth.serv
 import { submitForm } from '#app/utils/forms.server.ts';
 import { can } from '#app/utils/permissions.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
+import { RoleProfileSchema } from '#app/components/role-profile-schema.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Role profiles – NOSfolio' }];
-
-// The same fields as the edit form on /role-profiles/:profileId (kept in step by hand; route files cannot share a module here).
-const weeks = (what: string) =>
-  z
-    .number({ required_error: `Enter how often ${what}, in weeks`, invalid_type_error: `How often ${what} must be a whole number of weeks` })
-    .int(`How often ${what} must be a whole number of weeks`)
-    .min(1, `How often ${what} must be at least 1 week`)
-    .max(52, `How often ${what} must be 52 weeks or fewer`);
-
-const RoleProfileSchema = z.object({
-  name: z.string({ required_error: 'Enter the role name' }).trim().min(1, 'Enter the role name').max(200, 'The role name must be 200 characters or fewer'),
-  description: z.string().trim().max(2000, 'The description must be 2000 characters or fewer').optional(),
-  standardIds: z.array(z.number().int().positive(), { invalid_type_error: 'Select standards from the library' }).default([]),
-  supervisionFrequencyWeeks: weeks('supervision happens'),
-  probationSupervisionFrequencyWeeks: weeks('supervision happens during probation').optional(),
-  urgentDebriefOnRequest: z.boolean().optional(),
-  targetMonths: z
-    .number({ required_error: 'Enter the target period in months', invalid_type_error: 'The target period must be a whole number of months' })
-    .int('The target period must be a whole number of months')
-    .min(1, 'The target period must be at least 1 month')
-    .max(60, 'The target period must be 60 months or fewer'),
-});
 
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, 'read:role-profiles:org');

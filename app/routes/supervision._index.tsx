@@ -13,6 +13,7 @@ import { submitForm } from '#app/utils/forms.server.ts';
 import { can, hasRole } from '#app/utils/permissions.server.ts';
 import { redirect } from '@remix-run/node';
 import { withDomainErrors } from '#app/utils/route.server.ts';
+import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 
 export const meta: MetaFunction = () => [{ title: 'Supervision – NOSfolio' }];
 
@@ -66,14 +67,7 @@ export default function SupervisionPage() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         {notice ? (
-          <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="notice-title">
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="notice-title">Success</h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">{notice}</p>
-            </div>
-          </div>
+          <SuccessBanner id="notice-title">{notice}</SuccessBanner>
         ) : null}
         <h1 className="govuk-heading-l">Supervision</h1>
         {isWorker ? (

@@ -34,6 +34,7 @@ import { clientAddress, readForm, requirePermission } from '#app/utils/auth.serv
 import { formatDate, formatDateTime } from '#app/utils/dates.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
+import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 
 export const meta: MetaFunction = () => [{ title: 'Supervision session – NOSfolio' }];
 
@@ -202,14 +203,7 @@ export default function SessionPage() {
       <div className="govuk-grid-column-two-thirds">
         <Link to={`/supervision/workers/${worker.id}`} className="govuk-back-link">Back to {isSelf ? 'your supervision' : `${worker.name}’s supervision`}</Link>
         {notice ? (
-          <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="notice-title">
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="notice-title">Success</h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">{NOTICES[notice]}</p>
-            </div>
-          </div>
+          <SuccessBanner id="notice-title">{NOTICES[notice]}</SuccessBanner>
         ) : null}
         <h1 className="govuk-heading-l">{typeLabel}: {worker.name}</h1>
         <dl className="govuk-summary-list">

@@ -16,6 +16,7 @@ import { clientAddress, readForm, requirePermission } from '#app/utils/auth.serv
 import { formatDate, formatDateTime } from '#app/utils/dates.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
+import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Supervision: ${data?.worker.name ?? 'worker'} – NOSfolio` }];
 
@@ -145,14 +146,7 @@ export default function WorkerSupervisionPage() {
       <div className="govuk-grid-column-two-thirds">
         <Link to="/supervision" className="govuk-back-link">Back to supervision</Link>
         {notice ? (
-          <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="notice-title">
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="notice-title">Success</h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">{NOTICES[notice]}</p>
-            </div>
-          </div>
+          <SuccessBanner id="notice-title">{NOTICES[notice]}</SuccessBanner>
         ) : null}
         <h1 className="govuk-heading-l">{heading}</h1>
         {overdue.sessions.length ? <p className="govuk-body"><strong className="govuk-tag govuk-tag--red">Overdue</strong> Supervision was due by {formatDate(overdue.sessions[0]!.dueBy)}.</p> : null}

@@ -1,0 +1,23 @@
+// The role profile form's schema, shared by the create and edit forms, in the browser and on the server.
+import { z } from 'zod';
+
+const weeks = (what: string) =>
+  z
+    .number({ required_error: `Enter how often ${what}, in weeks`, invalid_type_error: `How often ${what} must be a whole number of weeks` })
+    .int(`How often ${what} must be a whole number of weeks`)
+    .min(1, `How often ${what} must be at least 1 week`)
+    .max(52, `How often ${what} must be 52 weeks or fewer`);
+
+export const RoleProfileSchema = z.object({
+  name: z.string({ required_error: 'Enter the role name' }).trim().min(1, 'Enter the role name').max(200, 'The role name must be 200 characters or fewer'),
+  description: z.string().trim().max(2000, 'The description must be 2000 characters or fewer').optional(),
+  standardIds: z.array(z.number().int().positive(), { invalid_type_error: 'Select standards from the library' }).default([]),
+  supervisionFrequencyWeeks: weeks('supervision happens'),
+  probationSupervisionFrequencyWeeks: weeks('supervision happens during probation').optional(),
+  urgentDebriefOnRequest: z.boolean().optional(),
+  targetMonths: z
+    .number({ required_error: 'Enter the target period in months', invalid_type_error: 'The target period must be a whole number of months' })
+    .int('The target period must be a whole number of months')
+    .min(1, 'The target period must be at least 1 month')
+    .max(60, 'The target period must be 60 months or fewer'),
+});
