@@ -4,7 +4,7 @@ import { ITEM_STATE_LABELS, type ItemState } from '#app/domain/evidence-types.ts
 import { formatDate } from '#app/utils/dates.ts';
 import { kindLabel } from './standard-items.tsx';
 
-type Item = { id: number; code: string; kind: 'P' | 'K'; section: string; text: string; state: ItemState; evidence: { id: number; title: string }[] };
+type Item = { id: number; code: string; kind: 'P' | 'K'; section: string; text: string; state: ItemState; evidenceCount: number; evidence: { id: number; title: string }[] };
 type Standard = {
   urn: string;
   version: string;
@@ -95,6 +95,9 @@ export function ProgressView({ standards, isOwn }: { standards: Standard[]; isOw
                         {item.evidence.map((evidence) => (
                           <Link key={evidence.id} className="govuk-link govuk-!-display-block" to={`/evidence/${evidence.id}`}>{evidence.title}</Link>
                         ))}
+                        {item.evidenceCount > item.evidence.length ? (
+                          <span className="govuk-body-s govuk-!-display-block">and {item.evidenceCount - item.evidence.length} earlier</span>
+                        ) : null}
                       </td>
                     </tr>
                   ))}

@@ -1,6 +1,9 @@
-// The items a worker can map evidence to: every item of the standard versions they hold.
-import { Op } from 'sequelize';
-import { PersonStandard, Standard, StandardItem, StandardVersion } from '#db/models/index.ts';
+// The items a worker can map evidence to: every item of the standard versions they hold. Read as plain rows
+// for one worker or many; unchecked, so callers decide first who may see these workers.
+import { QueryTypes } from 'sequelize';
+import { sequelize } from '#db/models/index.ts';
+
+export type HeldItem = { id: number; code: string; kind: 'P' | 'K'; section: string; text: string; previousItemId: number | null };
 
 export type HeldStandard = {
   standardVersionId: number;
@@ -8,8 +11,32 @@ export type HeldStandard = {
   version: string;
   title: string;
   targetDate: string;
-  items: { id: number; code: string; kind: 'P' | 'K'; section: string; text: string; previousItemId: number | null }[];
+  items: HeldItem[];
 };
+
+type HoldingRow = { personId: number; standardVersionId: number; urn: string; version: string; title: string; targetDate: string | Date };
+type ItemRow = HeldItem & { standardVersionId: number };
+
+const HOLDINGS_SQL = `
+SELECT ps.person_id AS "personId", ps.standard_version_id AS "standardVersionId", s.urn, v.version, v.title,
+       ps.target_date AS "targetDate"
+FROM person_standards ps
+JOIN standard_versions v ON v.id = ps.standard_version_id
+JOIN standards s ON s.id = v.standard_id
+WHERE ps.person_id IN (:workerIds)
+ORDER BY ps.person_id, ps.id`;
+
+const ITEMS_SQL = `
+SELECT id, standard_version_id AS "standardVersionId", code, kind, section, text, previous_item_id AS "previousItemId"
+FROM standard_items
+WHERE standard_version_id IN (:versionIds)
+ORDER BY standard_version_id, position`;
+
+const PREVIOUS_SQL = `SELECT id, previous_item_id AS "previousItemId" FROM standard_items WHERE id IN (:ids)`;
+
+function dateOnly(value: string | Date): string {
+  return value instanceof Date ? value.toISOString().slice(0, 10) : value;
+}
 
 /**
  * Maps every earlier version of the given items (unchanged text, linked at import) to the item it became,
@@ -28,46 +55,48 @@ export async function predecessorsOf(items: { id: number; previousItemId: number
     }
     // Only items that had a predecessor are looked up again: usually none, so no query at all.
     step = next.size
-      ? await StandardItem.findAll({ where: { id: { [Op.in]: [...next.keys()] } }, attributes: ['id', 'previousItemId'] })
+      ? (await sequelize.query<{ id: number; previousItemId: number | null }>(PREVIOUS_SQL, {
+          type: QueryTypes.SELECT,
+          raw: true,
+          replacements: { ids: [...next.keys()] },
+        })).map((row) => ({ id: Number(row.id), previousItemId: row.previousItemId === null ? null : Number(row.previousItemId) }))
       : [];
     current = next;
   }
   return becomes;
 }
 
-/** Two queries whatever the number of standards or items. */
-export async function heldStandards(workerId: number): Promise<HeldStandard[]> {
-  const holdings = await PersonStandard.findAll({
-    where: { personId: workerId },
-    include: [
-      {
-        model: StandardVersion,
-        as: 'standardVersion',
-        attributes: ['id', 'version', 'title'],
-        include: [{ model: Standard, as: 'standard', attributes: ['urn'] }],
-      },
-    ],
-    order: [['id', 'ASC']],
-  });
-  const versionIds = holdings.map((holding) => holding.standardVersionId);
+/** Each worker's standards with their items, in two queries whatever the number of workers, standards or items. */
+export async function heldStandardsOf(workerIds: number[]): Promise<Map<number, HeldStandard[]>> {
+  const byWorker = new Map<number, HeldStandard[]>(workerIds.map((id) => [id, []]));
+  if (!workerIds.length) return byWorker;
+  const holdings = await sequelize.query<HoldingRow>(HOLDINGS_SQL, { type: QueryTypes.SELECT, raw: true, replacements: { workerIds } });
+  const versionIds = [...new Set(holdings.map((holding) => Number(holding.standardVersionId)))];
   const items = versionIds.length
-    ? await StandardItem.findAll({
-        where: { standardVersionId: { [Op.in]: versionIds } },
-        attributes: ['id', 'standardVersionId', 'code', 'kind', 'section', 'text', 'position', 'previousItemId'],
-        order: [
-          ['standardVersionId', 'ASC'],
-          ['position', 'ASC'],
-        ],
-      })
+    ? await sequelize.query<ItemRow>(ITEMS_SQL, { type: QueryTypes.SELECT, raw: true, replacements: { versionIds } })
     : [];
-  return holdings.map((holding) => ({
-    standardVersionId: holding.standardVersionId,
-    urn: holding.standardVersion?.standard?.urn ?? '',
-    version: holding.standardVersion?.version ?? '',
-    title: holding.standardVersion?.title ?? '',
-    targetDate: holding.targetDate,
-    items: items
-      .filter((item) => item.standardVersionId === holding.standardVersionId)
-      .map(({ id, code, kind, section, text, previousItemId }) => ({ id, code, kind, section, text, previousItemId })),
-  }));
+  const itemsByVersion = new Map<number, HeldItem[]>(versionIds.map((id) => [id, []]));
+  for (const { standardVersionId, ...item } of items) {
+    itemsByVersion.get(Number(standardVersionId))!.push({
+      ...item,
+      id: Number(item.id),
+      previousItemId: item.previousItemId === null ? null : Number(item.previousItemId),
+    });
+  }
+  for (const holding of holdings) {
+    const standardVersionId = Number(holding.standardVersionId);
+    byWorker.get(Number(holding.personId))!.push({
+      standardVersionId,
+      urn: holding.urn,
+      version: holding.version,
+      title: holding.title,
+      targetDate: dateOnly(holding.targetDate),
+      items: itemsByVersion.get(standardVersionId)!,
+    });
+  }
+  return byWorker;
+}
+
+export async function heldStandards(workerId: number): Promise<HeldStandard[]> {
+  return (await heldStandardsOf([workerId])).get(workerId)!;
 }
