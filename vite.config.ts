@@ -1,5 +1,7 @@
+import { constants } from 'node:zlib';
 import { vitePlugin as remix } from '@remix-run/dev';
 import { defineConfig } from 'vite';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 
 declare module '@remix-run/node' {
   interface Future {
@@ -7,7 +9,7 @@ declare module '@remix-run/node' {
   }
 }
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   plugins: [
     remix({
       future: {
@@ -18,6 +20,17 @@ export default defineConfig({
         v3_lazyRouteDiscovery: true,
       },
     }),
+    // Static assets are compressed once, at build time, at the highest levels, and served as they are.
+    isSsrBuild
+      ? null
+      : compression({
+          include: /\.(js|css|svg|json|txt)$/,
+          threshold: 1024,
+          algorithms: [
+            defineAlgorithm('brotliCompress', { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }),
+            defineAlgorithm('gzip', { level: constants.Z_BEST_COMPRESSION }),
+          ],
+        }),
   ],
   css: {
     preprocessorOptions: {
@@ -26,4 +39,4 @@ export default defineConfig({
   },
   build: { target: 'es2022' },
   server: { port: 3000 },
-});
+}));

@@ -2,6 +2,7 @@
 import compression from 'compression';
 import express from 'express';
 import { createRequestHandler } from '@remix-run/express';
+import { staticAssets } from './static-assets.js';
 
 const build = await import('../build/server/index.js');
 const port = Number(process.env.PORT ?? 3000);
@@ -21,9 +22,7 @@ app.use((_req, res, next) => {
   });
   next();
 });
-// Fingerprinted build assets can be cached for ever; everything else is checked each time.
-app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }));
-app.use(express.static('build/client', { maxAge: '1h' }));
+staticAssets(app);
 app.all(
   '*',
   createRequestHandler({
