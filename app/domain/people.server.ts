@@ -5,6 +5,7 @@ import { ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
 import { normaliseEmail } from './accounts.server.ts';
+import { supervisorsAmong } from './relationships.server.ts';
 import { ROLES, ROLE_LABELS, isRole, type Role } from './roles.ts';
 
 export type PersonInput = {
@@ -30,6 +31,7 @@ export async function listPeople(actor: Actor) {
       ['id', 'ASC'],
     ],
   });
+  const supervisors = await supervisorsAmong(actor.organisationId, people.map((person) => person.lineSupervisorId));
   return people.map((person) => ({
     id: person.id,
     name: person.name,
@@ -37,6 +39,8 @@ export async function listPeople(actor: Actor) {
     jobTitle: person.jobTitle,
     teamName: person.team?.name ?? null,
     lineSupervisorName: person.lineSupervisor?.name ?? null,
+    // The line supervisor was deactivated or lost the supervisor role: the link gives nobody access any more.
+    lineSupervisorNeedsReassigning: person.lineSupervisorId !== null && !supervisors.has(person.lineSupervisorId),
     roles: (person.roles ?? [])
       .map((row) => row.role)
       .filter(isRole)

@@ -4,7 +4,9 @@ import { randomBytes } from 'node:crypto';
 import { expect } from 'chai';
 import { loadActorForSession } from '#app/domain/accounts.server.ts';
 import { getEvidence, getEvidenceFile, listEvidence, recordEvidence } from '#app/domain/evidence.server.ts';
-import { getPerson, setPersonActive, updatePerson } from '#app/domain/people.server.ts';
+import { getPerson, listPeople, setPersonActive, updatePerson } from '#app/domain/people.server.ts';
+import { relationshipsToReassign } from '#app/domain/reassignment.server.ts';
+import { getOrganisationStructure } from '#app/domain/organisation.server.ts';
 import { workerProgress } from '#app/domain/progress.server.ts';
 import { listManagedTeam } from '#app/domain/team.server.ts';
 import { setWorkerAssessors } from '#app/domain/assessors.server.ts';
@@ -186,5 +188,30 @@ describe('access follows the role that gives it', () => {
     await setPersonActive(setup.org.admin, setup.supervisor.id, false, 'ip');
     expect(await Session.count({ where: { personId: setup.supervisor.id } })).to.equal(0);
     expect(await signedIn(setup.supervisor)).to.equal(null);
+  });
+});
+
+describe('relationships to reassign once a role is removed or a person deactivated', () => {
+  it('lists the former supervisor’s supervisees, the former manager’s scopes and the former assessor’s workers to the admin', async () => {
+    const setup = await supervisedWorker();
+    const { org, supervisor, worker } = setup;
+    const assessorPerson = await createPerson(org.organisation.id, { roles: ['assessor'] });
+    await setWorkerAssessors(org.admin, worker.id, [assessorPerson.id], 'ip');
+    const none = { supervisees: [], managerScopes: [], assessedWorkers: [] };
+    expect(await relationshipsToReassign(org.admin, supervisor.id)).to.deep.equal(none);
+
+    await setRoles(org.admin, supervisor.id, ['worker']);
+    const afterRoles = await relationshipsToReassign(org.admin, supervisor.id);
+    expect(afterRoles.supervisees).to.deep.equal([{ id: worker.id, name: worker.name }]);
+    expect(afterRoles.managerScopes.map((scope) => scope.label)).to.have.length(1);
+    const row = (await listPeople(org.admin)).find((person) => person.id === worker.id)!;
+    expect(row.lineSupervisorNeedsReassigning).to.equal(true);
+    const structure = await getOrganisationStructure(org.admin);
+    expect(structure.managers.find((manager) => manager.id === supervisor.id)).to.include({ holdsRole: false });
+
+    await setPersonActive(org.admin, assessorPerson.id, false, 'ip');
+    expect((await relationshipsToReassign(org.admin, assessorPerson.id)).assessedWorkers).to.deep.equal([{ id: worker.id, name: worker.name }]);
+    expect(await caught(relationshipsToReassign(org.worker, supervisor.id))).to.be.instanceOf(Forbidden);
+    expect(await caught(relationshipsToReassign((await createStaffedOrganisation()).admin, supervisor.id))).to.be.instanceOf(NotFound);
   });
 });
