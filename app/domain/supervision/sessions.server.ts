@@ -162,7 +162,8 @@ export async function cancelSession(actor: Actor, sessionId: number, reason: str
   }
   await sequelize.transaction(async (transaction) => {
     await session.update({ status: SESSION_STATUS.cancelled, cancelReason: reason.trim() }, { transaction });
-    await audit(actor, session, `${actor.name} cancelled a supervision session of ${access.worker.name}: ${reason.trim()}`, ipAddress, transaction);
+    // The reason is confidential supervision content (often health): it stays on the session, not in the audit log.
+    await audit(actor, session, `${actor.name} cancelled a supervision session of ${access.worker.name}`, ipAddress, transaction);
   });
 }
 
