@@ -113,6 +113,12 @@ async function checkReferences(actor: Actor, input: PersonInput, personId?: numb
   return { teamName: team?.name ?? null, supervisorName: supervisor?.name ?? null };
 }
 
+/**
+ * Email is unique across organisations so that sign-in by email alone names one account. Refusing an address
+ * therefore must not say whether it is taken, or where: the same words for every unusable address (ADR 002).
+ */
+const EMAIL_UNUSABLE = 'This email address cannot be used. Check it, or use the person’s own work email address';
+
 function describeRoles(roles: Role[]) {
   return roles.length ? roles.map((role) => ROLE_LABELS[role]).join(', ') : 'no roles';
 }
@@ -178,7 +184,7 @@ export async function createPerson(actor: Actor, input: PersonInput, ipAddress: 
     });
   } catch (error) {
     if (error instanceof UniqueConstraintError) {
-      throw new ValidationError({ email: ['Someone already uses this email address'] });
+      throw new ValidationError({ email: [EMAIL_UNUSABLE] });
     }
     throw error;
   }
@@ -257,7 +263,7 @@ export async function updatePerson(actor: Actor, personId: number, input: Person
     });
   } catch (error) {
     if (error instanceof UniqueConstraintError) {
-      throw new ValidationError({ email: ['Someone already uses this email address'] });
+      throw new ValidationError({ email: [EMAIL_UNUSABLE] });
     }
     throw error;
   }

@@ -44,6 +44,22 @@ describe('people', () => {
     expect((await listPeople(admin)).length).to.equal(before);
   });
 
+  it('an email used in another organisation is refused with the same words as any unusable address, revealing nothing', async () => {
+    const { admin, worker } = await createStaffedOrganisation();
+    const other = await createStaffedOrganisation();
+    const ownDuplicate = (await caught(addPerson(admin, { name: 'Copy', email: worker.email, roles: ['worker'] }, 'ip'))) as ValidationError;
+    const elsewhere = (await caught(addPerson(other.admin, { name: 'Copy', email: worker.email.toUpperCase(), roles: ['worker'] }, 'ip'))) as ValidationError;
+    const target = await getPerson(other.admin, other.worker.id);
+    const edited = (await caught(updatePerson(other.admin, other.worker.id, { name: target.name, email: worker.email, roles: target.roles }, 'ip'))) as ValidationError;
+    for (const error of [elsewhere, edited]) {
+      expect(error).to.be.instanceOf(ValidationError);
+      expect(error.fieldErrors.email).to.deep.equal(ownDuplicate.fieldErrors.email);
+    }
+    const words = elsewhere.fieldErrors.email!.join(' ');
+    expect(words).not.to.match(/already|exists|another organisation|account/i);
+    expect((await getPerson(other.admin, other.worker.id)).email).to.equal(target.email);
+  });
+
   it('changes roles and records who changed them from what to what', async () => {
     const { admin, worker } = await createStaffedOrganisation();
     const person = await getPerson(admin, worker.id);
