@@ -35,6 +35,10 @@ export const AUDIT_ACTIONS = {
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
 
+/**
+ * Admins read the audit log, supervision is confidential from them: a summary names what happened and to whom,
+ * never the text of a confidential record (reasons, discussion, comments, addenda).
+ */
 export type AuditInput = {
   organisationId: number | null;
   actorId: number | null;

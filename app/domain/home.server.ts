@@ -2,6 +2,7 @@
 import { Op } from 'sequelize';
 import { Evidence, Person, PersonRole, Team } from '#db/models/index.ts';
 import { assertCan, can, hasRole, type Actor } from '#app/utils/permissions.server.ts';
+import { effectiveLineSupervisorId, supervisorsAmong } from './relationships.server.ts';
 import { managedTeamIds } from './team.server.ts';
 import { workersAssessedBy } from './assessors.server.ts';
 import { EVIDENCE_STATUS } from './evidence-types.ts';
@@ -16,7 +17,7 @@ export async function attentionFor(actor: Actor): Promise<AttentionSection[]> {
 
   if (hasRole(actor, 'worker')) {
     const [supervisor, team] = await Promise.all([
-      actor.lineSupervisorId ? Person.findByPk(actor.lineSupervisorId, { attributes: ['name'] }) : null,
+      effectiveLineSupervisorId(actor).then((id) => (id ? Person.findByPk(id, { attributes: ['name'] }) : null)),
       actor.teamId ? Team.findByPk(actor.teamId, { attributes: ['name'] }) : null,
     ]);
     sections.push({
@@ -52,7 +53,9 @@ export async function attentionFor(actor: Actor): Promise<AttentionSection[]> {
       where: { organisationId: actor.organisationId, teamId: { [Op.in]: teamIds }, deactivatedAt: null },
       attributes: ['id', 'lineSupervisorId'],
     });
-    const withoutSupervisor = members.filter((person) => person.lineSupervisorId === null && person.id !== actor.id).length;
+    // A line supervisor who lost the supervisor role (or was deactivated) supervises nobody.
+    const supervisors = await supervisorsAmong(actor.organisationId, members.map((person) => person.lineSupervisorId));
+    const withoutSupervisor = members.filter((person) => !supervisors.has(person.lineSupervisorId ?? 0) && person.id !== actor.id).length;
     sections.push({
       role: 'manager',
       heading: 'Your team',

@@ -1,5 +1,5 @@
 // An organisation's structure: its locations, teams, and which teams or locations each manager manages.
-import { UniqueConstraintError } from 'sequelize';
+import { Op, UniqueConstraintError } from 'sequelize';
 import { Location, ManagerScope, Person, PersonRole, Team, sequelize } from '#db/models/index.ts';
 import { ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
@@ -19,6 +19,12 @@ export async function getOrganisationStructure(actor: Actor) {
     }),
     ManagerScope.findAll({ where }),
   ]);
+  // Scopes of someone who lost the manager role (or was deactivated) give no access; list them so they can be removed.
+  const managerIds = new Set(managers.map((manager) => manager.id));
+  const lapsedIds = [...new Set(scopes.map((scope) => scope.managerId).filter((id) => !managerIds.has(id)))];
+  const lapsed = lapsedIds.length
+    ? await Person.findAll({ where: { ...where, id: { [Op.in]: lapsedIds } }, order: [['name', 'ASC']], attributes: ['id', 'name'] })
+    : [];
   const locationName = new Map(locations.map((location) => [location.id, location.name]));
   const teamName = new Map(teams.map((team) => [team.id, team.name]));
   return {
@@ -28,9 +34,10 @@ export async function getOrganisationStructure(actor: Actor) {
       name: team.name,
       locationName: team.locationId ? (locationName.get(team.locationId) ?? null) : null,
     })),
-    managers: managers.map((manager) => ({
+    managers: [...managers.map((manager) => ({ manager, holdsRole: true })), ...lapsed.map((manager) => ({ manager, holdsRole: false }))].map(({ manager, holdsRole }) => ({
       id: manager.id,
       name: manager.name,
+      holdsRole,
       manages: scopes
         .filter((scope) => scope.managerId === manager.id)
         .map((scope) => ({
@@ -94,7 +101,7 @@ export async function addManagerScope(actor: Actor, input: { managerId: number; 
   const [kind, rawId] = input.scope.split(':');
   const id = Number(rawId);
   const manager = await Person.findOne({
-    where: { id: input.managerId, organisationId: actor.organisationId },
+    where: { id: input.managerId, organisationId: actor.organisationId, deactivatedAt: null },
     include: [{ model: PersonRole, as: 'roles', where: { role: 'manager' }, attributes: [] }],
   });
   if (!manager) throw new ValidationError({ managerId: ['Select a manager from the list'] });

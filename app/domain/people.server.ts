@@ -1,10 +1,11 @@
 // Admins create people, give them roles, a team and a line supervisor, and deactivate them.
-import { Op, UniqueConstraintError } from 'sequelize';
+import { Op, UniqueConstraintError, type Transaction } from 'sequelize';
 import { Person, PersonRole, Session, Team, sequelize } from '#db/models/index.ts';
 import { ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
 import { normaliseEmail } from './accounts.server.ts';
+import { supervisorsAmong } from './relationships.server.ts';
 import { ROLES, ROLE_LABELS, isRole, type Role } from './roles.ts';
 
 export type PersonInput = {
@@ -30,6 +31,7 @@ export async function listPeople(actor: Actor) {
       ['id', 'ASC'],
     ],
   });
+  const supervisors = await supervisorsAmong(actor.organisationId, people.map((person) => person.lineSupervisorId));
   return people.map((person) => ({
     id: person.id,
     name: person.name,
@@ -37,6 +39,8 @@ export async function listPeople(actor: Actor) {
     jobTitle: person.jobTitle,
     teamName: person.team?.name ?? null,
     lineSupervisorName: person.lineSupervisor?.name ?? null,
+    // The line supervisor was deactivated or lost the supervisor role: the link gives nobody access any more.
+    lineSupervisorNeedsReassigning: person.lineSupervisorId !== null && !supervisors.has(person.lineSupervisorId),
     roles: (person.roles ?? [])
       .map((row) => row.role)
       .filter(isRole)
@@ -84,30 +88,68 @@ export async function getPerson(actor: Actor, personId: number) {
   };
 }
 
-/** The team and supervisor must be in the actor's organisation; anything else is a field error. */
+/**
+ * The team must be in the actor's organisation; the line supervisor must also be active, hold the supervisor role
+ * and not be the person themself, whatever a crafted form posts. Returns the names the audit log needs.
+ */
 async function checkReferences(actor: Actor, input: PersonInput, personId?: number) {
   const errors: Record<string, string[]> = {};
-  if (input.teamId !== undefined) {
-    const team = await Team.findOne({ where: { id: input.teamId, organisationId: actor.organisationId } });
-    if (!team) errors.teamId = ['Select a team from the list'];
-  }
+  const [team, supervisor] = await Promise.all([
+    input.teamId !== undefined ? Team.findOne({ where: { id: input.teamId, organisationId: actor.organisationId } }) : null,
+    input.lineSupervisorId !== undefined
+      ? Person.findOne({
+          where: { id: input.lineSupervisorId, organisationId: actor.organisationId, deactivatedAt: null },
+          include: [{ model: PersonRole, as: 'roles', where: { role: 'supervisor' }, attributes: [] }],
+          attributes: ['id', 'name'],
+        })
+      : null,
+  ]);
+  if (input.teamId !== undefined && !team) errors.teamId = ['Select a team from the list'];
   if (input.lineSupervisorId !== undefined) {
     if (input.lineSupervisorId === personId) errors.lineSupervisorId = ['A person cannot be their own line supervisor'];
-    const supervisor = await Person.findOne({
-      where: { id: input.lineSupervisorId, organisationId: actor.organisationId, deactivatedAt: null },
-    });
-    if (!supervisor) errors.lineSupervisorId = ['Select a line supervisor from the list'];
+    else if (!supervisor) errors.lineSupervisorId = ['Select a line supervisor from the list: only active people with the supervisor role can be one'];
   }
   if (Object.keys(errors).length) throw new ValidationError(errors);
+  return { teamName: team?.name ?? null, supervisorName: supervisor?.name ?? null };
 }
+
+/**
+ * Email is unique across organisations so that sign-in by email alone names one account. Refusing an address
+ * therefore must not say whether it is taken, or where: the same words for every unusable address (ADR 002).
+ */
+const EMAIL_UNUSABLE = 'This email address cannot be used. Check it, or use the person’s own work email address';
 
 function describeRoles(roles: Role[]) {
   return roles.length ? roles.map((role) => ROLE_LABELS[role]).join(', ') : 'no roles';
 }
 
+/** What changed, in words an auditor reads: who became whose line supervisor, the new team, the new email. */
+async function describeChanges(
+  previous: { name: string; email: string; jobTitle: string | null; teamId: number | null; lineSupervisorId: number | null },
+  person: Person,
+  names: { teamName: string | null; supervisorName: string | null },
+  transaction: Transaction,
+): Promise<string[]> {
+  const changes: string[] = [];
+  if (previous.name !== person.name) changes.push(`name from ${previous.name} to ${person.name}`);
+  if (previous.email !== person.email) changes.push(`email from ${previous.email} to ${person.email}`);
+  if (previous.jobTitle !== person.jobTitle) changes.push(`job title to ${person.jobTitle ?? 'none'}`);
+  if (previous.teamId !== person.teamId) changes.push(`team to ${names.teamName ?? 'none'}`);
+  if (previous.lineSupervisorId !== person.lineSupervisorId) {
+    const former = previous.lineSupervisorId ? await Person.findByPk(previous.lineSupervisorId, { attributes: ['name'], transaction }) : null;
+    const was = former ? ` (was ${former.name})` : '';
+    changes.push(
+      names.supervisorName
+        ? `${names.supervisorName} became the line supervisor of ${person.name}${was}`
+        : `${person.name} no longer has a line supervisor${was}`,
+    );
+  }
+  return changes;
+}
+
 export async function createPerson(actor: Actor, input: PersonInput, ipAddress: string): Promise<number> {
   assertCan(actor, 'manage:people:org');
-  await checkReferences(actor, input);
+  const { supervisorName } = await checkReferences(actor, input);
   try {
     return await sequelize.transaction(async (transaction) => {
       const person = await Person.create(
@@ -132,7 +174,7 @@ export async function createPerson(actor: Actor, input: PersonInput, ipAddress: 
           organisationId: actor.organisationId,
           actorId: actor.id,
           action: AUDIT_ACTIONS.personCreated,
-          summary: `${actor.name} added ${person.name} with roles: ${describeRoles(input.roles)}`,
+          summary: `${actor.name} added ${person.name} with roles: ${describeRoles(input.roles)}${supervisorName ? `; line supervisor ${supervisorName}` : ''}`,
           subject: { type: 'person', id: person.id },
           ipAddress,
         },
@@ -142,7 +184,7 @@ export async function createPerson(actor: Actor, input: PersonInput, ipAddress: 
     });
   } catch (error) {
     if (error instanceof UniqueConstraintError) {
-      throw new ValidationError({ email: ['Someone already uses this email address'] });
+      throw new ValidationError({ email: [EMAIL_UNUSABLE] });
     }
     throw error;
   }
@@ -150,7 +192,7 @@ export async function createPerson(actor: Actor, input: PersonInput, ipAddress: 
 
 export async function updatePerson(actor: Actor, personId: number, input: PersonInput, ipAddress: string) {
   assertCan(actor, 'manage:people:org');
-  await checkReferences(actor, input, personId);
+  const { teamName, supervisorName } = await checkReferences(actor, input, personId);
   try {
     await sequelize.transaction(async (transaction) => {
       const person = assertSameOrganisation(
@@ -163,6 +205,7 @@ export async function updatePerson(actor: Actor, personId: number, input: Person
         'Person',
       );
       const before = (person.roles ?? []).map((row) => row.role);
+      const previous = { name: person.name, email: person.email, jobTitle: person.jobTitle, teamId: person.teamId, lineSupervisorId: person.lineSupervisorId };
       if (person.id === actor.id && before.includes('admin') && !input.roles.includes('admin')) {
         throw new ValidationError({ roles: ['You cannot remove your own admin role; ask another admin'] });
       }
@@ -187,24 +230,30 @@ export async function updatePerson(actor: Actor, personId: number, input: Person
           { transaction },
         );
       }
-      await recordAuditEvent(
-        {
-          organisationId: actor.organisationId,
-          actorId: actor.id,
-          action: AUDIT_ACTIONS.personUpdated,
-          summary: `${actor.name} updated the details of ${person.name}`,
-          subject: { type: 'person', id: person.id },
-          ipAddress,
-        },
-        transaction,
-      );
+      const changes = await describeChanges(previous, person, { teamName, supervisorName }, transaction);
+      if (changes.length) {
+        await recordAuditEvent(
+          {
+            organisationId: actor.organisationId,
+            actorId: actor.id,
+            action: AUDIT_ACTIONS.personUpdated,
+            summary: `${actor.name} changed ${person.name}: ${changes.join('; ')}`,
+            subject: { type: 'person', id: person.id },
+            ipAddress,
+          },
+          transaction,
+        );
+      }
       if (added.length || removed.length) {
         await recordAuditEvent(
           {
             organisationId: actor.organisationId,
             actorId: actor.id,
             action: AUDIT_ACTIONS.rolesChanged,
-            summary: `${actor.name} changed the roles of ${person.name} from ${describeRoles(before.filter(isRole))} to ${describeRoles(input.roles)}`,
+            summary: `${actor.name} changed the roles of ${person.name} from ${describeRoles(before.filter(isRole))} to ${describeRoles(input.roles)} (${[
+              ...(added.length ? [`added ${describeRoles(added)}`] : []),
+              ...(removed.length ? [`removed ${describeRoles(removed.filter(isRole))}`] : []),
+            ].join('; ')})`,
             subject: { type: 'person', id: person.id },
             ipAddress,
           },
@@ -214,7 +263,7 @@ export async function updatePerson(actor: Actor, personId: number, input: Person
     });
   } catch (error) {
     if (error instanceof UniqueConstraintError) {
-      throw new ValidationError({ email: ['Someone already uses this email address'] });
+      throw new ValidationError({ email: [EMAIL_UNUSABLE] });
     }
     throw error;
   }

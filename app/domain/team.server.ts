@@ -2,6 +2,7 @@
 import { Op } from 'sequelize';
 import { ManagerScope, Person, PersonRole, Team } from '#db/models/index.ts';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
+import { supervisorsAmong } from './relationships.server.ts';
 import { isRole } from './roles.ts';
 
 /** Ids of the teams a manager manages (their own teams plus every team at a location they manage). */
@@ -33,6 +34,8 @@ export async function listManagedTeam(actor: Actor) {
       order: [['name', 'ASC']],
     }),
   ]);
+  // A line supervisor who lost the supervisor role (or was deactivated) supervises nobody: shown as none.
+  const supervisors = await supervisorsAmong(actor.organisationId, people.map((person) => person.lineSupervisorId));
   return teams.map((team) => ({
     id: team.id,
     name: team.name,
@@ -42,7 +45,7 @@ export async function listManagedTeam(actor: Actor) {
         id: person.id,
         name: person.name,
         jobTitle: person.jobTitle,
-        lineSupervisorName: person.lineSupervisor?.name ?? null,
+        lineSupervisorName: supervisors.has(person.lineSupervisorId ?? 0) ? (person.lineSupervisor?.name ?? null) : null,
         roles: (person.roles ?? []).map((row) => row.role).filter(isRole),
       })),
   }));

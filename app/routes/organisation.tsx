@@ -120,7 +120,12 @@ export default function OrganisationPage() {
         <tbody className="govuk-table__body">
           {managers.map((manager) => (
             <tr className="govuk-table__row" key={manager.id}>
-              <th scope="row" className="govuk-table__header">{manager.name}</th>
+              <th scope="row" className="govuk-table__header">
+                {manager.name}
+                {manager.holdsRole ? null : (
+                  <strong className="govuk-tag govuk-tag--red govuk-!-display-block govuk-!-margin-top-1">No longer a manager: remove or reassign</strong>
+                )}
+              </th>
               <td className="govuk-table__cell">
                 {manager.manages.length === 0 ? 'Nothing yet' : null}
                 <ul className="govuk-list">
@@ -145,7 +150,7 @@ export default function OrganisationPage() {
       </table>
       <SchemaForm form={scopeForm} fields={scopeFields}>
         <input type="hidden" name="intent" value="add-scope" />
-        <SelectField field={scopeFields.managerId} label="Manager" emptyLabel="Select a manager" options={managers.map((manager) => ({ value: String(manager.id), label: manager.name }))} />
+        <SelectField field={scopeFields.managerId} label="Manager" emptyLabel="Select a manager" options={managers.filter((manager) => manager.holdsRole).map((manager) => ({ value: String(manager.id), label: manager.name }))} />
         <SelectField
           field={scopeFields.scope}
           label="Manages"

@@ -7,6 +7,7 @@ import { PersonForm, PersonSchema } from '#app/components/person-form.tsx';
 import { issuePasswordResetLink } from '#app/domain/accounts.server.ts';
 import { getPerson, personFormOptions, setPersonActive, updatePerson } from '#app/domain/people.server.ts';
 import { assessorOptions, setWorkerAssessors } from '#app/domain/assessors.server.ts';
+import { relationshipsToReassign } from '#app/domain/reassignment.server.ts';
 import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { formatDate, formatDateTime } from '#app/utils/dates.ts';
 import { ValidationError } from '#app/utils/errors.server.ts';
@@ -22,12 +23,13 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
   const actor = await requirePermission(request, 'manage:people:org');
   const personId = personIdParam.safeParse(params.personId);
   if (!personId.success) throw new Response('Not found', { status: 404 });
-  const [person, options, assessors] = await Promise.all([
+  const [person, options, assessors, toReassign] = await Promise.all([
     getPerson(actor, personId.data),
     personFormOptions(actor),
     assessorOptions(actor, personId.data),
+    relationshipsToReassign(actor, personId.data),
   ]);
-  return { person, ...options, assessors };
+  return { person, ...options, assessors, toReassign };
 });
 
 const Intent = z.enum(['save', 'assessors', 'reset-link', 'deactivate', 'reactivate']);
@@ -71,7 +73,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
 });
 
 export default function PersonPage() {
-  const { person, teams, supervisors, assessors } = useLoaderData<typeof loader>();
+  const { person, teams, supervisors, assessors, toReassign } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const resetLink = actionData && 'resetLink' in actionData ? actionData : null;
@@ -90,6 +92,7 @@ export default function PersonPage() {
           {person.name}{' '}
           {person.active ? null : <strong className="govuk-tag govuk-tag--grey">Deactivated</strong>}
         </h1>
+        <ToReassign personName={person.name} {...toReassign} />
         <PersonForm
           lastResult={formResult}
           teams={teams}
@@ -168,6 +171,59 @@ export default function PersonPage() {
             </button>
           </Form>
         )}
+      </div>
+    </div>
+  );
+}
+
+/** People and scopes whose link to this person no longer gives access, because of a removed role or deactivation. */
+function ToReassign({
+  personName,
+  supervisees,
+  managerScopes,
+  assessedWorkers,
+}: {
+  personName: string;
+  supervisees: { id: number; name: string }[];
+  managerScopes: { scopeId: number; label: string }[];
+  assessedWorkers: { id: number; name: string }[];
+}) {
+  if (!supervisees.length && !managerScopes.length && !assessedWorkers.length) return null;
+  const people = (list: { id: number; name: string }[]) => (
+    <ul className="govuk-list govuk-list--bullet">
+      {list.map((row) => (
+        <li key={row.id}>
+          <Link className="govuk-link" to={`/people/${row.id}`}>Reassign {row.name}</Link>
+        </li>
+      ))}
+    </ul>
+  );
+  return (
+    <div className="govuk-warning-text" data-testid="to-reassign">
+      <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+      <div className="govuk-warning-text__text">
+        <span className="govuk-visually-hidden">Warning</span>
+        <h2 className="govuk-heading-s">Reassign what {personName} no longer covers</h2>
+        {supervisees.length ? (
+          <>
+            <p className="govuk-body">People who had {personName} as line supervisor, who now has no supervisor role or is deactivated:</p>
+            {people(supervisees)}
+          </>
+        ) : null}
+        {managerScopes.length ? (
+          <>
+            <p className="govuk-body">
+              What {personName} managed, without the manager role now: {managerScopes.map((scope) => scope.label).join('; ')}.{' '}
+              <Link className="govuk-link" to="/organisation">Change managers</Link>
+            </p>
+          </>
+        ) : null}
+        {assessedWorkers.length ? (
+          <>
+            <p className="govuk-body">Workers {personName} assessed, without the assessor role now:</p>
+            {people(assessedWorkers)}
+          </>
+        ) : null}
       </div>
     </div>
   );

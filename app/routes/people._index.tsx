@@ -41,7 +41,12 @@ export default function PeoplePage() {
               </th>
               <td className="govuk-table__cell">{person.roles.map((role) => ROLE_LABELS[role]).join(', ') || 'None'}</td>
               <td className="govuk-table__cell">{person.teamName ?? 'None'}</td>
-              <td className="govuk-table__cell">{person.lineSupervisorName ?? 'None'}</td>
+              <td className="govuk-table__cell">
+                {person.lineSupervisorName ?? 'None'}
+                {person.lineSupervisorNeedsReassigning ? (
+                  <strong className="govuk-tag govuk-tag--red govuk-!-display-block govuk-!-margin-top-1">No longer a supervisor: reassign</strong>
+                ) : null}
+              </td>
               <td className="govuk-table__cell">
                 {person.active ? <strong className="govuk-tag govuk-tag--green">Active</strong> : <strong className="govuk-tag govuk-tag--grey">Deactivated</strong>}
               </td>

@@ -301,12 +301,11 @@ describe('organisation admin', function () {
     );
     const who = (summary: string) => entries.find((entry) => entry[2] === summary)?.[1];
     const expected: [summary: string, actor: string][] = [
-      [`${adminLogin.name} added ${person.name} with roles: Worker`, adminLogin.name],
+      [`${adminLogin.name} added ${person.name} with roles: Worker; line supervisor ${person.supervisor}`, adminLogin.name],
       [`${adminLogin.name} issued a password reset link for ${person.name}`, adminLogin.name],
       [`${person.name} set a new password with a reset link`, person.name],
       [`${person.name} signed in`, person.name],
-      [`${adminLogin.name} updated the details of ${person.name}`, adminLogin.name],
-      [`${adminLogin.name} changed the roles of ${person.name} from Worker to Worker, Assessor`, adminLogin.name],
+      [`${adminLogin.name} changed the roles of ${person.name} from Worker to Worker, Assessor (added Assessor)`, adminLogin.name],
       [`${adminLogin.name} deactivated ${person.name}`, adminLogin.name],
       [`Failed sign-in for ${person.email} (account deactivated)`, 'Not signed in'],
     ];

@@ -5,7 +5,7 @@ import { createPerson as addPerson, getPerson, listPeople, setPersonActive, upda
 import { Forbidden, NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { AuditEvent, PersonRole } from '#db/models/index.ts';
 import { AppendOnlyViolation } from '#db/models/append-only.ts';
-import { createStaffedOrganisation, unique } from '#test/factories/index.ts';
+import { createPerson, createStaffedOrganisation, unique } from '#test/factories/index.ts';
 
 async function caught(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -44,6 +44,22 @@ describe('people', () => {
     expect((await listPeople(admin)).length).to.equal(before);
   });
 
+  it('an email used in another organisation is refused with the same words as any unusable address, revealing nothing', async () => {
+    const { admin, worker } = await createStaffedOrganisation();
+    const other = await createStaffedOrganisation();
+    const ownDuplicate = (await caught(addPerson(admin, { name: 'Copy', email: worker.email, roles: ['worker'] }, 'ip'))) as ValidationError;
+    const elsewhere = (await caught(addPerson(other.admin, { name: 'Copy', email: worker.email.toUpperCase(), roles: ['worker'] }, 'ip'))) as ValidationError;
+    const target = await getPerson(other.admin, other.worker.id);
+    const edited = (await caught(updatePerson(other.admin, other.worker.id, { name: target.name, email: worker.email, roles: target.roles }, 'ip'))) as ValidationError;
+    for (const error of [elsewhere, edited]) {
+      expect(error).to.be.instanceOf(ValidationError);
+      expect(error.fieldErrors.email).to.deep.equal(ownDuplicate.fieldErrors.email);
+    }
+    const words = elsewhere.fieldErrors.email!.join(' ');
+    expect(words).not.to.match(/already|exists|another organisation|account/i);
+    expect((await getPerson(other.admin, other.worker.id)).email).to.equal(target.email);
+  });
+
   it('changes roles and records who changed them from what to what', async () => {
     const { admin, worker } = await createStaffedOrganisation();
     const person = await getPerson(admin, worker.id);
@@ -55,6 +71,43 @@ describe('people', () => {
     const event = await AuditEvent.findOne({ where: { subjectId: worker.id, action: 'person.roles_changed' } });
     expect(event?.summary).to.contain('from Worker to Worker, Supervisor');
     expect(event?.actorId).to.equal(admin.id);
+  });
+
+  it('accepts as line supervisor only an active person of the organisation with the supervisor role, not the person themself', async () => {
+    const { admin, worker, supervisor } = await createStaffedOrganisation();
+    const other = await createStaffedOrganisation();
+    const retired = await createPerson(admin.organisationId, { roles: ['supervisor'], deactivated: true });
+    const details = await getPerson(admin, worker.id);
+    const base = { name: details.name, email: details.email, roles: details.roles };
+    const cases: [string, number, number][] = [
+      ['a plain worker', (await createPerson(admin.organisationId, { roles: ['worker'] })).id, worker.id],
+      ['the admin herself, without the supervisor role', admin.id, worker.id],
+      ['a deactivated supervisor', retired.id, worker.id],
+      ['another organisation’s supervisor', other.supervisor.id, worker.id],
+      ['the person themself', supervisor.id, supervisor.id],
+    ];
+    for (const [what, lineSupervisorId, personId] of cases) {
+      const person = await getPerson(admin, personId);
+      const error = await caught(updatePerson(admin, personId, { ...base, name: person.name, email: person.email, roles: person.roles, lineSupervisorId }, 'ip'));
+      expect(error, what).to.be.instanceOf(ValidationError);
+      expect((error as ValidationError).fieldErrors.lineSupervisorId, what).to.have.length(1);
+    }
+    const created = await caught(addPerson(admin, { name: 'New', email: `${unique('n')}@example.org`, roles: ['worker'], lineSupervisorId: admin.id }, 'ip'));
+    expect((created as ValidationError).fieldErrors.lineSupervisorId).to.deep.equal(['Select a line supervisor from the list: only active people with the supervisor role can be one']);
+    expect((await getPerson(admin, worker.id)).lineSupervisorId).to.equal(supervisor.id);
+  });
+
+  it('audits who became whose line supervisor and which roles were added or removed', async () => {
+    const { admin, worker, supervisor, team } = await createStaffedOrganisation();
+    const second = await createPerson(admin.organisationId, { roles: ['supervisor', 'worker'], name: unique('Sam Second') });
+    const details = await getPerson(admin, worker.id);
+    await updatePerson(admin, worker.id, { name: details.name, email: details.email, teamId: team.id, lineSupervisorId: second.id, roles: ['worker', 'assessor'] }, 'ip');
+    const summaries = (await AuditEvent.findAll({ where: { subjectId: worker.id, organisationId: admin.organisationId } })).map((event) => event.summary).join('\n');
+    expect(summaries).to.contain(`${second.name} became the line supervisor of ${worker.name} (was ${supervisor.name})`);
+    expect(summaries).to.contain('added Assessor');
+    const id = await addPerson(admin, { name: 'Jo New', email: `${unique('jo')}@example.org`, roles: ['worker'], lineSupervisorId: supervisor.id }, 'ip');
+    const created = await AuditEvent.findOne({ where: { subjectId: id, action: 'person.created' } });
+    expect(created?.summary).to.contain(`line supervisor ${supervisor.name}`);
   });
 
   it('an admin cannot remove their own admin role or deactivate themselves', async () => {

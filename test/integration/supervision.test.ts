@@ -282,6 +282,27 @@ describe('supervision schedule', () => {
   });
 });
 
+describe('supervision in the audit log', () => {
+  it('names what happened and to whom, never the confidential text: reasons, record, comments, addenda', async () => {
+    const org = await createStaffedOrganisation();
+    await signedAgreement(org);
+    const planned = await planSession(org.supervisor, org.worker.id, { date: addDaysToDate(today, 3), startTime: '10:00', endTime: '11:00', type: 'regular' }, 'ip');
+    const secrets = ['off sick – anxiety and depression', 'A distressing call about Mrs B', 'I agree; my back pain is worse', 'Referred to occupational health'];
+    await cancelSession(org.supervisor, planned, secrets[0]!, 'ip');
+    await requestUrgentDebrief(org.worker, secrets[1]!, 'ip');
+    const session = await pastSession(org, 2);
+    const recordId = await startRecord(org.supervisor, session.id, RECORD, 'ip');
+    await shareRecord(org.supervisor, recordId, 'ip');
+    await agreeRecord(org.worker, recordId, secrets[2]!, 'ip');
+    await addAddendum(org.supervisor, recordId, secrets[3]!, 'ip');
+    const summaries = (await AuditEvent.findAll({ where: { organisationId: org.organisation.id } })).map((event) => event.summary);
+    expect(summaries.some((summary) => summary.includes('cancelled a supervision session'))).to.equal(true);
+    for (const text of [...secrets, ...Object.values(RECORD)]) {
+      expect(summaries.filter((summary) => summary.includes(text)), text).to.deep.equal([]);
+    }
+  });
+});
+
 describe('supervision records', () => {
   it('the supervisor writes and shares, the worker comments and agrees; it locks; later changes are addenda; actions carry forward', async () => {
     const org = await createStaffedOrganisation();

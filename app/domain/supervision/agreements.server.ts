@@ -3,7 +3,7 @@
 import { Op } from 'sequelize';
 import { Person, PersonRole, SupervisionAgreement, SupervisionSignature, sequelize } from '#db/models/index.ts';
 import { Forbidden, InvalidTransition, NotFound, ValidationError } from '#app/utils/errors.server.ts';
-import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
+import { assertCan, hasRole, type Actor } from '#app/utils/permissions.server.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from '../audit.server.ts';
 import { managedTeamIds } from '../team.server.ts';
 import { manageAccess } from './access.server.ts';
@@ -171,13 +171,16 @@ export async function workersWithoutAgreement(actor: Actor) {
 
 /** The workers whose supervision the actor oversees: their supervisees and, for managers, the teams they manage. */
 export async function scopedWorkers(actor: Actor) {
-  const teamIds = actor.roles.includes('manager') ? await managedTeamIds(actor) : [];
+  const teamIds = hasRole(actor, 'manager') ? await managedTeamIds(actor) : [];
+  // Line supervision counts only while the actor holds the supervisor role (see relationships.server.ts).
+  const scopes = [...(hasRole(actor, 'supervisor') ? [{ lineSupervisorId: actor.id }] : []), ...(teamIds.length ? [{ teamId: { [Op.in]: teamIds } }] : [])];
+  if (!scopes.length) return [];
   const people = await Person.findAll({
     where: {
       organisationId: actor.organisationId,
       deactivatedAt: null,
       id: { [Op.ne]: actor.id },
-      [Op.or]: [{ lineSupervisorId: actor.id }, ...(teamIds.length ? [{ teamId: { [Op.in]: teamIds } }] : [])],
+      [Op.or]: scopes,
     },
     // Only people who hold the worker role have supervision (not an assessor-only or admin-only account).
     include: [{ model: PersonRole, as: 'roles', where: { role: 'worker' }, attributes: [] }],

@@ -1,18 +1,20 @@
 // Calendars: a person downloads their sessions as .ics, or subscribes with a private link whose token is random,
 // shown once, stored only as its sha256 and revocable.
 import { createHash, randomBytes } from 'node:crypto';
-import { Person, SupervisionCalendarToken, sequelize } from '#db/models/index.ts';
+import { Person, PersonRole, SupervisionCalendarToken, sequelize } from '#db/models/index.ts';
 import { NotFound } from '#app/utils/errors.server.ts';
-import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
+import { PERMISSIONS, assertCan, type Actor } from '#app/utils/permissions.server.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from '../audit.server.ts';
 import { sessionsToIcs } from './ics.ts';
 import { diaryOf } from './sessions.server.ts';
 import { SESSION_STATUS, SESSION_TYPE_LABELS, type SessionType } from './statuses.ts';
 
+const SUPERVISING_ROLES: readonly string[] = PERMISSIONS['manage:supervision:supervisees'];
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-async function icsFor(personId: number, organisationId: number, host: string): Promise<string> {
-  const sessions = await diaryOf(personId, organisationId);
+async function icsFor(personId: number, organisationId: number, roles: string[], host: string): Promise<string> {
+  // Someone who no longer holds a supervising role no longer sees the sessions they used to run.
+  const sessions = await diaryOf(personId, organisationId, roles.some((role) => SUPERVISING_ROLES.includes(role)));
   return sessionsToIcs(
     sessions
       .filter((session) => session.status !== SESSION_STATUS.requested)
@@ -36,7 +38,7 @@ async function icsFor(personId: number, organisationId: number, host: string): P
 /** The signed-in person's own sessions (as worker and as supervisor). */
 export async function calendarFor(actor: Actor, host: string): Promise<string> {
   assertCan(actor, 'read:supervision:own');
-  return icsFor(actor.id, actor.organisationId, host);
+  return icsFor(actor.id, actor.organisationId, actor.roles, host);
 }
 
 /** The subscribed calendar for a token; an unknown or revoked token (or a deactivated person) is "not found". */
@@ -44,9 +46,12 @@ export async function calendarForToken(token: string, host: string): Promise<str
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw new NotFound('Calendar');
   const row = await SupervisionCalendarToken.findOne({ where: { tokenHash: hash(token), revokedAt: null } });
   if (!row) throw new NotFound('Calendar');
-  const person = await Person.findOne({ where: { id: row.personId, organisationId: row.organisationId, deactivatedAt: null } });
+  const person = await Person.findOne({
+    where: { id: row.personId, organisationId: row.organisationId, deactivatedAt: null },
+    include: [{ model: PersonRole, as: 'roles', attributes: ['role'] }],
+  });
   if (!person) throw new NotFound('Calendar');
-  return icsFor(person.id, person.organisationId, host);
+  return icsFor(person.id, person.organisationId, (person.roles ?? []).map((role) => role.role), host);
 }
 
 /** A new private link (any earlier one is revoked); the token is returned once and never stored. */

@@ -3,6 +3,7 @@
 import { SupervisionAction, SupervisionRecord } from '#db/models/index.ts';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
 import { todayInLondon } from '../policies.server.ts';
+import { isLineSupervisorOf } from '../relationships.server.ts';
 import { readAccess } from './access.server.ts';
 import { agreementsFor, scopedWorkers } from './agreements.server.ts';
 import { overdueFor } from './overdue.server.ts';
@@ -46,6 +47,6 @@ export async function workerSupervision(actor: Actor, workerId: number) {
 export async function supervisees(actor: Actor) {
   assertCan(actor, 'read:supervision-overview:managed');
   const workers = await scopedWorkers(actor);
-  return workers.map((worker) => ({ id: worker.id, name: worker.name, mine: worker.lineSupervisorId === actor.id }));
+  return workers.map((worker) => ({ id: worker.id, name: worker.name, mine: isLineSupervisorOf(actor, worker) }));
 }
 

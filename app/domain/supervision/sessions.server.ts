@@ -7,6 +7,7 @@ import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from '../audit.server.ts';
 import { todayInLondon } from '../policies.server.ts';
 import { checkDateOnly } from '../role-profiles.server.ts';
+import { effectiveLineSupervisorId } from '../relationships.server.ts';
 import { manageAccess, readAccess, type SupervisionAccess } from './access.server.ts';
 import { activeAgreement } from './agreements.server.ts';
 import { plannedSlots } from './schedule.ts';
@@ -161,7 +162,8 @@ export async function cancelSession(actor: Actor, sessionId: number, reason: str
   }
   await sequelize.transaction(async (transaction) => {
     await session.update({ status: SESSION_STATUS.cancelled, cancelReason: reason.trim() }, { transaction });
-    await audit(actor, session, `${actor.name} cancelled a supervision session of ${access.worker.name}: ${reason.trim()}`, ipAddress, transaction);
+    // The reason is confidential supervision content (often health): it stays on the session, not in the audit log.
+    await audit(actor, session, `${actor.name} cancelled a supervision session of ${access.worker.name}`, ipAddress, transaction);
   });
 }
 
@@ -181,7 +183,8 @@ export async function requestUrgentDebrief(actor: Actor, reason: string, ipAddre
   assertCan(actor, 'read:supervision:own');
   const me = await Person.findOne({ where: { id: actor.id, organisationId: actor.organisationId } });
   if (!me) throw new NotFound('Person');
-  if (!me.lineSupervisorId) throw new ValidationError({ reason: ['You have no line supervisor yet: ask your manager to arrange one'] });
+  const supervisorId = await effectiveLineSupervisorId(me);
+  if (!supervisorId) throw new ValidationError({ reason: ['You have no line supervisor yet: ask your manager to arrange one'] });
   if (!reason.trim()) throw new ValidationError({ reason: ['Say briefly what you need to debrief about'] });
   const startsAt = new Date();
   return sequelize.transaction(async (transaction) => {
@@ -190,7 +193,7 @@ export async function requestUrgentDebrief(actor: Actor, reason: string, ipAddre
         organisationId: actor.organisationId,
         agreementId: (await activeAgreement(actor.id))?.id ?? null,
         workerId: actor.id,
-        supervisorId: me.lineSupervisorId!,
+        supervisorId,
         type: SESSION_TYPE.urgentDebrief,
         status: SESSION_STATUS.requested,
         startsAt,
@@ -222,10 +225,10 @@ export async function sessionsOf(workerId: number) {
   return SupervisionSession.findAll({ where: { workerId }, order: [['startsAt', 'ASC'], ['id', 'ASC']] });
 }
 
-/** Everything in a person's diary: sessions as the worker and as the supervisor. */
-export async function diaryOf(personId: number, organisationId: number) {
+/** Everything in a person's diary: sessions as the worker and, while they may supervise, as the supervisor. */
+export async function diaryOf(personId: number, organisationId: number, maySupervise: boolean) {
   return SupervisionSession.findAll({
-    where: { organisationId, [Op.or]: [{ workerId: personId }, { supervisorId: personId }] },
+    where: { organisationId, [Op.or]: [{ workerId: personId }, ...(maySupervise ? [{ supervisorId: personId }] : [])] },
     include: [
       { model: Person, as: 'worker', attributes: ['id', 'name'] },
       { model: Person, as: 'supervisor', attributes: ['id', 'name'] },
