@@ -1,0 +1,91 @@
+// What the portal sends over HTTP whoever asks: redirects that stay on the portal, links on PUBLIC_URL whatever the
+// Host header says, the security headers with a per-request script nonce, and no caching of personal pages.
+import { request as httpRequest } from 'node:http';
+import { expect } from 'chai';
+import type { Page } from 'puppeteer';
+import { Evidence, EvidenceFile, Person } from '#db/models/index.ts';
+import {
+  anonymousSession,
+  baseUrl,
+  closePage,
+  demoLogin,
+  httpLoginAs,
+  loginAs,
+  newPage,
+  signInWithKeyboard,
+  url,
+  waitForHeading,
+  waitForHydration,
+  type HttpSession,
+} from './harness.ts';
+
+const FORGED_HOST = 'evil.example:8443';
+
+type RawResponse = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
+
+/** A request with a Host header of our choosing, which fetch() does not allow. */
+function rawRequest(path: string, options: { method?: string; host?: string; cookie?: string; form?: Record<string, string> } = {}): Promise<RawResponse> {
+  const target = new URL(baseUrl());
+  const body = options.form ? new URLSearchParams(options.form).toString() : undefined;
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port: target.port,
+        path,
+        method: options.method ?? 'GET',
+        headers: {
+          Host: options.host ?? target.host,
+          ...(options.cookie ? { Cookie: options.cookie } : {}),
+          ...(body ? { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': Buffer.byteLength(body) } : {}),
+        },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function signInWithRedirect(redirectTo: string): Promise<Response> {
+  const worker = await demoLogin('worker');
+  const anonymous = await anonymousSession();
+  return fetch(url('/login'), {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: anonymous.cookie },
+    body: new URLSearchParams({ email: worker.email, password: worker.password, csrf: anonymous.csrf, redirectTo }),
+  });
+}
+
+describe('Redirect after sign-in', () => {
+  let page: Page | undefined;
+  afterEach(async () => {
+    await closePage(page);
+    page = undefined;
+  });
+
+  it('lands on the portal when the sign-in link carries a hostile redirectTo', async () => {
+    page = await newPage();
+    const worker = await demoLogin('worker');
+    await page.goto(url('/login?redirectTo=%2F%09%2Fevil.example'), { waitUntil: 'load' });
+    await signInWithKeyboard(page, worker.email, worker.password);
+    await waitForHeading(page, /^Hello, /);
+    expect(new URL(page.url()).origin).to.equal(baseUrl());
+  });
+
+  for (const redirectTo of ['/\t/evil.example', '/\n/evil.example', '/\r\n/evil.example', '/\u3000/evil.example', '/\\evil.example', '/.//evil.example']) {
+    it(`answers a redirect on the portal for ${JSON.stringify(redirectTo)}, never an error`, async () => {
+      const response = await signInWithRedirect(redirectTo);
+      expect(response.status).to.equal(302);
+      const location = response.headers.get('location') ?? '';
+      expect(new URL(location, baseUrl()).origin, location).to.equal(baseUrl());
+      expect(location.startsWith('//'), location).to.equal(false);
+    });
+  }
+});
