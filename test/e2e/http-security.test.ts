@@ -89,3 +89,44 @@ describe('Redirect after sign-in', () => {
     });
   }
 });
+
+describe('Links on PUBLIC_URL', () => {
+  it('gives the admin a reset link on the portal’s address even when the Host header is forged', async () => {
+    const admin = await httpLoginAs('admin');
+    const worker = await demoLogin('worker');
+    const person = await Person.findOne({ where: { email: worker.email } });
+    const response = await rawRequest(`/people/${person!.id}`, {
+      method: 'POST',
+      host: FORGED_HOST,
+      cookie: admin.cookie,
+      form: { intent: 'reset-link', csrf: admin.csrf },
+    });
+    expect(response.status).to.equal(200);
+    expect(response.body).to.include(`${baseUrl()}/reset-password/`);
+    expect(response.body).not.to.include('evil.example');
+  });
+
+  it('gives a calendar link, and calendar entries, on the portal’s address even when the Host header is forged', async () => {
+    const worker = await httpLoginAs('worker');
+    const response = await rawRequest('/supervision', { method: 'POST', host: FORGED_HOST, cookie: worker.cookie, form: { intent: 'link', csrf: worker.csrf } });
+    expect(response.status).to.equal(200);
+    expect(response.body).not.to.include('evil.example');
+    const link = new RegExp(`${baseUrl()}/calendar/[A-Za-z0-9_-]+`).exec(response.body)?.[0];
+    expect(link, 'a calendar link on PUBLIC_URL').to.be.a('string');
+
+    for (const path of [new URL(link!).pathname, '/supervision/calendar']) {
+      const calendar = await rawRequest(path, { host: FORGED_HOST, cookie: worker.cookie });
+      expect(calendar.status, path).to.equal(200);
+      expect(calendar.body, path).to.include('BEGIN:VCALENDAR');
+      expect(calendar.body, path).not.to.include('evil.example');
+    }
+  });
+
+  it('exports a standard with URIs on the portal’s address even when the Host header is forged', async () => {
+    const admin = await httpLoginAs('admin');
+    const response = await rawRequest('/standards/ASTH325/export?format=case-json', { host: FORGED_HOST, cookie: admin.cookie });
+    expect(response.status).to.equal(200);
+    expect(response.body).to.include(`${baseUrl()}/standards`);
+    expect(response.body).not.to.include('evil.example');
+  });
+});
