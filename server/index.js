@@ -2,6 +2,7 @@
 import compression from 'compression';
 import express from 'express';
 import { createRequestHandler } from '@remix-run/express';
+import { securityHeaders } from './security-headers.js';
 
 const build = await import('../build/server/index.js');
 const port = Number(process.env.PORT ?? 3000);
@@ -10,17 +11,7 @@ const app = express();
 app.disable('x-powered-by');
 if (process.env.TRUST_PROXY === 'true') app.set('trust proxy', true);
 app.use(compression());
-app.use((_req, res, next) => {
-  res.set({
-    'Content-Security-Policy':
-      "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'",
-    'Referrer-Policy': 'same-origin',
-    'X-Content-Type-Options': 'nosniff',
-    'X-Frame-Options': 'DENY',
-    'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
-  });
-  next();
-});
+app.use(securityHeaders(build.entry.module.serverConfig));
 // Fingerprinted build assets can be cached for ever; everything else is checked each time.
 app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }));
 app.use(express.static('build/client', { maxAge: '1h' }));
@@ -29,7 +20,10 @@ app.all(
   createRequestHandler({
     build,
     mode: process.env.NODE_ENV,
-    getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown' }),
+    getLoadContext: (req, res) => ({
+      clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+      cspNonce: res.locals.cspNonce,
+    }),
   }),
 );
 

@@ -130,3 +130,75 @@ describe('Links on PUBLIC_URL', () => {
     expect(response.body).not.to.include('evil.example');
   });
 });
+
+describe('Security headers', () => {
+  let page: Page | undefined;
+  afterEach(async () => {
+    await closePage(page);
+    page = undefined;
+  });
+
+  function directives(policy: string): Map<string, string[]> {
+    return new Map(
+      policy
+        .split(';')
+        .map((part) => part.trim().split(/\s+/))
+        .filter((parts) => parts[0])
+        .map(([name, ...values]) => [name!, values]),
+    );
+  }
+
+  it('sends a nonce-based script policy, a new nonce each time, and the other headers', async () => {
+    const [first, second] = await Promise.all([fetch(url('/login')), fetch(url('/login'))]);
+    const nonces: string[] = [];
+    for (const response of [first!, second!]) {
+      const csp = directives(response.headers.get('content-security-policy') ?? '');
+      const scriptSrc = csp.get('script-src') ?? [];
+      expect(scriptSrc, 'script-src').to.include("'self'");
+      expect(scriptSrc, 'script-src').not.to.include("'unsafe-inline'");
+      const nonce = scriptSrc.find((value) => value.startsWith("'nonce-"))?.slice(7, -1);
+      expect(nonce, 'a nonce in script-src').to.match(/^[A-Za-z0-9+/=_-]{16,}$/);
+      nonces.push(nonce!);
+      expect(csp.get('frame-ancestors')).to.deep.equal(["'none'"]);
+      expect(csp.get('object-src')).to.deep.equal(["'none'"]);
+      expect(csp.get('base-uri')).to.deep.equal(["'self'"]);
+      expect(csp.get('default-src')).to.deep.equal(["'self'"]);
+      expect(response.headers.get('referrer-policy')).to.equal('same-origin');
+      expect(response.headers.get('x-content-type-options')).to.equal('nosniff');
+      expect(response.headers.get('x-frame-options')).to.equal('DENY');
+      expect(response.headers.get('permissions-policy')).to.equal('camera=(), microphone=(), geolocation=()');
+      expect(response.headers.get('x-powered-by')).to.equal(null);
+      // The portal is served on http://localhost here, where HSTS would mean nothing and is not sent.
+      expect(response.headers.get('strict-transport-security')).to.equal(null);
+
+      // Every script on the page carries the nonce of its response.
+      const html = await response.text();
+      const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+      expect(scripts.length, 'the page has scripts').to.be.greaterThan(0);
+      for (const tag of scripts) expect(tag, tag).to.include(`nonce="${nonce}"`);
+    }
+    expect(nonces[0]).not.to.equal(nonces[1]);
+  });
+
+  it('hydrates and reports no policy violation while a worker signs in and moves around', async () => {
+    page = await newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (/Content.Security.Policy|Refused to/i.test(message.text())) problems.push(message.text());
+    });
+    await page.evaluateOnNewDocument(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`);
+      });
+    });
+    await loginAs(page, 'worker');
+    await waitForHydration(page);
+    for (const label of ['Evidence', 'Supervision', 'Home']) {
+      await page.$$eval('nav[aria-label="Main"] a', (links, text) => links.find((link) => link.textContent?.trim() === text)?.click(), label);
+      await page.waitForFunction((text) => document.querySelector('nav[aria-label="Main"] a[aria-current="page"]')?.textContent?.trim() === text, {}, label);
+    }
+    await page.reload({ waitUntil: 'load' });
+    await waitForHydration(page);
+    expect(problems).to.deep.equal([]);
+  });
+});
