@@ -27,6 +27,7 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
     headers: {
       'Content-Type': file.contentType,
       'Content-Disposition': `attachment; filename="${fileName}"`,
+      'Cache-Control': 'private, no-store',
     },
   });
 });

@@ -202,3 +202,37 @@ describe('Security headers', () => {
     expect(problems).to.deep.equal([]);
   });
 });
+
+describe('Caching', () => {
+  let worker: HttpSession;
+  before(async () => {
+    worker = await httpLoginAs('worker');
+  });
+
+  async function cacheControl(path: string, session: HttpSession | null = worker): Promise<string | null> {
+    const response = await fetch(url(path), { headers: session ? { Cookie: session.cookie } : {}, redirect: 'manual' });
+    expect(response.status, path).to.be.oneOf([200, 302]);
+    await response.arrayBuffer();
+    return response.headers.get('cache-control');
+  }
+
+  it('never lets personal pages, their data, files or calendars be stored', async () => {
+    // The demo worker's seeded evidence with a PDF attached (db/seed/evidence.ts).
+    const evidence = await Evidence.findOne({ where: { submissionToken: 'demo-sarah-boundaries' } });
+    const file = await EvidenceFile.findOne({ where: { evidenceRevisionId: evidence!.currentRevisionId! }, order: [['id', 'ASC']] });
+    const paths = ['/', '/evidence', '/progress', '/supervision', '/_root.data', '/evidence.data', `/evidence/${evidence!.id}`];
+    paths.push(`/evidence-files/${file!.id}`, '/supervision/calendar', '/standards/ASTH325/export?format=csv');
+    for (const path of paths) expect(await cacheControl(path), path).to.match(/(^|[ ,])no-store($|[ ,])/);
+    expect(await cacheControl('/login', null), '/login').to.match(/(^|[ ,])no-store($|[ ,])/);
+  });
+
+  it('keeps long caching for the fingerprinted build assets', async () => {
+    const html = await fetch(url('/login')).then((response) => response.text());
+    const asset = /\/assets\/[^"]+\.js/.exec(html)?.[0];
+    expect(asset, 'a script asset on the page').to.be.a('string');
+    const response = await fetch(url(asset!));
+    expect(response.status).to.equal(200);
+    expect(response.headers.get('cache-control')).to.match(/max-age=31536000/).and.to.include('immutable');
+    await response.arrayBuffer();
+  });
+});
