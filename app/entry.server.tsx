@@ -1,12 +1,17 @@
 // Renders each document request on the server; the configuration is validated here, at start-up.
 import { PassThrough } from 'node:stream';
-import { createReadableStreamFromReadable, type EntryContext } from '@remix-run/node';
+import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleDataRequestFunction } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
+import { NonceProvider } from './components/nonce.tsx';
 import { env } from './utils/env.server.ts';
 
-env();
+// The HTTP server (server/index.js) is plain JavaScript: it takes what it needs of the validated configuration here.
+export const serverConfig = { publicUrl: env().publicUrl };
+
+// Pages and their data carry personal details: no browser or proxy may keep a copy. Resource routes say so themselves.
+const NO_STORE = 'no-store';
 
 export const streamTimeout = 5_000;
 
@@ -15,13 +20,19 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
+  const nonce = loadContext.cspNonce;
+  if (!responseHeaders.has('Cache-Control')) responseHeaders.set('Cache-Control', NO_STORE);
   const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady';
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} />,
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+      </NonceProvider>,
       {
+        nonce,
         [readyEvent]() {
           shellRendered = true;
           const body = new PassThrough();
@@ -43,3 +54,8 @@ export default function handleRequest(
     setTimeout(abort, streamTimeout + 1000);
   });
 }
+
+export const handleDataRequest: HandleDataRequestFunction = (response) => {
+  if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', NO_STORE);
+  return response;
+};

@@ -16,6 +16,7 @@ import {
 import type { ReactNode } from 'react';
 import stylesUrl from './styles/app.scss?url';
 import { CsrfInput } from './components/csrf-input.tsx';
+import { useNonce } from './components/nonce.tsx';
 import { getActor } from './utils/auth.server.ts';
 import { issueCsrfToken } from './utils/csrf.server.ts';
 import { navigationFor } from './utils/navigation.server.ts';
@@ -42,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>('root');
+  const nonce = useNonce();
   return (
     <html lang="en-GB" className="govuk-template govuk-template--rebranded">
       <head>
@@ -100,8 +102,8 @@ export function Layout({ children }: { children: ReactNode }) {
             <p className="govuk-body-s">NOSfolio: competence, supervision and development against the National Occupational Standards.</p>
           </div>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -2,6 +2,7 @@
 import compression from 'compression';
 import express from 'express';
 import { createRequestHandler } from '@remix-run/express';
+import { securityHeaders } from './security-headers.js';
 import { staticAssets } from './static-assets.js';
 
 const build = await import('../build/server/index.js');
@@ -11,24 +12,17 @@ const app = express();
 app.disable('x-powered-by');
 if (process.env.TRUST_PROXY === 'true') app.set('trust proxy', true);
 app.use(compression());
-app.use((_req, res, next) => {
-  res.set({
-    'Content-Security-Policy':
-      "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'",
-    'Referrer-Policy': 'same-origin',
-    'X-Content-Type-Options': 'nosniff',
-    'X-Frame-Options': 'DENY',
-    'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
-  });
-  next();
-});
+app.use(securityHeaders(build.entry.module.serverConfig));
 staticAssets(app);
 app.all(
   '*',
   createRequestHandler({
     build,
     mode: process.env.NODE_ENV,
-    getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown' }),
+    getLoadContext: (req, res) => ({
+      clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+      cspNonce: res.locals.cspNonce,
+    }),
   }),
 );
 

@@ -2,9 +2,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { calendarForToken } from '#app/domain/supervision/calendar.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
+import { publicHost } from '#app/utils/public-url.server.ts';
 
-export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
-  const body = await calendarForToken((params.token ?? '').replace(/\.ics$/, ''), new URL(request.url).host);
+export const loader = withDomainErrors(async ({ params }: LoaderFunctionArgs) => {
+  const body = await calendarForToken((params.token ?? '').replace(/\.ics$/, ''), publicHost());
   return new Response(body, {
     headers: {
       'Content-Type': 'text/calendar; charset=utf-8',

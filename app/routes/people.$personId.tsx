@@ -14,6 +14,7 @@ import { ValidationError } from '#app/utils/errors.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
+import { absoluteUrl } from '#app/utils/public-url.server.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? 'Person'} – NOSfolio` }];
 
@@ -57,7 +58,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
       });
     case 'reset-link': {
       const { token, expiresAt } = await issuePasswordResetLink(actor, personId.data, ipAddress);
-      const link = `${new URL(request.url).origin}/reset-password/${token}`;
+      const link = absoluteUrl(`/reset-password/${token}`);
       return { resetLink: link, resetLinkExpiresAt: expiresAt.toISOString() };
     }
     case 'deactivate':

@@ -5,6 +5,7 @@ import { exportStandards } from '#app/domain/standards/formats/index.ts';
 import { exportableStandard } from '#app/domain/standards.server.ts';
 import { requirePermission } from '#app/utils/auth.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
+import { absoluteUrl } from '#app/utils/public-url.server.ts';
 
 const Query = z.object({
   format: z.enum(['nosfolio-json', 'csv', 'moodle-csv', 'case-json']),
@@ -17,12 +18,16 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
   if (!query.success) throw new Response('Choose an export format', { status: 400 });
   const standard = await exportableStandard(actor, params.urn ?? '', query.data.version);
   const file = exportStandards([standard], query.data.format, {
-    baseUri: new URL('/standards', request.url).toString(),
+    baseUri: absoluteUrl('/standards'),
     frameworkIdNumber: `NOS-${standard.urn}`,
     frameworkName: `${standard.urn} ${standard.title}`,
   });
   const fileName = `${standard.urn}-v${standard.version ?? '1'}-${query.data.format}.${file.fileExtension}`.replace(/[^\w.-]/g, '_');
   return new Response(file.body, {
-    headers: { 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${fileName}"` },
+    headers: {
+      'Content-Type': file.contentType,
+      'Content-Disposition': `attachment; filename="${fileName}"`,
+      'Cache-Control': 'private, no-store',
+    },
   });
 });

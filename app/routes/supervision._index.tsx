@@ -14,6 +14,7 @@ import { can, hasRole } from '#app/utils/permissions.server.ts';
 import { redirect } from '@remix-run/node';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
+import { absoluteUrl } from '#app/utils/public-url.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Supervision – NOSfolio' }];
 
@@ -41,7 +42,7 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
       });
     case 'link': {
       const token = await createCalendarLink(actor, ipAddress);
-      return { calendarUrl: new URL(`/calendar/${token}`, request.url).toString() };
+      return { calendarUrl: absoluteUrl(`/calendar/${token}`) };
     }
     case 'revoke':
       await revokeCalendarLinks(actor, ipAddress);

@@ -3,10 +3,11 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { calendarFor } from '#app/domain/supervision/calendar.server.ts';
 import { requirePermission } from '#app/utils/auth.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
+import { publicHost } from '#app/utils/public-url.server.ts';
 
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, 'read:supervision:own');
-  const body = await calendarFor(actor, new URL(request.url).host);
+  const body = await calendarFor(actor, publicHost());
   return new Response(body, {
     headers: {
       'Content-Type': 'text/calendar; charset=utf-8',

@@ -2,6 +2,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { NosItem, NosStandard } from '#standards/schema.ts';
 import { columnIndex, emptyToNull, parseCsvRows, StandardFormatError, validateStandard } from './errors.ts';
+import { fromSpreadsheetCell, toSpreadsheetRows } from './spreadsheet-cells.ts';
 
 /*
  * What this format cannot carry: glossary entries and scope notes. They are not per-item facts, and squeezing them
@@ -63,7 +64,7 @@ export function toItemCsv(standards: readonly NosStandard[]): string {
     }),
   );
   // The byte-order mark makes Excel open ’, – and é as UTF-8 instead of mojibake.
-  return stringify([[...ITEM_CSV_COLUMNS], ...rows], { bom: true });
+  return stringify([[...ITEM_CSV_COLUMNS], ...toSpreadsheetRows(rows)], { bom: true });
 }
 
 /** Groups rows by urn + version (in order of first appearance); standard metadata is taken from each group's first row. */
@@ -74,7 +75,7 @@ export function fromItemCsv(text: string): NosStandard[] {
 
   for (const [index, cells] of body.entries()) {
     const rowNumber = index + 2; // the header is row 1
-    const row = Object.fromEntries(ITEM_CSV_COLUMNS.map((column) => [column, cells[at[column]] ?? ''])) as Row;
+    const row = Object.fromEntries(ITEM_CSV_COLUMNS.map((column) => [column, fromSpreadsheetCell(cells[at[column]] ?? '')])) as Row;
     if (!row.urn.trim()) throw new StandardFormatError('csv', `Row ${rowNumber}: the urn cell is empty.`);
     const key = `${row.urn}\u0000${row.version}`;
     const group = groups.get(key) ?? { first: row, items: [] };

@@ -2,6 +2,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { NosItem, NosStandard } from '#standards/schema.ts';
 import { columnIndex, parseCsvRows, StandardFormatError, validateStandard } from './errors.ts';
+import { fromSpreadsheetCell, toSpreadsheetRows } from './spreadsheet-cells.ts';
 
 /*
  * Layout: one framework row, then a top-level competency per standard (ID number = URN) with one child competency
@@ -15,6 +16,8 @@ import { columnIndex, parseCsvRows, StandardFormatError, validateStandard } from
  * metadata for a framework authored in Moodle itself (returned null). Sections of such a framework default to
  * "Performance criteria" / "Knowledge and understanding". Only one version of a URN fits in a framework, because
  * Moodle ID numbers must be unique within it.
+ * Cells that a spreadsheet would run as a formula get a leading quote (spreadsheet-cells.ts). Moodle keeps that quote,
+ * but our descriptions start with markup and our short names with a code, so only hostile framework options get one.
  */
 
 export const MOODLE_CSV_HEADER = [
@@ -105,7 +108,7 @@ export function toMoodleCsv(standards: readonly NosStandard[], options: MoodleCs
       rows.push(competencyRow(standard.urn, `${standard.urn}-${item.code}`, `${item.code} ${item.text}`, itemDescription(item)));
     }
   }
-  return stringify([[...MOODLE_CSV_HEADER], ...rows]);
+  return stringify([[...MOODLE_CSV_HEADER], ...toSpreadsheetRows(rows)]);
 }
 
 function competencyRow(parent: string, idNumber: string, shortName: string, description: string): string[] {
@@ -148,7 +151,7 @@ export function fromMoodleCsv(text: string): NosStandard[] {
   const competencies: Competency[] = [];
   let frameworkRows = 0;
   for (const [index, cells] of body.entries()) {
-    const cell = (column: (typeof MOODLE_CSV_HEADER)[number]) => cells[at[column]] ?? '';
+    const cell = (column: (typeof MOODLE_CSV_HEADER)[number]) => fromSpreadsheetCell(cells[at[column]] ?? '');
     const isFramework = cell('Is framework').trim();
     // PHP truthiness, as in framework_importer: "" and "0" mean a competency.
     if (isFramework !== '' && isFramework !== '0') {
