@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = {
   passwordChanged: 'password.changed',
   organisationChanged: 'organisation.changed',
   standardImported: 'standard.imported',
+  standardCasePublicationChanged: 'standard.case_publication_changed',
   assessorsChanged: 'person.assessors_changed',
   evidenceSubmitted: 'evidence.submitted',
   roleProfileChanged: 'role_profile.changed',

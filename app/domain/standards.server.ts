@@ -218,13 +218,22 @@ export async function getStandard(actor: Actor, urn: string, version?: string) {
 /** The standard at one version in the interchange shape, for export. */
 export async function exportableStandard(actor: Actor, urn: string, version?: string): Promise<NosStandard> {
   const standard = await getStandard(actor, urn, version);
+  return interchangeStandard(standard.urn, { ...standard, details: JSON.stringify(standard.details) }, standard.items);
+}
+
+/** A stored version and its items (in order) as the interchange shape every format reads and writes. */
+export function interchangeStandard(
+  urn: string,
+  version: { version: string; title: string; overview: string | null; details: string },
+  items: readonly { code: string; kind: 'P' | 'K'; section: string; text: string; incomplete: boolean }[],
+): NosStandard {
   return {
-    urn: standard.urn,
-    title: standard.title,
-    version: standard.version,
-    overview: standard.overview,
-    ...standard.details,
-    items: standard.items.map((item) => ({
+    urn,
+    title: version.title,
+    version: version.version,
+    overview: version.overview,
+    ...(JSON.parse(version.details) as VersionDetails),
+    items: items.map((item) => ({
       code: item.code,
       kind: item.kind,
       section: item.section,

@@ -1,11 +1,16 @@
 // One standard: its items by section, glossary, scope notes and versions, with export links.
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { redirect } from '@remix-run/node';
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { z } from 'zod';
+import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { StandardItems } from '#app/components/standard-items.tsx';
+import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
+import { casePublicationOf, setCasePublication } from '#app/domain/standards/case-publishing.server.ts';
 import { getStandard } from '#app/domain/standards.server.ts';
-import { requirePermission } from '#app/utils/auth.server.ts';
-import { formatDate, formatYearMonth } from '#app/utils/dates.ts';
+import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
+import { formatDate, formatDateTime, formatYearMonth } from '#app/utils/dates.ts';
+import { can } from '#app/utils/permissions.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `${data.urn} ${data.title}` : 'Standard'} – NOSfolio` }];
@@ -15,7 +20,20 @@ const Query = z.object({ version: z.string().trim().max(40).optional() });
 export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, 'read:standards:org');
   const { version } = Query.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return getStandard(actor, params.urn ?? '', version);
+  const [standard, casePublication] = await Promise.all([getStandard(actor, params.urn ?? '', version), casePublicationOf(actor, params.urn ?? '')]);
+  return { ...standard, casePublication, canPublish: can(actor, 'manage:standards:org') };
+});
+
+const PublishSchema = z.object({ intent: z.enum(['case-publish', 'case-withdraw']) });
+
+export const action = withDomainErrors(async ({ request, params, context }: ActionFunctionArgs) => {
+  const actor = await requirePermission(request, 'manage:standards:org');
+  const parsed = PublishSchema.safeParse(Object.fromEntries(await readForm(request)));
+  if (!parsed.success) throw new Response('Unknown action', { status: 400 });
+  const urn = params.urn ?? '';
+  const published = parsed.data.intent === 'case-publish';
+  await setCasePublication(actor, urn, published, clientAddress(context));
+  return redirect(`/standards/${encodeURIComponent(urn)}?${published ? 'published' : 'withdrawn'}=1`);
 });
 
 const EXPORTS = [
@@ -27,7 +45,8 @@ const EXPORTS = [
 
 export default function StandardPage() {
   const standard = useLoaderData<typeof loader>();
-  const { details } = standard;
+  const [searchParams] = useSearchParams();
+  const { details, casePublication } = standard;
   const rows: [string, string | null][] = [
     ['Version', standard.version],
     ['Developed by', details.developedBy],
@@ -44,6 +63,11 @@ export default function StandardPage() {
   return (
     <>
       <Link to="/standards" className="govuk-back-link">Back to standards</Link>
+      {searchParams.has('published') ? (
+        <SuccessBanner id="notice-title">Published: CASE consumers can now read the current version of this standard.</SuccessBanner>
+      ) : searchParams.has('withdrawn') ? (
+        <SuccessBanner id="notice-title">Withdrawn: CASE consumers can no longer read this standard.</SuccessBanner>
+      ) : null}
       <span className="govuk-caption-l">{standard.urn}</span>
       <h1 className="govuk-heading-l">{standard.title}</h1>
       {!standard.isCurrent ? (
@@ -118,6 +142,39 @@ export default function StandardPage() {
           </li>
         ))}
       </ul>
+      <p className="govuk-body">
+        The links in a CASE export work for CASE consumers once the standard is published, and only for its current version.
+      </p>
+
+      <h2 className="govuk-heading-m">CASE consumers</h2>
+      {casePublication.publishedAt ? (
+        <>
+          <p className="govuk-body">
+            Published on {formatDateTime(casePublication.publishedAt)}. Other CASE systems read the current version, without signing in, at{' '}
+            <a className="govuk-link" href={casePublication.packageUri}>{casePublication.packageUri}</a>.
+          </p>
+          {standard.canPublish ? (
+            <Form method="post">
+              <CsrfInput />
+              <button type="submit" name="intent" value="case-withdraw" className="govuk-button govuk-button--warning">
+                Withdraw from CASE consumers
+              </button>
+            </Form>
+          ) : null}
+        </>
+      ) : (
+        <>
+          <p className="govuk-body">Not published: other CASE systems cannot read this standard from the portal.</p>
+          {standard.canPublish ? (
+            <Form method="post">
+              <CsrfInput />
+              <button type="submit" name="intent" value="case-publish" className="govuk-button govuk-button--secondary">
+                Publish to CASE consumers
+              </button>
+            </Form>
+          ) : null}
+        </>
+      )}
     </>
   );
 }

@@ -42,6 +42,14 @@ import {
 import { actorFor, createPerson, createStaffedOrganisation, unique } from '#test/factories/index.ts';
 import { addDaysToDate, londonInstant } from '#app/domain/supervision/uk-date.ts';
 import { todayInLondon } from '#app/domain/policies.server.ts';
+import { formatDate, formatDateTime } from '#app/utils/dates.ts';
+
+/** The last Sunday of a month, when UK clocks change (March forward, October back). */
+function lastSunday(year: number, month: number): string {
+  const date = new Date(Date.UTC(year, month, 0));
+  date.setUTCDate(date.getUTCDate() - date.getUTCDay());
+  return date.toISOString().slice(0, 10);
+}
 
 async function caught(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -246,6 +254,31 @@ describe('supervision schedule', () => {
     const backwards = await caught(planSession(org.supervisor, org.worker.id, { date: addDaysToDate(today, 3), startTime: '11:00', endTime: '10:00', type: 'appraisal' }, 'ip'));
     expect((backwards as ValidationError).fieldErrors.endTime).to.deep.equal(['The end time must be after the start time']);
     expect(await SupervisionSession.count({ where: { workerId: org.worker.id } })).to.equal(0);
+  });
+
+  it('refuses a time the clocks skip, next to the time field, and takes the first of a time they repeat (BST)', async () => {
+    const org = await createStaffedOrganisation();
+    const year = Number(today.slice(0, 4)) + 1;
+    const forward = lastSunday(year, 3);
+    const back = lastSunday(year, 10);
+    const longDate = (date: string) => formatDate(`${date}T12:00:00Z`);
+    const skipped = await caught(planSession(org.supervisor, org.worker.id, { date: forward, startTime: '01:30', endTime: '03:00', type: 'regular' }, 'ip'));
+    expect((skipped as ValidationError).fieldErrors).to.deep.equal({
+      startTime: [`The clocks go forward at 1am on ${longDate(forward)}, so 1:30am does not exist that day. Choose another time.`],
+    });
+    const endSkipped = await caught(planSession(org.supervisor, org.worker.id, { date: forward, startTime: '00:15', endTime: '01:00', type: 'regular' }, 'ip'));
+    expect((endSkipped as ValidationError).fieldErrors).to.deep.equal({
+      endTime: [`The clocks go forward at 1am on ${longDate(forward)}, so 1am does not exist that day. Choose another time.`],
+    });
+    expect(await SupervisionSession.count({ where: { workerId: org.worker.id } })).to.equal(0);
+
+    const id = await planSession(org.supervisor, org.worker.id, { date: back, startTime: '01:30', endTime: '02:30', type: 'regular' }, 'ip');
+    const session = (await SupervisionSession.findByPk(id))!;
+    expect(session.startsAt.toISOString()).to.equal(`${back}T00:30:00.000Z`);
+    expect(session.endsAt.getTime() - session.startsAt.getTime(), 'from 1:30am BST to 2:30am GMT').to.equal(2 * 3_600_000);
+    expect(formatDateTime(session.startsAt)).to.equal(`${longDate(back)} at 1:30am BST`);
+    const moved = await caught(moveSession(org.supervisor, id, { date: forward, startTime: '01:45', endTime: '04:00' }, 'ip'));
+    expect((moved as ValidationError).fieldErrors.startTime?.[0]).to.match(/^The clocks go forward at 1am/);
   });
 
   it('moves, cancels with a reason, and marks a started session missed', async () => {

@@ -10,8 +10,9 @@ describe('UK dates', () => {
     expect(formatDate('2026-05-31T23:30:00Z')).to.equal('1 June 2026');
     expect(formatDateTime('2026-03-29T00:30:00Z')).to.equal('29 March 2026 at 12:30am');
     expect(formatDateTime('2026-03-29T01:30:00Z')).to.equal('29 March 2026 at 2:30am');
-    expect(formatDateTime('2026-10-25T00:30:00Z')).to.equal('25 October 2026 at 1:30am');
-    expect(formatDateTime('2026-10-25T01:30:00Z')).to.equal('25 October 2026 at 1:30am');
+    // The hour the clocks repeat is shown with its zone, so the two 1:30ams can be told apart.
+    expect(formatDateTime('2026-10-25T00:30:00Z')).to.equal('25 October 2026 at 1:30am BST');
+    expect(formatDateTime('2026-10-25T01:30:00Z')).to.equal('25 October 2026 at 1:30am GMT');
   });
 
   it('reads a standard’s year-month dates as month and year', () => {

@@ -5,7 +5,8 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { sessionsToIcs } from '#app/domain/supervision/ics.ts';
 import { plannedSlots, recurrenceRule } from '#app/domain/supervision/schedule.ts';
-import { addDaysToDate, londonInstant, parseTime } from '#app/domain/supervision/uk-date.ts';
+import { addDaysToDate, londonInstant, parseTime, resolveLondonTime } from '#app/domain/supervision/uk-date.ts';
+import { formatDateTime } from '#app/utils/dates.ts';
 import { parseUkDateText as parseUkDate } from '#app/utils/uk-date.ts';
 
 const london = (date: Date) => format(new TZDate(date.getTime(), 'Europe/London'), 'yyyy-MM-dd HH:mm');
@@ -69,8 +70,53 @@ describe('supervision calendar (.ics)', () => {
     expect(events[0]!.location).to.equal('Riverside House');
   });
 
-  it('writes a valid empty calendar', () => {
-    const parsed = ical.sync.parseICS(sessionsToIcs([], 'nosfolio.test'));
+  it('writes a valid empty calendar: RFC 5545 needs one component, so it holds the Europe/London VTIMEZONE', () => {
+    const text = sessionsToIcs([], 'nosfolio.test');
+    const parsed = ical.sync.parseICS(text);
     expect(Object.values(parsed).filter((entry) => entry?.type === 'VEVENT')).to.have.length(0);
+    expect(Object.values(parsed).filter((entry) => entry?.type === 'VTIMEZONE')).to.have.length(1);
+    expect(text).to.match(/^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\nPRODID:/);
+    expect(text).to.contain('BEGIN:VTIMEZONE\r\nTZID:Europe/London\r\n');
+    expect(text).to.contain('TZOFFSETFROM:+0000\r\nTZOFFSETTO:+0100\r\nTZNAME:BST\r\nDTSTART:19700329T010000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU');
+    expect(text).to.contain('TZOFFSETFROM:+0100\r\nTZOFFSETTO:+0000\r\nTZNAME:GMT\r\nDTSTART:19701025T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU');
+    expect(text.endsWith('END:VCALENDAR\r\n')).to.equal(true);
+  });
+
+  it('carries the VTIMEZONE when there are sessions too, once, before the events', () => {
+    const text = sessionsToIcs([{ id: 1, title: 'Supervision', startsAt: londonInstant('2026-06-01', '10:00'), endsAt: londonInstant('2026-06-01', '11:00'), place: null, status: 'planned' }], 'nosfolio.test');
+    expect(text.match(/BEGIN:VTIMEZONE/g)).to.have.length(1);
+    expect(text.indexOf('BEGIN:VTIMEZONE')).to.be.below(text.indexOf('BEGIN:VEVENT'));
+    const parsed = ical.sync.parseICS(text);
+    expect(Object.values(parsed).filter((entry) => entry?.type === 'VEVENT')).to.have.length(1);
+  });
+});
+
+describe('London times on the days the clocks change', () => {
+  it('refuses a time in the hour skipped when the clocks go forward, naming the change', () => {
+    expect(resolveLondonTime('2026-03-29', '01:30')).to.deep.equal({
+      ok: false,
+      message: 'The clocks go forward at 1am on 29 March 2026, so 1:30am does not exist that day. Choose another time.',
+    });
+    expect(resolveLondonTime('2026-03-29', '01:00')).to.deep.include({ ok: false });
+    expect(resolveLondonTime('2026-03-29', '01:59')).to.deep.include({ ok: false });
+    expect(resolveLondonTime('2027-03-28', '01:15')).to.deep.equal({
+      ok: false,
+      message: 'The clocks go forward at 1am on 28 March 2027, so 1:15am does not exist that day. Choose another time.',
+    });
+    expect(resolveLondonTime('2026-03-29', '00:59')).to.deep.equal({ ok: true, instant: new Date('2026-03-29T00:59:00Z'), repeated: false });
+    expect(resolveLondonTime('2026-03-29', '02:00')).to.deep.equal({ ok: true, instant: new Date('2026-03-29T01:00:00Z'), repeated: false });
+  });
+
+  it('takes the first of a time that happens twice when the clocks go back (BST), and says so when shown', () => {
+    const first = resolveLondonTime('2026-10-25', '01:30');
+    expect(first).to.deep.equal({ ok: true, instant: new Date('2026-10-25T00:30:00Z'), repeated: true });
+    expect(resolveLondonTime('2026-10-25', '02:00')).to.deep.equal({ ok: true, instant: new Date('2026-10-25T02:00:00Z'), repeated: false });
+    expect(resolveLondonTime('2026-10-25', '00:59')).to.deep.include({ repeated: false });
+    expect(formatDateTime(new Date('2026-10-25T00:30:00Z'))).to.equal('25 October 2026 at 1:30am BST');
+    expect(formatDateTime(new Date('2026-10-25T01:30:00Z'))).to.equal('25 October 2026 at 1:30am GMT');
+    expect(formatDateTime(new Date('2026-10-25T02:30:00Z'))).to.equal('25 October 2026 at 2:30am');
+    expect(formatDateTime(new Date('2026-07-01T09:05:00Z'))).to.equal('1 July 2026 at 10:05am');
+    // londonInstant (used by schedules) agrees with the choice made for typed times.
+    expect(londonInstant('2026-10-25', '01:30').toISOString()).to.equal('2026-10-25T00:30:00.000Z');
   });
 });

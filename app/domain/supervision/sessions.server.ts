@@ -12,12 +12,15 @@ import { manageAccess, readAccess, type SupervisionAccess } from './access.serve
 import { activeAgreement } from './agreements.server.ts';
 import { plannedSlots } from './schedule.ts';
 import { SESSION_STATUS, SESSION_TYPE, type SessionType } from './statuses.ts';
-import { addDaysToDate, londonInstant, parseTime } from './uk-date.ts';
+import { addDaysToDate, parseTime, resolveLondonTime } from './uk-date.ts';
 
 export type SessionTimeInput = { date: string; startTime: string; endTime: string };
 export type SessionInput = SessionTimeInput & { type: SessionType; place?: string | undefined };
 
-/** Checks a date and two times; the session must start in the future and end after it starts. */
+/**
+ * Checks a date and two times; the session must start in the future and end after it starts. A time the clocks skip
+ * is refused next to its field; a time they repeat is the first one (BST), shown as such (see resolveLondonTime).
+ */
 export function checkSessionTime(input: SessionTimeInput, now = new Date()): { startsAt: Date; endsAt: Date } {
   const errors: Record<string, string[]> = {};
   const date = checkDateOnly(input.date);
@@ -27,11 +30,15 @@ export function checkSessionTime(input: SessionTimeInput, now = new Date()): { s
   if (!start) errors.startTime = ['Enter the start time, for example 10:00'];
   if (!end) errors.endTime = ['Enter the end time, for example 11:00'];
   if (date && start && end) {
-    const startsAt = londonInstant(date, start);
-    const endsAt = londonInstant(date, end);
-    if (startsAt.getTime() <= now.getTime()) errors.date = ['A planned session must be in the future: this date and time has passed'];
-    if (endsAt.getTime() <= startsAt.getTime()) errors.endTime = ['The end time must be after the start time'];
-    if (!Object.keys(errors).length) return { startsAt, endsAt };
+    const startsAt = resolveLondonTime(date, start);
+    const endsAt = resolveLondonTime(date, end);
+    if (!startsAt.ok) errors.startTime = [startsAt.message];
+    if (!endsAt.ok) errors.endTime = [endsAt.message];
+    if (startsAt.ok && endsAt.ok) {
+      if (startsAt.instant.getTime() <= now.getTime()) errors.date = ['A planned session must be in the future: this date and time has passed'];
+      if (endsAt.instant.getTime() <= startsAt.instant.getTime()) errors.endTime = ['The end time must be after the start time'];
+      if (!Object.keys(errors).length) return { startsAt: startsAt.instant, endsAt: endsAt.instant };
+    }
   }
   throw new ValidationError(errors);
 }

@@ -2,7 +2,7 @@
 // Typed dates are read by app/utils/uk-date.ts.
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { UK_TIME_ZONE } from '#app/utils/dates.ts';
+import { formatDate, londonInstantsOf, UK_TIME_ZONE } from '#app/utils/dates.ts';
 
 /** "9:30", "09:30", "14.30" as "HH:MM", or null. */
 export function parseTime(value: string): string | null {
@@ -14,11 +14,42 @@ export function parseTime(value: string): string | null {
   return `${String(hours).padStart(2, '0')}:${match[2]}`;
 }
 
-/** The UTC instant of a Europe/London wall-clock date and time. */
+/**
+ * The UTC instant of a Europe/London wall-clock date and time. A time repeated when the clocks go back is the first
+ * one (BST), as for typed times (resolveLondonTime); one skipped when they go forward moves an hour on (1:30 → 2:30 BST),
+ * which only a planned series can meet, since a typed time in that hour is refused.
+ */
 export function londonInstant(dateOnly: string, time: string): Date {
+  const [first] = londonInstantsOf(dateOnly, time);
+  if (first) return first;
   const [year, month, day] = dateOnly.split('-').map(Number) as [number, number, number];
   const [hours, minutes] = time.split(':').map(Number) as [number, number];
   return new Date(new TZDate(year, month - 1, day, hours, minutes, UK_TIME_ZONE).getTime());
+}
+
+export type ResolvedLondonTime = { ok: true; instant: Date; repeated: boolean } | { ok: false; message: string };
+
+/**
+ * A date and time someone typed, as an instant. In the hour skipped when the clocks go forward the time does not
+ * exist, and the message says why. In the hour repeated when they go back we take the first (BST), as calendars and
+ * Temporal's "compatible" choice do; `repeated` says so, and the time is shown with BST wherever it appears.
+ */
+export function resolveLondonTime(dateOnly: string, time: string): ResolvedLondonTime {
+  const instants = londonInstantsOf(dateOnly, time);
+  if (instants.length) return { ok: true, instant: instants[0]!, repeated: instants.length > 1 };
+  // The change happens at the last whole hour before the missing time (1am in the UK).
+  const changeAt = `${Number(time.slice(0, 2)) % 12 || 12}${Number(time.slice(0, 2)) < 12 ? 'am' : 'pm'}`;
+  return {
+    ok: false,
+    message: `The clocks go forward at ${changeAt} on ${formatDate(`${dateOnly}T12:00:00Z`)}, so ${clock(time)} does not exist that day. Choose another time.`,
+  };
+}
+
+/** "01:30" as 1:30am, "14:00" as 2pm. */
+function clock(time: string): string {
+  const [hours, minutes] = time.split(':').map(Number) as [number, number];
+  const suffix = hours < 12 ? 'am' : 'pm';
+  return `${hours % 12 || 12}${minutes ? `:${String(minutes).padStart(2, '0')}` : ''}${suffix}`;
 }
 
 /** The London calendar date (YYYY-MM-DD) and time (HH:MM) of an instant. */

@@ -1,4 +1,5 @@
 // 1EdTech (IMS Global) CASE 1.0 JSON: one CFPackage per standard, sections and items as CFItems linked by isChildOf.
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { NosItem, NosItemKind, NosStandard } from '#standards/schema.ts';
 import { describeIssue, parseJsonText, StandardFormatError, validateStandard } from './errors.ts';
 import { CasePackageInputSchema, type CaseLinkUri, type CasePackage, type CfAssociation, type CfDocument, type CfItem } from './case-schema.ts';
@@ -18,6 +19,11 @@ export interface CaseOptions {
   baseUri: string;
   /** Defaults to the approval date (or the epoch), never "now", so repeated exports are identical. */
   lastChangeDateTime?: string;
+  /**
+   * Who publishes the standard, e.g. "organisation:12": part of every identifier, so two organisations holding the same
+   * URN and version never share a sourcedId. Without it identifiers depend on the standard alone.
+   */
+  organisationKey?: string;
 }
 
 const ITEM_TYPE: Record<NosItemKind, string> = { P: 'Performance criterion', K: 'Knowledge and understanding' };
@@ -43,7 +49,9 @@ export type { CaseLinkUri, CasePackage, CfAssociation, CfDocument, CfItem };
 
 export function toCasePackage(standard: NosStandard, options: CaseOptions): CasePackage {
   const base = options.baseUri.replace(/\/+$/, '');
-  const id = (name: string) => uuidV5(`${standard.urn}|${standard.version ?? ''}|${name}`);
+  const scope = options.organisationKey ? `${options.organisationKey}|` : '';
+  // Name-based UUIDs: the same organisation, URN, version and code always give the same sourcedId.
+  const id = (name: string) => uuidV5(`${scope}${standard.urn}|${standard.version ?? ''}|${name}`);
   const statusStartDate = isoDate(standard.dateApproved);
   const changed = options.lastChangeDateTime ?? `${statusStartDate ?? '1970-01-01'}T00:00:00+00:00`;
   const docId = id('CFDocument');
@@ -116,18 +124,55 @@ export function toCasePackage(standard: NosStandard, options: CaseOptions): Case
   return { CFDocument: document, CFItems: items, CFAssociations: associations };
 }
 
-/** One package as an object, several as an array of packages (CASE itself has one CFDocument per package). */
-export function toCaseJson(standards: readonly NosStandard[], options: CaseOptions): string {
-  const packages = standards.map((standard) => toCasePackage(standard, options));
-  return `${JSON.stringify(packages.length === 1 ? packages[0] : packages, null, 2)}\n`;
+/** One standard as one CFPackage JSON document. */
+export function toCaseJson(standard: NosStandard, options: CaseOptions): string {
+  return `${JSON.stringify(toCasePackage(standard, options), null, 2)}\n`;
 }
 
+// A fixed date in every entry keeps the ZIP byte-for-byte the same on each export.
+const ZIP_ENTRY_TIME = new Date('2000-01-01T00:00:00Z');
+
+/**
+ * Several standards as a ZIP of <URN>.json, one CFPackage each: CASE has exactly one CFDocument per package, and CASE
+ * tools read packages, not arrays of them. Two versions of one URN are told apart as <URN>-v<version>.json.
+ */
+export function toCaseZip(standards: readonly NosStandard[], options: CaseOptions): Uint8Array {
+  const urns = standards.map((standard) => standard.urn);
+  const files: Record<string, [Uint8Array, { mtime: Date }]> = {};
+  for (const standard of standards) {
+    const repeated = urns.filter((urn) => urn === standard.urn).length > 1;
+    const name = `${standard.urn}${repeated ? `-v${standard.version ?? '1'}` : ''}`.replace(/[^\w.-]/g, '_');
+    files[`${name}.json`] = [strToU8(toCaseJson(standard, options)), { mtime: ZIP_ENTRY_TIME }];
+  }
+  return zipSync(files, { level: 6 });
+}
+
+/** A CFPackage, a {"CFPackage": …} wrapper (as CASE REST servers answer), or an array of packages from older exports. */
 export function fromCaseJson(text: string): NosStandard[] {
   const data = parseJsonText(text, 'case-json');
-  return (Array.isArray(data) ? data : [data]).map((entry) => fromCasePackage(entry));
+  return (Array.isArray(data) ? data : [data]).map((entry) => fromCasePackage(unwrapPackage(entry)));
 }
 
-export function fromCasePackage(json: unknown): NosStandard {
+/** Every .json file in a ZIP of CFPackages, in file-name order. */
+export function fromCaseZip(bytes: Uint8Array): NosStandard[] {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, { filter: (file) => /\.json$/i.test(file.name) && !file.name.startsWith('__MACOSX/') });
+  } catch (error) {
+    throw new StandardFormatError('case-json', `The ZIP file could not be read: ${(error as Error).message}`);
+  }
+  return Object.keys(files)
+    .sort()
+    .flatMap((name) => fromCaseJson(strFromU8(files[name]!)));
+}
+
+function unwrapPackage(entry: unknown): unknown {
+  if (typeof entry !== 'object' || entry === null || 'CFDocument' in entry) return entry;
+  return 'CFPackage' in entry ? (entry as { CFPackage: unknown }).CFPackage : entry;
+}
+
+export function fromCasePackage(input: unknown): NosStandard {
+  const json = unwrapPackage(input);
   const parsed = CasePackageInputSchema.safeParse(json);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => describeIssue(issue, json));

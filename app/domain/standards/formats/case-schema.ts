@@ -57,6 +57,8 @@ export interface CasePackage {
 
 const text = z.string().nullish();
 const nodeLink = z.object({ identifier: z.string().min(1) }).passthrough();
+// Some CASE servers write sequenceNumber as a string ("3"); a number is what it means.
+const sequenceNumber = z.union([z.number(), z.string().trim().regex(/^-?\d+$/, 'Expected a whole number').transform(Number)]).nullish();
 /** What we need from a CFPackage made elsewhere: lenient about extra and null fields, strict about structure. */
 export const CasePackageInputSchema = z
   .object({
@@ -89,7 +91,7 @@ export const CasePackageInputSchema = z
     CFAssociations: z
       .array(
         z
-          .object({ associationType: z.string(), sequenceNumber: z.number().nullish(), originNodeURI: nodeLink, destinationNodeURI: nodeLink })
+          .object({ associationType: z.string(), sequenceNumber, originNodeURI: nodeLink, destinationNodeURI: nodeLink })
           .passthrough(),
       )
       .default([]),

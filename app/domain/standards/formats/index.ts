@@ -1,6 +1,6 @@
 // One entry point for moving standards in and out of the portal: pick a format, export or import, or guess the format.
 import type { NosStandard } from '#standards/schema.ts';
-import { fromCaseJson, toCaseJson, type CaseOptions } from './case-json.ts';
+import { fromCaseJson, toCaseJson, toCaseZip, type CaseOptions } from './case-json.ts';
 import { StandardFormatError } from './errors.ts';
 import { fromItemCsv, toItemCsv } from './item-csv.ts';
 import { fromMoodleCsv, MOODLE_CSV_HEADER, toMoodleCsv, type MoodleCsvOptions } from './moodle-csv.ts';
@@ -14,15 +14,16 @@ export { StandardFormatError } from './errors.ts';
 export { fromNosJson, toNosJson } from './nos-json.ts';
 export { fromItemCsv, ITEM_CSV_COLUMNS, toItemCsv } from './item-csv.ts';
 export { fromMoodleCsv, MOODLE_CSV_HEADER, toMoodleCsv, type MoodleCsvOptions } from './moodle-csv.ts';
-export { fromCaseJson, fromCasePackage, toCaseJson, toCasePackage, type CaseOptions, type CasePackage } from './case-json.ts';
+export { fromCaseJson, fromCasePackage, fromCaseZip, toCaseJson, toCasePackage, toCaseZip, type CaseOptions, type CasePackage } from './case-json.ts';
 
 /** Moodle options apply to moodle-csv; baseUri (required there) and lastChangeDateTime to case-json. */
 export type ExportOptions = MoodleCsvOptions & Partial<CaseOptions>;
 
 export interface ExportedStandards {
-  body: string;
+  /** Text, except for a CASE export of several standards, which is a ZIP. */
+  body: string | Uint8Array;
   contentType: string;
-  /** Without the dot: "json" or "csv". */
+  /** Without the dot: "json", "csv" or "zip". */
   fileExtension: string;
 }
 
@@ -41,8 +42,10 @@ export function exportStandards(
     case 'case-json': {
       // Identifiers are stable without a base URI, but CASE URIs must point somewhere real, so the caller must say where.
       if (!options.baseUri) throw new StandardFormatError('case-json', 'A CASE export needs a baseUri, e.g. https://portal.example/ims/case/v1p0.');
-      const caseOptions: CaseOptions = { baseUri: options.baseUri, lastChangeDateTime: options.lastChangeDateTime };
-      return { body: toCaseJson(standards, caseOptions), contentType: 'application/json; charset=utf-8', fileExtension: 'json' };
+      const caseOptions: CaseOptions = { baseUri: options.baseUri, lastChangeDateTime: options.lastChangeDateTime, organisationKey: options.organisationKey };
+      if (standards.length === 0) throw new StandardFormatError('case-json', 'A CASE export needs at least one standard.');
+      if (standards.length === 1) return { body: toCaseJson(standards[0]!, caseOptions), contentType: 'application/json; charset=utf-8', fileExtension: 'json' };
+      return { body: toCaseZip(standards, caseOptions), contentType: 'application/zip', fileExtension: 'zip' };
     }
     default:
       return unknownFormat(format);

@@ -1,7 +1,16 @@
 // Unit tests for CASE 1.0 CFPackage export/import: structure, stable identifiers, round trips and foreign packages.
 import { expect } from 'chai';
-import { StandardFormatError } from '#app/domain/standards/formats/index.ts';
-import { fromCaseJson, fromCasePackage, toCaseJson, toCasePackage, type CasePackage } from '#app/domain/standards/formats/case-json.ts';
+import { strFromU8, unzipSync } from 'fflate';
+import { exportStandards, StandardFormatError } from '#app/domain/standards/formats/index.ts';
+import {
+  fromCaseJson,
+  fromCasePackage,
+  fromCaseZip,
+  toCaseJson,
+  toCasePackage,
+  toCaseZip,
+  type CasePackage,
+} from '#app/domain/standards/formats/case-json.ts';
 import { uuidV5 } from '#app/domain/standards/formats/uuid-v5.ts';
 import { awkwardStandard, caught, expectSameItems, loadSeed, seeds, withoutNotes } from './fixtures.ts';
 
@@ -64,7 +73,8 @@ describe('CASE 1.0 JSON format', () => {
   });
 
   it('is deterministic: identical output every time, identifiers independent of the base URI', () => {
-    expect(toCaseJson(seeds(), { baseUri })).to.equal(toCaseJson(seeds(), { baseUri }));
+    expect(toCaseJson(loadSeed('LMCA4'), { baseUri })).to.equal(toCaseJson(loadSeed('LMCA4'), { baseUri }));
+    expect(toCaseZip(seeds(), { baseUri })).to.deep.equal(toCaseZip(seeds(), { baseUri }));
     const elsewhere = toCasePackage(loadSeed('LMCA4'), { baseUri: 'https://other.example/case' });
     expect(elsewhere.CFItems.map((item) => item.identifier)).to.deep.equal(lmca4.CFItems.map((item) => item.identifier));
     const nextVersion = toCasePackage({ ...loadSeed('LMCA4'), version: '2' }, { baseUri });
@@ -72,10 +82,10 @@ describe('CASE 1.0 JSON format', () => {
   });
 
   it('round-trips items and metadata of the three seed standards', () => {
-    const back = fromCaseJson(toCaseJson(seeds(), { baseUri }));
+    const back = fromCaseZip(toCaseZip(seeds(), { baseUri }));
     expectSameItems(back, seeds());
     expect(back).to.deep.equal(seeds().map(withoutNotes));
-    expect(fromCaseJson(toCaseJson([loadSeed('HSC3331')], { baseUri }))).to.deep.equal([withoutNotes(loadSeed('HSC3331'))]);
+    expect(fromCaseJson(toCaseJson(loadSeed('HSC3331'), { baseUri }))).to.deep.equal([withoutNotes(loadSeed('HSC3331'))]);
   });
 
   it('keeps commas, quotes, newlines, recurring sections and non-ASCII text exactly', () => {
@@ -107,5 +117,44 @@ describe('CASE 1.0 JSON format', () => {
     const error = caught(() => fromCasePackage(gap));
     expect(error).to.be.instanceOf(StandardFormatError);
     expect(error.message).to.contain('Standard LMCA4 is not a valid standard: items: item 24 is P25 but P24 was expected');
+  });
+
+  it('exports several standards as a ZIP holding one CFPackage per standard, named by URN, never a JSON array', () => {
+    const one = exportStandards([loadSeed('LMCA4')], 'case-json', { baseUri });
+    expect(one.fileExtension).to.equal('json');
+    expect(JSON.parse(one.body as string)).to.have.keys('CFDocument', 'CFItems', 'CFAssociations');
+    const several = exportStandards(seeds(), 'case-json', { baseUri });
+    expect(several.fileExtension).to.equal('zip');
+    expect(several.contentType).to.equal('application/zip');
+    const files = unzipSync(several.body as Uint8Array);
+    expect(Object.keys(files).sort()).to.deep.equal(['ASTH325.json', 'HSC3331.json', 'LMCA4.json']);
+    for (const [name, bytes] of Object.entries(files)) {
+      const json = JSON.parse(strFromU8(bytes)) as CasePackage;
+      expect(Array.isArray(json)).to.equal(false);
+      expect(json.CFItems.some((item) => item.humanCodingScheme?.startsWith(`${name.replace(/\.json$/, '')}.`))).to.equal(true);
+    }
+  });
+
+  it('makes identifiers unique to the publishing organisation and stable for it', () => {
+    const ours = toCasePackage(loadSeed('LMCA4'), { baseUri, organisationKey: 'organisation:1' });
+    const again = toCasePackage(loadSeed('LMCA4'), { baseUri: 'https://elsewhere.example/ims/case/v1p0', organisationKey: 'organisation:1' });
+    const theirs = toCasePackage(loadSeed('LMCA4'), { baseUri, organisationKey: 'organisation:2' });
+    expect(again.CFItems.map((item) => item.identifier)).to.deep.equal(ours.CFItems.map((item) => item.identifier));
+    expect(theirs.CFDocument.identifier).to.not.equal(ours.CFDocument.identifier);
+    expect(theirs.CFItems[0]!.identifier).to.not.equal(ours.CFItems[0]!.identifier);
+    for (const item of ours.CFItems) expect(item.uri).to.equal(`https://portal.example/ims/case/v1p0/CFItems/${item.identifier}`);
+    for (const association of ours.CFAssociations) expect(association.uri).to.equal(`https://portal.example/ims/case/v1p0/CFAssociations/${association.identifier}`);
+  });
+
+  it('reads a package inside a {"CFPackage": …} wrapper, and sequence numbers written as strings', () => {
+    const foreign = JSON.parse(JSON.stringify(lmca4)) as CasePackage;
+    for (const item of foreign.CFItems) delete (item as Partial<typeof item>).listEnumeration;
+    foreign.CFItems.reverse();
+    for (const association of foreign.CFAssociations) (association as unknown as { sequenceNumber: string }).sequenceNumber = String(association.sequenceNumber);
+    const [standard] = fromCaseJson(JSON.stringify({ CFPackage: foreign }));
+    expect(standard!.items).to.deep.equal(loadSeed('LMCA4').items);
+    const bad = JSON.parse(JSON.stringify(lmca4)) as CasePackage;
+    (bad.CFAssociations[0] as unknown as { sequenceNumber: string }).sequenceNumber = 'first';
+    expect(caught(() => fromCasePackage(bad)).message).to.contain('CFAssociations[0].sequenceNumber');
   });
 });

@@ -1,0 +1,143 @@
+// Publishing standards to CASE consumers and the public IMS CASE 1.0 API: who may publish, what is served (published,
+// current versions only), what another organisation's unpublished standard looks like (404), and the CASE envelopes.
+import { expect } from 'chai';
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import {
+  caseOptionsFor,
+  casePublicationOf,
+  findCaseAssociation,
+  findCaseDocument,
+  findCaseItem,
+  findCasePackage,
+  listCaseDocuments,
+  setCasePublication,
+} from '#app/domain/standards/case-publishing.server.ts';
+import { toCasePackage, type CasePackage } from '#app/domain/standards/formats/case-json.ts';
+import { exportableStandard, saveStandardVersions } from '#app/domain/standards.server.ts';
+import { env } from '#app/utils/env.server.ts';
+import { Forbidden, NotFound } from '#app/utils/errors.server.ts';
+import { AuditEvent } from '#db/models/index.ts';
+import { loadSeedStandard } from '#db/seed/standards.ts';
+import { createStaffedOrganisation } from '#test/factories/index.ts';
+import * as documentsRoute from '#app/routes/ims.case.v1p0.CFDocuments._index.ts';
+import * as itemRoute from '#app/routes/ims.case.v1p0.CFItems.$sourcedId.ts';
+import * as packageRoute from '#app/routes/ims.case.v1p0.CFPackages.$sourcedId.ts';
+
+async function caught(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+}
+
+/** The package the portal's export gives an organisation for its current version of a standard. */
+async function exported(actor: Awaited<ReturnType<typeof createStaffedOrganisation>>['admin'], urn: string): Promise<CasePackage> {
+  return toCasePackage(await exportableStandard(actor, urn), caseOptionsFor(actor.organisationId));
+}
+
+function get(loader: (args: LoaderFunctionArgs) => Promise<Response>, path: string, params: Record<string, string> = {}) {
+  return loader({ request: new Request(`http://attacker.example${path}`), params, context: {} } as LoaderFunctionArgs);
+}
+
+describe('CASE publishing', () => {
+  it('only an admin of the organisation publishes; it is audited, and withdrawing is too', async () => {
+    const org = await createStaffedOrganisation();
+    const other = await createStaffedOrganisation();
+    await saveStandardVersions(org.admin, [loadSeedStandard('LMCA4')], { ipAddress: 'ip' });
+    expect(await caught(setCasePublication(org.manager, 'LMCA4', true, 'ip'))).to.be.instanceOf(Forbidden);
+    expect(await caught(setCasePublication(other.admin, 'LMCA4', true, 'ip'))).to.be.instanceOf(NotFound);
+    expect((await casePublicationOf(org.worker, 'LMCA4')).publishedAt).to.equal(null);
+    await setCasePublication(org.admin, 'LMCA4', true, 'ip');
+    await setCasePublication(org.admin, 'LMCA4', true, 'ip'); // already published: nothing more to record
+    const publication = await casePublicationOf(org.worker, 'LMCA4');
+    expect(publication.publishedAt).to.be.a('string');
+    expect(publication.packageUri).to.equal(`${env().publicUrl}/ims/case/v1p0/CFPackages/${(await exported(org.admin, 'LMCA4')).CFDocument.identifier}`);
+    await setCasePublication(org.admin, 'LMCA4', false, 'ip');
+    const events = await AuditEvent.findAll({ where: { organisationId: org.organisation.id, action: 'standard.case_publication_changed' }, order: [['id', 'ASC']] });
+    expect(events.map((event) => event.summary)).to.deep.equal([
+      `${org.admin.name} published LMCA4 to CASE consumers`,
+      `${org.admin.name} withdrew LMCA4 from CASE consumers`,
+    ]);
+  });
+
+  it('serves published current versions only; every uri in the export resolves to the same node', async () => {
+    const org = await createStaffedOrganisation();
+    await saveStandardVersions(org.admin, [loadSeedStandard('LMCA4'), loadSeedStandard('HSC3331')], { ipAddress: 'ip' });
+    const lmca4 = await exported(org.admin, 'LMCA4');
+    const hsc = await exported(org.admin, 'HSC3331');
+    expect(await findCasePackage(lmca4.CFDocument.identifier)).to.equal(null);
+    await setCasePublication(org.admin, 'LMCA4', true, 'ip');
+
+    expect(await findCasePackage(lmca4.CFDocument.identifier)).to.deep.equal(lmca4);
+    expect(await findCaseDocument(lmca4.CFDocument.identifier.toUpperCase())).to.deep.equal(lmca4.CFDocument);
+    for (const item of lmca4.CFItems) expect(await findCaseItem(item.identifier)).to.deep.equal(item);
+    const association = lmca4.CFAssociations[7]!;
+    expect(await findCaseAssociation(association.identifier)).to.deep.equal(association);
+    expect(await findCaseItem(association.identifier), 'an association is not an item').to.equal(null);
+    const base = `${env().publicUrl}/ims/case/v1p0`;
+    for (const node of [lmca4.CFDocument, ...lmca4.CFItems, ...lmca4.CFAssociations]) expect(node.uri.startsWith(`${base}/`)).to.equal(true);
+
+    expect(await findCasePackage(hsc.CFDocument.identifier), 'unpublished').to.equal(null);
+    expect(await findCaseItem(hsc.CFItems[0]!.identifier)).to.equal(null);
+    const { documents } = await listCaseDocuments({ limit: 1000, offset: 0 });
+    expect(documents.map((document) => document.identifier)).to.include(lmca4.CFDocument.identifier).and.not.include(hsc.CFDocument.identifier);
+
+    // A new version replaces the old one for CASE consumers: the old identifiers stop resolving.
+    await saveStandardVersions(org.admin, [{ ...loadSeedStandard('LMCA4'), version: '2' }], { ipAddress: 'ip' });
+    const second = await exported(org.admin, 'LMCA4');
+    expect(second.CFDocument.identifier).to.not.equal(lmca4.CFDocument.identifier);
+    expect(await findCasePackage(lmca4.CFDocument.identifier)).to.equal(null);
+    expect(await findCaseItem(lmca4.CFItems[0]!.identifier)).to.equal(null);
+    expect((await findCasePackage(second.CFDocument.identifier))?.CFDocument.version).to.equal('2');
+
+    await setCasePublication(org.admin, 'LMCA4', false, 'ip');
+    expect(await findCasePackage(second.CFDocument.identifier)).to.equal(null);
+  });
+
+  it('keeps organisations apart: the same URN elsewhere has its own identifiers, and is 404 while unpublished', async () => {
+    const ours = await createStaffedOrganisation();
+    const theirs = await createStaffedOrganisation();
+    await saveStandardVersions(ours.admin, [loadSeedStandard('ASTH325')], { ipAddress: 'ip' });
+    await saveStandardVersions(theirs.admin, [loadSeedStandard('ASTH325')], { ipAddress: 'ip' });
+    await setCasePublication(ours.admin, 'ASTH325', true, 'ip');
+    const mine = await exported(ours.admin, 'ASTH325');
+    const hidden = await exported(theirs.admin, 'ASTH325');
+    expect(hidden.CFDocument.identifier).to.not.equal(mine.CFDocument.identifier);
+    expect(await findCasePackage(mine.CFDocument.identifier)).to.deep.equal(mine);
+    expect(await findCasePackage(hidden.CFDocument.identifier)).to.equal(null);
+    expect(await findCaseItem(hidden.CFItems[3]!.identifier)).to.equal(null);
+
+    const response = await get(packageRoute.loader, `/ims/case/v1p0/CFPackages/${hidden.CFDocument.identifier}`, { sourcedId: hidden.CFDocument.identifier });
+    expect(response.status).to.equal(404);
+    expect(response.headers.get('content-type')).to.match(/^application\/json/);
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(body.imsx_codeMajor).to.equal('failure');
+    expect(body.imsx_description).to.equal('No published CFPackage has that sourcedId.');
+    expect(JSON.stringify(body)).to.not.contain('ASTH325');
+  });
+
+  it('answers over HTTP with CASE JSON, without sign-in, with uris from PUBLIC_URL and not the Host header', async () => {
+    const org = await createStaffedOrganisation();
+    await saveStandardVersions(org.admin, [loadSeedStandard('HSC3331')], { ipAddress: 'ip' });
+    await setCasePublication(org.admin, 'HSC3331', true, 'ip');
+    const pkg = await exported(org.admin, 'HSC3331');
+    const item = pkg.CFItems.find((node) => node.humanCodingScheme === 'HSC3331.P3')!;
+    const response = await get(itemRoute.loader, `/ims/case/v1p0/CFItems/${item.identifier}`, { sourcedId: item.identifier });
+    expect(response.status).to.equal(200);
+    const served = (await response.json()) as typeof item;
+    expect(served).to.deep.equal(JSON.parse(JSON.stringify(item)));
+    expect(served.uri).to.not.contain('attacker.example');
+    expect((await get(itemRoute.loader, '/ims/case/v1p0/CFItems/not-a-uuid', { sourcedId: 'not-a-uuid' })).status).to.equal(404);
+
+    const list = await get(documentsRoute.loader, '/ims/case/v1p0/CFDocuments?limit=1&offset=0');
+    expect(list.status).to.equal(200);
+    const page = (await list.json()) as { CFDocuments: unknown[] };
+    expect(Object.keys(page)).to.deep.equal(['CFDocuments']);
+    expect(page.CFDocuments).to.have.length(1);
+    expect(Number(list.headers.get('x-total-count'))).to.be.at.least(1);
+    const bad = await get(documentsRoute.loader, '/ims/case/v1p0/CFDocuments?limit=0');
+    expect(bad.status).to.equal(400);
+    expect(((await bad.json()) as { imsx_codeMajor: string }).imsx_codeMajor).to.equal('failure');
+    expect((await documentsRoute.action()).status).to.equal(405);
+  });
+});
