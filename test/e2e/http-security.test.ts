@@ -126,7 +126,7 @@ describe('Links on PUBLIC_URL', () => {
     const admin = await httpLoginAs('admin');
     const response = await rawRequest('/standards/ASTH325/export?format=case-json', { host: FORGED_HOST, cookie: admin.cookie });
     expect(response.status).to.equal(200);
-    expect(response.body).to.include(`${baseUrl()}/standards`);
+    expect(response.body).to.include(`${baseUrl()}/ims/case/v1p0/CFItems/`);
     expect(response.body).not.to.include('evil.example');
   });
 });
