@@ -15,6 +15,11 @@ export const MAX_FAILURES_PER_ACCOUNT = 5;
 export const MAX_FAILURES_PER_ADDRESS = 20;
 export const RESET_LINK_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
+/** Reset links and session ids are stored only as this hash, so a copy of the database signs no one in. */
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
@@ -54,11 +59,12 @@ export async function login(input: { email: string; password: string; ipAddress:
     return { ok: false, reason: 'invalid' };
   }
 
-  const sessionId = randomBytes(32).toString('hex');
+  // The cookie carries the id; the table holds only its hash, like reset and calendar tokens.
+  const sessionId = randomBytes(32).toString('base64url');
   await sequelize.transaction(async (transaction) => {
     await LoginAttempt.create({ email, ipAddress: input.ipAddress, succeeded: true }, { transaction });
     await Session.create(
-      { id: sessionId, personId: person.id, expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS) },
+      { tokenHash: hashToken(sessionId), personId: person.id, expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS) },
       { transaction },
     );
     await recordAuditEvent(
@@ -91,7 +97,7 @@ async function isThrottled(email: string, ipAddress: string): Promise<boolean> {
 }
 
 export async function logout(sessionId: string, ipAddress: string): Promise<void> {
-  const session = await Session.findByPk(sessionId, { include: [{ model: Person, as: 'person' }] });
+  const session = await Session.findByPk(hashToken(sessionId), { include: [{ model: Person, as: 'person' }] });
   if (!session) return;
   await sequelize.transaction(async (transaction) => {
     await session.destroy({ transaction });
@@ -113,7 +119,7 @@ export async function logout(sessionId: string, ipAddress: string): Promise<void
 /** The signed-in person behind a session id, or null when the session is unknown, expired or deactivated. */
 export async function loadActorForSession(sessionId: string): Promise<Actor | null> {
   const session = await Session.findOne({
-    where: { id: sessionId, expiresAt: { [Op.gt]: new Date() } },
+    where: { tokenHash: hashToken(sessionId), expiresAt: { [Op.gt]: new Date() } },
     include: [
       {
         model: Person,
@@ -139,10 +145,6 @@ export async function loadActorForSession(sessionId: string): Promise<Actor | nu
     teamId: person.teamId,
     lineSupervisorId: person.lineSupervisorId,
   };
-}
-
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
 }
 
 /** An admin creates a single-use reset link to hand to the person; no mail server is needed. */

@@ -1,5 +1,7 @@
 // Signing in and out, throttling, deactivation and reset links, on the real database.
+import { createHash } from 'node:crypto';
 import { expect } from 'chai';
+import { QueryTypes } from 'sequelize';
 import {
   MAX_FAILURES_PER_ACCOUNT,
   describeResetLink,
@@ -11,7 +13,7 @@ import {
 } from '#app/domain/accounts.server.ts';
 import { setPersonActive } from '#app/domain/people.server.ts';
 import { Forbidden, NotFound } from '#app/utils/errors.server.ts';
-import { AuditEvent, LoginAttempt, PasswordResetToken, Person, Session } from '#db/models/index.ts';
+import { AuditEvent, LoginAttempt, PasswordResetToken, Person, Session, sequelize } from '#db/models/index.ts';
 import { TEST_PASSWORD, createStaffedOrganisation, unique } from '#test/factories/index.ts';
 
 function address() {
@@ -59,6 +61,22 @@ describe('accounts', () => {
     const again = await login({ email: worker.email, password: TEST_PASSWORD, ipAddress: address() });
     expect(again).to.deep.equal({ ok: false, reason: 'invalid' });
     expect(await Person.count({ where: { id: worker.id } })).to.equal(1);
+  });
+
+  it('stores only a hash of the session id, and the raw id from the cookie still signs in', async () => {
+    const { worker } = await createStaffedOrganisation();
+    const result = await login({ email: worker.email, password: TEST_PASSWORD, ipAddress: address() });
+    if (!result.ok) throw new Error('login failed');
+    expect(result.sessionId).to.match(/^[A-Za-z0-9_-]{43,}$/);
+    const rows = await sequelize.query('SELECT * FROM sessions', { type: QueryTypes.SELECT });
+    expect(rows.length).to.be.greaterThan(0);
+    for (const row of rows) expect(Object.values(row as object).map(String)).not.to.include(result.sessionId);
+    const stored = JSON.stringify(rows);
+    expect(stored).to.include(createHash('sha256').update(result.sessionId).digest('hex'));
+    expect(await loadActorForSession(result.sessionId)).to.include({ id: worker.id });
+    // Knowing what the database holds is not enough to sign in.
+    const hashes = rows.flatMap((row) => Object.values(row as object).map(String)).filter((value) => /^[0-9a-f]{64}$/.test(value));
+    for (const hash of hashes) expect(await loadActorForSession(hash)).to.equal(null);
   });
 
   it('ends the session on logout', async () => {
