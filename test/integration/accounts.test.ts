@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import { expect } from 'chai';
 import { QueryTypes } from 'sequelize';
 import {
-  MAX_FAILURES_PER_ACCOUNT,
   describeResetLink,
   issuePasswordResetLink,
   loadActorForSession,
@@ -11,9 +10,10 @@ import {
   logout,
   resetPassword,
 } from '#app/domain/accounts.server.ts';
+import { ADDRESS_LIMITS, FREE_CONSECUTIVE_FAILURES, loginThrottle } from '#app/utils/login-throttle.server.ts';
 import { setPersonActive } from '#app/domain/people.server.ts';
 import { Forbidden, NotFound } from '#app/utils/errors.server.ts';
-import { AuditEvent, LoginAttempt, PasswordResetToken, Person, Session, sequelize } from '#db/models/index.ts';
+import { AuditEvent, PasswordResetToken, Person, Session, sequelize } from '#db/models/index.ts';
 import { TEST_PASSWORD, createStaffedOrganisation, unique } from '#test/factories/index.ts';
 
 function address() {
@@ -41,14 +41,52 @@ describe('accounts', () => {
     expect(unknownEmail).to.deep.equal({ ok: false, reason: 'invalid' });
   });
 
-  it('locks an account after repeated failures, even with the right password, from any address', async () => {
+  it('cannot be used to lock the real person out: failures from other addresses do not stop the right password', async () => {
     const { worker } = await createStaffedOrganisation();
-    for (let attempt = 0; attempt < MAX_FAILURES_PER_ACCOUNT; attempt += 1) {
-      await login({ email: worker.email, password: `wrong ${attempt}`, ipAddress: address() });
+    const attacker = address();
+    for (let attempt = 0; attempt < FREE_CONSECUTIVE_FAILURES; attempt += 1) {
+      await login({ email: worker.email, password: `wrong ${attempt}`, ipAddress: attacker });
     }
-    const locked = await login({ email: worker.email, password: TEST_PASSWORD, ipAddress: address() });
-    expect(locked).to.deep.equal({ ok: false, reason: 'throttled' });
-    expect(await LoginAttempt.count({ where: { email: worker.email, succeeded: false } })).to.equal(MAX_FAILURES_PER_ACCOUNT + 1);
+    const attackerAgain = await login({ email: worker.email, password: TEST_PASSWORD, ipAddress: attacker });
+    expect(attackerAgain).to.deep.equal({ ok: false, reason: 'throttled', retryAfterSeconds: 1 });
+    // More addresses join in, the address-wide limits not yet reached.
+    const others = [address(), address()];
+    for (const other of others) await loginThrottle().recordFailure(worker.email, other);
+    for (let attempt = 0; attempt < FREE_CONSECUTIVE_FAILURES; attempt += 1) {
+      await login({ email: worker.email, password: `wrong ${attempt}`, ipAddress: others[0]! });
+    }
+    const realPerson = await login({ email: worker.email, password: TEST_PASSWORD, ipAddress: address() });
+    expect(realPerson.ok).to.equal(true);
+  });
+
+  it('refuses an address blocked for failing against many accounts before its attempt counts against the account it names', async () => {
+    const { worker } = await createStaffedOrganisation();
+    const spraying = address();
+    for (let attempt = 0; attempt < ADDRESS_LIMITS[0]!.failures - 1; attempt += 1) {
+      await loginThrottle().recordFailure(`${unique('nobody')}@example.org`, spraying);
+    }
+    expect(await login({ email: `${unique('nobody')}@example.org`, password: 'guess', ipAddress: spraying })).to.deep.equal({
+      ok: false,
+      reason: 'invalid',
+    });
+    for (const password of [TEST_PASSWORD, 'guess', 'guess again']) {
+      const refused = await login({ email: worker.email, password, ipAddress: spraying });
+      expect(refused).to.include({ ok: false, reason: 'throttled' });
+    }
+    expect(await loginThrottle().consecutiveFailures(worker.email, spraying)).to.equal(0);
+    expect(await AuditEvent.count({ where: { action: 'login.failed', subjectId: worker.id } })).to.equal(0);
+    expect((await login({ email: worker.email, password: TEST_PASSWORD, ipAddress: address() })).ok).to.equal(true);
+  });
+
+  it('forgets the failures of an account and address once the right password is given there', async () => {
+    const { worker } = await createStaffedOrganisation();
+    const own = address();
+    for (let round = 0; round < 2; round += 1) {
+      for (let attempt = 0; attempt < FREE_CONSECUTIVE_FAILURES - 1; attempt += 1) {
+        expect(await login({ email: worker.email, password: 'mistyped', ipAddress: own })).to.deep.equal({ ok: false, reason: 'invalid' });
+      }
+      expect((await login({ email: worker.email, password: TEST_PASSWORD, ipAddress: own })).ok).to.equal(true);
+    }
   });
 
   it('refuses a deactivated person and signs them out everywhere', async () => {
