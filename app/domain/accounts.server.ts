@@ -5,6 +5,7 @@ import { Organisation, PasswordResetToken, Person, PersonRole, Session, sequeliz
 import { hashPassword, verifyPassword } from '#app/utils/password.server.ts';
 import { SESSION_LIFETIME_MS } from '#app/utils/session.server.ts';
 import { loginThrottle } from '#app/utils/login-throttle.server.ts';
+import { tooManyAttemptsMessage } from '#app/utils/too-many-attempts.ts';
 import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
 import { NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { isRole } from './roles.ts';
@@ -201,25 +202,43 @@ export async function resetPassword(token: string, newPassword: string, ipAddres
   });
 }
 
+/**
+ * Changes the signed-in person's own password. The current-password check shares sign-in's throttle (same account
+ * and address), and every other session of the person ends: whoever knew the old password is signed out.
+ */
 export async function changePassword(
   actor: Actor,
   input: { currentPassword: string; newPassword: string },
   ipAddress: string,
+  currentSessionId: string,
 ): Promise<void> {
   assertCan(actor, 'update:password:own');
   const person = await Person.findByPk(actor.id);
-  if (!person || !(await verifyPassword(person.passwordHash, input.currentPassword))) {
+  if (!person) throw new NotFound('Person');
+  const throttle = loginThrottle();
+  const email = normaliseEmail(person.email);
+  const retryAfterSeconds = await throttle.retryAfterSeconds(email, ipAddress);
+  if (retryAfterSeconds > 0) {
+    throw new ValidationError({ currentPassword: [tooManyAttemptsMessage(retryAfterSeconds, 'check your password')] });
+  }
+  if (!(await verifyPassword(person.passwordHash, input.currentPassword))) {
+    await throttle.recordFailure(email, ipAddress);
     throw new ValidationError({ currentPassword: ['Your current password is not right'] });
   }
+  await throttle.recordSuccess(email, ipAddress);
   const passwordHash = await hashPassword(input.newPassword);
   await sequelize.transaction(async (transaction) => {
     await person.update({ passwordHash }, { transaction });
+    await Session.destroy({
+      where: { personId: person.id, tokenHash: { [Op.ne]: hashToken(currentSessionId) } },
+      transaction,
+    });
     await recordAuditEvent(
       {
         organisationId: actor.organisationId,
         actorId: actor.id,
         action: AUDIT_ACTIONS.passwordChanged,
-        summary: `${actor.name} changed their password`,
+        summary: `${actor.name} changed their password; their other sessions were ended`,
         subject: { type: 'person', id: actor.id },
         ipAddress,
       },

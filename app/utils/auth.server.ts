@@ -53,6 +53,11 @@ export function clientAddress(context: AppLoadContext): string {
   return typeof context.clientAddress === 'string' ? context.clientAddress : 'unknown';
 }
 
+/** The raw session id in the browser's cookie (the database holds only its hash). */
+export async function currentSessionId(request: Request): Promise<string | undefined> {
+  return (await getCookieSession(request)).get('sessionId');
+}
+
 export async function startSessionCookie(request: Request, sessionId: string): Promise<string> {
   const session = await getCookieSession(request);
   session.set('sessionId', sessionId);

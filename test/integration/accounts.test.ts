@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { expect } from 'chai';
 import { QueryTypes } from 'sequelize';
 import {
+  changePassword,
   describeResetLink,
   issuePasswordResetLink,
   loadActorForSession,
@@ -12,7 +13,7 @@ import {
 } from '#app/domain/accounts.server.ts';
 import { ADDRESS_LIMITS, FREE_CONSECUTIVE_FAILURES, loginThrottle } from '#app/utils/login-throttle.server.ts';
 import { setPersonActive } from '#app/domain/people.server.ts';
-import { Forbidden, NotFound } from '#app/utils/errors.server.ts';
+import { Forbidden, NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { AuditEvent, PasswordResetToken, Person, Session, sequelize } from '#db/models/index.ts';
 import { TEST_PASSWORD, createStaffedOrganisation, unique } from '#test/factories/index.ts';
 
@@ -123,6 +124,35 @@ describe('accounts', () => {
     if (!result.ok) throw new Error('login failed');
     await logout(result.sessionId, address());
     expect(await loadActorForSession(result.sessionId)).to.equal(null);
+  });
+
+  it('signs out every other session when the password is changed, keeping the one that changed it', async () => {
+    const { worker } = await createStaffedOrganisation();
+    const here = await login({ email: worker.email, password: TEST_PASSWORD, ipAddress: address() });
+    const elsewhere = await login({ email: worker.email, password: TEST_PASSWORD, ipAddress: address() });
+    if (!here.ok || !elsewhere.ok) throw new Error('login failed');
+    await changePassword(worker, { currentPassword: TEST_PASSWORD, newPassword: 'a brand new password' }, address(), here.sessionId);
+    expect(await loadActorForSession(here.sessionId)).to.include({ id: worker.id });
+    expect(await loadActorForSession(elsewhere.sessionId)).to.equal(null);
+    expect(await Session.count({ where: { personId: worker.id } })).to.equal(1);
+    expect((await login({ email: worker.email, password: 'a brand new password', ipAddress: address() })).ok).to.equal(true);
+  });
+
+  it('throttles the current-password check of a password change like sign-in', async () => {
+    const { worker } = await createStaffedOrganisation();
+    const signedIn = await login({ email: worker.email, password: TEST_PASSWORD, ipAddress: address() });
+    if (!signedIn.ok) throw new Error('login failed');
+    const here = address();
+    const change = (currentPassword: string) =>
+      changePassword(worker, { currentPassword, newPassword: 'a brand new password' }, here, signedIn.sessionId).then(
+        () => null,
+        (error: unknown) => (error instanceof ValidationError ? error.fieldErrors.currentPassword?.[0] : error),
+      );
+    for (let attempt = 0; attempt < FREE_CONSECUTIVE_FAILURES; attempt += 1) {
+      expect(await change(`guess ${attempt}`)).to.equal('Your current password is not right');
+    }
+    expect(await change(TEST_PASSWORD)).to.equal('Too many attempts to check your password. Wait 1 second, then try again');
+    expect(await loginThrottle().consecutiveFailures(worker.email, here)).to.equal(FREE_CONSECUTIVE_FAILURES);
   });
 
   it('issues a single-use reset link that sets a new password and only its hash is stored', async () => {
