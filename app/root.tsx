@@ -30,7 +30,7 @@ export const meta: MetaFunction = () => [{ title: 'NOSfolio' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await getActor(request);
-  const csrf = await issueCsrfToken(request);
+  const csrf = await issueCsrfToken(request, actor !== null);
   return data(
     {
       csrfToken: csrf.token,

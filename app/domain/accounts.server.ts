@@ -1,19 +1,22 @@
 // Signing in and out, sessions, login throttling and password resets.
 import { createHash, randomBytes } from 'node:crypto';
 import { Op } from 'sequelize';
-import { LoginAttempt, Organisation, PasswordResetToken, Person, PersonRole, Session, sequelize } from '#db/models/index.ts';
+import { Organisation, PasswordResetToken, Person, PersonRole, Session, sequelize } from '#db/models/index.ts';
 import { hashPassword, verifyPassword } from '#app/utils/password.server.ts';
 import { SESSION_LIFETIME_MS } from '#app/utils/session.server.ts';
+import { loginThrottle } from '#app/utils/login-throttle.server.ts';
+import { tooManyAttemptsMessage } from '#app/utils/too-many-attempts.ts';
 import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
 import { NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { isRole } from './roles.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
 
-/** Failures counted within this window slow an account or an address down. */
-export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_ADDRESS = 20;
 export const RESET_LINK_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+/** Reset links and session ids are stored only as this hash, so a copy of the database signs no one in. */
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -21,44 +24,43 @@ export function normaliseEmail(email: string): string {
 
 export type LoginResult =
   | { ok: true; sessionId: string; actorId: number }
-  | { ok: false; reason: 'invalid' | 'throttled' };
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
+/**
+ * Checks the password unless this address must wait, for this account or for all: a refused attempt is not
+ * counted anywhere, so failures from other addresses never keep the real person out (docs/decisions/002).
+ */
 export async function login(input: { email: string; password: string; ipAddress: string }): Promise<LoginResult> {
   const email = normaliseEmail(input.email);
-  if (await isThrottled(email, input.ipAddress)) {
-    await LoginAttempt.create({ email, ipAddress: input.ipAddress, succeeded: false });
-    return { ok: false, reason: 'throttled' };
-  }
+  const throttle = loginThrottle();
+  const retryAfterSeconds = await throttle.retryAfterSeconds(email, input.ipAddress);
+  if (retryAfterSeconds > 0) return { ok: false, reason: 'throttled', retryAfterSeconds };
 
   const person = await Person.findOne({ where: { email } });
   const passwordMatches = await verifyPassword(person?.passwordHash ?? null, input.password);
   const active = person !== null && person.deactivatedAt === null;
 
   if (!person || !passwordMatches || !active) {
-    await sequelize.transaction(async (transaction) => {
-      await LoginAttempt.create({ email, ipAddress: input.ipAddress, succeeded: false }, { transaction });
-      if (person) {
-        await recordAuditEvent(
-          {
-            organisationId: person.organisationId,
-            actorId: null,
-            action: AUDIT_ACTIONS.loginFailed,
-            summary: `Failed sign-in for ${person.email}${active ? '' : ' (account deactivated)'}`,
-            subject: { type: 'person', id: person.id },
-            ipAddress: input.ipAddress,
-          },
-          transaction,
-        );
-      }
-    });
+    await throttle.recordFailure(email, input.ipAddress);
+    if (person) {
+      await recordAuditEvent({
+        organisationId: person.organisationId,
+        actorId: null,
+        action: AUDIT_ACTIONS.loginFailed,
+        summary: `Failed sign-in for ${person.email}${active ? '' : ' (account deactivated)'}`,
+        subject: { type: 'person', id: person.id },
+        ipAddress: input.ipAddress,
+      });
+    }
     return { ok: false, reason: 'invalid' };
   }
 
-  const sessionId = randomBytes(32).toString('hex');
+  // The cookie carries the id; the table holds only its hash, like reset and calendar tokens.
+  const sessionId = randomBytes(32).toString('base64url');
   await sequelize.transaction(async (transaction) => {
-    await LoginAttempt.create({ email, ipAddress: input.ipAddress, succeeded: true }, { transaction });
     await Session.create(
-      { id: sessionId, personId: person.id, expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS) },
+      { tokenHash: hashToken(sessionId), personId: person.id, expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS) },
       { transaction },
     );
     await recordAuditEvent(
@@ -73,25 +75,12 @@ export async function login(input: { email: string; password: string; ipAddress:
       transaction,
     );
   });
+  await throttle.recordSuccess(email, input.ipAddress);
   return { ok: true, sessionId, actorId: person.id };
 }
 
-/** Too many recent failures for this email (known or not) or from this address since the last success. */
-async function isThrottled(email: string, ipAddress: string): Promise<boolean> {
-  const since = new Date(Date.now() - THROTTLE_WINDOW_MS);
-  const [lastSuccess, accountFailures, addressFailures] = await Promise.all([
-    LoginAttempt.max<Date | null, LoginAttempt>('createdAt', { where: { email, succeeded: true, createdAt: { [Op.gte]: since } } }),
-    LoginAttempt.count({ where: { email, succeeded: false, createdAt: { [Op.gte]: since } } }),
-    LoginAttempt.count({ where: { ipAddress, succeeded: false, createdAt: { [Op.gte]: since } } }),
-  ]);
-  const failuresSinceSuccess = lastSuccess
-    ? await LoginAttempt.count({ where: { email, succeeded: false, createdAt: { [Op.gt]: lastSuccess } } })
-    : accountFailures;
-  return failuresSinceSuccess >= MAX_FAILURES_PER_ACCOUNT || addressFailures >= MAX_FAILURES_PER_ADDRESS;
-}
-
 export async function logout(sessionId: string, ipAddress: string): Promise<void> {
-  const session = await Session.findByPk(sessionId, { include: [{ model: Person, as: 'person' }] });
+  const session = await Session.findByPk(hashToken(sessionId), { include: [{ model: Person, as: 'person' }] });
   if (!session) return;
   await sequelize.transaction(async (transaction) => {
     await session.destroy({ transaction });
@@ -113,7 +102,7 @@ export async function logout(sessionId: string, ipAddress: string): Promise<void
 /** The signed-in person behind a session id, or null when the session is unknown, expired or deactivated. */
 export async function loadActorForSession(sessionId: string): Promise<Actor | null> {
   const session = await Session.findOne({
-    where: { id: sessionId, expiresAt: { [Op.gt]: new Date() } },
+    where: { tokenHash: hashToken(sessionId), expiresAt: { [Op.gt]: new Date() } },
     include: [
       {
         model: Person,
@@ -139,10 +128,6 @@ export async function loadActorForSession(sessionId: string): Promise<Actor | nu
     teamId: person.teamId,
     lineSupervisorId: person.lineSupervisorId,
   };
-}
-
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
 }
 
 /** An admin creates a single-use reset link to hand to the person; no mail server is needed. */
@@ -217,25 +202,43 @@ export async function resetPassword(token: string, newPassword: string, ipAddres
   });
 }
 
+/**
+ * Changes the signed-in person's own password. The current-password check shares sign-in's throttle (same account
+ * and address), and every other session of the person ends: whoever knew the old password is signed out.
+ */
 export async function changePassword(
   actor: Actor,
   input: { currentPassword: string; newPassword: string },
   ipAddress: string,
+  currentSessionId: string,
 ): Promise<void> {
   assertCan(actor, 'update:password:own');
   const person = await Person.findByPk(actor.id);
-  if (!person || !(await verifyPassword(person.passwordHash, input.currentPassword))) {
+  if (!person) throw new NotFound('Person');
+  const throttle = loginThrottle();
+  const email = normaliseEmail(person.email);
+  const retryAfterSeconds = await throttle.retryAfterSeconds(email, ipAddress);
+  if (retryAfterSeconds > 0) {
+    throw new ValidationError({ currentPassword: [tooManyAttemptsMessage(retryAfterSeconds, 'check your password')] });
+  }
+  if (!(await verifyPassword(person.passwordHash, input.currentPassword))) {
+    await throttle.recordFailure(email, ipAddress);
     throw new ValidationError({ currentPassword: ['Your current password is not right'] });
   }
+  await throttle.recordSuccess(email, ipAddress);
   const passwordHash = await hashPassword(input.newPassword);
   await sequelize.transaction(async (transaction) => {
     await person.update({ passwordHash }, { transaction });
+    await Session.destroy({
+      where: { personId: person.id, tokenHash: { [Op.ne]: hashToken(currentSessionId) } },
+      transaction,
+    });
     await recordAuditEvent(
       {
         organisationId: actor.organisationId,
         actorId: actor.id,
         action: AUDIT_ACTIONS.passwordChanged,
-        summary: `${actor.name} changed their password`,
+        summary: `${actor.name} changed their password; their other sessions were ended`,
         subject: { type: 'person', id: actor.id },
         ipAddress,
       },

@@ -1,11 +1,11 @@
-// Your account: change your own password.
+// Your account: change your own password, which signs out your other sessions.
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
 import { changePassword } from '#app/domain/accounts.server.ts';
-import { clientAddress, requirePermission } from '#app/utils/auth.server.ts';
+import { clientAddress, currentSessionId, requirePermission } from '#app/utils/auth.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 import { NewPasswordFields, withNewPassword } from '#app/components/new-password.tsx';
@@ -24,11 +24,12 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
 
 export const action = withDomainErrors(async ({ request, context }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, 'update:password:own');
+  const sessionId = (await currentSessionId(request))!; // requirePermission found the session by it
   return submitForm(
     request,
     ChangePasswordSchema,
     async ({ currentPassword, newPassword }) => {
-      await changePassword(actor, { currentPassword, newPassword }, clientAddress(context));
+      await changePassword(actor, { currentPassword, newPassword }, clientAddress(context), sessionId);
       return { status: 'changed' as const };
     },
     { hideFields: ['currentPassword', 'newPassword', 'confirmPassword'] },
@@ -56,7 +57,7 @@ export default function AccountPage() {
         </dl>
         <h2 className="govuk-heading-m">Change your password</h2>
         {changed ? (
-          <SuccessBanner id="changed-title" headingLevel={3}>Your password has been changed.</SuccessBanner>
+          <SuccessBanner id="changed-title" headingLevel={3}>Your password has been changed. You have been signed out on every other device.</SuccessBanner>
         ) : null}
         <SchemaForm form={form} fields={fields}>
           <TextField field={fields.currentPassword} label="Current password" type="password" autoComplete="current-password" width="two-thirds" />

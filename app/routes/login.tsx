@@ -10,6 +10,7 @@ import { clientAddress, getActor, startSessionCookie } from '#app/utils/auth.ser
 import { ValidationError } from '#app/utils/errors.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { safeRedirect } from '#app/utils/redirect.ts';
+import { tooManyAttemptsMessage } from '#app/utils/too-many-attempts.ts';
 import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 
 export const meta: MetaFunction = () => [{ title: 'Sign in – NOSfolio' }];
@@ -42,7 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         throw new ValidationError({
           email: [
             result.reason === 'throttled'
-              ? 'Too many attempts to sign in. Wait 15 minutes, then try again'
+              ? tooManyAttemptsMessage(result.retryAfterSeconds)
               : 'Enter a correct email address and password',
           ],
         });

@@ -1,7 +1,7 @@
 // Finding who is asking: every loader and action starts here.
 import { redirect, type AppLoadContext } from '@remix-run/node';
 import { loadActorForSession } from '#app/domain/accounts.server.ts';
-import { CsrfError, verifyCsrf } from './csrf.server.ts';
+import { CsrfError, newCsrfToken, verifyCsrf } from './csrf.server.ts';
 import { assertCan, type Actor, type Permission } from './permissions.server.ts';
 import { cookieSessionStorage, getCookieSession } from './session.server.ts';
 
@@ -40,7 +40,7 @@ export async function requirePermission(request: Request, permission: Permission
 export async function readForm(request: Request): Promise<FormData> {
   const formData = await request.formData();
   try {
-    await verifyCsrf(request, formData);
+    await verifyCsrf(request, formData, (await getActor(request)) !== null);
   } catch (error) {
     if (error instanceof CsrfError) throw new Response(error.message, { status: 403 });
     throw error;
@@ -53,13 +53,24 @@ export function clientAddress(context: AppLoadContext): string {
   return typeof context.clientAddress === 'string' ? context.clientAddress : 'unknown';
 }
 
+/** The raw session id in the browser's cookie (the database holds only its hash). */
+export async function currentSessionId(request: Request): Promise<string | undefined> {
+  return (await getCookieSession(request)).get('sessionId');
+}
+
+/** The cookie of a new sign-in, with a new CSRF token: one handed out before signing in no longer works. */
 export async function startSessionCookie(request: Request, sessionId: string): Promise<string> {
   const session = await getCookieSession(request);
   session.set('sessionId', sessionId);
+  session.set('csrf', newCsrfToken());
   return cookieSessionStorage.commitSession(session);
 }
 
+/** A signed-out cookie with a new CSRF token in place of the session's; the session id is returned to end it. */
 export async function endSessionCookie(request: Request): Promise<{ sessionId: string | undefined; setCookie: string }> {
   const session = await getCookieSession(request);
-  return { sessionId: session.get('sessionId'), setCookie: await cookieSessionStorage.destroySession(session) };
+  const sessionId = session.get('sessionId');
+  const signedOut = await cookieSessionStorage.getSession();
+  signedOut.set('csrf', newCsrfToken());
+  return { sessionId, setCookie: await cookieSessionStorage.commitSession(signedOut) };
 }

@@ -1,12 +1,12 @@
 // Every model and its associations; import models from here.
 import { AuditEvent } from './audit-event.ts';
 import { Location } from './location.ts';
-import { LoginAttempt } from './login-attempt.ts';
 import { ManagerScope } from './manager-scope.ts';
 import { Organisation } from './organisation.ts';
 import { PasswordResetToken } from './password-reset-token.ts';
 import { Person } from './person.ts';
 import { PersonRole } from './person-role.ts';
+import { RateLimit } from './rate-limit.ts';
 import { Session } from './session.ts';
 import { Team } from './team.ts';
 import { Evidence } from './evidence.ts';
@@ -98,7 +98,6 @@ export {
   EvidenceItemLink,
   EvidenceRevision,
   Location,
-  LoginAttempt,
   ManagerScope,
   Organisation,
   PasswordResetToken,
@@ -108,6 +107,7 @@ export {
   Policy,
   PolicyAcknowledgement,
   PolicyVersion,
+  RateLimit,
   RoleAssignment,
   RoleProfile,
   RoleProfileStandard,

@@ -1,4 +1,4 @@
-// A signed-in browser session; deleting the row signs that browser out.
+// A signed-in browser session, found by the SHA-256 hash of the id in its cookie; deleting the row signs that browser out.
 import {
   DataTypes,
   Model,
@@ -11,7 +11,7 @@ import { sequelize } from '../connection.ts';
 import type { Person } from './person.ts';
 
 export class Session extends Model<InferAttributes<Session>, InferCreationAttributes<Session>> {
-  declare id: string;
+  declare tokenHash: string;
   declare personId: number;
   declare expiresAt: Date;
   declare createdAt: CreationOptional<Date>;
@@ -22,7 +22,7 @@ export class Session extends Model<InferAttributes<Session>, InferCreationAttrib
 
 Session.init(
   {
-    id: { type: DataTypes.STRING(64), primaryKey: true },
+    tokenHash: { type: DataTypes.STRING(64), primaryKey: true },
     personId: { type: DataTypes.INTEGER, allowNull: false },
     expiresAt: { type: DataTypes.DATE, allowNull: false },
     createdAt: DataTypes.DATE,

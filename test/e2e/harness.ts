@@ -338,7 +338,11 @@ export async function httpLogin(email: string, password: string): Promise<HttpSe
   if (response.status !== 302) throw new Error(`Signing in as ${email} answered ${response.status}, not 302`);
   const session = cookiesFrom(response).__nosfolio;
   if (!session) throw new Error(`Signing in as ${email} set no __nosfolio cookie`);
-  return { cookie: `__nosfolio=${session}`, csrf: anonymous.csrf };
+  // Signing in renews the CSRF token: read the new one from the home page.
+  const cookie = `__nosfolio=${session}`;
+  const home = await fetch(url('/'), { redirect: 'manual', headers: { Cookie: cookie } });
+  if (home.status !== 200) throw new Error(`GET / after signing in as ${email} answered ${home.status}`);
+  return { cookie, csrf: csrfFromHtml(await home.text()) };
 }
 
 export async function httpLoginAs(role: DemoRole): Promise<HttpSession> {

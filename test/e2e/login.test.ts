@@ -4,10 +4,14 @@ import type { Page } from 'puppeteer';
 import { demoLogins } from '#db/seed/index.ts';
 import {
   AccessibilityAudit,
+  anonymousSession,
   closePage,
+  cookiesFrom,
+  csrfFromHtml,
   demoLogin,
   focusedId,
   headingText,
+  httpLoginAs,
   inputIdForLabel,
   loginAs,
   newPage,
@@ -16,6 +20,7 @@ import {
   waitForHeading,
   waitForHydration,
   type DemoRole,
+  type HttpSession,
 } from './harness.ts';
 
 // The sections each demo login sees, in order. The portal's foundation is Home, Team, People, Teams and locations,
@@ -201,5 +206,70 @@ describe('signing in and out', function () {
     await page.waitForFunction(() => document.activeElement?.id === 'main-content');
     expect(await focusedId(page)).to.equal('main-content');
     expect(await page.$eval('#main-content', (main) => main.tagName.toLowerCase())).to.equal('main');
+  });
+});
+
+describe('signing in and out over HTTP', () => {
+  async function post(requestPath: string, session: HttpSession, fields: Record<string, string>): Promise<Response> {
+    return fetch(url(requestPath), {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: session.cookie },
+      body: new URLSearchParams({ csrf: session.csrf, ...fields }),
+    });
+  }
+
+  function cookieOf(response: Response): string {
+    const value = cookiesFrom(response).__nosfolio;
+    if (!value) throw new Error(`${response.url} set no __nosfolio cookie`);
+    return `__nosfolio=${value}`;
+  }
+
+  async function pageToken(cookie: string, requestPath: string): Promise<string> {
+    const response = await fetch(url(requestPath), { redirect: 'manual', headers: { Cookie: cookie } });
+    expect(response.status, `GET ${requestPath}`).to.equal(200);
+    return csrfFromHtml(await response.text());
+  }
+
+  it('tells someone who has tried too often how long to wait, without an error page', async () => {
+    const visitor = await anonymousSession();
+    const email = `nobody.${Date.now()}@example.org`;
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const refused = await post('/login', visitor, { email, password: `guess ${attempt}`, redirectTo: '/' });
+      expect(refused.status).to.equal(400);
+      expect(await refused.text()).to.include('Enter a correct email address and password');
+    }
+    const throttled = await post('/login', visitor, { email, password: 'one more guess', redirectTo: '/' });
+    expect(throttled.status).to.equal(400);
+    expect(await throttled.text()).to.include('Too many attempts to sign in. Wait 1 second, then try again');
+  });
+
+  it('renews the CSRF token at sign-in, so the token handed out before it no longer works', async () => {
+    const visitor = await anonymousSession();
+    const worker = await demoLogin('worker');
+    const signIn = await post('/login', visitor, { email: worker.email, password: worker.password, redirectTo: '/' });
+    expect(signIn.status).to.equal(302);
+    const cookie = cookieOf(signIn);
+    const token = await pageToken(cookie, '/');
+    expect(token).not.to.equal(visitor.csrf);
+    const withOldToken = await post('/logout', { cookie, csrf: visitor.csrf }, {});
+    expect(withOldToken.status, 'signing out with the token from before sign-in').to.equal(403);
+    expect((await post('/logout', { cookie, csrf: token }, {})).status).to.equal(302);
+  });
+
+  it('renews the CSRF token at sign-out, so a cookie saved before it has no working token', async () => {
+    const saved = await httpLoginAs('worker');
+    const signOut = await post('/logout', saved, {});
+    expect(signOut.status).to.equal(302);
+    const after = cookieOf(signOut);
+    expect(await pageToken(after, '/login')).not.to.equal(saved.csrf);
+    const worker = await demoLogin('worker');
+    const replay = await post('/login', saved, { email: worker.email, password: worker.password, redirectTo: '/' });
+    expect(replay.status, 'signing in with the saved cookie and its token').to.equal(403);
+    const stale = await fetch(url('/login'), { redirect: 'manual', headers: { Cookie: saved.cookie } });
+    expect(stale.status, 'the sign-in page still opens with the saved cookie').to.equal(200);
+    const fresh = { cookie: cookieOf(stale), csrf: csrfFromHtml(await stale.text()) };
+    expect(fresh.csrf).not.to.equal(saved.csrf);
+    expect((await post('/login', fresh, { email: worker.email, password: worker.password, redirectTo: '/' })).status).to.equal(302);
   });
 });
