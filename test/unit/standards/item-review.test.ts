@@ -36,7 +36,7 @@ describe('checks after parsing', () => {
 
 describe('applyImportReview', () => {
   const standard: NosStandard = {
-    ...parseNosText(made('P1 agree the plan and take t\nP2 review the plan\nP3 keep the plan under')).standard,
+    ...parseNosText(made('P1 agree the plan and take t\nP2 review the plan\nP3 keep the plan safe and')).standard,
     urnNeedsReview: 'the text has no URN, so it was taken from the file name "MADE1"',
   };
   const answers = (values: Record<string, string>) => ({ get: (name: string) => values[name] ?? null });
@@ -60,7 +60,7 @@ describe('applyImportReview', () => {
     expect(standards[0]?.items.slice(0, 3)).to.deep.equal([
       { code: 'P1', kind: 'P', section: 'Performance criteria', text: 'agree the plan and take the first step' },
       { code: 'P2', kind: 'P', section: 'Performance criteria', text: 'review the plan' },
-      { code: 'P3', kind: 'P', section: 'Performance criteria', text: 'keep the plan under', incomplete: true },
+      { code: 'P3', kind: 'P', section: 'Performance criteria', text: 'keep the plan safe and', incomplete: true },
     ]);
   });
 
