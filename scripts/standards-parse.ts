@@ -25,7 +25,9 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(standard, null, 2)}\n`);
     for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
     const count = (kind: string) => standard.items.filter((item) => item.kind === kind).length;
-    process.stderr.write(`${standard.urn}: ${count('P')} P, ${count('K')} K, ${plural(warnings.length, 'warning')}\n`);
+    const flagged = standard.items.filter((item) => item.needsReview !== undefined).length;
+    const review = flagged === 0 ? '' : `, ${flagged} flagged for review`;
+    process.stderr.write(`${standard.urn}: ${count('P')} P, ${count('K')} K, ${plural(warnings.length, 'warning')}${review}\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof NosParseError)) throw error;

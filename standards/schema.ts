@@ -11,6 +11,8 @@ export const NosItemSchema = z
     text: z.string(),
     // Set only when the source text is visibly cut short; the text is kept as the source has it.
     incomplete: z.literal(true).optional(),
+    // Set by the parser when it is not sure of this item (why, in words); an admin must check it before it is saved.
+    needsReview: z.string().min(1).optional(),
   })
   .strict()
   .refine((item) => item.code.startsWith(item.kind), { message: 'code prefix must match kind' })
@@ -43,6 +45,8 @@ export const NosStandardSchema = z
     items: z.array(NosItemSchema).min(1),
     glossary: z.array(NosGlossaryEntrySchema),
     scopeNotes: z.array(NosScopeNoteSchema),
+    // Set when the URN is a guess (taken from the file name); an admin must confirm it before the standard is saved.
+    urnNeedsReview: z.string().min(1).optional(),
   })
   .strict()
   .superRefine((standard, ctx) => {

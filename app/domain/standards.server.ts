@@ -5,6 +5,7 @@ import { PersonStandard, Standard, StandardItem, StandardVersion, sequelize } fr
 import { NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
+import { unreviewedFlag } from './standards/import-review.ts';
 
 /** Metadata kept with a version beyond its title and overview. */
 type VersionDetails = Omit<NosStandard, 'urn' | 'title' | 'version' | 'overview' | 'items'>;
@@ -76,6 +77,9 @@ export async function saveStandardVersions(
   assertCan(actor, 'manage:standards:org');
   const standards = inputs.map((input) => {
     const parsed = NosStandardSchema.safeParse(input);
+    // The parser's doubts must be settled by a person first (applyImportReview); nothing flagged is saved as it is.
+    const flag = parsed.success ? unreviewedFlag(parsed.data) : null;
+    if (flag) throw new ValidationError({ standard: [`${flag}. Check it in the import preview before saving.`] });
     if (parsed.success) return parsed.data;
     const issue = parsed.error.issues[0]!;
     throw new ValidationError({ standard: [`${input.urn || 'The standard'} is not valid: ${issue.path.join('.')} ${issue.message}`] });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { ErrorSummary } from '#app/components/ui/error-summary.tsx';
 import { groupBySection, kindLabel } from '#app/components/standard-items.tsx';
+import { applyImportReview, needsCheck, reviewFieldNames } from '#app/domain/standards/import-review.ts';
 import { readStandardsUpload, UploadProblem, type ReadStandard } from '#app/domain/standards/import-upload.server.ts';
 import { UPLOAD_FORMATS } from '#app/domain/standards/upload-formats.ts';
 import { MAX_STANDARD_FILE_BYTES } from '#app/domain/standards/text-extraction.server.ts';
@@ -27,6 +28,8 @@ const FORMAT_LABELS: Record<(typeof UPLOAD_FORMATS)[number], string> = {
 
 const MAX_PREVIEW_JSON = 4 * 1024 * 1024;
 const SavedStandards = z.array(NosStandardSchema).min(1);
+const SavedWarnings = z.array(z.array(z.string())).catch([]);
+const MAX_PASTED_TEXT = 1024 * 1024;
 
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   await requirePermission(request, 'manage:standards:org');
@@ -51,37 +54,46 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
     const sourceName = String(formData.get('sourceName') ?? '') || null;
     const parsed = raw.length <= MAX_PREVIEW_JSON ? SavedStandards.safeParse(JSON.parse(raw || 'null')) : null;
     if (!parsed?.success) throw new Response('The preview could not be read. Upload the file again.', { status: 400 });
-    // Apply the admin's corrections; a corrected item is no longer marked incomplete.
-    const edited = parsed.data.map((standard, index) => ({
-      ...standard,
-      items: standard.items.map((item) => {
-        const text = String(formData.get(`item:${index}:${item.code}`) ?? item.text).replace(/\s+/g, ' ').trim();
-        if (text === item.text) return item;
-        const { incomplete: _incomplete, ...rest } = item;
-        return { ...rest, text };
-      }),
-    }));
-    const emptyItem = edited.flatMap((standard, index) => standard.items.filter((item) => !item.text).map((item) => `item:${index}:${item.code}`))[0];
+    const warnings = SavedWarnings.parse(JSON.parse(String(formData.get('warnings') ?? '[]')));
+    // Corrections applied, and every flagged item and guessed URN must have been looked at (checked or corrected).
+    const review = applyImportReview(parsed.data, formData);
+    // Shown again on failure: the preview as parsed (flags kept), with what the admin typed and ticked.
+    const answers = Object.fromEntries([...formData.entries()].filter(([name, value]) => /^(item|checked|urn):/.test(name) && typeof value === 'string')) as Record<string, string>;
+    const again = async (errors: Record<string, string[]>) => {
+      const previews = await previewAll(actor, parsed.data.map((standard, index) => ({ standard, warnings: warnings[index] ?? [] })));
+      return data({ stage: 'preview' as const, previews, sourceName, errors, answers }, { status: 400 });
+    };
+    if (Object.keys(review.errors).length > 0) return again(review.errors);
     try {
-      if (emptyItem) throw new ValidationError({ [emptyItem]: ['Enter the text of this item'] });
       const moveHolders = formData.get('moveHolders') === 'yes';
-      const saved = await saveStandardVersions(actor, edited, { sourceName, ipAddress: clientAddress(context), moveHolders });
+      const saved = await saveStandardVersions(actor, review.standards, { sourceName, ipAddress: clientAddress(context), moveHolders });
       return redirect(`/standards/${encodeURIComponent(saved[0]!.urn)}?imported=${encodeURIComponent(saved[0]!.version)}`);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      const previews = await previewAll(actor, edited.map((standard) => ({ standard, warnings: [] })));
-      return data({ stage: 'preview' as const, previews, sourceName, errors: error.fieldErrors }, { status: 400 });
+      return again(error.fieldErrors);
     }
   }
 
   const format = z.enum(UPLOAD_FORMATS).catch('document').parse(formData.get('format'));
   const file = formData.get('file');
+  const pasted = String(formData.get('text') ?? '');
+  if (pasted.trim() !== '' && (!(file instanceof File) || file.size === 0)) {
+    // Text copied from a page (such as the NOS database's) reads like a text file of it.
+    if (pasted.length > MAX_PASTED_TEXT) return data({ stage: 'upload' as const, error: 'The pasted text must be shorter than 1 MB', format }, { status: 400 });
+    try {
+      const read = await readStandardsUpload({ name: '', bytes: new TextEncoder().encode(pasted) }, format);
+      return { stage: 'preview' as const, previews: await previewAll(actor, read), sourceName: 'pasted text', errors: {} as Record<string, string[]>, answers: {} as Record<string, string> };
+    } catch (error) {
+      if (error instanceof UploadProblem) return data({ stage: 'upload' as const, error: error.message, format }, { status: 400 });
+      throw error;
+    }
+  }
   if (!(file instanceof File) || file.size === 0) {
     return data({ stage: 'upload' as const, error: file instanceof File && file.name ? 'The selected file is empty' : 'Select a file to import', format }, { status: 400 });
   }
   try {
     const read = await readStandardsUpload({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, format);
-    return { stage: 'preview' as const, previews: await previewAll(actor, read), sourceName: file.name, errors: {} as Record<string, string[]> };
+    return { stage: 'preview' as const, previews: await previewAll(actor, read), sourceName: file.name, errors: {} as Record<string, string[]>, answers: {} as Record<string, string> };
   } catch (error) {
     if (error instanceof UploadProblem) return data({ stage: 'upload' as const, error: error.message, format }, { status: 400 });
     throw error;
@@ -90,7 +102,9 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
 
 export default function ImportStandardPage() {
   const result = useActionData<typeof action>();
-  if (result?.stage === 'preview') return <ImportPreviewForm previews={result.previews} sourceName={result.sourceName} errors={result.errors} />;
+  if (result?.stage === 'preview') {
+    return <ImportPreviewForm previews={result.previews} sourceName={result.sourceName} errors={result.errors} answers={result.answers} />;
+  }
   const error = result?.stage === 'upload' ? result.error : null;
   return (
     <div className="govuk-grid-row">
@@ -124,6 +138,11 @@ export default function ImportStandardPage() {
             ) : null}
             <input className={`govuk-file-upload${error ? ' govuk-file-upload--error' : ''}`} id="file" name="file" type="file" aria-describedby={error ? 'file-hint file-error' : 'file-hint'} />
           </div>
+          <div className="govuk-form-group">
+            <label className="govuk-label govuk-label--s" htmlFor="text">Or paste the text of a standard</label>
+            <div id="text-hint" className="govuk-hint">For example, everything on the standard’s page in the NOS database, from its title to its keywords.</div>
+            <textarea className="govuk-textarea" id="text" name="text" rows={6} aria-describedby="text-hint" />
+          </div>
           <button type="submit" name="intent" value="upload" className="govuk-button">Upload and check</button>
         </Form>
       </div>
@@ -131,8 +150,11 @@ export default function ImportStandardPage() {
   );
 }
 
-function ImportPreviewForm({ previews, sourceName, errors }: { previews: Preview[]; sourceName: string | null; errors: Record<string, string[]> }) {
-  const summary = Object.entries(errors).map(([field, messages]) => ({ fieldId: field.startsWith('item:') ? field : 'save', message: messages[0] ?? '' }));
+type PreviewProps = { previews: Preview[]; sourceName: string | null; errors: Record<string, string[]>; answers: Record<string, string> };
+
+function ImportPreviewForm({ previews, sourceName, errors, answers }: PreviewProps) {
+  const summary = Object.entries(errors).map(([field, messages]) => ({ fieldId: /^(item|urn):/.test(field) ? field : 'save', message: messages[0] ?? '' }));
+  const flagged = previews.reduce((total, preview) => total + preview.standard.items.filter(needsCheck).length, 0);
   const blocked = previews.some((preview) => preview.duplicate);
   return (
     <>
@@ -142,6 +164,12 @@ function ImportPreviewForm({ previews, sourceName, errors }: { previews: Preview
         <CsrfInput />
         <input type="hidden" name="standards" value={JSON.stringify(previews.map((preview) => preview.standard))} />
         <input type="hidden" name="sourceName" value={sourceName ?? ''} />
+        <input type="hidden" name="warnings" value={JSON.stringify(previews.map((preview) => preview.warnings))} />
+        {flagged > 0 ? (
+          <p className="govuk-body">
+            {flagged === 1 ? '1 item needs' : `${flagged} items need`} checking against the source before you can save. Correct the text, or tick “I have checked this item”.
+          </p>
+        ) : null}
         {previews.map((preview, index) => {
           const { standard } = preview;
           const changes = new Map((preview.changes ?? []).map((change) => [change.code, change]));
@@ -151,6 +179,7 @@ function ImportPreviewForm({ previews, sourceName, errors }: { previews: Preview
               <span className="govuk-caption-l">{standard.urn} version {standard.version ?? '1'}</span>
               <h2 className="govuk-heading-l" id={`standard-${index}`}>{standard.title}</h2>
               <p className="govuk-body">{counts.P} performance criteria and {counts.K} knowledge items.</p>
+              {standard.urnNeedsReview ? <UrnCheck index={index} urn={standard.urn} reason={standard.urnNeedsReview} error={errors[reviewFieldNames.urn(index)]?.[0]} checked={answers[reviewFieldNames.urn(index)] === 'confirmed'} /> : null}
               {preview.duplicate ? (
                 <p className="govuk-error-message" id="save">{standard.urn} version {standard.version ?? '1'} is already in the library. Import a different version.</p>
               ) : preview.currentVersion ? (
@@ -191,26 +220,41 @@ function ImportPreviewForm({ previews, sourceName, errors }: { previews: Preview
                     {group.section}
                   </legend>
                   {group.items.map((item) => {
-                    const name = `item:${index}:${item.code}`;
+                    const name = reviewFieldNames.text(index, item.code);
+                    const checkName = reviewFieldNames.checked(index, item.code);
                     const error = errors[name]?.[0];
                     const change = changes.get(item.code);
+                    const reason = item.needsReview ?? (item.incomplete ? 'the text looks cut short in the source' : null);
+                    const hints = [change?.previousText ? `${name}-hint` : null, reason ? `${name}-review` : null, error ? `${name}-error` : null].filter(Boolean).join(' ');
                     return (
                       <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`} key={item.code}>
                         <label className="govuk-label govuk-label--s" htmlFor={name}>
                           {item.code}{' '}
+                          {item.needsReview ? <strong className="govuk-tag govuk-tag--red">Check this item</strong> : null}
                           {item.incomplete ? <strong className="govuk-tag govuk-tag--orange">Text looks incomplete</strong> : null}
                           {change && change.change !== 'unchanged' ? <strong className="govuk-tag govuk-tag--blue">{change.change === 'added' ? 'New' : 'Changed'}</strong> : null}
                         </label>
                         {change?.previousText ? <div className="govuk-hint" id={`${name}-hint`}>Was: {change.previousText}</div> : null}
+                        {reason ? <div className="govuk-hint" id={`${name}-review`}>Why: {reason}</div> : null}
                         {error ? <p className="govuk-error-message" id={`${name}-error`}><span className="govuk-visually-hidden">Error:</span> {error}</p> : null}
                         <textarea
                           className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
                           id={name}
                           name={name}
                           rows={2}
-                          defaultValue={item.text}
-                          aria-describedby={[change?.previousText ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined}
+                          defaultValue={answers[name] ?? item.text}
+                          aria-describedby={hints || undefined}
                         />
+                        {reason ? (
+                          <div className="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-top-2">
+                            <div className="govuk-checkboxes__item">
+                              <input className="govuk-checkboxes__input" id={checkName} name={checkName} type="checkbox" value="yes" defaultChecked={answers[checkName] === 'yes'} />
+                              <label className="govuk-label govuk-checkboxes__label" htmlFor={checkName}>
+                                I have checked this item<span className="govuk-visually-hidden"> ({item.code})</span>
+                              </label>
+                            </div>
+                          </div>
+                        ) : null}
                       </div>
                     );
                   })}
@@ -226,5 +270,21 @@ function ImportPreviewForm({ previews, sourceName, errors }: { previews: Preview
         )}
       </Form>
     </>
+  );
+}
+
+function UrnCheck({ index, urn, reason, error, checked }: { index: number; urn: string; reason: string; error: string | undefined; checked: boolean }) {
+  const name = reviewFieldNames.urn(index);
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <p className="govuk-body" id={`${name}-hint`}>The URN {urn} needs confirming: {reason}. If it is wrong, add the URN to the text or rename the file, and upload it again.</p>
+      {error ? <p className="govuk-error-message" id={`${name}-error`}><span className="govuk-visually-hidden">Error:</span> {error}</p> : null}
+      <div className="govuk-checkboxes govuk-checkboxes--small">
+        <div className="govuk-checkboxes__item">
+          <input className="govuk-checkboxes__input" id={name} name={name} type="checkbox" value="confirmed" defaultChecked={checked} aria-describedby={error ? `${name}-hint ${name}-error` : `${name}-hint`} />
+          <label className="govuk-label govuk-checkboxes__label" htmlFor={name}>{urn} is the right URN</label>
+        </div>
+      </div>
+    </div>
   );
 }

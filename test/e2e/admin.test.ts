@@ -1,4 +1,5 @@
 // An organisation admin in the browser: adding people, form errors, reset links, deactivation and the audit log.
+import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import type { Page } from 'puppeteer';
 import {
@@ -123,6 +124,40 @@ async function peopleRow(page: Page, name: string): Promise<string[] | null> {
     },
     name,
   );
+}
+
+
+/** A layout fixture with its URN made unique to this run, so the import never meets a version saved earlier. */
+function fixtureWithUrn(layout: string, urn: string, unique: string): string {
+  return readFileSync(`test/fixtures/standards/${layout}.txt`, 'utf8').replaceAll(urn, unique);
+}
+
+/** Pastes a standard's text into the import page and asks for the preview. */
+async function pasteStandard(page: Page, text: string): Promise<void> {
+  await page.goto(url('/standards/import'), { waitUntil: 'load' });
+  await waitForHeading(page, /^Import a standard$/);
+  const id = await inputIdForLabel(page, 'Or paste the text of a standard');
+  await page.$eval(`[id="${id}"]`, (field, value) => ((field as HTMLTextAreaElement).value = value), text);
+  await clickButton(page, 'Upload and check');
+  await waitForHeading(page, /^Check the standard before you save it$/);
+}
+
+/** Each previewed item's code and text, and whether it is flagged for checking. */
+async function previewItems(page: Page): Promise<string[][]> {
+  return page.$$eval('textarea[name^="item:0:"]', (fields) =>
+    fields.map((field) => {
+      const code = (field as HTMLTextAreaElement).name.split(':')[2] ?? '';
+      const flagged = field.closest('.govuk-form-group')?.querySelector('.govuk-tag--red') ? ['flagged'] : [];
+      return [code, (field as HTMLTextAreaElement).value, ...flagged];
+    }),
+  );
+}
+
+async function itemError(page: Page, code: string): Promise<string | null> {
+  return page.$eval(`[id="item:0:${code}"]`, (input) => {
+    const message = input.closest('.govuk-form-group')?.querySelector('.govuk-error-message');
+    return message ? (message.textContent ?? '').replace(/\s+/g, ' ').trim() : null;
+  });
 }
 
 describe('organisation admin', function () {
@@ -318,6 +353,51 @@ describe('organisation admin', function () {
     expect(positions, 'audit entries newest first').to.deep.equal([...positions].sort((a, b) => b - a));
     await axe.check(admin);
 
+    axe.expectNone();
+  });
+  it('imports a standard pasted from the NOS database page, and a column table only once every flagged item is checked', async () => {
+    const page = await open();
+    await page.setJavaScriptEnabled(false);
+    const axe = new AccessibilityAudit();
+    await loginAs(page, 'admin');
+
+    const pastedUrn = `NFHOUS${RUN}`;
+    await pasteStandard(page, fixtureWithUrn('nos-database-numbered', 'NFHOUS101', pastedUrn));
+    expect(await previewItems(page)).to.deep.equal([
+      ['P1', 'agree with the tenant which safety checks their home needs'],
+      ['P2', 'explain to the tenant how to report a repair, including: a. repairs that need attention within a day b. repairs that can wait for a planned visit'],
+      ['P3', 'check that the smoke alarms in the home are working'],
+      ['P4', 'respond promptly to hazards that put the tenant at risk, for example: • gas leaks • exposed wiring'],
+      ['P5', "record each hazard and the action taken in line with your organisation's procedures"],
+      ['K1', "your organisation's procedures for reporting repairs and hazards"],
+      ['K2', 'the legal duties of landlords for gas and electrical safety'],
+      ['K3', 'how to explain safety information in ways the tenant understands'],
+    ]);
+    await axe.check(page, '/standards/import (NOS database page)');
+    await clickButton(page, 'Save to the library');
+    await page.waitForFunction((urn) => location.pathname === `/standards/${urn}`, {}, pastedUrn);
+
+    const columnUrn = `HOUS${RUN}`;
+    await pasteStandard(page, fixtureWithUrn('pdf-label-column', 'HOUS110', columnUrn));
+    const items = await previewItems(page);
+    expect(items.filter((item) => item[2] === 'flagged').map((item) => item[0])).to.deep.equal(['K1', 'K2', 'K3', 'K4', 'K5']);
+    expect(items.find((item) => item[0] === 'P10')?.[1]).to.equal('refer the tenant to other services when their needs change');
+    await axe.check(page, '/standards/import (column table)');
+
+    await clickButton(page, 'Save to the library');
+    await page.waitForSelector('.govuk-error-summary');
+    const unchecked = 'Error: Check this item against the source, then tick “I have checked this item” or correct its text';
+    for (const code of ['K1', 'K2', 'K3', 'K4', 'K5']) expect(await itemError(page, code), code).to.equal(unchecked);
+    expect(await itemError(page, 'P1')).to.equal(null);
+    await axe.check(page, '/standards/import (unchecked items)');
+
+    for (const code of ['K1', 'K2', 'K3', 'K4']) await page.click(`[id="checked:0:${code}"]`);
+    await page.click('[id="item:0:K5"]', { count: 3 });
+    await page.keyboard.press('Backspace');
+    await page.type('[id="item:0:K5"]', 'benefits that tenants may be able to claim and how to apply');
+    await clickButton(page, 'Save to the library');
+    await page.waitForFunction((urn) => location.pathname === `/standards/${urn}`, {}, columnUrn);
+    expect(await page.$eval('body', (body) => body.textContent ?? '')).to.contain('benefits that tenants may be able to claim and how to apply');
     axe.expectNone();
   });
 });

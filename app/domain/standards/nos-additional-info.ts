@@ -3,7 +3,19 @@ import type { NosGlossaryEntry, NosScopeNote } from '#standards/schema.ts';
 import { cleanText } from './nos-items.ts';
 import { isFurniture, normaliseSpaces } from './nos-lines.ts';
 
-const SUB_HEADINGS = [/^scope\/range related to /i, /^values$/i, /^glossary$/i, /^links to other nos$/i, /^external links$/i];
+const SUB_HEADINGS = [
+  /^scope\/range related to /i,
+  /^scope\/range$/i,
+  /^values$/i,
+  /^behaviours$/i,
+  /^skills$/i,
+  /^glossary$/i,
+  /^links to other nos$/i,
+  /^external links$/i,
+];
+
+/** Headings of the sections the NOS database's page prints after the knowledge, each on a line of its own. */
+export const CLOSING_SECTIONS = /^(scope\/range|glossary|values|behaviours|skills|links to other nos|external links)$/i;
 
 interface Paragraph {
   heading?: string;
@@ -100,6 +112,29 @@ export function toScopeNotes(paragraphs: readonly Paragraph[], terms: readonly s
       text: stretch.text,
     })),
   );
+}
+
+/**
+ * A "Glossary" section that lists each term on its own line above its definition (the NOS database's page): the pairs,
+ * and the paragraphs left over.
+ */
+export function readListedGlossary(paragraphs: readonly Paragraph[]): { glossary: NosGlossaryEntry[]; rest: Paragraph[] } {
+  const glossary: NosGlossaryEntry[] = [];
+  const rest: Paragraph[] = [];
+  for (let index = 0; index < paragraphs.length; index += 1) {
+    const paragraph = paragraphs[index];
+    const next = paragraphs[index + 1];
+    if (paragraph === undefined) continue;
+    const term = cleanText(paragraph.raw);
+    const isTerm = /^glossary$/i.test(paragraph.heading ?? '') && next?.heading === paragraph.heading && term.split(' ').length <= 6 && !/[.:;,]$/.test(term);
+    if (isTerm && next !== undefined) {
+      glossary.push({ term, definition: cleanText(next.raw) });
+      index += 1;
+    } else {
+      rest.push(paragraph);
+    }
+  }
+  return { glossary, rest };
 }
 
 /**

@@ -4,6 +4,8 @@ import { endsDangling, Openers, splitAtWord, words } from './nos-lexicon.ts';
 import { isFurniture, normaliseSpaces, readCells, splitAtLabels, startsWithLabel, strayLabels } from './nos-lines.ts';
 import { NosParseError } from './nos-parse-error.ts';
 import { resolveFragmentBlocks, type Entry } from './nos-fragments.ts';
+import { resolveLabelColumns } from './nos-label-columns.ts';
+import { labelItems } from './nos-numbering.ts';
 import type { Vocabulary } from './nos-vocabulary.ts';
 
 export interface ItemRegion {
@@ -24,12 +26,14 @@ export interface ParseContext {
 
 /** Items of one kind, in code order, with whole text; throws when a code in the sequence cannot be found. */
 export function readItems(region: ItemRegion, context: ParseContext): NosItem[] {
-  const entries = readEntries(region, context);
+  const columns = resolveLabelColumns(labelItems(region.lines, region.kind), region.kind, context.source);
+  context.warnings.push(...columns.warnings);
+  const entries = readEntries({ ...region, lines: columns.lines }, context);
   const drafts = entries.flatMap((entry) => (entry.type === 'item' ? [entry.item] : []));
   const openers = new Openers(region.kind, drafts.map((draft) => words(draft.text)[0] ?? ''));
   repairNeighbours(entries, openers);
   resolveFragmentBlocks(entries, openers, context);
-  return drafts.map((draft) => finishItem(draft, region.kind, context));
+  return drafts.map((draft) => finishItem(draft, region.kind, context, columns.flags.get(draft.code)));
 }
 
 function readEntries(region: ItemRegion, context: ParseContext): Entry[] {
@@ -136,9 +140,14 @@ function repairPair(first: { text: string; line: number }, second: { text: strin
   return true;
 }
 
-function finishItem(draft: { code: string; section: string; text: string }, kind: NosItemKind, context: ParseContext): NosItem {
+function finishItem(
+  draft: { code: string; section: string; text: string },
+  kind: NosItemKind,
+  context: ParseContext,
+  needsReview: string | undefined,
+): NosItem {
   const text = cleanText(draft.text);
-  const item: NosItem = { code: draft.code, kind, section: draft.section, text };
+  const item: NosItem = { code: draft.code, kind, section: draft.section, text, ...(needsReview === undefined ? {} : { needsReview }) };
   if (text === '' || endsDangling(text)) {
     item.incomplete = true;
     const shown = text === '' ? 'no text' : `text ends "…${words(text).slice(-4).join(' ')}"`;

@@ -1,4 +1,5 @@
-// Reads the metadata table that closes a NOS ("Developed by<TAB>Asset Skills", "Original URN<TAB>ASTH325", …).
+// Reads a NOS's metadata: the table that closes it ("Developed by<TAB>Asset Skills", or one value a line), and the
+// "URN: …" lines at the top of the NOS database's page.
 import { isFurniture, normaliseSpaces } from './nos-lines.ts';
 
 export type MetadataField =
@@ -10,6 +11,8 @@ export type MetadataField =
   | 'status'
   | 'originatingOrganisation'
   | 'urn'
+  | 'originalUrn'
+  | 'socCode'
   | 'relevantOccupations'
   | 'suite'
   | 'keywords';
@@ -24,9 +27,12 @@ const FIELD_NAMES: ReadonlyArray<[RegExp, MetadataField]> = [
   [/^validity$/i, 'validity'],
   [/^status$/i, 'status'],
   [/^originating organi[sz]ation$/i, 'originatingOrganisation'],
-  [/^(original )?urn$|^unique reference number$/i, 'urn'],
+  [/^urn$|^unique reference number$/i, 'urn'],
+  [/^original urn$/i, 'originalUrn'],
+  [/^soc codes?$/i, 'socCode'],
   [/^relevant occupations$/i, 'relevantOccupations'],
-  [/^suite$/i, 'suite'],
+  [/^suites?$|^business sectors \(suites\)$/i, 'suite'],
+  [/^approved on$/i, 'dateApproved'],
   [/^key ?words$/i, 'keywords'],
 ];
 
@@ -36,21 +42,39 @@ function fieldOf(line: string): { field: MetadataField; value: string } | null {
   return match ? { field: match[1], value: rest.filter((cell) => cell !== '').join(' ') } : null;
 }
 
+/** A field name alone on its line, its value on the next: the table as copied from a web page. */
+function isBareFieldName(line: string): boolean {
+  return !line.includes('\t') && fieldOf(line) !== null;
+}
+
 /** Index of the first metadata row at or after `from`, or -1. */
 export function findMetadataStart(lines: readonly string[], from: number): number {
-  return lines.findIndex((line, index) => index >= from && line.includes('\t') && fieldOf(line) !== null);
+  return lines.findIndex((line, index) => {
+    if (index < from) return false;
+    if (line.includes('\t')) return fieldOf(line) !== null;
+    // A bare name starts the table only when another bare name follows within a few lines, as in a copied table.
+    return isBareFieldName(line) && lines.slice(index + 2, index + 6).some(isBareFieldName);
+  });
 }
 
 /** The table's fields; a row without a field name continues the value above it (a wrapped cell). */
 export function readMetadata(lines: readonly string[], title: string): Metadata {
   const metadata: Metadata = {};
   let last: MetadataField | null = null;
+  let awaitingValue = false;
   for (const line of lines) {
-    if (line.trim() === '' || isFurniture(line, title)) continue;
+    if (line.trim() === '') continue;
+    if (awaitingValue && last !== null) {
+      metadata[last] = normaliseSpaces(line.replace(/\t/g, ' '));
+      awaitingValue = false;
+      continue;
+    }
+    if (isFurniture(line, title)) continue;
     const row = fieldOf(line);
     if (row !== null) {
       last = row.field;
       metadata[row.field] = row.value;
+      awaitingValue = row.value === '' && !line.includes('\t');
     } else if (last !== null) {
       metadata[last] = normaliseSpaces(`${metadata[last] ?? ''} ${line.replace(/\t/g, ' ')}`);
     }
@@ -58,13 +82,33 @@ export function readMetadata(lines: readonly string[], title: string): Metadata 
   return metadata;
 }
 
+/** "URN: NFHOUS101", "Approved on: 30 Mar 2021" and the like, from the lines at the top of the NOS database's page. */
+export function readHeaderMetadata(lines: readonly string[]): Metadata {
+  const metadata: Metadata = {};
+  for (const line of lines) {
+    const match = /^([^:\t]{2,40}):\s*(\S.*)$/.exec(normaliseSpaces(line));
+    const row = match ? fieldOf(match[1] ?? '') : null;
+    if (row !== null && metadata[row.field] === undefined) metadata[row.field] = normaliseSpaces(match?.[2] ?? '');
+  }
+  return metadata;
+}
+
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
-/** "January 2012" → "2012-01"; anything else is returned as written. */
+function monthNumber(name: string): string | null {
+  const lower = name.toLowerCase();
+  const index = MONTHS.findIndex((month) => month === lower || (lower.length >= 3 && month.startsWith(lower.replace(/\.$/, ''))));
+  return index < 0 ? null : String(index + 1).padStart(2, '0');
+}
+
+/** "January 2012" → "2012-01", "30 Mar 2021" → "2021-03-30"; anything else is returned as written. */
 export function toIsoMonth(value: string): string {
-  const match = /^([A-Za-z]+)\s+(\d{4})$/.exec(value.trim());
-  const month = match ? MONTHS.indexOf((match[1] ?? '').toLowerCase()) : -1;
-  return match && month >= 0 ? `${match[2]}-${String(month + 1).padStart(2, '0')}` : value;
+  const monthYear = /^([A-Za-z]+\.?)\s+(\d{4})$/.exec(value.trim());
+  const month = monthYear ? monthNumber(monthYear[1] ?? '') : null;
+  if (monthYear && month !== null) return `${monthYear[2]}-${month}`;
+  const dayMonthYear = /^(\d{1,2})\s+([A-Za-z]+\.?)\s+(\d{4})$/.exec(value.trim());
+  const dayMonth = dayMonthYear ? monthNumber(dayMonthYear[2] ?? '') : null;
+  return dayMonthYear && dayMonth !== null ? `${dayMonthYear[3]}-${dayMonth}-${(dayMonthYear[1] ?? '').padStart(2, '0')}` : value;
 }
 
 /** Semicolon-separated lists, or comma-separated when the source uses no semicolons. */

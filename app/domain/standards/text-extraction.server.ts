@@ -1,6 +1,7 @@
 // Turns an uploaded NOS document (plain text, PDF or Word) into text the parser can read.
 import mammoth from 'mammoth';
 import { extractText, getDocumentProxy } from 'unpdf';
+import { wordHtmlToText } from './word-html-text.ts';
 
 export const MAX_STANDARD_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -17,8 +18,9 @@ export async function extractDocumentText(file: { name: string; bytes: Uint8Arra
       return (text as string[]).join('\n');
     }
     if (head.startsWith('PK')) {
-      const { value } = await mammoth.extractRawText({ buffer: Buffer.from(file.bytes) });
-      return value;
+      // Raw text would drop manual line breaks, which a NOS's lines often are; the HTML keeps them.
+      const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(file.bytes) });
+      return wordHtmlToText(value);
     }
   } catch {
     throw new UnreadableDocument('The selected file could not be read. Save it again as a PDF, Word or text file');

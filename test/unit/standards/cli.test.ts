@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
+import { fixturePath, LAYOUTS, parseFixture } from './layout-fixtures.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -49,4 +50,21 @@ describe('standards-parse CLI', () => {
     expect(result.status).to.equal(1);
     expect(result.stderr).to.match(/^error: cannot read .*absent\.txt: ENOENT\n$/);
   });
+});
+
+describe('standards-parse CLI on each layout fixture', () => {
+  for (const layout of LAYOUTS) {
+    it(`prints ${layout} exactly as the parser reads it, with its warnings and counts`, () => {
+      const result = runCli(fixturePath(layout));
+      expect(result.status, result.stderr).to.equal(0);
+      const { standard, warnings } = parseFixture(layout);
+      expect(JSON.parse(result.stdout)).to.deep.equal(standard);
+      const count = (kind: string) => standard.items.filter((item) => item.kind === kind).length;
+      const flagged = standard.items.filter((item) => item.needsReview).length;
+      expect(result.stderr.trimEnd().split('\n')).to.deep.equal([
+        ...warnings.map((warning) => `warning: ${warning}`),
+        `${standard.urn}: ${count('P')} P, ${count('K')} K, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}${flagged ? `, ${flagged} flagged for review` : ''}`,
+      ]);
+    });
+  }
 });

@@ -3,7 +3,29 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { parseNosText } from '#app/domain/standards/parse-nos-text.ts';
 import { extractDocumentText, UnreadableDocument } from '#app/domain/standards/text-extraction.server.ts';
+import { zipSync, strToU8 } from 'fflate';
 import { simplePdf } from '#db/seed/evidence.ts';
+import { fixtureText, parseFixture } from './layout-fixtures.ts';
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A minimal Word document: one paragraph per blank-line-separated block, its lines split by manual line breaks. */
+function wordDocument(text: string): Uint8Array {
+  const paragraphs = text.trimEnd().split(/\n\s*\n/).map((block) => {
+    const runs = block.split('\n').map((line) => line.split('\t').map((cell) => `<w:t xml:space="preserve">${escapeXml(cell)}</w:t>`).join('<w:tab/>'));
+    return `<w:p><w:r>${runs.join('<w:br/>')}</w:r></w:p>`;
+  });
+  const ns = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+  return zipSync({
+    '[Content_Types].xml': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    ),
+    '_rels/.rels': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    ),
+    'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${ns}"><w:body>${paragraphs.join('')}</w:body></w:document>`),
+  });
+}
 
 async function refusal(bytes: Uint8Array): Promise<string> {
   try {
@@ -22,6 +44,13 @@ describe('standards text extraction', () => {
     const { standard } = parseNosText(text, { sourceName: 'ASTH325' });
     expect(standard.items.filter((item) => item.kind === 'P')).to.have.length(12);
     expect(standard.items.filter((item) => item.kind === 'K')).to.have.length(19);
+  });
+
+  it('keeps the manual line breaks of a Word document, so it reads as the same standard as its text', async () => {
+    for (const layout of ['nos-database-numbered', 'pdf-older'] as const) {
+      const text = await extractDocumentText({ name: `${layout}.docx`, bytes: wordDocument(fixtureText(layout)) });
+      expect(parseNosText(text, { sourceName: layout }), layout).to.deep.equal(parseFixture(layout));
+    }
   });
 
   it('reads the text of a PDF', async () => {

@@ -1,7 +1,7 @@
 // Moodle competency framework CSV, as read and written by Moodle's admin/tool/lpimportcsv (Competencies > Import).
 import { stringify } from 'csv-stringify/sync';
 import type { NosItem, NosStandard } from '#standards/schema.ts';
-import { columnIndex, parseCsvRows, StandardFormatError, validateStandard } from './errors.ts';
+import { parseCsvRows, StandardFormatError, validateStandard } from './errors.ts';
 import { fromSpreadsheetCell, toSpreadsheetRows } from './spreadsheet-cells.ts';
 
 /*
@@ -147,7 +147,15 @@ interface Competency {
 
 export function fromMoodleCsv(text: string): NosStandard[] {
   const [header, ...body] = parseCsvRows(text, 'moodle-csv');
-  const at = columnIndex(header, MOODLE_CSV_HEADER, 'moodle-csv');
+  // Like Moodle's importer, read columns by position: the header's wording differs between versions and languages.
+  if (!header) throw new StandardFormatError('moodle-csv', 'The CSV is empty: it has no header row.');
+  if (header.length !== MOODLE_CSV_HEADER.length) {
+    throw new StandardFormatError(
+      'moodle-csv',
+      `The CSV has ${header.length} columns; a Moodle competency framework CSV has ${MOODLE_CSV_HEADER.length} (${MOODLE_CSV_HEADER.join(', ')}), in that order.`,
+    );
+  }
+  const at = Object.fromEntries(MOODLE_CSV_HEADER.map((name, index) => [name, index])) as Record<(typeof MOODLE_CSV_HEADER)[number], number>;
   const competencies: Competency[] = [];
   let frameworkRows = 0;
   for (const [index, cells] of body.entries()) {

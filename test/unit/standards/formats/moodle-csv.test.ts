@@ -98,11 +98,11 @@ describe('Moodle competency framework CSV format', () => {
     ]);
   });
 
-  it('refuses a file with a missing column, naming it', () => {
+  it('refuses a file with a missing column, since Moodle reads columns by position', () => {
     const rows = rowsOf(text).map((row) => row.filter((_, index) => index !== 12));
     const error = caught(() => fromMoodleCsv(stringify(rows)));
     expect(error).to.be.instanceOf(StandardFormatError);
-    expect(error.message).to.contain('missing column "Is framework"');
+    expect(error.message).to.contain('has 13 columns');
   });
 
   it('refuses a file with no framework row, an unknown parent, or a gap in the codes', () => {
@@ -119,5 +119,39 @@ describe('Moodle competency framework CSV format', () => {
   it('refuses to put two versions of one URN in a framework', () => {
     const again = { ...loadSeed('LMCA4'), version: '2' };
     expect(caught(() => toMoodleCsv([loadSeed('LMCA4'), again])).message).to.contain('LMCA4 appears twice');
+  });
+});
+
+describe('Moodle competency framework CSV from another Moodle version or language', () => {
+  const text = toMoodleCsv(seeds());
+  const [, ...rows] = rowsOf(text);
+  const otherHeader = [
+    'Parent idnumber',
+    'Idnumber',
+    'Shortname',
+    'Description',
+    'Descriptionformat',
+    'Scalevalues',
+    'Scaleconfiguration',
+    'Ruletype',
+    'Ruleoutcome',
+    'Ruleconfig',
+    'Cross referenced competency id numbers',
+    'Exportid',
+    'Isframework',
+    'Taxonomies',
+  ];
+
+  it('reads the columns by position, whatever the header says', () => {
+    expect(fromMoodleCsv(stringify([otherHeader, ...rows]))).to.deep.equal(fromMoodleCsv(text));
+    const french = ['ID parent', 'Numéro d’identification', 'Nom abrégé', ...otherHeader.slice(3)];
+    expect(fromMoodleCsv(stringify([french, ...rows]))).to.deep.equal(fromMoodleCsv(text));
+  });
+
+  it('refuses a file whose number of columns differs, saying how many it expected', () => {
+    const error = caught(() => fromMoodleCsv(stringify([otherHeader.slice(0, 13), ...rows.map((row) => row.slice(0, 13))])));
+    expect(error).to.be.instanceOf(StandardFormatError);
+    expect(error.message).to.contain('13 columns');
+    expect(error.message).to.contain('14');
   });
 });
