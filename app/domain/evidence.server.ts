@@ -1,5 +1,5 @@
 // Workers record evidence, attach files, map it to items and submit it; readers see it by relationship.
-import { Op, UniqueConstraintError, type Transaction } from 'sequelize';
+import { Op, QueryTypes, UniqueConstraintError, type Transaction } from 'sequelize';
 import { Evidence, EvidenceFile, EvidenceItemLink, EvidenceRevision, sequelize } from '#db/models/index.ts';
 import { Forbidden, InvalidTransition, NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { FILE_LIMITS, FileRejected, fileStore, inspectUpload } from '#app/utils/file-store.server.ts';
@@ -45,7 +45,7 @@ async function storeFiles(ownerId: number, files: UploadedFile[], alreadyAttache
   if (files.length + alreadyAttached > FILE_LIMITS.maxFilesPerEvidence) {
     throw new ValidationError({ files: [`A piece of evidence can have up to ${FILE_LIMITS.maxFilesPerEvidence} files`] });
   }
-  let used = Number((await EvidenceFile.sum('sizeBytes', { where: { ownerId } })) ?? 0);
+  let used = await storedBytesOf(ownerId);
   const inspected = [];
   for (const file of files) {
     try {
@@ -68,6 +68,17 @@ async function storeFiles(ownerId: number, files: UploadedFile[], alreadyAttache
     throw error;
   }
   return stored;
+}
+
+/** Bytes the person's files take on disk: a file kept through several revisions has several rows but is stored once. */
+async function storedBytesOf(ownerId: number): Promise<number> {
+  const [row] = await sequelize.query<{ total: number | string | null }>(
+    `SELECT SUM(size_bytes) AS total FROM (
+       SELECT MAX(size_bytes) AS size_bytes FROM evidence_files WHERE owner_id = :ownerId GROUP BY stored_name
+     ) AS distinct_files`,
+    { replacements: { ownerId }, type: QueryTypes.SELECT },
+  );
+  return Number(row?.total ?? 0);
 }
 
 async function removeStored(files: { storedName: string }[]): Promise<void> {
