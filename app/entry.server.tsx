@@ -1,12 +1,14 @@
-// Renders each document request on the server; the configuration is validated here, at start-up.
+// Renders each document request on the server; the configuration is validated here, at start-up, and the file sweep begins.
 import { PassThrough } from 'node:stream';
 import { createReadableStreamFromReadable, type EntryContext } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
+import { scheduleOrphanFileSweep } from './domain/evidence/file-sweep.server.ts';
 import { env } from './utils/env.server.ts';
 
 env();
+scheduleOrphanFileSweep();
 
 export const streamTimeout = 5_000;
 
