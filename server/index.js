@@ -2,6 +2,7 @@
 import compression from 'compression';
 import express from 'express';
 import { createRequestHandler } from '@remix-run/express';
+import { withRequestLimits } from './request-limits.js';
 
 const build = await import('../build/server/index.js');
 const port = Number(process.env.PORT ?? 3000);
@@ -26,11 +27,13 @@ app.use('/assets', express.static('build/client/assets', { immutable: true, maxA
 app.use(express.static('build/client', { maxAge: '1h' }));
 app.all(
   '*',
-  createRequestHandler({
-    build,
-    mode: process.env.NODE_ENV,
-    getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown' }),
-  }),
+  withRequestLimits(
+    createRequestHandler({
+      build,
+      mode: process.env.NODE_ENV,
+      getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown' }),
+    }),
+  ),
 );
 
 const server = app.listen(port, () => {

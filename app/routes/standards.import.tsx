@@ -11,6 +11,7 @@ import { MAX_STANDARD_FILE_BYTES } from '#app/domain/standards/text-extraction.s
 import { previewStandardImport, saveStandardVersions, type ImportPreview } from '#app/domain/standards.server.ts';
 import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { ValidationError } from '#app/utils/errors.server.ts';
+import { uploadProblems, type UploadLimits } from '#app/utils/multipart.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
 import { NosStandardSchema } from '#standards/schema.ts';
@@ -27,6 +28,15 @@ const FORMAT_LABELS: Record<(typeof UPLOAD_FORMATS)[number], string> = {
 
 const MAX_PREVIEW_JSON = 4 * 1024 * 1024;
 const SavedStandards = z.array(NosStandardSchema).min(1);
+const STANDARD_UPLOAD: UploadLimits = { field: 'file', maxFileBytes: MAX_STANDARD_FILE_BYTES, maxFiles: 1, tooManyMessage: 'Select one file' };
+
+function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw || 'null');
+  } catch {
+    return null;
+  }
+}
 
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   await requirePermission(request, 'manage:standards:org');
@@ -41,15 +51,12 @@ async function previewAll(actor: Actor, read: ReadStandard[]): Promise<Preview[]
 
 export const action = withDomainErrors(async ({ request, context }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, 'manage:standards:org');
-  if (Number(request.headers.get('Content-Length') ?? 0) > MAX_STANDARD_FILE_BYTES + 64 * 1024) {
-    return data({ stage: 'upload' as const, error: 'The selected file must be smaller than 5 MB', format: 'document' }, { status: 400 });
-  }
-  const formData = await readForm(request);
+  const formData = await readForm(request, { uploads: STANDARD_UPLOAD });
 
   if (formData.get('intent') === 'save') {
     const raw = String(formData.get('standards') ?? '');
     const sourceName = String(formData.get('sourceName') ?? '') || null;
-    const parsed = raw.length <= MAX_PREVIEW_JSON ? SavedStandards.safeParse(JSON.parse(raw || 'null')) : null;
+    const parsed = raw.length <= MAX_PREVIEW_JSON ? SavedStandards.safeParse(parseJson(raw)) : null;
     if (!parsed?.success) throw new Response('The preview could not be read. Upload the file again.', { status: 400 });
     // Apply the admin's corrections; a corrected item is no longer marked incomplete.
     const edited = parsed.data.map((standard, index) => ({
@@ -75,6 +82,8 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
   }
 
   const format = z.enum(UPLOAD_FORMATS).catch('document').parse(formData.get('format'));
+  const refused = uploadProblems(formData).file?.[0];
+  if (refused) return data({ stage: 'upload' as const, error: refused.replace(/^.*?: /, ''), format }, { status: 400 });
   const file = formData.get('file');
   if (!(file instanceof File) || file.size === 0) {
     return data({ stage: 'upload' as const, error: file instanceof File && file.name ? 'The selected file is empty' : 'Select a file to import', format }, { status: 400 });
