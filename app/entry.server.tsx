@@ -1,14 +1,16 @@
-// Renders each document request on the server; the configuration is validated here, at start-up.
+// Renders each document request on the server; the configuration is validated here, at start-up, and the file sweep begins.
 import { PassThrough } from 'node:stream';
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleDataRequestFunction } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { NonceProvider } from './components/nonce.tsx';
+import { scheduleOrphanFileSweep } from './domain/evidence/file-sweep.server.ts';
 import { env } from './utils/env.server.ts';
 
 // The HTTP server (server/index.js) is plain JavaScript: it takes what it needs of the validated configuration here.
 export const serverConfig = { publicUrl: env().publicUrl };
+scheduleOrphanFileSweep();
 
 // Pages and their data carry personal details: no browser or proxy may keep a copy. Resource routes say so themselves.
 const NO_STORE = 'no-store';

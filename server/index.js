@@ -2,6 +2,7 @@
 import compression from 'compression';
 import express from 'express';
 import { createRequestHandler } from '@remix-run/express';
+import { withRequestLimits } from './request-limits.js';
 import { securityHeaders } from './security-headers.js';
 import { staticAssets } from './static-assets.js';
 
@@ -16,14 +17,16 @@ app.use(securityHeaders(build.entry.module.serverConfig));
 staticAssets(app);
 app.all(
   '*',
-  createRequestHandler({
-    build,
-    mode: process.env.NODE_ENV,
-    getLoadContext: (req, res) => ({
-      clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-      cspNonce: res.locals.cspNonce,
+  withRequestLimits(
+    createRequestHandler({
+      build,
+      mode: process.env.NODE_ENV,
+      getLoadContext: (req, res) => ({
+        clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+        cspNonce: res.locals.cspNonce,
+      }),
     }),
-  }),
+  ),
 );
 
 const server = app.listen(port, () => {

@@ -1,5 +1,5 @@
 // Workers record evidence, attach files, map it to items and submit it; readers see it by relationship.
-import { Op, UniqueConstraintError, type Transaction } from 'sequelize';
+import { Op, QueryTypes, UniqueConstraintError, type Transaction } from 'sequelize';
 import { Evidence, EvidenceFile, EvidenceItemLink, EvidenceRevision, sequelize } from '#db/models/index.ts';
 import { Forbidden, InvalidTransition, NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { FILE_LIMITS, FileRejected, fileStore, inspectUpload } from '#app/utils/file-store.server.ts';
@@ -40,12 +40,15 @@ async function checkInput(workerId: number, input: EvidenceInput): Promise<void>
   if (Object.keys(errors).length) throw new ValidationError(errors);
 }
 
-/** Checks and stores uploaded files before the database is touched; the caller removes them if the transaction fails. */
-async function storeFiles(ownerId: number, files: UploadedFile[], alreadyAttached: number): Promise<StoredFile[]> {
+/**
+ * Checks uploaded files and stages them before the database is touched. The caller commits them into the store after its
+ * transaction commits, or discards them if it fails; a crash in between leaves only staged files, which the sweep removes.
+ */
+async function stageFiles(ownerId: number, files: UploadedFile[], alreadyAttached: number): Promise<StoredFile[]> {
   if (files.length + alreadyAttached > FILE_LIMITS.maxFilesPerEvidence) {
     throw new ValidationError({ files: [`A piece of evidence can have up to ${FILE_LIMITS.maxFilesPerEvidence} files`] });
   }
-  let used = Number((await EvidenceFile.sum('sizeBytes', { where: { ownerId } })) ?? 0);
+  let used = await storedBytesOf(ownerId);
   const inspected = [];
   for (const file of files) {
     try {
@@ -60,14 +63,38 @@ async function storeFiles(ownerId: number, files: UploadedFile[], alreadyAttache
   const stored: StoredFile[] = [];
   try {
     for (const { file, result } of inspected) {
-      const storedName = await fileStore().write(file.bytes, result.extension);
+      const storedName = await fileStore().stage(file.bytes, result.extension);
       stored.push({ originalName: result.safeName, storedName, mediaType: result.mediaType, sizeBytes: result.sizeBytes, sha256: result.sha256 });
     }
   } catch (error) {
-    await removeStored(stored);
+    await discardStaged(stored);
     throw error;
   }
   return stored;
+}
+
+async function discardStaged(files: { storedName: string }[]): Promise<void> {
+  await Promise.all(files.map((file) => fileStore().discard(file.storedName)));
+}
+
+/** After the rows are committed. A move that fails is finished by the sweep, which finds the row, so it is only logged. */
+async function commitStaged(files: { storedName: string }[]): Promise<void> {
+  await Promise.all(
+    files.map((file) =>
+      fileStore().commit(file.storedName).catch((error: unknown) => console.error(`Evidence file ${file.storedName} stays staged:`, error)),
+    ),
+  );
+}
+
+/** Bytes the person's files take on disk: a file kept through several revisions has several rows but is stored once. */
+async function storedBytesOf(ownerId: number): Promise<number> {
+  const [row] = await sequelize.query<{ total: number | string | null }>(
+    `SELECT SUM(size_bytes) AS total FROM (
+       SELECT MAX(size_bytes) AS size_bytes FROM evidence_files WHERE owner_id = :ownerId GROUP BY stored_name
+     ) AS distinct_files`,
+    { replacements: { ownerId }, type: QueryTypes.SELECT },
+  );
+  return Number(row?.total ?? 0);
 }
 
 async function removeStored(files: { storedName: string }[]): Promise<void> {
@@ -116,9 +143,10 @@ export async function recordEvidence(
   if (existing) return existing.id;
   await checkInput(actor.id, input);
   if (options.submit && input.links.length === 0) throw new ValidationError({ links: ['Map the evidence to at least one item before you submit it'] });
-  const stored = await storeFiles(actor.id, files, 0);
+  const stored = await stageFiles(actor.id, files, 0);
+  let evidenceId: number;
   try {
-    return await sequelize.transaction(async (transaction) => {
+    evidenceId = await sequelize.transaction(async (transaction) => {
       const evidence = await Evidence.create(
         {
           organisationId: actor.organisationId,
@@ -145,13 +173,15 @@ export async function recordEvidence(
       return evidence.id;
     });
   } catch (error) {
-    await removeStored(stored);
+    await discardStaged(stored);
     if (error instanceof UniqueConstraintError) {
       const raced = await Evidence.findOne({ where: { workerId: actor.id, submissionToken: options.submissionToken } });
       if (raced) return raced.id;
     }
     throw error;
   }
+  await commitStaged(stored);
+  return evidenceId;
 }
 
 /** The worker's own evidence, for changing; a reader who is not the worker may look but not change it. */
@@ -184,7 +214,7 @@ export async function updateEvidence(
   const currentFiles = await EvidenceFile.findAll({ where: { evidenceRevisionId: evidence.currentRevisionId! } });
   const kept = currentFiles.filter((file) => keepFileIds.includes(file.id));
   const dropped = currentFiles.filter((file) => !keepFileIds.includes(file.id));
-  const stored = await storeFiles(actor.id, newFiles, kept.length);
+  const stored = await stageFiles(actor.id, newFiles, kept.length);
   try {
     await sequelize.transaction(async (transaction) => {
       const current = await EvidenceRevision.findByPk(evidence.currentRevisionId!, { transaction, lock: transaction.LOCK.UPDATE });
@@ -213,9 +243,10 @@ export async function updateEvidence(
       await evidence.update({ currentRevisionId: revision.id }, { transaction });
     });
   } catch (error) {
-    await removeStored(stored);
+    await discardStaged(stored);
     throw error;
   }
+  await commitStaged(stored);
   // A draft's removed files belong to no revision any more.
   if (evidence.status === EVIDENCE_STATUS.draft) await removeUnreferenced(dropped.map((file) => file.storedName));
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { EvidenceForm } from '#app/components/evidence-form.tsx';
 import { EvidenceSchema } from '#app/components/evidence-schema.ts';
 import { getEvidence, updateEvidence } from '#app/domain/evidence.server.ts';
-import { evidenceInputFrom, requestTooLarge } from '#app/domain/evidence/form-input.server.ts';
+import { EVIDENCE_UPLOADS, evidenceInputFrom } from '#app/domain/evidence/form-input.server.ts';
 import { workerProgress } from '#app/domain/progress.server.ts';
 import { readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { Forbidden } from '#app/utils/errors.server.ts';
@@ -49,8 +49,7 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
   const actor = await requirePermission(request, 'create:evidence:own');
   const evidenceId = id.safeParse(params.evidenceId);
   if (!evidenceId.success) throw new Response('Not found', { status: 404 });
-  if (requestTooLarge(request)) throw new Response('The files are too large to upload together', { status: 413 });
-  const formData = await readForm(request);
+  const formData = await readForm(request, { uploads: EVIDENCE_UPLOADS });
   return submitForm(formData, EvidenceSchema, async (value) => {
     const { input, files, keepFileIds } = await evidenceInputFrom(value, formData);
     await updateEvidence(actor, evidenceId.data, input, files, keepFileIds);

@@ -5,7 +5,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { EvidenceForm } from '#app/components/evidence-form.tsx';
 import { EvidenceSchema } from '#app/components/evidence-schema.ts';
 import { recordEvidence } from '#app/domain/evidence.server.ts';
-import { evidenceInputFrom, requestTooLarge } from '#app/domain/evidence/form-input.server.ts';
+import { EVIDENCE_UPLOADS, evidenceInputFrom } from '#app/domain/evidence/form-input.server.ts';
 import { workerProgress } from '#app/domain/progress.server.ts';
 import { readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
@@ -24,8 +24,7 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
 
 export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, 'create:evidence:own');
-  if (requestTooLarge(request)) throw new Response('The files are too large to upload together', { status: 413 });
-  const formData = await readForm(request);
+  const formData = await readForm(request, { uploads: EVIDENCE_UPLOADS });
   return submitForm(formData, EvidenceSchema, async (value) => {
     const { input, files, submit } = await evidenceInputFrom(value, formData);
     const evidenceId = await recordEvidence(actor, input, files, { submissionToken: value.submissionToken, submit });

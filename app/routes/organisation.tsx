@@ -14,7 +14,7 @@ import {
   removeManagerScope,
 } from '#app/domain/organisation.server.ts';
 import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
-import { submitForm } from '#app/utils/forms.server.ts';
+import { formId, parseFields, submitForm } from '#app/utils/forms.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Teams and locations – NOSfolio' }];
@@ -29,7 +29,7 @@ const ScopeSchema = z.object({
   managerId: z.number({ required_error: 'Select a manager' }).int().positive(),
   scope: z.string({ required_error: 'Select a team or location' }).regex(/^(team|location):\d+$/, 'Select a team or location'),
 });
-const RemoveScopeSchema = z.object({ intent: z.literal('remove-scope'), scopeId: z.coerce.number().int().positive() });
+const RemoveScopeSchema = z.object({ intent: z.literal('remove-scope'), scopeId: formId() });
 
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, 'manage:organisation:org');
@@ -49,7 +49,7 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
     case 'add-scope':
       return submitForm(formData, ScopeSchema, async (value) => (await addManagerScope(actor, value, ipAddress), done()));
     case 'remove-scope': {
-      const { scopeId } = RemoveScopeSchema.parse(Object.fromEntries(formData));
+      const { scopeId } = parseFields(RemoveScopeSchema, formData);
       await removeManagerScope(actor, scopeId, ipAddress);
       return done();
     }

@@ -12,6 +12,7 @@ import { MAX_STANDARD_FILE_BYTES } from '#app/domain/standards/text-extraction.s
 import { previewStandardImport, saveStandardVersions, type ImportPreview } from '#app/domain/standards.server.ts';
 import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { ValidationError } from '#app/utils/errors.server.ts';
+import { uploadProblems, type UploadLimits } from '#app/utils/multipart.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
 import { NosStandardSchema } from '#standards/schema.ts';
@@ -30,6 +31,15 @@ const MAX_PREVIEW_JSON = 4 * 1024 * 1024;
 const SavedStandards = z.array(NosStandardSchema).min(1);
 const SavedWarnings = z.array(z.array(z.string())).catch([]);
 const MAX_PASTED_TEXT = 1024 * 1024;
+const STANDARD_UPLOAD: UploadLimits = { field: 'file', maxFileBytes: MAX_STANDARD_FILE_BYTES, maxFiles: 1, tooManyMessage: 'Select one file' };
+
+function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw || 'null');
+  } catch {
+    return null;
+  }
+}
 
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   await requirePermission(request, 'manage:standards:org');
@@ -44,17 +54,14 @@ async function previewAll(actor: Actor, read: ReadStandard[]): Promise<Preview[]
 
 export const action = withDomainErrors(async ({ request, context }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, 'manage:standards:org');
-  if (Number(request.headers.get('Content-Length') ?? 0) > MAX_STANDARD_FILE_BYTES + 64 * 1024) {
-    return data({ stage: 'upload' as const, error: 'The selected file must be smaller than 5 MB', format: 'document' }, { status: 400 });
-  }
-  const formData = await readForm(request);
+  const formData = await readForm(request, { uploads: STANDARD_UPLOAD });
 
   if (formData.get('intent') === 'save') {
     const raw = String(formData.get('standards') ?? '');
     const sourceName = String(formData.get('sourceName') ?? '') || null;
-    const parsed = raw.length <= MAX_PREVIEW_JSON ? SavedStandards.safeParse(JSON.parse(raw || 'null')) : null;
+    const parsed = raw.length <= MAX_PREVIEW_JSON ? SavedStandards.safeParse(parseJson(raw)) : null;
     if (!parsed?.success) throw new Response('The preview could not be read. Upload the file again.', { status: 400 });
-    const warnings = SavedWarnings.parse(JSON.parse(String(formData.get('warnings') ?? '[]')));
+    const warnings = SavedWarnings.parse(parseJson(String(formData.get('warnings') ?? '[]')));
     // Corrections applied, and every flagged item and guessed URN must have been looked at (checked or corrected).
     const review = applyImportReview(parsed.data, formData);
     // Shown again on failure: the preview as parsed (flags kept), with what the admin typed and ticked.
@@ -75,6 +82,8 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
   }
 
   const format = z.enum(UPLOAD_FORMATS).catch('document').parse(formData.get('format'));
+  const refused = uploadProblems(formData).file?.[0];
+  if (refused) return data({ stage: 'upload' as const, error: refused.replace(/^.*?: /, ''), format }, { status: 400 });
   const file = formData.get('file');
   const pasted = String(formData.get('text') ?? '');
   if (pasted.trim() !== '' && (!(file instanceof File) || file.size === 0)) {

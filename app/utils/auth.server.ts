@@ -3,6 +3,7 @@ import { redirect, type AppLoadContext } from '@remix-run/node';
 import { loadActorForSession } from '#app/domain/accounts.server.ts';
 import { CsrfError, newCsrfToken, verifyCsrf } from './csrf.server.ts';
 import { assertCan, type Actor, type Permission } from './permissions.server.ts';
+import { readMultipartForm, UnreadableForm, type UploadLimits } from './multipart.server.ts';
 import { cookieSessionStorage, getCookieSession } from './session.server.ts';
 
 const actorsByRequest = new WeakMap<Request, Promise<Actor | null>>();
@@ -36,14 +37,47 @@ export async function requirePermission(request: Request, permission: Permission
   return actor;
 }
 
-/** The form of a state-changing request, after its CSRF token has been checked. */
-export async function readForm(request: Request): Promise<FormData> {
-  const formData = await request.formData();
+/**
+ * The form of a state-changing request, after its CSRF token has been checked. Anything that is not a well-formed web
+ * form (JSON, text, broken multipart, a NUL in a field) is answered 400; files are accepted only with `uploads`.
+ * The server has already bounded the body's size (server/request-limits.js).
+ */
+export async function readForm(request: Request, options: { uploads?: UploadLimits } = {}): Promise<FormData> {
+  let formData: FormData;
+  try {
+    formData = await readFormBody(request, options.uploads);
+  } catch (error) {
+    if (error instanceof UnreadableForm) {
+      throw new Response(error.message, { status: error.status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    }
+    throw error;
+  }
   try {
     await verifyCsrf(request, formData, (await getActor(request)) !== null);
   } catch (error) {
     if (error instanceof CsrfError) throw new Response(error.message, { status: 403 });
     throw error;
+  }
+  return formData;
+}
+
+async function readFormBody(request: Request, uploads: UploadLimits | undefined): Promise<FormData> {
+  const type = (request.headers.get('Content-Type') ?? '').split(';', 1)[0]!.trim().toLowerCase();
+  let formData: FormData;
+  if (type === 'multipart/form-data') {
+    formData = await readMultipartForm(request, uploads);
+  } else if (type === 'application/x-www-form-urlencoded') {
+    try {
+      formData = await request.formData();
+    } catch {
+      throw new UnreadableForm('The form could not be read.', 400);
+    }
+  } else {
+    throw new UnreadableForm('The form could not be read: send it from its page in the portal.', 400);
+  }
+  // SQLite would carry a NUL into the statement's text; no field of any form has a use for one.
+  for (const value of formData.values()) {
+    if (typeof value === 'string' && value.includes('\0')) throw new UnreadableForm('The form could not be read: it contains a NUL character.', 400);
   }
   return formData;
 }

@@ -1,6 +1,6 @@
 // Evidence files: checking an upload by its content, and keeping the bytes on disk under random names.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
@@ -154,53 +154,123 @@ const STORED_NAME = /^[0-9a-f]{32}\.[a-z0-9]{1,5}$/;
 const EXTENSION = /^[a-z0-9]{1,5}$/;
 
 export type FileStore = {
-  /** Stores the bytes atomically under a new random name, which is returned. */
+  /** Stores the bytes atomically under a new random name, which is returned (stage, then commit). */
   write(bytes: Uint8Array, extension: string): Promise<string>;
+  /**
+   * Writes the bytes into the staging folder under a new stored name, not yet readable from the store. Commit it
+   * once the row that refers to it is committed, or discard it, so a crash never leaves a stored file without a row.
+   */
+  stage(bytes: Uint8Array, extension: string): Promise<string>;
+  /** Moves a staged file into the store with one rename. */
+  commit(storedName: string): Promise<void>;
+  /** Deletes a staged file; a file already gone is not an error. */
+  discard(storedName: string): Promise<void>;
   read(storedName: string): Promise<Buffer>;
   /** Where a stored file lives; throws for anything that is not a stored name. */
   path(storedName: string): string;
+  stagedPath(storedName: string): string;
   /** Deletes a stored file; a file already gone is not an error. */
   remove(storedName: string): Promise<void>;
+  /** Staged files, partial uploads and stored files, for the sweep of orphans. */
+  entries(): Promise<StoreEntry[]>;
+  /** Where files wait before they are committed, and where uploads are received; inside the store's root. */
+  readonly stagingDir: string;
+};
+
+export type StoreEntry = {
+  place: 'store' | 'staging';
+  /** The stored name, or null for anything else (a partial upload or an atomic write's temporary file). */
+  storedName: string | null;
+  path: string;
+  modifiedMs: number;
 };
 
 export function isStoredName(value: string): boolean {
   return STORED_NAME.test(value);
 }
 
-/** Files live in rootDir/ab/cd/abcd….ext, which must be outside anything served statically. */
+const STAGING = '.staging';
+
+/** Files live in rootDir/ab/cd/abcd….ext, which must be outside anything served statically; staged ones in rootDir/.staging. */
 export function createFileStore(rootDir: string): FileStore {
   const root = path.resolve(rootDir);
+  const stagingDir = path.join(root, STAGING);
 
-  function pathOf(storedName: string): string {
+  function checkName(storedName: string): void {
     if (typeof storedName !== 'string' || !STORED_NAME.test(storedName)) {
       throw new Error(`Not a stored file name: ${JSON.stringify(storedName)}`);
     }
+  }
+  function pathOf(storedName: string): string {
+    checkName(storedName);
     return path.join(root, storedName.slice(0, 2), storedName.slice(2, 4), storedName);
   }
+  function stagedPathOf(storedName: string): string {
+    checkName(storedName);
+    return path.join(stagingDir, storedName);
+  }
+  async function unlinkIfThere(file: string): Promise<void> {
+    try {
+      await unlink(file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
 
-  return {
-    async write(bytes, extension) {
+  const store: FileStore = {
+    stagingDir,
+    async stage(bytes, extension) {
       if (typeof extension !== 'string' || !EXTENSION.test(extension)) {
         throw new Error(`Not a file extension that can be stored: ${JSON.stringify(extension)}`);
       }
       const storedName = `${randomBytes(16).toString('hex')}.${extension}`;
+      await mkdir(stagingDir, { recursive: true });
+      await writeFileAtomic(stagedPathOf(storedName), bytes);
+      return storedName;
+    },
+    async commit(storedName) {
       const target = pathOf(storedName);
       await mkdir(path.dirname(target), { recursive: true });
-      await writeFileAtomic(target, bytes);
+      await rename(stagedPathOf(storedName), target);
+      await syncDirectory(path.dirname(target));
+    },
+    async discard(storedName) {
+      await unlinkIfThere(stagedPathOf(storedName));
+    },
+    async write(bytes, extension) {
+      const storedName = await store.stage(bytes, extension);
+      await store.commit(storedName);
       return storedName;
     },
     async read(storedName) {
       return readFile(pathOf(storedName));
     },
     path: pathOf,
+    stagedPath: stagedPathOf,
     async remove(storedName) {
+      await unlinkIfThere(pathOf(storedName));
+    },
+    async entries() {
+      let found;
       try {
-        await unlink(pathOf(storedName));
+        found = await readdir(root, { recursive: true, withFileTypes: true });
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+        throw error;
       }
+      const entries: StoreEntry[] = [];
+      for (const entry of found) {
+        if (!entry.isFile()) continue;
+        const file = path.join(entry.parentPath, entry.name);
+        const place = path.dirname(file) === stagingDir ? 'staging' : 'store';
+        const named = STORED_NAME.test(entry.name) && (place === 'staging' || file === pathOf(entry.name));
+        const modifiedMs = await stat(file).then((info) => info.mtimeMs, () => undefined);
+        if (modifiedMs !== undefined) entries.push({ place, storedName: named ? entry.name : null, path: file, modifiedMs });
+      }
+      return entries;
     },
   };
+  return store;
 }
 
 /**

@@ -1,9 +1,23 @@
 // The one way a form is handled: check CSRF, parse with the form's zod schema, call the domain, reply.
 import { parseWithZod } from '@conform-to/zod';
 import { data } from '@remix-run/node';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { readForm } from './auth.server.ts';
 import { ValidationError } from './errors.server.ts';
+import { uploadProblems } from './multipart.server.ts';
+
+/** A database id sent in a form or an address: a positive whole number that fits an INTEGER column. */
+export const formId = () => z.coerce.number().int().positive().max(2_147_483_647);
+
+/**
+ * Parses fields that a person does not type (hidden ids, intents) and so need no message beside a field: a value
+ * that does not fit is a malformed request, answered 400.
+ */
+export function parseFields<Schema extends z.ZodTypeAny>(schema: Schema, formData: FormData): z.output<Schema> {
+  const result = schema.safeParse(Object.fromEntries(formData));
+  if (!result.success) throw new Response('The form could not be read: a hidden field has a value it cannot have.', { status: 400 });
+  return result.data;
+}
 
 type Options = { hideFields?: string[] };
 
@@ -19,8 +33,10 @@ export async function submitForm<Schema extends z.ZodTypeAny, Result>(
 ) {
   const formData = input instanceof FormData ? input : await readForm(input);
   const submission = parseWithZod(formData, { schema });
-  if (submission.status !== 'success') {
-    return data(submission.reply({ hideFields: options.hideFields }), { status: 400 });
+  // Files refused while they streamed in (too large, too many) are reported beside their field like any other error.
+  const refusedFiles = uploadProblems(formData);
+  if (submission.status !== 'success' || Object.keys(refusedFiles).length) {
+    return data(submission.reply({ hideFields: options.hideFields, fieldErrors: refusedFiles }), { status: 400 });
   }
   try {
     return await handle(submission.value, formData);

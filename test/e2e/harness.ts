@@ -131,6 +131,13 @@ export function baseUrl(): string {
   return state.baseUrl;
 }
 
+/** The process id of the running server, for measuring its memory. */
+export function serverPid(): number {
+  const pid = state.server?.pid;
+  if (!pid) throw new Error('The end-to-end server is not running');
+  return pid;
+}
+
 export function url(pathname: string): string {
   return new URL(pathname, baseUrl()).toString();
 }

@@ -1,6 +1,6 @@
 // Access follows the relationship AND the role that gives it: line supervision while the actor holds supervisor,
 // a manager scope while they hold manager, an assessor assignment while they hold assessor; deactivated people none.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { expect } from 'chai';
 import { loadActorForSession } from '#app/domain/accounts.server.ts';
 import { getEvidence, getEvidenceFile, listEvidence, recordEvidence } from '#app/domain/evidence.server.ts';
@@ -50,7 +50,7 @@ async function caught(promise: Promise<unknown>): Promise<unknown> {
 /** The actor as a fresh request sees them: roles and activity as they are in the database now. */
 async function signedIn(person: { id: number }): Promise<Actor | null> {
   const id = randomBytes(16).toString('hex');
-  await Session.create({ id, personId: person.id, expiresAt: new Date(Date.now() + 3_600_000) });
+  await Session.create({ tokenHash: createHash('sha256').update(id).digest('hex'), personId: person.id, expiresAt: new Date(Date.now() + 3_600_000) });
   return loadActorForSession(id);
 }
 
@@ -184,7 +184,7 @@ describe('access follows the role that gives it', () => {
   it('deactivating a person ends their sessions, and a deactivated person cannot be loaded as an actor', async () => {
     const setup = await supervisedWorker();
     const sessionId = randomBytes(16).toString('hex');
-    await Session.create({ id: sessionId, personId: setup.supervisor.id, expiresAt: new Date(Date.now() + 3_600_000) });
+    await Session.create({ tokenHash: createHash('sha256').update(sessionId).digest('hex'), personId: setup.supervisor.id, expiresAt: new Date(Date.now() + 3_600_000) });
     await setPersonActive(setup.org.admin, setup.supervisor.id, false, 'ip');
     expect(await Session.count({ where: { personId: setup.supervisor.id } })).to.equal(0);
     expect(await signedIn(setup.supervisor)).to.equal(null);

@@ -209,4 +209,20 @@ describe('evidence', () => {
       ['P2', '2', original.items[1]!.text],
     ]);
   });
+  it('counts a file kept through revisions once against the storage quota', async () => {
+    const { worker, item } = await setUp();
+    const links = [{ itemId: item('ASTH325', 'P1'), note: 'Shown in the notes' }];
+    const nineMegabytes = new Uint8Array(9 * 1024 * 1024);
+    nineMegabytes.set(PDF);
+    const id = await recordEvidence(worker, input({ links }), [{ name: 'big.pdf', bytes: nineMegabytes }], { submissionToken: unique('t'), submit: true });
+    // 24 revisions each keeping the 9 MB file would be 216 MB if every row counted.
+    for (let revision = 2; revision <= 24; revision += 1) {
+      const keep = (await getEvidence(worker, id)).files.map((file) => file.id);
+      await updateEvidence(worker, id, input({ title: `Revision ${revision}`, links }), [], keep);
+    }
+    expect(await EvidenceFile.count({ where: { ownerId: worker.id } })).to.equal(24);
+    const keep = (await getEvidence(worker, id)).files.map((file) => file.id);
+    await updateEvidence(worker, id, input({ title: 'With a note', links }), [{ name: 'note.txt', bytes: new TextEncoder().encode('hello') }], keep);
+    expect((await getEvidence(worker, id)).files.map((file) => file.name).sort()).to.deep.equal(['big.pdf', 'note.txt']);
+  });
 });

@@ -1,10 +1,17 @@
 // Turns a parsed evidence form (and its multipart body) into the domain's input: links with notes, and files.
 import type { z } from 'zod';
 import type { EvidenceSchema } from '#app/components/evidence-schema.ts';
+import { FILE_LIMITS } from '#app/utils/file-store.server.ts';
+import type { UploadLimits } from '#app/utils/multipart.server.ts';
 import type { EvidenceInput, UploadedFile } from '../evidence.server.ts';
 
-/** Requests larger than this are refused before the body is read. */
-export const MAX_EVIDENCE_REQUEST_BYTES = 110 * 1024 * 1024;
+/** The evidence form's files, checked as they stream in; the whole request is bounded in server/request-limits.js. */
+export const EVIDENCE_UPLOADS: UploadLimits = {
+  field: 'files',
+  maxFileBytes: FILE_LIMITS.maxFileBytes,
+  maxFiles: FILE_LIMITS.maxFilesPerEvidence,
+  tooManyMessage: `A piece of evidence can have up to ${FILE_LIMITS.maxFilesPerEvidence} files`,
+};
 
 export async function evidenceInputFrom(value: z.output<typeof EvidenceSchema>, formData: FormData) {
   const input: EvidenceInput = {
@@ -25,8 +32,4 @@ export async function evidenceInputFrom(value: z.output<typeof EvidenceSchema>, 
       .map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
   );
   return { input, files, submit: value.intent === 'submit', keepFileIds: value.keepFile };
-}
-
-export function requestTooLarge(request: Request): boolean {
-  return Number(request.headers.get('Content-Length') ?? 0) > MAX_EVIDENCE_REQUEST_BYTES;
 }
