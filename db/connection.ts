@@ -1,8 +1,8 @@
 // The one Sequelize connection of the process, to SQLite (embedded default) or MySQL/MariaDB.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Transaction, type Options, type Sequelize } from 'sequelize';
 import { env } from '#app/utils/env.server.ts';
+import { keepSqlitePrivate, makePrivateFolder } from '#app/utils/private-files.server.ts';
 import { PortalSequelize } from './transactions.ts';
 
 export type Dialect = 'sqlite' | 'mysql';
@@ -20,7 +20,10 @@ export function createSequelize(databaseUrl: string, logSql = false): Sequelize 
 
   if (databaseUrl.startsWith('sqlite:')) {
     const storage = databaseUrl.slice('sqlite:'.length);
-    if (storage !== ':memory:') mkdirSync(path.dirname(path.resolve(storage)), { recursive: true });
+    if (storage !== ':memory:') {
+      makePrivateFolder(path.dirname(path.resolve(storage)));
+      keepSqlitePrivate(storage);
+    }
     return new PortalSequelize({ dialect: 'sqlite', storage, logging, define, transactionType: Transaction.TYPES.IMMEDIATE });
   }
   const url = databaseUrl.replace(/^mariadb:/, 'mysql:');
