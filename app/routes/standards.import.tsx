@@ -6,6 +6,7 @@ import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { ErrorSummary } from '#app/components/ui/error-summary.tsx';
 import { groupBySection, kindLabel } from '#app/components/standard-items.tsx';
 import { readStandardsUpload, UploadProblem, type ReadStandard } from '#app/domain/standards/import-upload.server.ts';
+import { ItemTextSchema, SourceNameSchema } from '#app/domain/standards/stored-limits.ts';
 import { UPLOAD_FORMATS } from '#app/domain/standards/upload-formats.ts';
 import { MAX_STANDARD_FILE_BYTES } from '#app/domain/standards/text-extraction.server.ts';
 import { previewStandardImport, saveStandardVersions, type ImportPreview } from '#app/domain/standards.server.ts';
@@ -48,7 +49,7 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
 
   if (formData.get('intent') === 'save') {
     const raw = String(formData.get('standards') ?? '');
-    const sourceName = String(formData.get('sourceName') ?? '') || null;
+    const sourceName = SourceNameSchema.parse(formData.get('sourceName') ?? '');
     const parsed = raw.length <= MAX_PREVIEW_JSON ? SavedStandards.safeParse(JSON.parse(raw || 'null')) : null;
     if (!parsed?.success) throw new Response('The preview could not be read. Upload the file again.', { status: 400 });
     // Apply the admin's corrections; a corrected item is no longer marked incomplete.
@@ -62,8 +63,12 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
       }),
     }));
     const emptyItem = edited.flatMap((standard, index) => standard.items.filter((item) => !item.text).map((item) => `item:${index}:${item.code}`))[0];
+    const longItem = edited
+      .flatMap((standard, index) => standard.items.map((item) => ({ field: `item:${index}:${item.code}`, check: ItemTextSchema.safeParse(item.text) })))
+      .find(({ check }) => !check.success);
     try {
       if (emptyItem) throw new ValidationError({ [emptyItem]: ['Enter the text of this item'] });
+      if (longItem && !longItem.check.success) throw new ValidationError({ [longItem.field]: [longItem.check.error.issues[0]!.message] });
       const moveHolders = formData.get('moveHolders') === 'yes';
       const saved = await saveStandardVersions(actor, edited, { sourceName, ipAddress: clientAddress(context), moveHolders });
       return redirect(`/standards/${encodeURIComponent(saved[0]!.urn)}?imported=${encodeURIComponent(saved[0]!.version)}`);
