@@ -28,10 +28,6 @@ export function createMigrator(sequelize: Sequelize) {
 }
 
 export async function migrate(sequelize: Sequelize): Promise<string[]> {
-  if (sequelize.getDialect() === 'sqlite') {
-    // Write-ahead logging lets readers carry on while one request writes.
-    await sequelize.query('PRAGMA journal_mode = WAL');
-  }
   const applied = await createMigrator(sequelize).up();
   return applied.map((migration) => migration.name);
 }

@@ -1,19 +1,17 @@
 // The evidence form's schema, shared by the browser and the server.
 import { z } from 'zod';
 import { EVIDENCE_TYPES } from '#app/domain/evidence-types.ts';
+import { TEXT_COLUMN_BYTES, textUpTo } from '#app/utils/text-limits.ts';
 import { parseDateParts, todayInUk } from '#app/utils/uk-date.ts';
 
-const optionalText = (max: number, label: string) => z.string().trim().max(max, `${label} must be ${max} characters or fewer`).optional();
+/** The note saying how the evidence shows one item (a field per ticked item, `note-<itemId>`, checked by the domain). */
+export const ItemNoteSchema = textUpTo('Note', 2000, { required: 'Say how this evidence shows the item', bytes: TEXT_COLUMN_BYTES });
 
 export const EvidenceSchema = z.object({
   intent: z.enum(['save', 'submit']).default('save'),
   submissionToken: z.string().regex(/^[\w-]{8,64}$/, 'Reload the page and try again'),
   type: z.enum(EVIDENCE_TYPES, { errorMap: () => ({ message: 'Select the type of evidence' }) }),
-  title: z
-    .string({ required_error: 'Enter a title' })
-    .trim()
-    .min(1, 'Enter a title')
-    .max(200, 'Title must be 200 characters or fewer'),
+  title: textUpTo('Title', 200, { required: 'Enter a title' }),
   // Checked on its own, so its problem is reported together with every other field's.
   activityDate: z
     .object({ day: z.string().optional(), month: z.string().optional(), year: z.string().optional() })
@@ -27,14 +25,10 @@ export const EvidenceSchema = z.object({
       }
       return (date as { value: string }).value;
     }),
-  description: z
-    .string({ required_error: 'Describe what you did, or reflect on it' })
-    .trim()
-    .min(1, 'Describe what you did, or reflect on it')
-    .max(20_000, 'The description must be 20,000 characters or fewer'),
-  witnessName: optionalText(200, 'The witness’s name'),
-  witnessRole: optionalText(200, 'The witness’s role'),
-  witnessStatement: optionalText(20_000, 'The witness statement'),
+  description: textUpTo('The description', 20_000, { required: 'Describe what you did, or reflect on it', bytes: TEXT_COLUMN_BYTES }),
+  witnessName: textUpTo('The witness’s name', 200).optional(),
+  witnessRole: textUpTo('The witness’s role', 200).optional(),
+  witnessStatement: textUpTo('The witness statement', 20_000, { bytes: TEXT_COLUMN_BYTES }).optional(),
   item: z.array(z.number().int().positive()).default([]),
   keepFile: z.array(z.number().int().positive()).default([]),
 });

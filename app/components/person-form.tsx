@@ -2,21 +2,18 @@
 import type { SubmissionResult } from '@conform-to/react';
 import { z } from 'zod';
 import { ROLES, ROLE_LABELS } from '#app/domain/roles.ts';
+import { textUpTo } from '#app/utils/text-limits.ts';
 import { Checkboxes, SelectField, TextField, type Option } from './ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from './ui/form.tsx';
 
 export const PersonSchema = z.object({
-  name: z
-    .string({ required_error: 'Enter the person’s full name' })
-    .trim()
-    .min(1, 'Enter the person’s full name')
-    .max(200, 'Full name must be 200 characters or fewer'),
+  name: textUpTo('Full name', 200, { required: 'Enter the person’s full name' }),
   email: z
     .string({ required_error: 'Enter an email address' })
     .trim()
     .max(254, 'Email address must be 254 characters or fewer')
     .email('Enter an email address in the correct format, like name@example.org'),
-  jobTitle: z.string().trim().max(200, 'Job title must be 200 characters or fewer').optional(),
+  jobTitle: textUpTo('Job title', 200).optional(),
   teamId: z.number({ invalid_type_error: 'Select a team from the list' }).int().positive().optional(),
   lineSupervisorId: z.number({ invalid_type_error: 'Select a line supervisor from the list' }).int().positive().optional(),
   roles: z.array(z.enum(ROLES, { errorMap: () => ({ message: 'Select roles from the list' }) })).default([]),

@@ -1,5 +1,6 @@
 // The role profile form's schema, shared by the create and edit forms, in the browser and on the server.
 import { z } from 'zod';
+import { TEXT_COLUMN_BYTES, textUpTo } from '#app/utils/text-limits.ts';
 
 const weeks = (what: string) =>
   z
@@ -9,8 +10,8 @@ const weeks = (what: string) =>
     .max(52, `How often ${what} must be 52 weeks or fewer`);
 
 export const RoleProfileSchema = z.object({
-  name: z.string({ required_error: 'Enter the role name' }).trim().min(1, 'Enter the role name').max(200, 'The role name must be 200 characters or fewer'),
-  description: z.string().trim().max(2000, 'The description must be 2000 characters or fewer').optional(),
+  name: textUpTo('The role name', 200, { required: 'Enter the role name' }),
+  description: textUpTo('The description', 2000, { bytes: TEXT_COLUMN_BYTES }).optional(),
   standardIds: z.array(z.number().int().positive(), { invalid_type_error: 'Select standards from the library' }).default([]),
   supervisionFrequencyWeeks: weeks('supervision happens'),
   probationSupervisionFrequencyWeeks: weeks('supervision happens during probation').optional(),

@@ -29,7 +29,7 @@ export type LoginResult =
 
 /**
  * Checks the password unless this address must wait, for this account or for all: a refused attempt is not
- * counted anywhere, so failures from other addresses never keep the real person out (docs/decisions/002).
+ * counted anywhere, so failures from other addresses never keep the real person out (docs/decisions/007).
  */
 export async function login(input: { email: string; password: string; ipAddress: string }): Promise<LoginResult> {
   const email = normaliseEmail(input.email);

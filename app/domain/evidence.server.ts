@@ -1,6 +1,7 @@
 // Workers record evidence, attach files, map it to items and submit it; readers see it by relationship.
 import { Op, QueryTypes, UniqueConstraintError, type Transaction } from 'sequelize';
 import { Evidence, EvidenceFile, EvidenceItemLink, EvidenceRevision, sequelize } from '#db/models/index.ts';
+import { ItemNoteSchema } from '#app/components/evidence-schema.ts';
 import { Forbidden, InvalidTransition, NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { FILE_LIMITS, FileRejected, fileStore, inspectUpload } from '#app/utils/file-store.server.ts';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
@@ -35,8 +36,13 @@ async function checkInput(workerId: number, input: EvidenceInput): Promise<void>
   if (input.links.some((link) => !held.has(link.itemId))) {
     errors.links = ['Evidence can only be mapped to items of the standards you hold'];
   }
-  const missingNote = input.links.find((link) => !link.note.trim());
-  if (missingNote) errors[`note-${missingNote.itemId}`] = ['Say how this evidence shows the item'];
+  for (const link of input.links) {
+    const note = ItemNoteSchema.safeParse(link.note);
+    if (!note.success) {
+      errors[`note-${link.itemId}`] = [note.error.issues[0]!.message];
+      break;
+    }
+  }
   if (Object.keys(errors).length) throw new ValidationError(errors);
 }
 

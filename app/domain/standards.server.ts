@@ -6,6 +6,7 @@ import { NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
 import { unreviewedFlag } from './standards/import-review.ts';
+import { StoredStandardSchema } from './standards/stored-limits.ts';
 
 /** Metadata kept with a version beyond its title and overview. */
 type VersionDetails = Omit<NosStandard, 'urn' | 'title' | 'version' | 'overview' | 'items'>;
@@ -77,12 +78,20 @@ export async function saveStandardVersions(
   assertCan(actor, 'manage:standards:org');
   const standards = inputs.map((input) => {
     const parsed = NosStandardSchema.safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new ValidationError({ standard: [`${input.urn || 'The standard'} is not valid: ${issue.path.join('.')} ${issue.message}`] });
+    }
     // The parser's doubts must be settled by a person first (applyImportReview); nothing flagged is saved as it is.
-    const flag = parsed.success ? unreviewedFlag(parsed.data) : null;
+    const flag = unreviewedFlag(parsed.data);
     if (flag) throw new ValidationError({ standard: [`${flag}. Check it in the import preview before saving.`] });
-    if (parsed.success) return parsed.data;
-    const issue = parsed.error.issues[0]!;
-    throw new ValidationError({ standard: [`${input.urn || 'The standard'} is not valid: ${issue.path.join('.')} ${issue.message}`] });
+    const stored = StoredStandardSchema.safeParse(parsed.data);
+    if (!stored.success) {
+      const issue = stored.error.issues[0]!;
+      const where = issue.path[0] === 'items' ? ` (item ${parsed.data.items[Number(issue.path[1])]?.code ?? ''})` : '';
+      throw new ValidationError({ standard: [`${parsed.data.urn.slice(0, 40)}${where}: ${issue.message}`] });
+    }
+    return parsed.data;
   });
   return sequelize.transaction(async (transaction) => {
     const saved = [];

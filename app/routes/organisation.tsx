@@ -4,6 +4,7 @@ import { redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
+import { LocationSchema, TeamSchema } from '#app/components/organisation-schema.ts';
 import { SelectField, TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
 import {
@@ -19,11 +20,6 @@ import { withDomainErrors } from '#app/utils/route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Teams and locations – NOSfolio' }];
 
-const name = (what: string) =>
-  z.string({ required_error: `Enter the ${what} name` }).trim().min(1, `Enter the ${what} name`).max(200, `The ${what} name must be 200 characters or fewer`);
-
-const LocationSchema = z.object({ intent: z.literal('add-location'), name: name('location'), address: z.string().trim().max(500).optional() });
-const TeamSchema = z.object({ intent: z.literal('add-team'), name: name('team'), locationId: z.number().int().positive().optional() });
 const ScopeSchema = z.object({
   intent: z.literal('add-scope'),
   managerId: z.number({ required_error: 'Select a manager' }).int().positive(),

@@ -4,6 +4,7 @@ import { redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { z } from 'zod';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
+import { PolicyVersionSchema } from '#app/components/policy-schema.ts';
 import { TextArea, TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
 import { acknowledgePolicy, acknowledgementReport, addPolicyVersion, getPolicy } from '#app/domain/policies.server.ts';
@@ -12,18 +13,11 @@ import { formatDate, formatDateTime } from '#app/utils/dates.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { assertCan, can } from '#app/utils/permissions.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
-import { ukDateField } from '#app/utils/uk-date.ts';
 import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.policy.title ?? 'Policy'} – NOSfolio` }];
 
-const VersionSchema = z.object({
-  intent: z.literal('add-version'),
-  version: z.string({ required_error: 'Enter the version' }).trim().min(1, 'Enter the version').max(40, 'The version must be 40 characters or fewer'),
-  adoptedOn: ukDateField('the date this version was adopted'),
-  nextReviewOn: ukDateField('the next review date'),
-  body: z.string({ required_error: 'Enter the text of the policy' }).trim().min(1, 'Enter the text of the policy').max(60000, 'The policy text must be 60,000 characters or fewer'),
-});
+const VersionSchema = PolicyVersionSchema;
 
 const policyIdParam = z.coerce.number().int().positive();
 

@@ -2,7 +2,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
+import { PolicySchema } from '#app/components/policy-schema.ts';
 import { TextArea, TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
 import { addPolicy, listPolicies } from '#app/domain/policies.server.ts';
@@ -11,17 +11,8 @@ import { formatDate } from '#app/utils/dates.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { can } from '#app/utils/permissions.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
-import { ukDateField } from '#app/utils/uk-date.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Policies – NOSfolio' }];
-
-const PolicySchema = z.object({
-  title: z.string({ required_error: 'Enter the policy title' }).trim().min(1, 'Enter the policy title').max(200, 'The title must be 200 characters or fewer'),
-  version: z.string({ required_error: 'Enter the version' }).trim().min(1, 'Enter the version').max(40, 'The version must be 40 characters or fewer'),
-  adoptedOn: ukDateField('the date this version was adopted'),
-  nextReviewOn: ukDateField('the next review date'),
-  body: z.string({ required_error: 'Enter the text of the policy' }).trim().min(1, 'Enter the text of the policy').max(60000, 'The policy text must be 60,000 characters or fewer'),
-});
 
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, 'read:policies:org');

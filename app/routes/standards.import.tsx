@@ -7,6 +7,7 @@ import { ErrorSummary } from '#app/components/ui/error-summary.tsx';
 import { groupBySection, kindLabel } from '#app/components/standard-items.tsx';
 import { applyImportReview, needsCheck, reviewFieldNames } from '#app/domain/standards/import-review.ts';
 import { readStandardsUpload, UploadProblem, type ReadStandard } from '#app/domain/standards/import-upload.server.ts';
+import { ItemTextSchema, SourceNameSchema } from '#app/domain/standards/stored-limits.ts';
 import { UPLOAD_FORMATS } from '#app/domain/standards/upload-formats.ts';
 import { MAX_STANDARD_FILE_BYTES } from '#app/domain/standards/text-extraction.server.ts';
 import { previewStandardImport, saveStandardVersions, type ImportPreview } from '#app/domain/standards.server.ts';
@@ -58,12 +59,19 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
 
   if (formData.get('intent') === 'save') {
     const raw = String(formData.get('standards') ?? '');
-    const sourceName = String(formData.get('sourceName') ?? '') || null;
+    const sourceName = SourceNameSchema.parse(formData.get('sourceName') ?? '');
     const parsed = raw.length <= MAX_PREVIEW_JSON ? SavedStandards.safeParse(parseJson(raw)) : null;
     if (!parsed?.success) throw new Response('The preview could not be read. Upload the file again.', { status: 400 });
     const warnings = SavedWarnings.parse(parseJson(String(formData.get('warnings') ?? '[]')));
     // Corrections applied, and every flagged item and guessed URN must have been looked at (checked or corrected).
     const review = applyImportReview(parsed.data, formData);
+    // A corrected text must still fit its column.
+    for (const [index, standard] of review.standards.entries()) {
+      for (const item of standard.items) {
+        const check = ItemTextSchema.safeParse(item.text);
+        if (!check.success) review.errors[`item:${index}:${item.code}`] ??= [check.error.issues[0]!.message];
+      }
+    }
     // Shown again on failure: the preview as parsed (flags kept), with what the admin typed and ticked.
     const answers = Object.fromEntries([...formData.entries()].filter(([name, value]) => /^(item|checked|urn):/.test(name) && typeof value === 'string')) as Record<string, string>;
     const again = async (errors: Record<string, string[]>) => {

@@ -1,8 +1,9 @@
 // The portal's configuration: read once from the environment, validated, frozen.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { makePrivateFolder, narrowIfPresent } from './private-files.server.ts';
 
 const databaseUrl = z
   .string()
@@ -66,8 +67,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 /** The embedded default needs no configuration: a random secret is kept beside the database. */
 function embeddedSessionSecret(dataDir: string): string {
   const file = path.join(dataDir, 'session-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
+  if (existsSync(file)) {
+    narrowIfPresent(file);
+    return readFileSync(file, 'utf8').trim();
+  }
+  makePrivateFolder(dataDir);
   const secret = randomBytes(32).toString('hex');
   writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
   return secret;

@@ -1,5 +1,5 @@
 // Slows password guessing without letting anyone lock the real person out: rate-limiter-flexible's login
-// protection, counted per account and address, and per address over all accounts. See docs/decisions/002.
+// protection, counted per account and address, and per address over all accounts. See docs/decisions/007.
 import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';

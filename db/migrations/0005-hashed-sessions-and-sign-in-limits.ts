@@ -24,7 +24,7 @@ async function upHashedSessions(qi: QueryInterface): Promise<void> {
   await qi.addIndex('sessions', ['person_id'], { name: 'sessions_person' });
 }
 
-// Sign-in throttling moves to rate-limiter-flexible counters (docs/decisions/002-sign-in-throttling.md): this table
+// Sign-in throttling moves to rate-limiter-flexible counters (docs/decisions/007-sign-in-throttling.md): this table
 // when there is no Redis. The old log of attempts counted failures per email, which let anyone lock an account.
 async function upSignInLimits(qi: QueryInterface): Promise<void> {
   await qi.createTable('rate_limits', {

@@ -27,7 +27,7 @@ PolicyVersion.init(
     version: { type: DataTypes.STRING(40), allowNull: false },
     adoptedOn: { type: DataTypes.DATEONLY, allowNull: false },
     nextReviewOn: { type: DataTypes.DATEONLY, allowNull: false },
-    body: { type: DataTypes.TEXT, allowNull: false },
+    body: { type: DataTypes.TEXT('medium'), allowNull: false },
     isCurrent: { type: DataTypes.BOOLEAN, allowNull: false },
     createdById: { type: DataTypes.INTEGER, allowNull: true },
     createdAt: DataTypes.DATE,

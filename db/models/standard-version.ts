@@ -30,7 +30,7 @@ StandardVersion.init(
     version: { type: DataTypes.STRING(40), allowNull: false },
     title: { type: DataTypes.STRING(300), allowNull: false },
     overview: { type: DataTypes.TEXT, allowNull: true },
-    details: { type: DataTypes.TEXT, allowNull: false },
+    details: { type: DataTypes.TEXT('medium'), allowNull: false },
     isCurrent: { type: DataTypes.BOOLEAN, allowNull: false },
     sourceName: { type: DataTypes.STRING(255), allowNull: true },
     importedById: { type: DataTypes.INTEGER, allowNull: true },

@@ -1,6 +1,7 @@
 // One zod schema per supervision form, shared by the routes (server parse) and their pages (client messages).
 import { z } from 'zod';
 import { SESSION_TYPE } from './statuses.ts';
+import { TEXT_COLUMN_BYTES, textUpTo } from '#app/utils/text-limits.ts';
 import { ukDateField } from '#app/utils/uk-date.ts';
 import { parseTime } from './uk-date.ts';
 
@@ -19,8 +20,8 @@ export const clockTime = (what: string) =>
       return z.NEVER;
     });
 
-const text = (what: string, max = 5000) =>
-  z.string({ required_error: `Enter ${what}` }).trim().min(1, `Enter ${what}`).max(max, `${capital(what)} must be ${max} characters or fewer`);
+/** A required answer kept in a TEXT column. */
+const text = (what: string, max = 5000) => textUpTo(capital(what), max, { required: `Enter ${what}`, bytes: TEXT_COLUMN_BYTES });
 
 const whole = (what: string, min: number, max: number, unit: string) =>
   z
@@ -35,7 +36,7 @@ export const AgreementSchema = z.object({
   durationMinutes: whole('how long each session lasts', 15, 480, 'minutes'),
   sessionTime: clockTime('the usual start time'),
   startsOn: ukDate('the start date'),
-  place: text('the place or format', 200),
+  place: textUpTo('The place or format', 200, { required: 'Enter the place or format' }),
   confidentiality: text('confidentiality and its limits'),
   scope: text('what supervision covers'),
   recordKeeping: text('how records are kept'),
@@ -56,7 +57,7 @@ export const SessionSchema = z.object({
   date: ukDate('the date'),
   startTime: clockTime('the start time'),
   endTime: clockTime('the end time'),
-  place: z.string().trim().max(200, 'The place must be 200 characters or fewer').optional(),
+  place: textUpTo('The place', 200).optional(),
 });
 
 export const MoveSchema = z.object({ intent: z.literal('move'), date: ukDate('the date'), startTime: clockTime('the start time'), endTime: clockTime('the end time') });
@@ -73,7 +74,7 @@ export const RecordSchema = z.object({
   learning: text('learning and PDP review'),
 });
 export const ShareSchema = z.object({ intent: z.literal('share') });
-export const AgreeSchema = z.object({ intent: z.literal('agree'), comments: z.string().trim().max(5000, 'Your comments must be 5000 characters or fewer').optional() });
+export const AgreeSchema = z.object({ intent: z.literal('agree'), comments: textUpTo('Your comments', 5000, { bytes: TEXT_COLUMN_BYTES }).optional() });
 export const AddendumSchema = z.object({ intent: z.literal('addendum'), text: text('the addendum') });
 export const ActionSchema = z.object({
   intent: z.literal('action'),
