@@ -115,7 +115,7 @@ async function checkReferences(actor: Actor, input: PersonInput, personId?: numb
 
 /**
  * Email is unique across organisations so that sign-in by email alone names one account. Refusing an address
- * therefore must not say whether it is taken, or where: the same words for every unusable address (ADR 002).
+ * therefore must not say whether it is taken, or where: the same words for every unusable address (docs/decisions/003).
  */
 const EMAIL_UNUSABLE = 'This email address cannot be used. Check it, or use the person’s own work email address';
 
