@@ -41,7 +41,9 @@ export type Env = {
 export class ConfigurationError extends Error {}
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = EnvSchema.safeParse(source);
+  // A variable set to nothing (REDIS_URL= in a unit file or compose file) means "not set", not a bad value.
+  const given = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  const result = EnvSchema.safeParse(given);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw new ConfigurationError(`Configuration error: ${issue.path.join('.')} ${issue.message}`);

@@ -48,4 +48,10 @@ describe('configuration', () => {
     expect(errorFor({ PORT: '3000', NODE_ENV: 'staging' })).to.match(/^Configuration error: NODE_ENV /);
     expect(errorFor({ PORT: '99999' })).not.to.contain('\n');
   });
+
+  it('reads a variable set to nothing as not set', () => {
+    const env = parseEnv({ DATA_DIR: dataDir(), REDIS_URL: '', PUBLIC_URL: ' ', SESSION_SECRET: 'x'.repeat(32) });
+    expect(env.redisUrl).to.equal(undefined);
+    expect(env.publicUrl).to.equal('http://localhost:3000');
+  });
 });
