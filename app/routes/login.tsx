@@ -4,7 +4,7 @@ import { redirect } from '@remix-run/node';
 import { useActionData, useSearchParams } from '@remix-run/react';
 import { z } from 'zod';
 import { TextField } from '#app/components/ui/fields.tsx';
-import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
+import { SchemaForm, useServerForm } from '#app/components/ui/form-core.tsx';
 import { login } from '#app/domain/accounts.server.ts';
 import { clientAddress, getActor, startSessionCookie } from '#app/utils/auth.server.ts';
 import { ValidationError } from '#app/utils/errors.server.ts';
@@ -58,7 +58,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function LoginPage() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useSchemaForm('login', LoginSchema, lastResult);
+  // Validated by the server alone: the sign-in page loads no schema library.
+  const [form, fields] = useServerForm<z.input<typeof LoginSchema>>('login', lastResult);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

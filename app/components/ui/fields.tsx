@@ -1,7 +1,7 @@
 // GOV.UK form fields bound to Conform fields: label, hint, error message, and what was typed.
 import type { FieldMetadata } from '@conform-to/react';
 import { useContext, useEffect, useRef, type ReactNode } from 'react';
-import { ServerReplyContext } from './form.tsx';
+import { ServerReplyContext } from './form-core.tsx';
 
 type BaseProps = {
   field: FieldMetadata<unknown>;
