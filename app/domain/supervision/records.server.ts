@@ -97,6 +97,24 @@ export async function saveRecord(actor: Actor, recordId: number, input: RecordIn
   await record.update(input);
 }
 
+/** The record form's one way in: writes the session's first draft, or saves the record it already has. */
+export async function writeRecord(actor: Actor, sessionId: number, input: RecordInput, ipAddress: string): Promise<number> {
+  const record = await recordOfSession(actor, sessionId, { required: false });
+  if (!record) return startRecord(actor, sessionId, input, ipAddress);
+  await saveRecord(actor, record.id, input);
+  return record.id;
+}
+
+/** The record of a session the actor may read; a session without one refuses actions on its record (409). */
+export async function recordOfSession(actor: Actor, sessionId: number, options: { required: false }): Promise<SupervisionRecord | null>;
+export async function recordOfSession(actor: Actor, sessionId: number): Promise<SupervisionRecord>;
+export async function recordOfSession(actor: Actor, sessionId: number, { required = true } = {}): Promise<SupervisionRecord | null> {
+  await loadSession(actor, sessionId);
+  const record = await SupervisionRecord.findOne({ where: { sessionId, organisationId: actor.organisationId } });
+  if (!record && required) throw new InvalidTransition('This session has no record yet');
+  return record;
+}
+
 /** The supervisor agrees their part and shares the record with the worker. */
 export async function shareRecord(actor: Actor, recordId: number, ipAddress: string) {
   const { record, access } = await loadRecord(actor, recordId);
