@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { EvidenceForm } from '#app/components/evidence-form.tsx';
 import { EvidenceSchema } from '#app/components/evidence-schema.ts';
 import { getEvidence, updateEvidence } from '#app/domain/evidence.server.ts';
-import { EVIDENCE_UPLOADS, evidenceInputFrom } from '#app/domain/evidence/form-input.server.ts';
+import { EVIDENCE_UPLOADS, evidenceInputFrom } from '#app/utils/evidence-form.server.ts';
 import { workerProgress } from '#app/domain/progress.server.ts';
 import { readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { Forbidden } from '#app/utils/errors.server.ts';
