@@ -5,6 +5,7 @@ import { NotFound } from '#app/utils/errors.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
 import { EVIDENCE_WORKFLOW } from '../workflows/evidence.server.ts';
 import { isAllowed } from '../workflows/workflow.server.ts';
+import { EVIDENCE_STATUS } from '../evidence-types.ts';
 import { requireEvidenceReader } from '../relationships.server.ts';
 
 export async function listEvidence(actor: Actor, workerId: number) {
@@ -73,6 +74,8 @@ export async function getEvidence(actor: Actor, evidenceId: number, revisionNumb
     isOwn,
     canEdit: isOwn && isAllowed(EVIDENCE_WORKFLOW, evidence.status, 'change') && revision.id === evidence.currentRevisionId,
     canSubmit: isOwn && isAllowed(EVIDENCE_WORKFLOW, evidence.status, 'submit'),
+    /** A change to submitted evidence appends a revision; a draft changes in place. */
+    changeMakesRevision: evidence.status !== EVIDENCE_STATUS.draft,
     isCurrent: revision.id === evidence.currentRevisionId,
     revision: {
       number: revision.revisionNumber,
