@@ -1,11 +1,12 @@
 // One worker's supervision as the page shows it: agreements, schedule, records, open actions and the policy check.
 
 import { SupervisionAction, SupervisionRecord } from '#db/models/index.ts';
-import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
+import { assertCan, can, hasRole, type Actor } from '#app/utils/permissions.server.ts';
 import { todayInLondon } from '../policies.server.ts';
 import { isLineSupervisorOf } from '../relationships.server.ts';
 import { readAccess } from './access.server.ts';
 import { agreementsFor, scopedWorkers } from './agreements.server.ts';
+import { hasCalendarLink } from './calendar.server.ts';
 import { overdueFor } from './overdue.server.ts';
 import { sessionsOf } from './sessions.server.ts';
 import { ACTION_STATUS, AGREEMENT_STATUS, PARTY, RECORD_STATUS } from './statuses.ts';
@@ -91,3 +92,16 @@ export async function supervisees(actor: Actor) {
   return workers.map((worker) => ({ id: worker.id, name: worker.name, mine: isLineSupervisorOf(actor, worker) }));
 }
 
+
+/** The supervision home page: the person's own supervision (if they are supervised), the people they oversee, their calendar. */
+export async function supervisionHome(actor: Actor) {
+  assertCan(actor, 'read:supervision:own');
+  const oversee = can(actor, 'read:supervision-overview:managed');
+  return {
+    me: actor.id,
+    // Only people who hold the worker role are supervised and may ask for an urgent debrief.
+    can: { requestDebrief: hasRole(actor, 'worker'), oversee },
+    people: oversee ? await supervisees(actor) : [],
+    hasLink: await hasCalendarLink(actor),
+  };
+}
