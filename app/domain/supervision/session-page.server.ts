@@ -7,7 +7,7 @@ import { isAllowed } from '../workflows/workflow.server.ts';
 import { sessionRecord } from './records.server.ts';
 import { hasStarted } from './sessions.server.ts';
 import { RECORD_FIELDS } from './forms.ts';
-import { RECORD_STATUS } from './statuses.ts';
+import { RECORD_STATUS, SESSION_STATUS } from './statuses.ts';
 
 export async function sessionPage(actor: Actor, sessionId: number, now = new Date()) {
   const { access, session, record, actions, carriedForward, ...rest } = await sessionRecord(actor, sessionId);
@@ -33,7 +33,7 @@ export async function sessionPage(actor: Actor, sessionId: number, now = new Dat
   const withCompletion = (row: (typeof actions)[number]) => ({ ...row, canComplete: isAllowed(ACTION_WORKFLOW, row.status, 'complete') });
   return {
     ...rest,
-    session: { ...session, requested: session.status === 'requested' },
+    session: { ...session, requested: session.status === SESSION_STATUS.requested },
     record: record && (readRecord ? record : { ...record, ...Object.fromEntries(RECORD_FIELDS.map((field) => [field, ''])), workerComments: null }),
     actions: actions.map(withCompletion),
     carriedForward: carriedForward.map(withCompletion),
