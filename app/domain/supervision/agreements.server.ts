@@ -10,7 +10,7 @@ import { manageAccess } from './access.server.ts';
 import { checkAgainstPolicy } from './policy.server.ts';
 import { AGREEMENT_STATUS, PARTY, type Party } from './statuses.ts';
 import { parseTime } from './uk-date.ts';
-import { AGREEMENT_WORKFLOW, agreementStage, storedStatus, storedStatusesAllowing } from '../workflows/supervision-agreement.server.ts';
+import { AGREEMENT_STAGE, AGREEMENT_WORKFLOW, agreementStage, storedStatus, storedStatusesAllowing } from '../workflows/supervision-agreement.server.ts';
 import { assertTransition } from '../workflows/workflow.server.ts';
 import { checkDateOnly } from '../role-profiles.server.ts';
 
@@ -111,7 +111,7 @@ export async function signAgreement(actor: Actor, agreementId: number, ipAddress
       { organisationId: actor.organisationId, agreementId, personId: actor.id, party, signedName: actor.name, signedAt: now },
       { transaction },
     );
-    const active = stage === 'current';
+    const active = stage === AGREEMENT_STAGE.current;
     if (active) {
       await SupervisionAgreement.update(
         { status: AGREEMENT_STATUS.superseded },

@@ -26,7 +26,8 @@ export const RECORD_WORKFLOW = defineWorkflow<RecordStatus, RecordAction, Record
   refusal: (from, action, { lockedAt }) => {
     const field = FIELD[action];
     if (from === 'agreed') {
-      return { field, message: `This record was agreed and locked on ${lockedAt ? formatDateTime(lockedAt) : 'agreement'}: add an addendum instead` };
+      const when = lockedAt ? ` on ${formatDateTime(lockedAt)}` : '';
+      return { field, message: `This record was agreed and locked${when}: add an addendum instead` };
     }
     if (action === 'agree') return { field, message: 'Your supervisor has not shared this record with you yet' };
     if (action === 'addAddendum') return { field, message: 'The record is not locked yet: change it directly' };
