@@ -1,6 +1,7 @@
 // The role profile form's schema, shared by the create and edit forms, in the browser and on the server.
 import { z } from 'zod';
 import { TEXT_COLUMN_BYTES, textUpTo } from '#app/utils/text-limits.ts';
+import { ukDateField } from '#app/utils/uk-date.ts';
 
 const weeks = (what: string) =>
   z
@@ -22,3 +23,19 @@ export const RoleProfileSchema = z.object({
     .min(1, 'The target period must be at least 1 month')
     .max(60, 'The target period must be 60 months or fewer'),
 });
+
+/** The forms of one role profile's page, told apart by `intent`. */
+export const SaveRoleProfileSchema = RoleProfileSchema.extend({ intent: z.literal('save') });
+
+export const AssignRoleProfileSchema = z.object({
+  intent: z.literal('assign'),
+  personId: z.number({ required_error: 'Select a person', invalid_type_error: 'Select a person from the list' }).int().positive(),
+  startedOn: ukDateField('the start date'),
+});
+
+/** Ends an assignment today; the id is a hidden field. */
+export const EndAssignmentSchema = z.object({ intent: z.literal('end'), assignmentId: z.coerce.number().int().positive() });
+
+export const RoleProfileCommandSchema = z.discriminatedUnion('intent', [SaveRoleProfileSchema, AssignRoleProfileSchema, EndAssignmentSchema]);
+export type RoleProfileCommand = z.output<typeof RoleProfileCommandSchema>;
+export const ROLE_PROFILE_INTENTS = RoleProfileCommandSchema.options.map((option) => option.shape.intent.value);

@@ -2,12 +2,14 @@
 import { Op, QueryTypes, UniqueConstraintError, type Transaction } from 'sequelize';
 import { Evidence, EvidenceFile, EvidenceItemLink, EvidenceRevision, sequelize } from '#db/models/index.ts';
 import { ItemNoteSchema } from '#app/components/evidence-schema.ts';
-import { Forbidden, InvalidTransition, NotFound, ValidationError } from '#app/utils/errors.server.ts';
+import { Forbidden, NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { FILE_LIMITS, FileRejected, fileStore, inspectUpload } from '#app/utils/file-store.server.ts';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
 import { todayInUk } from '#app/utils/uk-date.ts';
 import { heldStandards } from './evidence/held-items.server.ts';
 import { EVIDENCE_STATUS, type EvidenceType } from './evidence-types.ts';
+import { EVIDENCE_WORKFLOW } from './workflows/evidence.server.ts';
+import { assertTransition } from './workflows/workflow.server.ts';
 import { canReadEvidence, relationshipTo, requireEvidenceReader } from './relationships.server.ts';
 
 export type EvidenceInput = {
@@ -215,7 +217,7 @@ export async function updateEvidence(
 ): Promise<void> {
   assertCan(actor, 'create:evidence:own');
   const evidence = await ownEvidence(actor, evidenceId);
-  if (evidence.status === EVIDENCE_STATUS.judged) throw new InvalidTransition('Judged evidence cannot be changed');
+  assertTransition(EVIDENCE_WORKFLOW, evidence.status, 'change');
   await checkInput(actor.id, input);
   const currentFiles = await EvidenceFile.findAll({ where: { evidenceRevisionId: evidence.currentRevisionId! } });
   const kept = currentFiles.filter((file) => keepFileIds.includes(file.id));
@@ -267,11 +269,11 @@ export async function submitEvidence(actor: Actor, evidenceId: number): Promise<
   assertCan(actor, 'create:evidence:own');
   await sequelize.transaction(async (transaction) => {
     const evidence = await ownEvidence(actor, evidenceId, transaction);
-    if (evidence.status !== EVIDENCE_STATUS.draft) throw new InvalidTransition('This evidence has already been submitted');
+    const status = assertTransition(EVIDENCE_WORKFLOW, evidence.status, 'submit');
     const links = await EvidenceItemLink.count({ where: { evidenceRevisionId: evidence.currentRevisionId! }, transaction });
     if (links === 0) throw new ValidationError({ links: ['Map the evidence to at least one item before you submit it'] });
     await EvidenceRevision.update({ submittedAt: new Date() }, { where: { id: evidence.currentRevisionId! }, transaction });
-    await evidence.update({ status: EVIDENCE_STATUS.submitted }, { transaction });
+    await evidence.update({ status }, { transaction });
   });
 }
 

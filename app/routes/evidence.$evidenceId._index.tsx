@@ -117,7 +117,7 @@ export default function EvidenceDetailPage() {
             ) : null}
             {evidence.canEdit ? (
               <Link to={`/evidence/${evidence.id}/edit`} className="govuk-button govuk-button--secondary" role="button">
-                {evidence.status === 'draft' ? 'Change' : 'Change (makes a new revision)'}
+                {evidence.changeMakesRevision ? 'Change (makes a new revision)' : 'Change'}
               </Link>
             ) : null}
           </div>

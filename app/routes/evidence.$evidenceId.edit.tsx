@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { EvidenceForm } from '#app/components/evidence-form.tsx';
 import { EvidenceSchema } from '#app/components/evidence-schema.ts';
 import { getEvidence, updateEvidence } from '#app/domain/evidence.server.ts';
-import { EVIDENCE_UPLOADS, evidenceInputFrom } from '#app/domain/evidence/form-input.server.ts';
+import { EVIDENCE_UPLOADS, evidenceInputFrom } from '#app/utils/evidence-form.server.ts';
 import { workerProgress } from '#app/domain/progress.server.ts';
 import { readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { Forbidden } from '#app/utils/errors.server.ts';
@@ -65,7 +65,7 @@ export default function EditEvidencePage() {
       <div className="govuk-grid-column-full">
         <Link to={`/evidence/${evidence.id}`} className="govuk-back-link">Back to the evidence</Link>
         <h1 className="govuk-heading-l">Change evidence</h1>
-        {evidence.status !== 'draft' ? (
+        {evidence.changeMakesRevision ? (
           <div className="govuk-inset-text">This evidence has been submitted. Saving makes revision {evidence.revision.number + 1}; revision {evidence.revision.number} stays as it is.</div>
         ) : null}
         <EvidenceForm
@@ -74,7 +74,7 @@ export default function EditEvidencePage() {
           standards={standards}
           submissionToken={submissionToken}
           existingFiles={evidence.files}
-          isDraft={evidence.status === 'draft'}
+          isDraft={!evidence.changeMakesRevision}
         />
       </div>
     </div>

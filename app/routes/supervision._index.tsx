@@ -4,13 +4,12 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { TextArea } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
-import { createCalendarLink, hasCalendarLink, revokeCalendarLinks } from '#app/domain/supervision/calendar.server.ts';
+import { createCalendarLink, revokeCalendarLinks } from '#app/domain/supervision/calendar.server.ts';
 import { DebriefSchema } from '#app/domain/supervision/forms.ts';
-import { supervisees } from '#app/domain/supervision/overview.server.ts';
+import { supervisionHome } from '#app/domain/supervision/overview.server.ts';
 import { requestUrgentDebrief } from '#app/domain/supervision/sessions.server.ts';
 import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
-import { can, hasRole } from '#app/utils/permissions.server.ts';
 import { redirect } from '@remix-run/node';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
@@ -20,14 +19,7 @@ export const meta: MetaFunction = () => [{ title: 'Supervision – NOSfolio' }];
 
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, 'read:supervision:own');
-  const oversees = can(actor, 'read:supervision-overview:managed');
-  return {
-    me: actor.id,
-    isWorker: hasRole(actor, 'worker'),
-    oversees,
-    people: oversees ? await supervisees(actor) : [],
-    hasLink: await hasCalendarLink(actor),
-  };
+  return supervisionHome(actor);
 });
 
 export const action = withDomainErrors(async ({ request, context }: ActionFunctionArgs) => {
@@ -53,7 +45,7 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
 });
 
 export default function SupervisionPage() {
-  const { me, isWorker, oversees, people, hasLink } = useLoaderData<typeof loader>();
+  const { me, can, people, hasLink } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const calendarUrl = actionData && 'calendarUrl' in actionData ? actionData.calendarUrl : null;
   const lastResult = actionData && 'status' in actionData ? actionData : undefined;
@@ -71,7 +63,7 @@ export default function SupervisionPage() {
           <SuccessBanner id="notice-title">{notice}</SuccessBanner>
         ) : null}
         <h1 className="govuk-heading-l">Supervision</h1>
-        {isWorker ? (
+        {can.requestDebrief ? (
           <>
             <h2 className="govuk-heading-m">Your supervision</h2>
             <p className="govuk-body">
@@ -85,7 +77,7 @@ export default function SupervisionPage() {
             </SchemaForm>
           </>
         ) : null}
-        {oversees ? (
+        {can.oversee ? (
           <>
             <h2 className="govuk-heading-m">People whose supervision you oversee</h2>
             <p className="govuk-body">

@@ -9,12 +9,27 @@ export class Forbidden extends Error {
     super(message);
   }
 }
-export class InvalidTransition extends Error {}
-
 /** Input that passed the form schema but breaks a rule only the domain can check. */
 export class ValidationError extends Error {
   constructor(readonly fieldErrors: Record<string, string[]>) {
     super(Object.values(fieldErrors).flat().join('; ') || 'Invalid input');
+  }
+}
+
+/** Which workflow refused which action from which status (app/domain/workflows/). */
+export type TransitionRefused = { workflow: string; from: string; action: string; field?: string | undefined };
+
+/**
+ * An action the record's current status does not allow: 409. When the refusal names a field (the record was locked
+ * while the person typed), it also carries that field's message, so a form shows it beside the field.
+ */
+export class InvalidTransition extends ValidationError {
+  constructor(
+    message: string,
+    readonly refused?: TransitionRefused,
+  ) {
+    super(refused?.field ? { [refused.field]: [message] } : {});
+    this.message = message;
   }
 }
 

@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod';
 import { data } from '@remix-run/node';
 import { z } from 'zod';
 import { readForm } from './auth.server.ts';
-import { ValidationError } from './errors.server.ts';
+import { InvalidTransition, ValidationError } from './errors.server.ts';
 import { uploadProblems } from './multipart.server.ts';
 
 /** A database id sent in a form or an address: a positive whole number that fits an INTEGER column. */
@@ -23,7 +23,8 @@ type Options = { hideFields?: string[] };
 
 /**
  * Takes the request (or its already CSRF-checked form) and runs `handle` with the parsed value. A schema failure or a domain ValidationError comes back to the
- * form with status 400 and what was typed (less hidden fields such as passwords), and nothing is written.
+ * form with status 400 and what was typed (less hidden fields such as passwords), and nothing is written; a refused
+ * transition that names a field comes back the same way with status 409.
  */
 export async function submitForm<Schema extends z.ZodTypeAny, Result>(
   input: Request | FormData,
@@ -42,6 +43,9 @@ export async function submitForm<Schema extends z.ZodTypeAny, Result>(
     return await handle(submission.value, formData);
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    return data(submission.reply({ fieldErrors: error.fieldErrors, hideFields: options.hideFields }), { status: 400 });
+    // A refused transition that names no field is not the form's to show: the adapter answers it 409.
+    const refused = error instanceof InvalidTransition;
+    if (refused && !Object.keys(error.fieldErrors).length) throw error;
+    return data(submission.reply({ fieldErrors: error.fieldErrors, hideFields: options.hideFields }), { status: refused ? 409 : 400 });
   }
 }

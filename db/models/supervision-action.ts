@@ -1,6 +1,7 @@
 // An action agreed in supervision: what, who, by when; carried forward until done.
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../connection.ts';
+import type { ActionStatus } from '#app/domain/supervision/statuses.ts';
 
 export class SupervisionAction extends Model<InferAttributes<SupervisionAction>, InferCreationAttributes<SupervisionAction>> {
   declare id: CreationOptional<number>;
@@ -10,7 +11,7 @@ export class SupervisionAction extends Model<InferAttributes<SupervisionAction>,
   declare description: string;
   declare ownerId: number;
   declare dueOn: string;
-  declare status: string;
+  declare status: ActionStatus;
   declare completedAt: Date | null;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;

@@ -1,6 +1,7 @@
 // One version of a worker's written supervision agreement (draft until both sign, then active, later superseded).
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../connection.ts';
+import type { AgreementStatus } from '#app/domain/supervision/statuses.ts';
 
 export class SupervisionAgreement extends Model<InferAttributes<SupervisionAgreement>, InferCreationAttributes<SupervisionAgreement>> {
   declare id: CreationOptional<number>;
@@ -8,7 +9,7 @@ export class SupervisionAgreement extends Model<InferAttributes<SupervisionAgree
   declare workerId: number;
   declare supervisorId: number;
   declare version: number;
-  declare status: string;
+  declare status: AgreementStatus;
   declare probation: boolean;
   declare frequencyWeeks: number;
   declare durationMinutes: number;

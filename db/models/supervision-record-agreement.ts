@@ -1,6 +1,7 @@
 // One party's agreement to a supervision record, never changed.
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../connection.ts';
+import type { Party } from '#app/domain/supervision/statuses.ts';
 import { refuseChanges } from './append-only.ts';
 
 export class SupervisionRecordAgreement extends Model<
@@ -11,7 +12,7 @@ export class SupervisionRecordAgreement extends Model<
   declare organisationId: number;
   declare recordId: number;
   declare personId: number;
-  declare party: string;
+  declare party: Party;
   declare agreedAt: Date;
   declare createdAt: CreationOptional<Date>;
 }

@@ -1,6 +1,7 @@
 // The record of a held session: draft (supervisor writing), shared (with the worker), agreed (locked).
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../connection.ts';
+import type { RecordStatus } from '#app/domain/supervision/statuses.ts';
 
 export class SupervisionRecord extends Model<InferAttributes<SupervisionRecord>, InferCreationAttributes<SupervisionRecord>> {
   declare id: CreationOptional<number>;
@@ -8,7 +9,7 @@ export class SupervisionRecord extends Model<InferAttributes<SupervisionRecord>,
   declare sessionId: number;
   declare workerId: number;
   declare supervisorId: number;
-  declare status: string;
+  declare status: RecordStatus;
   declare attendance: string;
   declare discussion: string;
   declare wellbeing: string;

@@ -1,6 +1,7 @@
 // One supervision session: planned from the agreement, requested (urgent debrief), held, cancelled or missed.
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../connection.ts';
+import type { SessionStatus } from '#app/domain/supervision/statuses.ts';
 
 export class SupervisionSession extends Model<InferAttributes<SupervisionSession>, InferCreationAttributes<SupervisionSession>> {
   declare id: CreationOptional<number>;
@@ -9,7 +10,7 @@ export class SupervisionSession extends Model<InferAttributes<SupervisionSession
   declare workerId: number;
   declare supervisorId: number;
   declare type: string;
-  declare status: string;
+  declare status: SessionStatus;
   declare startsAt: Date;
   declare endsAt: Date;
   declare place: string | null;

@@ -1,6 +1,7 @@
 // A party's signature on one agreement version: name and time, never changed.
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../connection.ts';
+import type { Party } from '#app/domain/supervision/statuses.ts';
 import { refuseChanges } from './append-only.ts';
 
 export class SupervisionSignature extends Model<InferAttributes<SupervisionSignature>, InferCreationAttributes<SupervisionSignature>> {
@@ -8,7 +9,7 @@ export class SupervisionSignature extends Model<InferAttributes<SupervisionSigna
   declare organisationId: number;
   declare agreementId: number;
   declare personId: number;
-  declare party: string;
+  declare party: Party;
   declare signedName: string;
   declare signedAt: Date;
   declare createdAt: CreationOptional<Date>;

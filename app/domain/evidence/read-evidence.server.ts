@@ -3,6 +3,8 @@ import { Op } from 'sequelize';
 import { Evidence, EvidenceFile, EvidenceItemLink, EvidenceRevision, Standard, StandardItem, StandardVersion, sequelize } from '#db/models/index.ts';
 import { NotFound } from '#app/utils/errors.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
+import { EVIDENCE_WORKFLOW } from '../workflows/evidence.server.ts';
+import { isAllowed } from '../workflows/workflow.server.ts';
 import { EVIDENCE_STATUS } from '../evidence-types.ts';
 import { requireEvidenceReader } from '../relationships.server.ts';
 
@@ -70,8 +72,10 @@ export async function getEvidence(actor: Actor, evidenceId: number, revisionNumb
     status: evidence.status,
     worker: { id: worker.id, name: worker.name },
     isOwn,
-    canEdit: isOwn && evidence.status !== EVIDENCE_STATUS.judged && revision.id === evidence.currentRevisionId,
-    canSubmit: isOwn && evidence.status === EVIDENCE_STATUS.draft,
+    canEdit: isOwn && isAllowed(EVIDENCE_WORKFLOW, evidence.status, 'change') && revision.id === evidence.currentRevisionId,
+    canSubmit: isOwn && isAllowed(EVIDENCE_WORKFLOW, evidence.status, 'submit'),
+    /** A change to submitted evidence appends a revision; a draft changes in place. */
+    changeMakesRevision: evidence.status !== EVIDENCE_STATUS.draft,
     isCurrent: revision.id === evidence.currentRevisionId,
     revision: {
       number: revision.revisionNumber,

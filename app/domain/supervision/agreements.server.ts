@@ -10,6 +10,8 @@ import { manageAccess } from './access.server.ts';
 import { checkAgainstPolicy } from './policy.server.ts';
 import { AGREEMENT_STATUS, PARTY, type Party } from './statuses.ts';
 import { parseTime } from './uk-date.ts';
+import { AGREEMENT_STAGE, AGREEMENT_WORKFLOW, agreementStage, storedStatus, storedStatusesAllowing } from '../workflows/supervision-agreement.server.ts';
+import { assertTransition } from '../workflows/workflow.server.ts';
 import { checkDateOnly } from '../role-profiles.server.ts';
 
 export type AgreementInput = {
@@ -52,7 +54,7 @@ export async function draftAgreement(actor: Actor, workerId: number, input: Agre
     const latest = await SupervisionAgreement.max<number, SupervisionAgreement>('version', { where: { workerId }, transaction });
     await SupervisionAgreement.update(
       { status: AGREEMENT_STATUS.superseded },
-      { where: { workerId, status: AGREEMENT_STATUS.draft }, transaction },
+      { where: { workerId, status: { [Op.in]: storedStatusesAllowing('redraft') } }, transaction },
     );
     const agreement = await SupervisionAgreement.create(
       {
@@ -101,21 +103,21 @@ export async function signAgreement(actor: Actor, agreementId: number, ipAddress
   if (party === PARTY.supervisor && !canManage) throw new NotFound('Supervision agreement');
   return sequelize.transaction(async (transaction) => {
     const agreement = (await SupervisionAgreement.findByPk(agreementId, { transaction, lock: transaction.LOCK.UPDATE }))!;
-    if (agreement.status !== AGREEMENT_STATUS.draft) throw new InvalidTransition('Only a draft agreement can be signed');
     const signatures = await SupervisionSignature.findAll({ where: { agreementId }, transaction });
+    const stage = assertTransition(AGREEMENT_WORKFLOW, agreementStage(agreement.status, signatures.map((row) => row.party)), 'sign');
     if (signatures.some((row) => row.party === party)) throw new InvalidTransition('You have already signed this agreement');
     const now = new Date();
     await SupervisionSignature.create(
       { organisationId: actor.organisationId, agreementId, personId: actor.id, party, signedName: actor.name, signedAt: now },
       { transaction },
     );
-    const active = signatures.length + 1 === 2;
+    const active = stage === AGREEMENT_STAGE.current;
     if (active) {
       await SupervisionAgreement.update(
         { status: AGREEMENT_STATUS.superseded },
-        { where: { workerId: agreement.workerId, status: AGREEMENT_STATUS.active }, transaction },
+        { where: { workerId: agreement.workerId, status: { [Op.in]: storedStatusesAllowing('replace') } }, transaction },
       );
-      await agreement.update({ status: AGREEMENT_STATUS.active }, { transaction });
+      await agreement.update({ status: storedStatus(stage) }, { transaction });
     }
     await recordAuditEvent(
       {

@@ -64,6 +64,9 @@ export const MoveSchema = z.object({ intent: z.literal('move'), date: ukDate('th
 export const CancelSchema = z.object({ intent: z.literal('cancel'), reason: text('why the session is cancelled', 1000) });
 export const MissedSchema = z.object({ intent: z.literal('missed') });
 
+/** The parts of a record the supervisor writes, in the order the page shows them. */
+export const RECORD_FIELDS = ['attendance', 'discussion', 'wellbeing', 'workload', 'practiceIssues', 'learning'] as const;
+
 export const RecordSchema = z.object({
   intent: z.literal('record'),
   attendance: text('who attended', 1000),
@@ -84,3 +87,25 @@ export const ActionSchema = z.object({
 });
 export const CompleteSchema = z.object({ intent: z.literal('complete'), actionId: z.number().int().positive() });
 export const DebriefSchema = z.object({ intent: z.literal('debrief'), reason: text('what you need to debrief about', 2000) });
+
+/** Every form of a session's page, told apart by `intent`. */
+export const SessionCommandSchema = z.discriminatedUnion('intent', [
+  MoveSchema,
+  CancelSchema,
+  MissedSchema,
+  RecordSchema,
+  ShareSchema,
+  AgreeSchema,
+  AddendumSchema,
+  ActionSchema,
+  CompleteSchema,
+]);
+export type SessionCommand = z.output<typeof SessionCommandSchema>;
+
+/** Every form of a worker's supervision page, told apart by `intent`. */
+export const WorkerSupervisionCommandSchema = z.discriminatedUnion('intent', [AgreementSchema, SignSchema, ScheduleSchema, SessionSchema]);
+export type WorkerSupervisionCommand = z.output<typeof WorkerSupervisionCommandSchema>;
+
+/** The intents a page's action knows; any other is a malformed request (400) rather than a form to show again. */
+export const SESSION_INTENTS = SessionCommandSchema.options.map((option) => option.shape.intent.value);
+export const WORKER_SUPERVISION_INTENTS = WorkerSupervisionCommandSchema.options.map((option) => option.shape.intent.value);

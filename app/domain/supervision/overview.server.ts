@@ -1,14 +1,38 @@
 // One worker's supervision as the page shows it: agreements, schedule, records, open actions and the policy check.
 
 import { SupervisionAction, SupervisionRecord } from '#db/models/index.ts';
-import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
+import { assertCan, can, hasRole, type Actor } from '#app/utils/permissions.server.ts';
 import { todayInLondon } from '../policies.server.ts';
 import { isLineSupervisorOf } from '../relationships.server.ts';
 import { readAccess } from './access.server.ts';
 import { agreementsFor, scopedWorkers } from './agreements.server.ts';
+import { hasCalendarLink } from './calendar.server.ts';
 import { overdueFor } from './overdue.server.ts';
 import { sessionsOf } from './sessions.server.ts';
-import { ACTION_STATUS, AGREEMENT_STATUS, RECORD_STATUS } from './statuses.ts';
+import { ACTION_STATUS, AGREEMENT_STATUS, PARTY, RECORD_STATUS } from './statuses.ts';
+import { toUkDateInput } from './uk-date.ts';
+import { AGREEMENT_WORKFLOW, agreementStage, awaitingSignature } from '../workflows/supervision-agreement.server.ts';
+import { isAllowed } from '../workflows/workflow.server.ts';
+
+type DescribedAgreement = Awaited<ReturnType<typeof agreementsFor>>[number];
+
+/** The agreement form starts from the newest version (draft, else current), or from the usual terms. */
+function agreementDefaults(base: DescribedAgreement | null): Record<string, string> {
+  if (!base) return { durationMinutes: '60', sessionTime: '10:00', agreeWithinDays: '7' };
+  return {
+    frequencyWeeks: String(base.frequencyWeeks),
+    durationMinutes: String(base.durationMinutes),
+    sessionTime: base.sessionTime,
+    startsOn: toUkDateInput(base.startsOn),
+    place: base.place,
+    confidentiality: base.confidentiality,
+    scope: base.scope,
+    recordKeeping: base.recordKeeping,
+    agreeWithinDays: String(base.agreeWithinDays),
+    reviewOn: toUkDateInput(base.reviewOn),
+    probation: base.probation ? 'on' : '',
+  };
+}
 
 export async function workerSupervision(actor: Actor, workerId: number) {
   const access = await readAccess(actor, workerId);
@@ -22,12 +46,30 @@ export async function workerSupervision(actor: Actor, workerId: number) {
   const today = todayInLondon();
   const recordBySession = new Map(records.map((record) => [record.sessionId, record]));
   const now = Date.now();
+  const current = agreements.find((agreement) => agreement.status === AGREEMENT_STATUS.active) ?? null;
+  const draft = agreements.find((agreement) => agreement.status === AGREEMENT_STATUS.draft) ?? null;
+  const self = access.relationship.self;
+  const manage = access.canManage;
+  // The worker signs their own agreement; the supervisor's part is signed by whoever may write it.
+  const myParty = self ? PARTY.worker : manage ? PARTY.supervisor : null;
+  const signedBy = draft?.signatures.map((row) => row.party) ?? [];
+  const awaiting = draft ? awaitingSignature(signedBy) : [];
   return {
     worker: access.worker,
-    isSelf: access.relationship.self,
-    canManage: access.canManage,
-    current: agreements.find((agreement) => agreement.status === AGREEMENT_STATUS.active) ?? null,
-    draft: agreements.find((agreement) => agreement.status === AGREEMENT_STATUS.draft) ?? null,
+    isSelf: self,
+    canManage: manage,
+    can: {
+      sign: Boolean(draft && myParty && awaiting.includes(myParty) && isAllowed(AGREEMENT_WORKFLOW, agreementStage(draft.status, signedBy), 'sign')),
+      /** Plan sessions from the agreement: only with a current one. */
+      schedule: manage && current !== null,
+      planSession: manage,
+      draft: manage,
+    },
+    /** Who still has to sign the draft, and as which party the person would sign. */
+    signing: { awaiting, as: myParty },
+    agreementDefaults: agreementDefaults(draft ?? current),
+    current,
+    draft,
     history: agreements.filter((agreement) => agreement.status === AGREEMENT_STATUS.superseded),
     sessions: sessions.map((session) => {
       const record = recordBySession.get(session.id);
@@ -50,3 +92,16 @@ export async function supervisees(actor: Actor) {
   return workers.map((worker) => ({ id: worker.id, name: worker.name, mine: isLineSupervisorOf(actor, worker) }));
 }
 
+
+/** The supervision home page: the person's own supervision (if they are supervised), the people they oversee, their calendar. */
+export async function supervisionHome(actor: Actor) {
+  assertCan(actor, 'read:supervision:own');
+  const oversee = can(actor, 'read:supervision-overview:managed');
+  return {
+    me: actor.id,
+    // Only people who hold the worker role are supervised and may ask for an urgent debrief.
+    can: { requestDebrief: hasRole(actor, 'worker'), oversee },
+    people: oversee ? await supervisees(actor) : [],
+    hasLink: await hasCalendarLink(actor),
+  };
+}

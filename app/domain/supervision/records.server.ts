@@ -15,10 +15,12 @@ import type { Actor } from '#app/utils/permissions.server.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from '../audit.server.ts';
 import { todayInLondon } from '../policies.server.ts';
 import { checkDateOnly } from '../role-profiles.server.ts';
-import { formatDateTime } from '#app/utils/dates.ts';
-import { loadSession } from './sessions.server.ts';
-import { ACTION_STATUS, PARTY, RECORD_STATUS, SESSION_STATUS } from './statuses.ts';
+import { hasStarted, loadSession } from './sessions.server.ts';
+import { ACTION_STATUS, PARTY, RECORD_STATUS } from './statuses.ts';
 import { addDaysToDate, londonParts } from './uk-date.ts';
+import { SESSION_WORKFLOW } from '../workflows/supervision-session.server.ts';
+import { ACTION_WORKFLOW, RECORD_WORKFLOW, type RecordAction } from '../workflows/supervision-record.server.ts';
+import { assertTransition } from '../workflows/workflow.server.ts';
 
 export type RecordInput = {
   attendance: string;
@@ -37,10 +39,9 @@ function supervisorOnly(canManage: boolean) {
   if (!canManage) throw new ValidationError({ discussion: [SUPERVISOR_ONLY] });
 }
 
-function assertUnlocked(record: SupervisionRecord, field = 'discussion') {
-  if (record.lockedAt) {
-    throw new ValidationError({ [field]: [`This record was agreed and locked on ${formatDateTime(record.lockedAt)}: add an addendum instead`] });
-  }
+/** The status `action` moves the record to; refused (beside the form's field where there is one) when its status does not allow it. */
+function assertRecordTransition(record: SupervisionRecord, action: RecordAction) {
+  return assertTransition(RECORD_WORKFLOW, record.status, action, { lockedAt: record.lockedAt });
 }
 
 async function audit(actor: Actor, record: SupervisionRecord, action: (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS], summary: string, ipAddress: string, transaction: Transaction) {
@@ -54,17 +55,15 @@ async function audit(actor: Actor, record: SupervisionRecord, action: (typeof AU
 export async function startRecord(actor: Actor, sessionId: number, input: RecordInput, ipAddress: string, now = new Date()): Promise<number> {
   const { session, access } = await loadSession(actor, sessionId);
   supervisorOnly(access.canManage);
-  if (session.startsAt.getTime() > now.getTime()) throw new ValidationError({ discussion: ['This session has not happened yet: it can be recorded once it has started'] });
-  if (session.status !== SESSION_STATUS.planned && session.status !== SESSION_STATUS.held) {
-    throw new InvalidTransition('Only a planned or held session can be recorded');
-  }
+  if (!hasStarted(session, now)) throw new ValidationError({ discussion: ['This session has not happened yet: it can be recorded once it has started'] });
+  const sessionStatus = assertTransition(SESSION_WORKFLOW, session.status, 'record');
   const agreement = session.agreementId
     ? await SupervisionAgreement.findByPk(session.agreementId)
     : await SupervisionAgreement.findOne({ where: { workerId: session.workerId, status: 'active' } });
   const dueOn = addDaysToDate(londonParts(session.startsAt).date, agreement?.agreeWithinDays ?? DEFAULT_AGREE_WITHIN_DAYS);
   return sequelize.transaction(async (transaction) => {
     if (await SupervisionRecord.findOne({ where: { sessionId }, transaction })) throw new InvalidTransition('This session already has a record');
-    await session.update({ status: SESSION_STATUS.held }, { transaction });
+    await session.update({ status: sessionStatus }, { transaction });
     const record = await SupervisionRecord.create(
       {
         organisationId: actor.organisationId,
@@ -94,22 +93,39 @@ async function loadRecord(actor: Actor, recordId: number) {
 export async function saveRecord(actor: Actor, recordId: number, input: RecordInput) {
   const { record, access } = await loadRecord(actor, recordId);
   supervisorOnly(access.canManage);
-  assertUnlocked(record);
+  assertRecordTransition(record, 'save');
   await record.update(input);
+}
+
+/** The record form's one way in: writes the session's first draft, or saves the record it already has. */
+export async function writeRecord(actor: Actor, sessionId: number, input: RecordInput, ipAddress: string): Promise<number> {
+  const record = await recordOfSession(actor, sessionId, { required: false });
+  if (!record) return startRecord(actor, sessionId, input, ipAddress);
+  await saveRecord(actor, record.id, input);
+  return record.id;
+}
+
+/** The record of a session the actor may read; a session without one refuses actions on its record (409). */
+export async function recordOfSession(actor: Actor, sessionId: number, options: { required: false }): Promise<SupervisionRecord | null>;
+export async function recordOfSession(actor: Actor, sessionId: number): Promise<SupervisionRecord>;
+export async function recordOfSession(actor: Actor, sessionId: number, { required = true } = {}): Promise<SupervisionRecord | null> {
+  await loadSession(actor, sessionId);
+  const record = await SupervisionRecord.findOne({ where: { sessionId, organisationId: actor.organisationId } });
+  if (!record && required) throw new InvalidTransition('This session has no record yet');
+  return record;
 }
 
 /** The supervisor agrees their part and shares the record with the worker. */
 export async function shareRecord(actor: Actor, recordId: number, ipAddress: string) {
   const { record, access } = await loadRecord(actor, recordId);
   supervisorOnly(access.canManage);
-  assertUnlocked(record);
-  if (record.status !== RECORD_STATUS.draft) throw new InvalidTransition('This record has already been shared');
+  const status = assertRecordTransition(record, 'share');
   await sequelize.transaction(async (transaction) => {
     await SupervisionRecordAgreement.create(
       { organisationId: actor.organisationId, recordId, personId: actor.id, party: PARTY.supervisor, agreedAt: new Date() },
       { transaction },
     );
-    await record.update({ status: RECORD_STATUS.shared, sharedAt: new Date() }, { transaction });
+    await record.update({ status, sharedAt: new Date() }, { transaction });
     await audit(actor, record, AUDIT_ACTIONS.supervisionRecordShared, `${actor.name} agreed and shared ${access.worker.name}’s supervision record`, ipAddress, transaction);
   });
 }
@@ -118,15 +134,14 @@ export async function shareRecord(actor: Actor, recordId: number, ipAddress: str
 export async function agreeRecord(actor: Actor, recordId: number, comments: string, ipAddress: string) {
   const { record, access } = await loadRecord(actor, recordId);
   if (!access.relationship.self) throw new ValidationError({ comments: ['Only the worker can agree their own supervision record'] });
-  assertUnlocked(record, 'comments');
-  if (record.status !== RECORD_STATUS.shared) throw new ValidationError({ comments: ['Your supervisor has not shared this record with you yet'] });
+  const status = assertRecordTransition(record, 'agree');
   await sequelize.transaction(async (transaction) => {
     const now = new Date();
     await SupervisionRecordAgreement.create(
       { organisationId: actor.organisationId, recordId, personId: actor.id, party: PARTY.worker, agreedAt: now },
       { transaction },
     );
-    await record.update({ workerComments: comments.trim() || null, status: RECORD_STATUS.agreed, lockedAt: now }, { transaction });
+    await record.update({ workerComments: comments.trim() || null, status, lockedAt: now }, { transaction });
     await audit(actor, record, AUDIT_ACTIONS.supervisionRecordAgreed, `${actor.name} agreed their supervision record; it is locked`, ipAddress, transaction);
   });
 }
@@ -134,7 +149,7 @@ export async function agreeRecord(actor: Actor, recordId: number, comments: stri
 /** A later change to a locked record, by either party or a manager above. */
 export async function addAddendum(actor: Actor, recordId: number, text: string, ipAddress: string) {
   const { record } = await loadRecord(actor, recordId);
-  if (!record.lockedAt) throw new ValidationError({ text: ['The record is not locked yet: change it directly'] });
+  assertRecordTransition(record, 'addAddendum');
   if (!text.trim()) throw new ValidationError({ text: ['Enter the addendum'] });
   await sequelize.transaction(async (transaction) => {
     await SupervisionAddendum.create({ organisationId: actor.organisationId, recordId, authorId: actor.id, text: text.trim() }, { transaction });
@@ -145,7 +160,7 @@ export async function addAddendum(actor: Actor, recordId: number, text: string, 
 export async function addAction(actor: Actor, recordId: number, input: ActionInput): Promise<number> {
   const { record, access } = await loadRecord(actor, recordId);
   if (!access.canManage) throw new ValidationError({ description: [SUPERVISOR_ONLY] });
-  assertUnlocked(record, 'description');
+  assertRecordTransition(record, 'addAction');
   const errors: Record<string, string[]> = {};
   if (!input.description.trim()) errors.description = ['Enter what is to be done'];
   if (![record.workerId, record.supervisorId].includes(input.ownerId)) errors.ownerId = ['Select the worker or the supervisor'];
@@ -169,8 +184,8 @@ export async function completeAction(actor: Actor, actionId: number) {
   const action = await SupervisionAction.findOne({ where: { id: actionId, organisationId: actor.organisationId } });
   if (!action) throw new NotFound('Action');
   await loadRecord(actor, action.recordId);
-  if (action.status !== ACTION_STATUS.open) throw new InvalidTransition('This action is already done');
-  await action.update({ status: ACTION_STATUS.done, completedAt: new Date() });
+  const status = assertTransition(ACTION_WORKFLOW, action.status, 'complete');
+  await action.update({ status, completedAt: new Date() });
 }
 
 /** A session with its record, agreements, addenda, its actions and the open actions carried forward to it. */

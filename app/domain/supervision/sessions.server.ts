@@ -13,6 +13,8 @@ import { activeAgreement } from './agreements.server.ts';
 import { plannedSlots } from './schedule.ts';
 import { SESSION_STATUS, SESSION_TYPE, type SessionType } from './statuses.ts';
 import { addDaysToDate, parseTime, resolveLondonTime } from './uk-date.ts';
+import { SESSION_WORKFLOW } from '../workflows/supervision-session.server.ts';
+import { assertTransition } from '../workflows/workflow.server.ts';
 
 export type SessionTimeInput = { date: string; startTime: string; endTime: string };
 export type SessionInput = SessionTimeInput & { type: SessionType; place?: string | undefined };
@@ -146,16 +148,19 @@ export async function loadSession(actor: Actor, sessionId: number) {
   return { session, access };
 }
 
+/** A session can be recorded, or marked missed, once its start time has come. */
+export function hasStarted(session: { startsAt: Date }, now: Date): boolean {
+  return session.startsAt.getTime() <= now.getTime();
+}
+
 /** Moves a planned session, or plans a requested debrief, to a future time. */
 export async function moveSession(actor: Actor, sessionId: number, input: SessionTimeInput, ipAddress: string) {
   const { session, access } = await loadSession(actor, sessionId);
   requireManager(access);
   const { startsAt, endsAt } = checkSessionTime(input);
-  if (session.status !== SESSION_STATUS.planned && session.status !== SESSION_STATUS.requested) {
-    throw new InvalidTransition('Only a planned or requested session can be moved');
-  }
+  const status = assertTransition(SESSION_WORKFLOW, session.status, 'move');
   await sequelize.transaction(async (transaction) => {
-    await session.update({ startsAt, endsAt, status: SESSION_STATUS.planned }, { transaction });
+    await session.update({ startsAt, endsAt, status }, { transaction });
     await audit(actor, session, `${actor.name} moved a supervision session of ${access.worker.name} to ${input.date} ${input.startTime}`, ipAddress, transaction);
   });
 }
@@ -164,11 +169,9 @@ export async function cancelSession(actor: Actor, sessionId: number, reason: str
   const { session, access } = await loadSession(actor, sessionId);
   requireManager(access);
   if (!reason.trim()) throw new ValidationError({ reason: ['Enter why the session is cancelled'] });
-  if (session.status !== SESSION_STATUS.planned && session.status !== SESSION_STATUS.requested) {
-    throw new InvalidTransition('Only a planned or requested session can be cancelled');
-  }
+  const status = assertTransition(SESSION_WORKFLOW, session.status, 'cancel');
   await sequelize.transaction(async (transaction) => {
-    await session.update({ status: SESSION_STATUS.cancelled, cancelReason: reason.trim() }, { transaction });
+    await session.update({ status, cancelReason: reason.trim() }, { transaction });
     // The reason is confidential supervision content (often health): it stays on the session, not in the audit log.
     await audit(actor, session, `${actor.name} cancelled a supervision session of ${access.worker.name}`, ipAddress, transaction);
   });
@@ -177,10 +180,10 @@ export async function cancelSession(actor: Actor, sessionId: number, reason: str
 export async function markSessionMissed(actor: Actor, sessionId: number, ipAddress: string, now = new Date()) {
   const { session, access } = await loadSession(actor, sessionId);
   requireManager(access);
-  if (session.status !== SESSION_STATUS.planned) throw new InvalidTransition('Only a planned session can be marked missed');
-  if (session.startsAt.getTime() > now.getTime()) throw new InvalidTransition('A session cannot be missed before it starts');
+  const status = assertTransition(SESSION_WORKFLOW, session.status, 'miss');
+  if (!hasStarted(session, now)) throw new InvalidTransition('A session cannot be missed before it starts');
   await sequelize.transaction(async (transaction) => {
-    await session.update({ status: SESSION_STATUS.missed }, { transaction });
+    await session.update({ status }, { transaction });
     await audit(actor, session, `${actor.name} marked a supervision session of ${access.worker.name} as missed`, ipAddress, transaction);
   });
 }

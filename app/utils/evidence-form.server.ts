@@ -1,9 +1,10 @@
-// Turns a parsed evidence form (and its multipart body) into the domain's input: links with notes, and files.
+// The HTTP side of the evidence forms: the limits their files stream in under, and turning the parsed form (with its
+// multipart body) into the domain's input: links with their notes, and the received files' bytes.
 import type { z } from 'zod';
 import type { EvidenceSchema } from '#app/components/evidence-schema.ts';
-import { FILE_LIMITS } from '#app/utils/file-store.server.ts';
-import type { UploadLimits } from '#app/utils/multipart.server.ts';
-import type { EvidenceInput, UploadedFile } from '../evidence.server.ts';
+import type { EvidenceInput, UploadedFile } from '#app/domain/evidence.server.ts';
+import { FILE_LIMITS } from './file-store.server.ts';
+import type { UploadLimits } from './multipart.server.ts';
 
 /** The evidence form's files, checked as they stream in; the whole request is bounded in server/request-limits.js. */
 export const EVIDENCE_UPLOADS: UploadLimits = {
@@ -13,6 +14,7 @@ export const EVIDENCE_UPLOADS: UploadLimits = {
   tooManyMessage: `A piece of evidence can have up to ${FILE_LIMITS.maxFilesPerEvidence} files`,
 };
 
+/** What the evidence form asks for; `submit` when the person pressed the submit button rather than saving a draft. */
 export async function evidenceInputFrom(value: z.output<typeof EvidenceSchema>, formData: FormData) {
   const input: EvidenceInput = {
     type: value.type,

@@ -1,0 +1,25 @@
+// Evidence: the worker's draft, submitted for assessment; a change to submitted evidence is a new revision.
+import { EVIDENCE_STATUS, type EvidenceStatus } from '../evidence-types.ts';
+import { defineWorkflow } from './workflow.server.ts';
+
+export { EVIDENCE_STATUS, type EvidenceStatus };
+
+export const EVIDENCE_ACTIONS = { change: 'change', submit: 'submit' } as const;
+export type EvidenceAction = (typeof EVIDENCE_ACTIONS)[keyof typeof EVIDENCE_ACTIONS];
+
+/**
+ * `change` on a draft rewrites it in place; on submitted evidence it appends a revision and the status stays, so a
+ * decision keeps pointing at the revision it judged. Judged evidence (with assessment) is no longer the worker's to change.
+ */
+export const EVIDENCE_WORKFLOW = defineWorkflow<EvidenceStatus, EvidenceAction>({
+  name: 'evidence',
+  transitions: {
+    draft: { change: 'draft', submit: 'submitted' },
+    submitted: { change: 'submitted' },
+    judged: {},
+  },
+  refusal: (from, action) =>
+    action === 'submit' ? { message: 'This evidence has already been submitted' }
+    : from === 'judged' ? { message: 'Judged evidence cannot be changed' }
+    : { message: `Evidence that is ${from} cannot be changed` },
+});

@@ -1,0 +1,31 @@
+// A supervision session: planned (or requested by the worker as an urgent debrief), then held, cancelled or missed.
+import { SESSION_STATUS, type SessionStatus } from '../supervision/statuses.ts';
+import { defineWorkflow } from './workflow.server.ts';
+
+export { SESSION_STATUS, type SessionStatus };
+
+export const SESSION_ACTIONS = { move: 'move', cancel: 'cancel', miss: 'miss', record: 'record' } as const;
+export type SessionAction = (typeof SESSION_ACTIONS)[keyof typeof SESSION_ACTIONS];
+
+/**
+ * Moving a requested debrief arranges it (it becomes planned). Recording a held session again is how its record is
+ * written; whether the session has started yet is a rule of time, checked by the domain function, not a status.
+ */
+export const SESSION_WORKFLOW = defineWorkflow<SessionStatus, SessionAction>({
+  name: 'supervision session',
+  transitions: {
+    requested: { move: 'planned', cancel: 'cancelled' },
+    planned: { move: 'planned', cancel: 'cancelled', miss: 'missed', record: 'held' },
+    held: { record: 'held' },
+    cancelled: {},
+    missed: {},
+  },
+  refusal: (_from, action) => ({
+    message: {
+      move: 'Only a planned or requested session can be moved',
+      cancel: 'Only a planned or requested session can be cancelled',
+      miss: 'Only a planned session can be marked missed',
+      record: 'Only a planned or held session can be recorded',
+    }[action],
+  }),
+});

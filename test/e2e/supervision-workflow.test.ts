@@ -1,0 +1,141 @@
+// Over HTTP and in Chromium: a session's record from draft to locked, each party offered only the forms the workflow allows them
+// next; a form sent after the record moved on is refused (409) and changes nothing.
+import { expect } from 'chai';
+import { hashPassword } from '#app/utils/password.server.ts';
+import { Person, PersonRole, SupervisionRecord, SupervisionSession } from '#db/models/index.ts';
+import type { Page } from 'puppeteer';
+import { AccessibilityAudit, closePage, httpLogin, inputIdForLabel, loginWith, newPage, url, waitForHeading, waitForHydration, type HttpSession } from './harness.ts';
+
+async function page(session: HttpSession, path: string): Promise<string> {
+  const response = await fetch(url(path), { headers: { Cookie: session.cookie }, redirect: 'manual' });
+  expect(response.status, `GET ${path}`).to.equal(200);
+  return response.text();
+}
+
+async function post(session: HttpSession, path: string, fields: Record<string, string>): Promise<Response> {
+  return fetch(url(path), {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: session.cookie },
+    body: new URLSearchParams({ csrf: session.csrf, ...fields }),
+  });
+}
+
+const RECORD = {
+  attendance: 'Both attended',
+  discussion: 'Talked through a difficult call',
+  wellbeing: 'Coping well',
+  workload: 'Twenty open contacts',
+  practiceIssues: 'None',
+  learning: 'PDP reviewed',
+};
+
+/** A supervisor and their supervisee of the demo organisation, with a session planned for yesterday. */
+async function supervisionPair() {
+  const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
+  const password = `supervision workflow ${stamp}`;
+  const admin = await Person.findOne({ where: { email: 'amira.khan@riverside.example.org' } });
+  if (!admin) throw new Error('The demo organisation is not seeded');
+  const organisationId = admin.organisationId;
+  const passwordHash = await hashPassword(password);
+  const person = (name: string, email: string, lineSupervisorId: number | null) =>
+    Person.create({ organisationId, name, email, jobTitle: null, passwordHash, teamId: null, lineSupervisorId, deactivatedAt: null });
+  const supervisor = await person(`Sam Supervisor ${stamp}`, `sam.${stamp}@riverside.example.org`, null);
+  const worker = await person(`Wren Worker ${stamp}`, `wren.${stamp}@riverside.example.org`, supervisor.id);
+  await PersonRole.bulkCreate([
+    { organisationId, personId: supervisor.id, role: 'supervisor' },
+    { organisationId, personId: worker.id, role: 'worker' },
+  ]);
+  const startsAt = new Date(Date.now() - 86_400_000);
+  const session = await SupervisionSession.create({
+    organisationId,
+    agreementId: null,
+    workerId: worker.id,
+    supervisorId: supervisor.id,
+    type: 'regular',
+    status: 'planned',
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + 3_600_000),
+    place: null,
+    requestReason: null,
+    cancelReason: null,
+    requestedById: null,
+  });
+  return { supervisor, worker, password, session, path: `/supervision/sessions/${session.id}` };
+}
+
+describe('a supervision record’s workflow', function () {
+  it('offers each party the next step only, and refuses a stale form with 409 without writing', async () => {
+    const { supervisor, worker, password, session, path } = await supervisionPair();
+    const asSupervisor = await httpLogin(supervisor.email, password);
+    const asWorker = await httpLogin(worker.email, password);
+
+    let html = await page(asSupervisor, path);
+    expect(html).to.contain('Write the record').and.contain('Mark as missed').and.contain('Cancel session');
+    html = await page(asWorker, path);
+    expect(html).to.contain('No record yet.').and.not.contain('Write the record').and.not.contain('Cancel session');
+
+    expect((await post(asSupervisor, path, { intent: 'record', ...RECORD })).status, 'writing the record').to.equal(302);
+    html = await page(asSupervisor, path);
+    expect(html).to.contain('Change the record').and.contain('Agree and share with').and.not.contain('Mark as missed').and.not.contain('Cancel session');
+    html = await page(asWorker, path);
+    expect(html).to.contain('Your supervisor is still writing this record.').and.not.contain(RECORD.discussion);
+
+    expect((await post(asSupervisor, path, { intent: 'share' })).status, 'sharing').to.equal(302);
+    html = await page(asWorker, path);
+    expect(html).to.contain(RECORD.discussion).and.contain('Agree this record');
+    expect((await post(asWorker, path, { intent: 'agree', comments: 'Agreed' })).status, 'agreeing').to.equal(302);
+    html = await page(asSupervisor, path);
+    expect(html).to.contain('Add addendum').and.not.contain('Save record').and.not.contain('Agree and share with');
+
+    const before = (await SupervisionRecord.findOne({ where: { sessionId: session.id } }))!.get({ plain: true });
+    const stale = await post(asSupervisor, path, { intent: 'record', ...RECORD, discussion: 'Rewritten after agreement' });
+    expect(stale.status, 'a record form sent after the record was locked').to.equal(409);
+    expect(await stale.text()).to.contain('add an addendum instead');
+    const cancel = await post(asSupervisor, path, { intent: 'cancel', reason: 'Not needed' });
+    expect(cancel.status, 'cancelling a held session').to.equal(409);
+    expect(await cancel.text()).to.contain('Only a planned or requested session can be cancelled');
+    expect((await post(asSupervisor, path, { intent: 'unknown' })).status, 'an intent the page does not know').to.equal(400);
+    expect((await SupervisionRecord.findOne({ where: { sessionId: session.id } }))!.get({ plain: true })).to.deep.equal(before);
+    expect((await SupervisionSession.findByPk(session.id))!.status).to.equal('held');
+  });
+
+  it('in the browser, the supervisor writes and shares the record through the page’s forms, each checked with axe', async () => {
+    const { supervisor, password, path } = await supervisionPair();
+    const axe = new AccessibilityAudit();
+    let browser: Page | undefined;
+    try {
+      browser = await newPage();
+      await loginWith(browser, supervisor.email, password);
+      await browser.goto(url(path), { waitUntil: 'load' });
+      await waitForHeading(browser, /^Regular supervision: Wren Worker/);
+      await waitForHydration(browser);
+      await axe.check(browser, `${path} (to record)`);
+      for (const [label, text] of [
+        ['Attendance', RECORD.attendance],
+        ['Discussion', RECORD.discussion],
+        ['Wellbeing', RECORD.wellbeing],
+        ['Workload and caseload', RECORD.workload],
+        ['Practice issues', RECORD.practiceIssues],
+        ['Learning and PDP review', RECORD.learning],
+      ] as const) {
+        await browser.type(`[id="${await inputIdForLabel(browser, label)}"]`, text);
+      }
+      await browser.click('button::-p-text(Save record)');
+      await browser.waitForSelector('::-p-text(Record saved.)');
+      expect(await browser.$eval('main', (main) => main.textContent ?? '')).to.contain('Change the record');
+      await axe.check(browser, `${path} (draft)`);
+      // An empty action is refused in the page, beside its field, before anything is sent.
+      await browser.click('button::-p-text(Add action)');
+      await browser.waitForSelector('::-p-text(Enter what is to be done)');
+      await browser.click('button::-p-text(Agree and share with)');
+      await browser.waitForSelector('::-p-text(Record agreed by you and shared with the worker.)');
+      const main = await browser.$eval('main', (element) => element.textContent ?? '');
+      expect(main).to.contain(RECORD.discussion).and.not.contain('Agree and share with');
+      await axe.check(browser, `${path} (shared)`);
+    } finally {
+      await closePage(browser);
+    }
+    axe.expectNone();
+  });
+});
