@@ -11,9 +11,9 @@ import { Forbidden, NotFound, ValidationError } from '#app/utils/errors.server.t
 import { fileStore } from '#app/utils/file-store.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
 import { queryCounter } from '#db/connection.ts';
-import { Evidence, EvidenceFile, PersonStandard, StandardItem, StandardVersion } from '#db/models/index.ts';
+import { Evidence, EvidenceFile } from '#db/models/index.ts';
 import { loadSeedStandard } from '#db/seed/standards.ts';
-import { actorFor, createPerson, createStaffedOrganisation, unique } from '#test/factories/index.ts';
+import { actorFor, createPerson, createStaffedOrganisation, giveStandard, unique } from '#test/factories/index.ts';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
@@ -27,16 +27,8 @@ async function caught(promise: Promise<unknown>): Promise<unknown> {
 /** An organisation whose worker holds ASTH325 and HSC3331, with an assessor assigned. */
 async function setUp() {
   const org = await createStaffedOrganisation();
-  await saveStandardVersions(org.admin, [loadSeedStandard('ASTH325'), loadSeedStandard('HSC3331')], { ipAddress: 'test' });
-  const versions = await StandardVersion.findAll({ where: { organisationId: org.organisation.id } });
-  await PersonStandard.bulkCreate(
-    versions.map((version) => ({ organisationId: org.organisation.id, personId: org.worker.id, standardVersionId: version.id, roleAssignmentId: null, targetDate: '2027-06-30' })),
-  );
-  const items = await StandardItem.findAll({ where: { organisationId: org.organisation.id }, order: [['id', 'ASC']] });
-  const item = (urn: 'ASTH325' | 'HSC3331', code: string) => {
-    const versionId = versions.find((row) => row.title === loadSeedStandard(urn).title)!.id;
-    return items.find((row) => row.standardVersionId === versionId && row.code === code)!.id;
-  };
+  const held = { ASTH325: await giveStandard(org.admin, 'ASTH325', [org.worker]), HSC3331: await giveStandard(org.admin, 'HSC3331', [org.worker]) };
+  const item = (urn: 'ASTH325' | 'HSC3331', code: string) => held[urn].items.find((row) => row.code === code)!.id;
   const assessorPerson = await createPerson(org.organisation.id, { roles: ['assessor'] });
   const assessor = actorFor(assessorPerson, ['assessor']);
   await setWorkerAssessors(org.admin, org.worker.id, [assessor.id], 'test');
