@@ -23,6 +23,7 @@ import type { Actor } from '#app/utils/permissions.server.ts';
 import type { Role } from '#app/domain/roles.ts';
 import { Session, SupervisionSession, Team } from '#db/models/index.ts';
 import { actorFor, createPerson, createStaffedOrganisation, makeManagerOf, unique } from '#test/factories/index.ts';
+import { expectRejection } from '#test/support/rejections.ts';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const today = todayInLondon();
@@ -39,13 +40,6 @@ const AGREEMENT: AgreementInput = {
   reviewOn: addDaysToDate(today, 300),
   probation: false,
 };
-
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-}
 
 /** The actor as a fresh request sees them: roles and activity as they are in the database now. */
 async function signedIn(person: { id: number }): Promise<Actor | null> {
@@ -123,7 +117,7 @@ async function expectNoSupervisionOrEvidence(actor: Actor, setup: Awaited<Return
     ['progress', () => workerProgress(actor, worker.id)],
   ];
   for (const [what, attempt] of attempts) {
-    expect(await caught(attempt()), what).to.be.instanceOf(NotFound);
+    await expectRejection(attempt(), NotFound);
   }
 }
 
@@ -142,8 +136,8 @@ describe('access follows the role that gives it', () => {
     const former = (await signedIn(setup.supervisor))!;
     expect(former.roles).not.to.include('supervisor');
     await expectNoSupervisionOrEvidence(former, setup);
-    expect(await caught(planSession(former, setup.worker.id, { date: addDaysToDate(today, 9), startTime: '10:00', endTime: '11:00', type: 'regular' }, 'ip'))).to.be.instanceOf(NotFound);
-    expect(await caught(draftAgreement(former, setup.worker.id, { ...AGREEMENT, startsOn: addDaysToDate(today, 1) }, 'ip'))).to.be.instanceOf(NotFound);
+    await expectRejection(planSession(former, setup.worker.id, { date: addDaysToDate(today, 9), startTime: '10:00', endTime: '11:00', type: 'regular' }, 'ip'), NotFound);
+    await expectRejection(draftAgreement(former, setup.worker.id, { ...AGREEMENT, startsOn: addDaysToDate(today, 1) }, 'ip'), NotFound);
     expect((await supervisees(former)).map((row) => row.id)).not.to.include(setup.worker.id);
     expect((await overdueOverview(former)).workers.map((row) => row.id)).not.to.include(setup.worker.id);
     expect((await workersWithoutAgreement(former)).map((row) => row.id)).not.to.include(setup.worker.id);
@@ -162,11 +156,11 @@ describe('access follows the role that gives it', () => {
     // The factory's manager is the supervisor's line supervisor without holding the supervisor role.
     await setRoles(org.admin, org.manager.id, ['worker']);
     const former = (await signedIn(org.manager))!;
-    expect(await caught(listManagedTeam(former))).to.be.instanceOf(Forbidden);
+    await expectRejection(listManagedTeam(former), Forbidden);
     for (const workerId of [org.worker.id, org.supervisor.id]) {
-      expect(await caught(workerSupervision(former, workerId)), 'supervision').to.be.instanceOf(NotFound);
-      expect(await caught(listEvidence(former, workerId)), 'evidence').to.be.instanceOf(NotFound);
-      expect(await caught(workerProgress(former, workerId)), 'progress').to.be.instanceOf(NotFound);
+      await expectRejection(workerSupervision(former, workerId), NotFound);
+      await expectRejection(listEvidence(former, workerId), NotFound);
+      await expectRejection(workerProgress(former, workerId), NotFound);
     }
   });
 
@@ -177,8 +171,8 @@ describe('access follows the role that gives it', () => {
     expect((await listEvidence((await signedIn(assessorPerson))!, setup.worker.id)).evidence).to.have.length(1);
     await setRoles(setup.org.admin, assessorPerson.id, ['worker']);
     const former = (await signedIn(assessorPerson))!;
-    expect(await caught(listEvidence(former, setup.worker.id))).to.be.instanceOf(NotFound);
-    expect(await caught(getEvidenceFile(former, setup.fileId))).to.be.instanceOf(NotFound);
+    await expectRejection(listEvidence(former, setup.worker.id), NotFound);
+    await expectRejection(getEvidenceFile(former, setup.fileId), NotFound);
   });
 
   it('deactivating a person ends their sessions, and a deactivated person cannot be loaded as an actor', async () => {
@@ -211,7 +205,7 @@ describe('relationships to reassign once a role is removed or a person deactivat
 
     await setPersonActive(org.admin, assessorPerson.id, false, 'ip');
     expect((await relationshipsToReassign(org.admin, assessorPerson.id)).assessedWorkers).to.deep.equal([{ id: worker.id, name: worker.name }]);
-    expect(await caught(relationshipsToReassign(org.worker, supervisor.id))).to.be.instanceOf(Forbidden);
-    expect(await caught(relationshipsToReassign((await createStaffedOrganisation()).admin, supervisor.id))).to.be.instanceOf(NotFound);
+    await expectRejection(relationshipsToReassign(org.worker, supervisor.id), Forbidden);
+    await expectRejection(relationshipsToReassign((await createStaffedOrganisation()).admin, supervisor.id), NotFound);
   });
 });

@@ -14,15 +14,9 @@ import { queryCounter } from '#db/connection.ts';
 import { Evidence, EvidenceFile } from '#db/models/index.ts';
 import { loadSeedStandard } from '#db/seed/standards.ts';
 import { actorFor, createPerson, createStaffedOrganisation, giveStandard, unique } from '#test/factories/index.ts';
+import { expectRejection } from '#test/support/rejections.ts';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-}
 
 /** An organisation whose worker holds ASTH325 and HSC3331, with an assessor assigned. */
 async function setUp() {
@@ -95,11 +89,11 @@ describe('evidence', () => {
     const otherAssessor = actorFor(await createPerson(org.organisation.id, { roles: ['assessor'] }), ['assessor']);
     const other = await createStaffedOrganisation();
     for (const stranger of [colleague, otherAssessor, org.admin, other.admin, other.manager] as Actor[]) {
-      expect(await caught(getEvidence(stranger, id)), stranger.name).to.be.instanceOf(NotFound);
-      expect(await caught(getEvidenceFile(stranger, fileId))).to.be.instanceOf(NotFound);
-      expect(await caught(listEvidence(stranger, org.worker.id))).to.be.instanceOf(NotFound);
+      await expectRejection(getEvidence(stranger, id), NotFound);
+      await expectRejection(getEvidenceFile(stranger, fileId), NotFound);
+      await expectRejection(listEvidence(stranger, org.worker.id), NotFound);
     }
-    expect(await caught(updateEvidence(org.supervisor, id, input(), [], []))).to.be.instanceOf(Forbidden);
+    await expectRejection(updateEvidence(org.supervisor, id, input(), [], []), Forbidden);
   });
 
   it('refuses a forbidden file renamed to .pdf, a future date and items the worker does not hold, writing nothing', async () => {
@@ -107,15 +101,16 @@ describe('evidence', () => {
     const other = await setUp();
     const filesBefore = storedFileCount();
     const executable = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00]);
-    const badFile = await caught(recordEvidence(worker, input(), [{ name: 'report.pdf', bytes: executable }], { submissionToken: unique('t'), submit: false }));
+    const badFile = await expectRejection(recordEvidence(worker, input(), [{ name: 'report.pdf', bytes: executable }], { submissionToken: unique('t'), submit: false }), ValidationError);
     expect((badFile as ValidationError).fieldErrors).to.have.property('files');
-    const future = await caught(recordEvidence(worker, input({ activityDate: '2099-01-01' }), [], { submissionToken: unique('t'), submit: false }));
+    const future = await expectRejection(recordEvidence(worker, input({ activityDate: '2099-01-01' }), [], { submissionToken: unique('t'), submit: false }), ValidationError);
     expect((future as ValidationError).fieldErrors).to.have.property('activityDate');
-    const foreign = await caught(
+    const foreign = await expectRejection(
       recordEvidence(worker, input({ links: [{ itemId: other.item('ASTH325', 'P1'), note: 'x' }] }), [], { submissionToken: unique('t'), submit: false }),
+      ValidationError,
     );
     expect((foreign as ValidationError).fieldErrors).to.have.property('links');
-    const witness = await caught(recordEvidence(worker, input({ type: 'witness_testimony' }), [], { submissionToken: unique('t'), submit: false }));
+    const witness = await expectRejection(recordEvidence(worker, input({ type: 'witness_testimony' }), [], { submissionToken: unique('t'), submit: false }), ValidationError);
     expect((witness as ValidationError).fieldErrors).to.include.keys('witnessName', 'witnessRole', 'witnessStatement');
     expect(await Evidence.count({ where: { organisationId: organisation.id } })).to.equal(0);
     expect(storedFileCount()).to.equal(filesBefore);
