@@ -11,7 +11,7 @@ import { workerProgress } from '#app/domain/progress.server.ts';
 import { listManagedTeam } from '#app/domain/team.server.ts';
 import { setWorkerAssessors } from '#app/domain/assessors.server.ts';
 import { calendarFor } from '#app/domain/supervision/calendar.server.ts';
-import { draftAgreement, signAgreement, workersWithoutAgreement, type AgreementInput } from '#app/domain/supervision/agreements.server.ts';
+import { draftAgreement, workersWithoutAgreement, type AgreementInput } from '#app/domain/supervision/agreements.server.ts';
 import { overdueOverview } from '#app/domain/supervision/overdue.server.ts';
 import { supervisees, workerSupervision } from '#app/domain/supervision/overview.server.ts';
 import { addAddendum, agreeRecord, sessionRecord, shareRecord, startRecord } from '#app/domain/supervision/records.server.ts';
@@ -21,8 +21,8 @@ import { todayInLondon } from '#app/domain/policies.server.ts';
 import { Forbidden, NotFound } from '#app/utils/errors.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
 import type { Role } from '#app/domain/roles.ts';
-import { Session, SupervisionSession, Team } from '#db/models/index.ts';
-import { actorFor, createPerson, createStaffedOrganisation, makeManagerOf, unique } from '#test/factories/index.ts';
+import { Session, Team } from '#db/models/index.ts';
+import { actorFor, createPerson, createStaffedOrganisation, heldSession, makeManagerOf, signedAgreement, unique } from '#test/factories/index.ts';
 import { expectRejection } from '#test/support/rejections.ts';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -71,24 +71,8 @@ async function supervisedWorker() {
   const workerPerson = await createPerson(org.organisation.id, { roles: ['worker'], teamId: org.team.id, lineSupervisorId: supervisor.id });
   const worker = actorFor(workerPerson, ['worker']);
 
-  const agreementId = await draftAgreement(supervisor, worker.id, AGREEMENT, 'ip');
-  await signAgreement(worker, agreementId, 'ip');
-  await signAgreement(supervisor, agreementId, 'ip');
-  const startsAt = new Date(Date.now() - 3 * 86_400_000);
-  const held = await SupervisionSession.create({
-    organisationId: org.organisation.id,
-    agreementId,
-    workerId: worker.id,
-    supervisorId: supervisor.id,
-    type: 'regular',
-    status: 'planned',
-    startsAt,
-    endsAt: new Date(startsAt.getTime() + 3_600_000),
-    place: null,
-    requestReason: null,
-    cancelReason: null,
-    requestedById: null,
-  });
+  const agreementId = await signedAgreement(supervisor, worker, AGREEMENT);
+  const held = await heldSession(supervisor, worker, 3, { agreementId });
   const recordId = await startRecord(supervisor, held.id, { attendance: 'Both', discussion: 'Hard calls', wellbeing: 'Tired', workload: 'High', practiceIssues: 'None', learning: 'Refresher' }, 'ip');
   await shareRecord(supervisor, recordId, 'ip');
   await agreeRecord(worker, recordId, 'Agreed', 'ip');
