@@ -2,14 +2,15 @@
 // hold keeps worker_item_states equal to a full recomputation, and itemStates agrees with the progress page.
 import { expect } from 'chai';
 import { submitEvidence, updateEvidence } from '#app/domain/evidence.server.ts';
-import { computeItemStates, itemStates, rebuildItemStates } from '#app/domain/evidence/item-states.server.ts';
+import { ItemStatesOutdated, computeItemStates, itemStates, rebuildItemStates, refreshItemStates } from '#app/domain/evidence/item-states.server.ts';
 import { workerProgress } from '#app/domain/progress.server.ts';
 import { saveStandardVersions } from '#app/domain/standards.server.ts';
 import { assignRoleProfile, createRoleProfile } from '#app/domain/role-profiles.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
-import { queryCounter } from '#db/connection.ts';
-import { PersonStandard, StandardItem, WorkerItemState } from '#db/models/index.ts';
+import { dialect, queryCounter } from '#db/connection.ts';
+import { PersonStandard, StandardItem, WorkerItemState, sequelize } from '#db/models/index.ts';
 import { loadSeedStandard } from '#db/seed/standards.ts';
+import { expectRejection } from '#test/support/rejections.ts';
 import { actorFor, createEvidence, createPerson, createStaffedOrganisation, evidenceInput, giveStandard } from '#test/factories/index.ts';
 
 /** The stored rows of these workers, in a comparable shape. */
@@ -116,6 +117,24 @@ describe('item states (the projection)', function () {
     expect(results.filter((result) => result.status === 'rejected')).to.deep.equal([]);
     await expectInStep([org.worker], 'after 30 at once');
     expect((await itemStates([org.worker.id], [items[3]!.standardVersionId])).get(org.worker.id)!.get(items[3]!.id)).to.deep.equal({ state: 'submitted', evidenceCount: 30, submittedCount: 15 });
+  });
+
+  it('on MariaDB, runs again a write whose snapshot is older than another write’s refresh of the same worker', async function () {
+    if (dialect() !== 'mysql') this.skip();
+    const org = await createStaffedOrganisation();
+    const { items } = await giveStandard(org.admin, 'ASTH325', [org.worker]);
+    await createEvidence(org.worker, [items[0]!]);
+    let attempts = 0;
+    await sequelize.transaction(async (transaction) => {
+      attempts += 1;
+      // The first plain read takes this transaction's snapshot; then another write for the worker commits.
+      await WorkerItemState.count({ where: { workerId: org.worker.id }, transaction });
+      if (attempts === 1) await createEvidence(org.worker, [items[0]!], { submitted: true });
+      if (attempts === 1) await expectRejection(refreshItemStates([org.worker.id], transaction), ItemStatesOutdated);
+      await refreshItemStates([org.worker.id], transaction);
+    });
+    expect(attempts).to.equal(2);
+    await expectInStep([org.worker], 'after the write ran again');
   });
 
   it('a rebuild puts back rows that were lost or wrong', async () => {
