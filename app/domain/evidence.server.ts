@@ -7,6 +7,7 @@ import { FILE_LIMITS, FileRejected, fileStore, inspectUpload } from '#app/utils/
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
 import { todayInUk } from '#app/utils/uk-date.ts';
 import { heldStandards } from './evidence/held-items.server.ts';
+import { refreshItemStates } from './evidence/item-states.server.ts';
 import { EVIDENCE_STATUS, type EvidenceType } from './evidence-types.ts';
 import { EVIDENCE_WORKFLOW } from './workflows/evidence.server.ts';
 import { assertTransition } from './workflows/workflow.server.ts';
@@ -178,6 +179,7 @@ export async function recordEvidence(
       );
       await writeRevisionParts(actor, revision.id, input, stored, transaction);
       await evidence.update({ currentRevisionId: revision.id }, { transaction });
+      await refreshItemStates([evidence.workerId], transaction);
       return evidence.id;
     });
   } catch (error) {
@@ -232,6 +234,7 @@ export async function updateEvidence(
         await EvidenceItemLink.destroy({ where: { evidenceRevisionId: current.id }, transaction });
         await EvidenceFile.destroy({ where: { id: { [Op.in]: dropped.map((file) => file.id) } }, transaction });
         await writeRevisionParts(actor, current.id, input, stored, transaction);
+        await refreshItemStates([evidence.workerId], transaction);
         return;
       }
       const revision = await EvidenceRevision.create(
@@ -249,6 +252,7 @@ export async function updateEvidence(
       const keptRows = kept.map(({ originalName, storedName, mediaType, sizeBytes, sha256 }) => ({ originalName, storedName, mediaType, sizeBytes, sha256 }));
       await writeRevisionParts(actor, revision.id, input, [...keptRows, ...stored], transaction);
       await evidence.update({ currentRevisionId: revision.id }, { transaction });
+      await refreshItemStates([evidence.workerId], transaction);
     });
   } catch (error) {
     await discardStaged(stored);
@@ -274,6 +278,7 @@ export async function submitEvidence(actor: Actor, evidenceId: number): Promise<
     if (links === 0) throw new ValidationError({ links: ['Map the evidence to at least one item before you submit it'] });
     await EvidenceRevision.update({ submittedAt: new Date() }, { where: { id: evidence.currentRevisionId! }, transaction });
     await evidence.update({ status }, { transaction });
+    await refreshItemStates([evidence.workerId], transaction);
   });
 }
 

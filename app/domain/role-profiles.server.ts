@@ -14,6 +14,7 @@ import {
 import { InvalidTransition, ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
+import { refreshItemStates } from './evidence/item-states.server.ts';
 
 export type RoleProfileInput = {
   name: string;
@@ -322,6 +323,8 @@ export async function assignRoleProfile(actor: Actor, input: AssignmentInput, ip
       },
       transaction,
     );
+    // A standard newly held can take over evidence from an earlier version the person holds.
+    await refreshItemStates([person.id], transaction);
     return assignment.id;
   });
 }

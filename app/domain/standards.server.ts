@@ -5,6 +5,7 @@ import { PersonStandard, Standard, StandardItem, StandardVersion, sequelize } fr
 import { NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
+import { refreshItemStates } from './evidence/item-states.server.ts';
 import { unreviewedFlag } from './standards/import-review.ts';
 import { StoredStandardSchema } from './standards/stored-limits.ts';
 
@@ -154,7 +155,10 @@ async function saveVersion(actor: Actor, standard: NosStandard, options: ImportO
   );
   let moved = 0;
   if (previous && options.moveHolders) {
+    const holders = await PersonStandard.findAll({ where: { standardVersionId: previous.id }, attributes: ['personId'], transaction });
     [moved] = await PersonStandard.update({ standardVersionId: created.id }, { where: { standardVersionId: previous.id }, transaction });
+    // Their evidence for unchanged items now counts for the new version's items.
+    await refreshItemStates(holders.map((holder) => holder.personId), transaction);
   }
   await recordAuditEvent(
     {

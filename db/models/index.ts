@@ -14,6 +14,7 @@ import { EvidenceFile } from './evidence-file.ts';
 import { EvidenceItemLink } from './evidence-item-link.ts';
 import { EvidenceRevision } from './evidence-revision.ts';
 import { WorkerAssessor } from './worker-assessor.ts';
+import { WorkerItemState } from './worker-item-state.ts';
 import { Policy } from './policy.ts';
 import { PolicyAcknowledgement } from './policy-acknowledgement.ts';
 import { PolicyVersion } from './policy-version.ts';
@@ -125,4 +126,5 @@ export {
   SupervisionSignature,
   Team,
   WorkerAssessor,
+  WorkerItemState,
 };

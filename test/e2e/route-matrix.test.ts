@@ -136,6 +136,60 @@ const RULES: Record<string, Rule> = {
   'ims.case.v1p0.$': { path: () => '/ims/case/v1p0/CFRubrics', get: everyone(404) },
 };
 
+/**
+ * What a signed-in visitor's POST with their own valid CSRF token and a minimal body gets. 'may': the action ran for
+ * them and answered as it does to someone allowed (anything but 403, 404 or 500: usually 400 for the minimal form,
+ * 409 or a redirect); 403/404: refused. 'form first': refused with 400 because the route checks the form before it
+ * looks the row up, so the answer is the same for any id and tells nothing (the row would then be 403/404).
+ */
+type PostOutcome = 'may' | 403 | 404 | 'form first';
+type PostRule = { body: Record<string, string>; expect: Record<SignedIn, PostOutcome> };
+type SignedIn = Exclude<ActorName, 'loggedOut'>;
+const SIGNED_IN = ACTORS.filter((actor): actor is SignedIn => actor !== 'loggedOut');
+
+/** May: the listed visitors; every other signed-in visitor gets `otherwise`. */
+function postBy(allowed: SignedIn[], otherwise: PostOutcome = 403, extra: Partial<Record<SignedIn, PostOutcome>> = {}): Record<SignedIn, PostOutcome> {
+  return Object.fromEntries(SIGNED_IN.map((actor) => [actor, extra[actor] ?? (allowed.includes(actor) ? 'may' : otherwise)])) as Record<SignedIn, PostOutcome>;
+}
+const ALL_SIGNED_IN: SignedIn[] = [...SIGNED_IN];
+/** Demo logins holding the worker role: Sarah, and David and Grace, who are workers too. */
+const WORKER_HOLDERS: SignedIn[] = ['worker', 'supervisor', 'manager'];
+const ADMINS: SignedIn[] = ['admin', 'otherAdmin'];
+
+/**
+ * One rule per route file with an action (the read-only CASE API answers 405 to every POST and is left out). The
+ * bodies are minimal and never complete a change, so the demo data stays as the other tests expect it.
+ */
+const POST_RULES: Record<string, PostRule> = {
+  account: { body: {}, expect: postBy(ALL_SIGNED_IN) },
+  login: { body: {}, expect: postBy(ALL_SIGNED_IN) },
+  // Each visitor signs out a session of their own made for this probe.
+  logout: { body: {}, expect: postBy(ALL_SIGNED_IN) },
+  'reset-password.$token': { body: {}, expect: postBy(ALL_SIGNED_IN) },
+  // Only Sarah submits her evidence (already submitted: 409); David and Grace read it but may not change it.
+  'evidence.$evidenceId._index': { body: { intent: 'submit' }, expect: postBy(['worker']) },
+  'evidence.new': { body: {}, expect: postBy(WORKER_HOLDERS) },
+  'evidence.$evidenceId.edit': { body: {}, expect: postBy(['worker'], 403, { supervisor: 'form first', manager: 'form first' }) },
+  'people.new': { body: {}, expect: postBy(ADMINS) },
+  'people.$personId': { body: { intent: 'save' }, expect: postBy(['admin'], 403, { otherAdmin: 'form first' }) },
+  organisation: { body: { intent: 'add-team' }, expect: postBy(ADMINS) },
+  'policies._index': { body: {}, expect: postBy(ADMINS) },
+  'policies.$policyId': { body: { intent: 'add-version' }, expect: postBy(['admin'], 403, { otherAdmin: 'form first' }) },
+  'role-profiles._index': { body: {}, expect: postBy(ADMINS) },
+  'role-profiles.$profileId': { body: { intent: 'save' }, expect: postBy(['admin'], 403, { otherAdmin: 'form first' }) },
+  'standards.$urn': { body: { intent: 'probe' }, expect: postBy(['admin'], 403, { otherAdmin: 'form first' }) },
+  'standards.import': { body: {}, expect: postBy(ADMINS) },
+  'supervision._index': { body: { intent: 'debrief' }, expect: postBy(WORKER_HOLDERS) },
+  'supervision.workers.$workerId': { body: { intent: 'probe' }, expect: postBy(WORKER_HOLDERS) },
+  'supervision.sessions.$sessionId': { body: { intent: 'probe' }, expect: postBy(WORKER_HOLDERS) },
+};
+
+function postMatches(outcome: PostOutcome, status: number): boolean {
+  if (outcome === 'may') return status !== 403 && status !== 404 && status < 500;
+  if (outcome === 'form first') return status === 400;
+  return status === outcome;
+}
+
 /** Read-only routes whose action refuses every POST (405) before any form is read, so there is no token to check. */
 const READ_ONLY = (name: string) => name.startsWith('ims.case.');
 
@@ -212,6 +266,7 @@ function tamper(cookie: string): string {
 describe('routes × roles access matrix (HTTP)', function () {
   const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
   const sessions = new Map<ActorName, HttpSession | null>();
+  const otherAdminLogin = { email: '', password: '' };
   const context: Context = { workerId: 0, policyId: 0, roleProfileId: 0, evidenceId: 0, evidenceFileId: 0, supervisionSessionId: 0 };
 
   before(async function () {
@@ -257,6 +312,8 @@ describe('routes × roles access matrix (HTTP)', function () {
     sessions.set('loggedOut', null);
     for (const role of ROLES) sessions.set(role, await httpLoginAs(role));
     sessions.set('otherAdmin', await httpLogin(otherAdmin.email, password));
+    otherAdminLogin.email = otherAdmin.email;
+    otherAdminLogin.password = password;
   });
 
   it('has a rule for every route file (and no rule for a route that is gone)', () => {
@@ -321,6 +378,25 @@ describe('routes × roles access matrix (HTTP)', function () {
         await response.arrayBuffer();
         if (response.status !== 403) {
           wrong.push(`POST ${requestPath} with ${label}: expected 403, got ${describeOutcome(response.status, response.headers.get('location'))}`);
+        }
+      }
+    }
+    expect(wrong).to.deep.equal([]);
+  });
+
+  it('answers every action as its table says, for every role, with a valid CSRF token and a minimal body', async () => {
+    const withActions = routeFiles().filter((route) => hasAction(route.file) && !READ_ONLY(route.name)).map((route) => route.name);
+    expect(Object.keys(POST_RULES).sort(), 'a POST rule for every route with an action, and none for a route without').to.deep.equal(withActions.sort());
+    const wrong: string[] = [];
+    for (const [name, rule] of Object.entries(POST_RULES)) {
+      const requestPath = (POST_PATHS[name] ?? RULES[name]!.path)(context);
+      for (const actor of SIGNED_IN) {
+        const session =
+          name === 'logout' ? (actor === 'otherAdmin' ? await httpLogin(otherAdminLogin.email, otherAdminLogin.password) : await httpLoginAs(actor)) : sessions.get(actor)!;
+        const response = await post(requestPath, session, { ...rule.body, csrf: session.csrf });
+        await response.arrayBuffer();
+        if (!postMatches(rule.expect[actor], response.status)) {
+          wrong.push(`POST ${requestPath} as ${actor}: expected ${rule.expect[actor]}, got ${describeOutcome(response.status, response.headers.get('location'))}`);
         }
       }
     }

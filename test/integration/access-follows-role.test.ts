@@ -11,7 +11,7 @@ import { workerProgress } from '#app/domain/progress.server.ts';
 import { listManagedTeam } from '#app/domain/team.server.ts';
 import { setWorkerAssessors } from '#app/domain/assessors.server.ts';
 import { calendarFor } from '#app/domain/supervision/calendar.server.ts';
-import { draftAgreement, signAgreement, workersWithoutAgreement, type AgreementInput } from '#app/domain/supervision/agreements.server.ts';
+import { draftAgreement, workersWithoutAgreement, type AgreementInput } from '#app/domain/supervision/agreements.server.ts';
 import { overdueOverview } from '#app/domain/supervision/overdue.server.ts';
 import { supervisees, workerSupervision } from '#app/domain/supervision/overview.server.ts';
 import { addAddendum, agreeRecord, sessionRecord, shareRecord, startRecord } from '#app/domain/supervision/records.server.ts';
@@ -21,8 +21,9 @@ import { todayInLondon } from '#app/domain/policies.server.ts';
 import { Forbidden, NotFound } from '#app/utils/errors.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
 import type { Role } from '#app/domain/roles.ts';
-import { Session, SupervisionSession, Team } from '#db/models/index.ts';
-import { actorFor, createPerson, createStaffedOrganisation, makeManagerOf, unique } from '#test/factories/index.ts';
+import { Session, Team } from '#db/models/index.ts';
+import { actorFor, createPerson, createStaffedOrganisation, heldSession, makeManagerOf, signedAgreement, unique } from '#test/factories/index.ts';
+import { expectRejection } from '#test/support/rejections.ts';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const today = todayInLondon();
@@ -39,13 +40,6 @@ const AGREEMENT: AgreementInput = {
   reviewOn: addDaysToDate(today, 300),
   probation: false,
 };
-
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-}
 
 /** The actor as a fresh request sees them: roles and activity as they are in the database now. */
 async function signedIn(person: { id: number }): Promise<Actor | null> {
@@ -77,24 +71,8 @@ async function supervisedWorker() {
   const workerPerson = await createPerson(org.organisation.id, { roles: ['worker'], teamId: org.team.id, lineSupervisorId: supervisor.id });
   const worker = actorFor(workerPerson, ['worker']);
 
-  const agreementId = await draftAgreement(supervisor, worker.id, AGREEMENT, 'ip');
-  await signAgreement(worker, agreementId, 'ip');
-  await signAgreement(supervisor, agreementId, 'ip');
-  const startsAt = new Date(Date.now() - 3 * 86_400_000);
-  const held = await SupervisionSession.create({
-    organisationId: org.organisation.id,
-    agreementId,
-    workerId: worker.id,
-    supervisorId: supervisor.id,
-    type: 'regular',
-    status: 'planned',
-    startsAt,
-    endsAt: new Date(startsAt.getTime() + 3_600_000),
-    place: null,
-    requestReason: null,
-    cancelReason: null,
-    requestedById: null,
-  });
+  const agreementId = await signedAgreement(supervisor, worker, AGREEMENT);
+  const held = await heldSession(supervisor, worker, 3, { agreementId });
   const recordId = await startRecord(supervisor, held.id, { attendance: 'Both', discussion: 'Hard calls', wellbeing: 'Tired', workload: 'High', practiceIssues: 'None', learning: 'Refresher' }, 'ip');
   await shareRecord(supervisor, recordId, 'ip');
   await agreeRecord(worker, recordId, 'Agreed', 'ip');
@@ -123,7 +101,7 @@ async function expectNoSupervisionOrEvidence(actor: Actor, setup: Awaited<Return
     ['progress', () => workerProgress(actor, worker.id)],
   ];
   for (const [what, attempt] of attempts) {
-    expect(await caught(attempt()), what).to.be.instanceOf(NotFound);
+    await expectRejection(attempt(), NotFound);
   }
 }
 
@@ -142,8 +120,8 @@ describe('access follows the role that gives it', () => {
     const former = (await signedIn(setup.supervisor))!;
     expect(former.roles).not.to.include('supervisor');
     await expectNoSupervisionOrEvidence(former, setup);
-    expect(await caught(planSession(former, setup.worker.id, { date: addDaysToDate(today, 9), startTime: '10:00', endTime: '11:00', type: 'regular' }, 'ip'))).to.be.instanceOf(NotFound);
-    expect(await caught(draftAgreement(former, setup.worker.id, { ...AGREEMENT, startsOn: addDaysToDate(today, 1) }, 'ip'))).to.be.instanceOf(NotFound);
+    await expectRejection(planSession(former, setup.worker.id, { date: addDaysToDate(today, 9), startTime: '10:00', endTime: '11:00', type: 'regular' }, 'ip'), NotFound);
+    await expectRejection(draftAgreement(former, setup.worker.id, { ...AGREEMENT, startsOn: addDaysToDate(today, 1) }, 'ip'), NotFound);
     expect((await supervisees(former)).map((row) => row.id)).not.to.include(setup.worker.id);
     expect((await overdueOverview(former)).workers.map((row) => row.id)).not.to.include(setup.worker.id);
     expect((await workersWithoutAgreement(former)).map((row) => row.id)).not.to.include(setup.worker.id);
@@ -162,11 +140,11 @@ describe('access follows the role that gives it', () => {
     // The factory's manager is the supervisor's line supervisor without holding the supervisor role.
     await setRoles(org.admin, org.manager.id, ['worker']);
     const former = (await signedIn(org.manager))!;
-    expect(await caught(listManagedTeam(former))).to.be.instanceOf(Forbidden);
+    await expectRejection(listManagedTeam(former), Forbidden);
     for (const workerId of [org.worker.id, org.supervisor.id]) {
-      expect(await caught(workerSupervision(former, workerId)), 'supervision').to.be.instanceOf(NotFound);
-      expect(await caught(listEvidence(former, workerId)), 'evidence').to.be.instanceOf(NotFound);
-      expect(await caught(workerProgress(former, workerId)), 'progress').to.be.instanceOf(NotFound);
+      await expectRejection(workerSupervision(former, workerId), NotFound);
+      await expectRejection(listEvidence(former, workerId), NotFound);
+      await expectRejection(workerProgress(former, workerId), NotFound);
     }
   });
 
@@ -177,8 +155,8 @@ describe('access follows the role that gives it', () => {
     expect((await listEvidence((await signedIn(assessorPerson))!, setup.worker.id)).evidence).to.have.length(1);
     await setRoles(setup.org.admin, assessorPerson.id, ['worker']);
     const former = (await signedIn(assessorPerson))!;
-    expect(await caught(listEvidence(former, setup.worker.id))).to.be.instanceOf(NotFound);
-    expect(await caught(getEvidenceFile(former, setup.fileId))).to.be.instanceOf(NotFound);
+    await expectRejection(listEvidence(former, setup.worker.id), NotFound);
+    await expectRejection(getEvidenceFile(former, setup.fileId), NotFound);
   });
 
   it('deactivating a person ends their sessions, and a deactivated person cannot be loaded as an actor', async () => {
@@ -211,7 +189,7 @@ describe('relationships to reassign once a role is removed or a person deactivat
 
     await setPersonActive(org.admin, assessorPerson.id, false, 'ip');
     expect((await relationshipsToReassign(org.admin, assessorPerson.id)).assessedWorkers).to.deep.equal([{ id: worker.id, name: worker.name }]);
-    expect(await caught(relationshipsToReassign(org.worker, supervisor.id))).to.be.instanceOf(Forbidden);
-    expect(await caught(relationshipsToReassign((await createStaffedOrganisation()).admin, supervisor.id))).to.be.instanceOf(NotFound);
+    await expectRejection(relationshipsToReassign(org.worker, supervisor.id), Forbidden);
+    await expectRejection(relationshipsToReassign((await createStaffedOrganisation()).admin, supervisor.id), NotFound);
   });
 });

@@ -22,13 +22,7 @@ import { createStaffedOrganisation } from '#test/factories/index.ts';
 import * as documentsRoute from '#app/routes/ims.case.v1p0.CFDocuments._index.ts';
 import * as itemRoute from '#app/routes/ims.case.v1p0.CFItems.$sourcedId.ts';
 import * as packageRoute from '#app/routes/ims.case.v1p0.CFPackages.$sourcedId.ts';
-
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-}
+import { expectRejection } from '#test/support/rejections.ts';
 
 /** The package the portal's export gives an organisation for its current version of a standard. */
 async function exported(actor: Awaited<ReturnType<typeof createStaffedOrganisation>>['admin'], urn: string): Promise<CasePackage> {
@@ -44,8 +38,8 @@ describe('CASE publishing', () => {
     const org = await createStaffedOrganisation();
     const other = await createStaffedOrganisation();
     await saveStandardVersions(org.admin, [loadSeedStandard('LMCA4')], { ipAddress: 'ip' });
-    expect(await caught(setCasePublication(org.manager, 'LMCA4', true, 'ip'))).to.be.instanceOf(Forbidden);
-    expect(await caught(setCasePublication(other.admin, 'LMCA4', true, 'ip'))).to.be.instanceOf(NotFound);
+    await expectRejection(setCasePublication(org.manager, 'LMCA4', true, 'ip'), Forbidden);
+    await expectRejection(setCasePublication(other.admin, 'LMCA4', true, 'ip'), NotFound);
     expect((await casePublicationOf(org.worker, 'LMCA4')).publishedAt).to.equal(null);
     await setCasePublication(org.admin, 'LMCA4', true, 'ip');
     await setCasePublication(org.admin, 'LMCA4', true, 'ip'); // already published: nothing more to record

@@ -3,10 +3,8 @@ import { expect } from 'chai';
 import { login } from '#app/domain/accounts.server.ts';
 import { recordEvidence } from '#app/domain/evidence.server.ts';
 import { createCalendarLink } from '#app/domain/supervision/calendar.server.ts';
-import { saveStandardVersions } from '#app/domain/standards.server.ts';
-import { Evidence, PersonStandard, Session, StandardItem, StandardVersion, SupervisionCalendarToken } from '#db/models/index.ts';
-import { loadSeedStandard } from '#db/seed/standards.ts';
-import { TEST_PASSWORD, actorFor, createOrganisation, createPerson, createStaffedOrganisation, unique } from '#test/factories/index.ts';
+import { Evidence, Session, SupervisionCalendarToken } from '#db/models/index.ts';
+import { TEST_PASSWORD, actorFor, createOrganisation, createPerson, createStaffedOrganisation, giveStandard, unique } from '#test/factories/index.ts';
 
 /** Runs every task at the same moment and reports the failures, so a test shows how many went wrong and why. */
 async function allAtOnce<T>(tasks: (() => Promise<T>)[]) {
@@ -34,10 +32,8 @@ describe('many people at once', function () {
 
   it('saves 50 pieces of evidence at the same moment', async () => {
     const org = await createStaffedOrganisation();
-    await saveStandardVersions(org.admin, [loadSeedStandard('ASTH325')], { ipAddress: 'test' });
-    const version = await StandardVersion.findOne({ where: { organisationId: org.organisation.id } });
-    await PersonStandard.create({ organisationId: org.organisation.id, personId: org.worker.id, standardVersionId: version!.id, roleAssignmentId: null, targetDate: '2027-06-30' });
-    const item = await StandardItem.findOne({ where: { standardVersionId: version!.id, code: 'P1' } });
+    const { items } = await giveStandard(org.admin, 'ASTH325', [org.worker]);
+    const item = items.find((row) => row.code === 'P1');
     const { failures } = await allAtOnce(
       Array.from({ length: 50 }, (_, index) => () =>
         recordEvidence(

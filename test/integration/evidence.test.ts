@@ -11,32 +11,18 @@ import { Forbidden, NotFound, ValidationError } from '#app/utils/errors.server.t
 import { fileStore } from '#app/utils/file-store.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
 import { queryCounter } from '#db/connection.ts';
-import { Evidence, EvidenceFile, PersonStandard, StandardItem, StandardVersion } from '#db/models/index.ts';
+import { Evidence, EvidenceFile } from '#db/models/index.ts';
 import { loadSeedStandard } from '#db/seed/standards.ts';
-import { actorFor, createPerson, createStaffedOrganisation, unique } from '#test/factories/index.ts';
+import { actorFor, createPerson, createStaffedOrganisation, giveStandard, unique } from '#test/factories/index.ts';
+import { expectRejection } from '#test/support/rejections.ts';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-}
 
 /** An organisation whose worker holds ASTH325 and HSC3331, with an assessor assigned. */
 async function setUp() {
   const org = await createStaffedOrganisation();
-  await saveStandardVersions(org.admin, [loadSeedStandard('ASTH325'), loadSeedStandard('HSC3331')], { ipAddress: 'test' });
-  const versions = await StandardVersion.findAll({ where: { organisationId: org.organisation.id } });
-  await PersonStandard.bulkCreate(
-    versions.map((version) => ({ organisationId: org.organisation.id, personId: org.worker.id, standardVersionId: version.id, roleAssignmentId: null, targetDate: '2027-06-30' })),
-  );
-  const items = await StandardItem.findAll({ where: { organisationId: org.organisation.id }, order: [['id', 'ASC']] });
-  const item = (urn: 'ASTH325' | 'HSC3331', code: string) => {
-    const versionId = versions.find((row) => row.title === loadSeedStandard(urn).title)!.id;
-    return items.find((row) => row.standardVersionId === versionId && row.code === code)!.id;
-  };
+  const held = { ASTH325: await giveStandard(org.admin, 'ASTH325', [org.worker]), HSC3331: await giveStandard(org.admin, 'HSC3331', [org.worker]) };
+  const item = (urn: 'ASTH325' | 'HSC3331', code: string) => held[urn].items.find((row) => row.code === code)!.id;
   const assessorPerson = await createPerson(org.organisation.id, { roles: ['assessor'] });
   const assessor = actorFor(assessorPerson, ['assessor']);
   await setWorkerAssessors(org.admin, org.worker.id, [assessor.id], 'test');
@@ -103,11 +89,11 @@ describe('evidence', () => {
     const otherAssessor = actorFor(await createPerson(org.organisation.id, { roles: ['assessor'] }), ['assessor']);
     const other = await createStaffedOrganisation();
     for (const stranger of [colleague, otherAssessor, org.admin, other.admin, other.manager] as Actor[]) {
-      expect(await caught(getEvidence(stranger, id)), stranger.name).to.be.instanceOf(NotFound);
-      expect(await caught(getEvidenceFile(stranger, fileId))).to.be.instanceOf(NotFound);
-      expect(await caught(listEvidence(stranger, org.worker.id))).to.be.instanceOf(NotFound);
+      await expectRejection(getEvidence(stranger, id), NotFound);
+      await expectRejection(getEvidenceFile(stranger, fileId), NotFound);
+      await expectRejection(listEvidence(stranger, org.worker.id), NotFound);
     }
-    expect(await caught(updateEvidence(org.supervisor, id, input(), [], []))).to.be.instanceOf(Forbidden);
+    await expectRejection(updateEvidence(org.supervisor, id, input(), [], []), Forbidden);
   });
 
   it('refuses a forbidden file renamed to .pdf, a future date and items the worker does not hold, writing nothing', async () => {
@@ -115,15 +101,16 @@ describe('evidence', () => {
     const other = await setUp();
     const filesBefore = storedFileCount();
     const executable = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00]);
-    const badFile = await caught(recordEvidence(worker, input(), [{ name: 'report.pdf', bytes: executable }], { submissionToken: unique('t'), submit: false }));
+    const badFile = await expectRejection(recordEvidence(worker, input(), [{ name: 'report.pdf', bytes: executable }], { submissionToken: unique('t'), submit: false }), ValidationError);
     expect((badFile as ValidationError).fieldErrors).to.have.property('files');
-    const future = await caught(recordEvidence(worker, input({ activityDate: '2099-01-01' }), [], { submissionToken: unique('t'), submit: false }));
+    const future = await expectRejection(recordEvidence(worker, input({ activityDate: '2099-01-01' }), [], { submissionToken: unique('t'), submit: false }), ValidationError);
     expect((future as ValidationError).fieldErrors).to.have.property('activityDate');
-    const foreign = await caught(
+    const foreign = await expectRejection(
       recordEvidence(worker, input({ links: [{ itemId: other.item('ASTH325', 'P1'), note: 'x' }] }), [], { submissionToken: unique('t'), submit: false }),
+      ValidationError,
     );
     expect((foreign as ValidationError).fieldErrors).to.have.property('links');
-    const witness = await caught(recordEvidence(worker, input({ type: 'witness_testimony' }), [], { submissionToken: unique('t'), submit: false }));
+    const witness = await expectRejection(recordEvidence(worker, input({ type: 'witness_testimony' }), [], { submissionToken: unique('t'), submit: false }), ValidationError);
     expect((witness as ValidationError).fieldErrors).to.include.keys('witnessName', 'witnessRole', 'witnessStatement');
     expect(await Evidence.count({ where: { organisationId: organisation.id } })).to.equal(0);
     expect(storedFileCount()).to.equal(filesBefore);

@@ -4,12 +4,9 @@ import { expect } from 'chai';
 import { recordEvidence, updateEvidence, type EvidenceInput } from '#app/domain/evidence.server.ts';
 import { heldStandardsOf } from '#app/domain/evidence/held-items.server.ts';
 import { foldCarriedItems, itemEvidenceOf, LATEST_EVIDENCE_SHOWN } from '#app/domain/evidence/item-evidence.server.ts';
-import { saveStandardVersions } from '#app/domain/standards.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
 import { queryCounter } from '#db/connection.ts';
-import { PersonStandard, StandardItem, StandardVersion } from '#db/models/index.ts';
-import { loadSeedStandard } from '#db/seed/standards.ts';
-import { actorFor, createPerson, createStaffedOrganisation, unique } from '#test/factories/index.ts';
+import { actorFor, createPerson, createStaffedOrganisation, giveStandard, unique } from '#test/factories/index.ts';
 
 function evidence(links: number[], activityDate: string): EvidenceInput {
   return {
@@ -23,16 +20,11 @@ function evidence(links: number[], activityDate: string): EvidenceInput {
 
 async function setUp(workerCount: number) {
   const org = await createStaffedOrganisation();
-  await saveStandardVersions(org.admin, [loadSeedStandard('ASTH325')], { ipAddress: 'test' });
-  const version = (await StandardVersion.findOne({ where: { organisationId: org.organisation.id } }))!;
-  const items = await StandardItem.findAll({ where: { standardVersionId: version.id }, order: [['position', 'ASC']] });
   const workers: Actor[] = [org.worker];
   for (let index = 1; index < workerCount; index += 1) {
     workers.push(actorFor(await createPerson(org.organisation.id, { roles: ['worker'], teamId: org.team.id }), ['worker']));
   }
-  await PersonStandard.bulkCreate(
-    workers.map((worker) => ({ organisationId: org.organisation.id, personId: worker.id, standardVersionId: version.id, roleAssignmentId: null, targetDate: '2027-06-30' })),
-  );
+  const { items } = await giveStandard(org.admin, 'ASTH325', workers);
   return { ...org, workers, items };
 }
 

@@ -6,15 +6,7 @@ import { Forbidden, NotFound, ValidationError } from '#app/utils/errors.server.t
 import { AuditEvent, PersonRole } from '#db/models/index.ts';
 import { AppendOnlyViolation } from '#db/models/append-only.ts';
 import { createPerson, createStaffedOrganisation, unique } from '#test/factories/index.ts';
-
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
+import { expectRejection } from '#test/support/rejections.ts';
 
 describe('people', () => {
   it('an admin adds a person with several roles, a team and a line supervisor, and it is audited', async () => {
@@ -36,10 +28,10 @@ describe('people', () => {
     const { admin, worker } = await createStaffedOrganisation();
     const other = await createStaffedOrganisation();
     const before = (await listPeople(admin)).length;
-    const duplicate = await caught(addPerson(admin, { name: 'Copy', email: worker.email, roles: ['worker'] }, 'ip'));
+    const duplicate = await expectRejection(addPerson(admin, { name: 'Copy', email: worker.email, roles: ['worker'] }, 'ip'), ValidationError);
     expect(duplicate).to.be.instanceOf(ValidationError);
     expect((duplicate as ValidationError).fieldErrors).to.have.property('email');
-    const foreignTeam = await caught(addPerson(admin, { name: 'X', email: `${unique('x')}@example.org`, roles: [], teamId: other.team.id }, 'ip'));
+    const foreignTeam = await expectRejection(addPerson(admin, { name: 'X', email: `${unique('x')}@example.org`, roles: [], teamId: other.team.id }, 'ip'), ValidationError);
     expect((foreignTeam as ValidationError).fieldErrors).to.have.property('teamId');
     expect((await listPeople(admin)).length).to.equal(before);
   });
@@ -47,10 +39,10 @@ describe('people', () => {
   it('an email used in another organisation is refused with the same words as any unusable address, revealing nothing', async () => {
     const { admin, worker } = await createStaffedOrganisation();
     const other = await createStaffedOrganisation();
-    const ownDuplicate = (await caught(addPerson(admin, { name: 'Copy', email: worker.email, roles: ['worker'] }, 'ip'))) as ValidationError;
-    const elsewhere = (await caught(addPerson(other.admin, { name: 'Copy', email: worker.email.toUpperCase(), roles: ['worker'] }, 'ip'))) as ValidationError;
+    const ownDuplicate = await expectRejection(addPerson(admin, { name: 'Copy', email: worker.email, roles: ['worker'] }, 'ip'), ValidationError);
+    const elsewhere = await expectRejection(addPerson(other.admin, { name: 'Copy', email: worker.email.toUpperCase(), roles: ['worker'] }, 'ip'), ValidationError);
     const target = await getPerson(other.admin, other.worker.id);
-    const edited = (await caught(updatePerson(other.admin, other.worker.id, { name: target.name, email: worker.email, roles: target.roles }, 'ip'))) as ValidationError;
+    const edited = await expectRejection(updatePerson(other.admin, other.worker.id, { name: target.name, email: worker.email, roles: target.roles }, 'ip'), ValidationError);
     for (const error of [elsewhere, edited]) {
       expect(error).to.be.instanceOf(ValidationError);
       expect(error.fieldErrors.email).to.deep.equal(ownDuplicate.fieldErrors.email);
@@ -88,11 +80,11 @@ describe('people', () => {
     ];
     for (const [what, lineSupervisorId, personId] of cases) {
       const person = await getPerson(admin, personId);
-      const error = await caught(updatePerson(admin, personId, { ...base, name: person.name, email: person.email, roles: person.roles, lineSupervisorId }, 'ip'));
+      const error = await expectRejection(updatePerson(admin, personId, { ...base, name: person.name, email: person.email, roles: person.roles, lineSupervisorId }, 'ip'), ValidationError);
       expect(error, what).to.be.instanceOf(ValidationError);
       expect((error as ValidationError).fieldErrors.lineSupervisorId, what).to.have.length(1);
     }
-    const created = await caught(addPerson(admin, { name: 'New', email: `${unique('n')}@example.org`, roles: ['worker'], lineSupervisorId: admin.id }, 'ip'));
+    const created = await expectRejection(addPerson(admin, { name: 'New', email: `${unique('n')}@example.org`, roles: ['worker'], lineSupervisorId: admin.id }, 'ip'), ValidationError);
     expect((created as ValidationError).fieldErrors.lineSupervisorId).to.deep.equal(['Select a line supervisor from the list: only active people with the supervisor role can be one']);
     expect((await getPerson(admin, worker.id)).lineSupervisorId).to.equal(supervisor.id);
   });
@@ -113,20 +105,20 @@ describe('people', () => {
   it('an admin cannot remove their own admin role or deactivate themselves', async () => {
     const { admin } = await createStaffedOrganisation();
     const self = await getPerson(admin, admin.id);
-    const demote = await caught(updatePerson(admin, admin.id, { name: self.name, email: self.email, roles: ['worker'] }, 'ip'));
+    const demote = await expectRejection(updatePerson(admin, admin.id, { name: self.name, email: self.email, roles: ['worker'] }, 'ip'), ValidationError);
     expect(demote).to.be.instanceOf(ValidationError);
-    expect(await caught(setPersonActive(admin, admin.id, false, 'ip'))).to.be.instanceOf(ValidationError);
+    await expectRejection(setPersonActive(admin, admin.id, false, 'ip'), ValidationError);
   });
 
   it('other roles are forbidden and another organisation gets not found', async () => {
     const one = await createStaffedOrganisation();
     const other = await createStaffedOrganisation();
     for (const actor of [one.worker, one.supervisor, one.manager]) {
-      expect(await caught(listPeople(actor))).to.be.instanceOf(Forbidden);
-      expect(await caught(getPerson(actor, one.worker.id))).to.be.instanceOf(Forbidden);
+      await expectRejection(listPeople(actor), Forbidden);
+      await expectRejection(getPerson(actor, one.worker.id), Forbidden);
     }
-    expect(await caught(getPerson(other.admin, one.worker.id))).to.be.instanceOf(NotFound);
-    expect(await caught(setPersonActive(other.admin, one.worker.id, false, 'ip'))).to.be.instanceOf(NotFound);
+    await expectRejection(getPerson(other.admin, one.worker.id), NotFound);
+    await expectRejection(setPersonActive(other.admin, one.worker.id, false, 'ip'), NotFound);
     expect((await listPeople(other.admin)).map((person) => person.id)).not.to.include(one.worker.id);
   });
 
@@ -136,9 +128,9 @@ describe('people', () => {
     const event = await AuditEvent.findOne({ where: { subjectId: worker.id, action: 'person.deactivated' } });
     expect(event).not.to.equal(null);
     const original = event!.summary;
-    expect(await caught(event!.update({ summary: 'rewritten' }))).to.be.instanceOf(AppendOnlyViolation);
-    expect(await caught(event!.destroy())).to.be.instanceOf(AppendOnlyViolation);
-    expect(await caught(AuditEvent.destroy({ where: { id: event!.id } }))).to.be.instanceOf(AppendOnlyViolation);
+    await expectRejection(event!.update({ summary: 'rewritten' }), AppendOnlyViolation);
+    await expectRejection(event!.destroy(), AppendOnlyViolation);
+    await expectRejection(AuditEvent.destroy({ where: { id: event!.id } }), AppendOnlyViolation);
     expect((await AuditEvent.findByPk(event!.id))?.summary).to.equal(original);
   });
 
@@ -148,6 +140,6 @@ describe('people', () => {
     await setPersonActive(one.admin, one.worker.id, false, 'ip');
     const otherLog = await listAuditEvents(other.admin, 1);
     expect(otherLog.events.map((event) => event.summary).join('\n')).not.to.contain(one.worker.name);
-    expect(await caught(listAuditEvents(one.manager, 1))).to.be.instanceOf(Forbidden);
+    await expectRejection(listAuditEvents(one.manager, 1), Forbidden);
   });
 });

@@ -13,15 +13,7 @@ import {
 import { Forbidden, NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { AuditEvent, PolicyAcknowledgement, PolicyVersion, Team } from '#db/models/index.ts';
 import { actorFor, createPerson, createStaffedOrganisation, unique } from '#test/factories/index.ts';
-
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
+import { expectRejection } from '#test/support/rejections.ts';
 
 function policyInput(overrides: Partial<PolicyInput> = {}): PolicyInput {
   return {
@@ -63,13 +55,13 @@ describe('policies', () => {
 
   it('refuses a review date that is not after adoption, a duplicate version and a duplicate title', async () => {
     const { admin } = await createStaffedOrganisation();
-    const early = await caught(addPolicy(admin, policyInput({ nextReviewOn: '2026-01-01' }), 'ip'));
+    const early = await expectRejection(addPolicy(admin, policyInput({ nextReviewOn: '2026-01-01' }), 'ip'), ValidationError);
     expect((early as ValidationError).fieldErrors).to.have.property('nextReviewOn');
     const input = policyInput();
     const id = await addPolicy(admin, input, 'ip');
-    const title = await caught(addPolicy(admin, { ...input }, 'ip'));
+    const title = await expectRejection(addPolicy(admin, { ...input }, 'ip'), ValidationError);
     expect((title as ValidationError).fieldErrors).to.have.property('title');
-    const version = await caught(addPolicyVersion(admin, id, { ...input }, 'ip'));
+    const version = await expectRejection(addPolicyVersion(admin, id, { ...input }, 'ip'), ValidationError);
     expect((version as ValidationError).fieldErrors).to.have.property('version');
     expect((await getPolicy(admin, id)).versions).to.have.length(1);
   });
@@ -108,16 +100,16 @@ describe('policies', () => {
     const id = await addPolicy(one.admin, policyInput(), 'ip');
     const version = { version: '2', adoptedOn: '2026-02-01', nextReviewOn: '2027-02-01', body: 'x' };
     for (const actor of [one.worker, one.supervisor, one.manager]) {
-      expect(await caught(addPolicy(actor, policyInput(), 'ip'))).to.be.instanceOf(Forbidden);
-      expect(await caught(addPolicyVersion(actor, id, version, 'ip'))).to.be.instanceOf(Forbidden);
+      await expectRejection(addPolicy(actor, policyInput(), 'ip'), Forbidden);
+      await expectRejection(addPolicyVersion(actor, id, version, 'ip'), Forbidden);
     }
-    expect(await caught(acknowledgementReport(one.worker, id))).to.be.instanceOf(Forbidden);
-    expect(await caught(acknowledgementReport(one.supervisor, id))).to.be.instanceOf(Forbidden);
+    await expectRejection(acknowledgementReport(one.worker, id), Forbidden);
+    await expectRejection(acknowledgementReport(one.supervisor, id), Forbidden);
 
-    expect(await caught(getPolicy(other.admin, id))).to.be.instanceOf(NotFound);
-    expect(await caught(addPolicyVersion(other.admin, id, version, 'ip'))).to.be.instanceOf(NotFound);
-    expect(await caught(acknowledgePolicy(other.worker, id, 'ip'))).to.be.instanceOf(NotFound);
-    expect(await caught(acknowledgementReport(other.admin, id))).to.be.instanceOf(NotFound);
+    await expectRejection(getPolicy(other.admin, id), NotFound);
+    await expectRejection(addPolicyVersion(other.admin, id, version, 'ip'), NotFound);
+    await expectRejection(acknowledgePolicy(other.worker, id, 'ip'), NotFound);
+    await expectRejection(acknowledgementReport(other.admin, id), NotFound);
     expect((await listPolicies(other.admin)).map((row) => row.id)).not.to.include(id);
   });
 });

@@ -18,17 +18,9 @@ import type { Actor } from '#app/utils/permissions.server.ts';
 import { AuditEvent, PersonStandard, RoleAssignment, StandardVersion } from '#db/models/index.ts';
 import type { NosStandard } from '#standards/schema.ts';
 import { createStaffedOrganisation, unique } from '#test/factories/index.ts';
+import { expectRejection } from '#test/support/rejections.ts';
 
 const template = JSON.parse(readFileSync(new URL('../../standards/parsed/ASTH325.json', import.meta.url), 'utf8')) as NosStandard;
-
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
 
 /** Imports a standard into the admin's library; returns its id and the id of its current version. */
 async function addStandard(admin: Actor, version = '1', urn = unique('TEST').toUpperCase()) {
@@ -89,7 +81,7 @@ describe('role profiles', () => {
     const second = await createRoleProfile(admin, profileInput([standard.standardId], { targetMonths: 6 }), 'ip');
     const assignmentId = await assignRoleProfile(admin, { personId: worker.id, roleProfileId: first, startedOn: '2026-03-01' }, 'ip');
 
-    const again = await caught(assignRoleProfile(admin, { personId: worker.id, roleProfileId: first, startedOn: '2026-04-01' }, 'ip'));
+    const again = await expectRejection(assignRoleProfile(admin, { personId: worker.id, roleProfileId: first, startedOn: '2026-04-01' }, 'ip'), ValidationError);
     expect(again).to.be.instanceOf(ValidationError);
     expect((again as ValidationError).fieldErrors).to.have.property('personId');
 
@@ -99,7 +91,7 @@ describe('role profiles', () => {
     expect(rows).to.have.length(1);
     expect(rows[0]!.targetDate).to.equal('2027-03-01');
 
-    expect(await caught(endRoleAssignment(admin, assignmentId, '2026-02-01', 'ip'))).to.be.instanceOf(ValidationError);
+    await expectRejection(endRoleAssignment(admin, assignmentId, '2026-02-01', 'ip'), ValidationError);
     await endRoleAssignment(admin, assignmentId, '2026-06-30', 'ip');
     const history = await roleHistory(admin, worker.id);
     expect(history).to.have.length(2);
@@ -119,17 +111,17 @@ describe('role profiles', () => {
     const ours = await addStandard(admin);
     const theirs = await addStandard(other.admin);
     const before = (await listRoleProfiles(admin)).length;
-    const foreign = await caught(createRoleProfile(admin, profileInput([ours.standardId, theirs.standardId]), 'ip'));
+    const foreign = await expectRejection(createRoleProfile(admin, profileInput([ours.standardId, theirs.standardId]), 'ip'), ValidationError);
     expect(foreign).to.be.instanceOf(ValidationError);
     expect((foreign as ValidationError).fieldErrors).to.have.property('standardIds');
 
     const input = profileInput([ours.standardId]);
     const id = await createRoleProfile(admin, input, 'ip');
-    const duplicate = await caught(createRoleProfile(admin, { ...input, standardIds: [] }, 'ip'));
+    const duplicate = await expectRejection(createRoleProfile(admin, { ...input, standardIds: [] }, 'ip'), ValidationError);
     expect((duplicate as ValidationError).fieldErrors).to.have.property('name');
     expect((await listRoleProfiles(admin)).length).to.equal(before + 1);
 
-    const update = await caught(updateRoleProfile(admin, id, { ...input, standardIds: [theirs.standardId] }, 'ip'));
+    const update = await expectRejection(updateRoleProfile(admin, id, { ...input, standardIds: [theirs.standardId] }, 'ip'), ValidationError);
     expect((update as ValidationError).fieldErrors).to.have.property('standardIds');
     expect((await getRoleProfile(admin, id)).standardIds).to.deep.equal([ours.standardId]);
   });
@@ -154,21 +146,21 @@ describe('role profiles', () => {
     const assignmentId = await assignRoleProfile(one.admin, { personId: one.worker.id, roleProfileId: id, startedOn: '2026-01-01' }, 'ip');
 
     for (const actor of [one.worker, one.supervisor, one.manager]) {
-      expect(await caught(createRoleProfile(actor, profileInput([]), 'ip'))).to.be.instanceOf(Forbidden);
-      expect(await caught(assignRoleProfile(actor, { personId: one.worker.id, roleProfileId: id, startedOn: '2026-01-01' }, 'ip'))).to.be.instanceOf(Forbidden);
-      expect(await caught(endRoleAssignment(actor, assignmentId, '2026-02-01', 'ip'))).to.be.instanceOf(Forbidden);
+      await expectRejection(createRoleProfile(actor, profileInput([]), 'ip'), Forbidden);
+      await expectRejection(assignRoleProfile(actor, { personId: one.worker.id, roleProfileId: id, startedOn: '2026-01-01' }, 'ip'), Forbidden);
+      await expectRejection(endRoleAssignment(actor, assignmentId, '2026-02-01', 'ip'), Forbidden);
     }
-    expect(await caught(listRoleProfiles(one.worker))).to.be.instanceOf(Forbidden);
+    await expectRejection(listRoleProfiles(one.worker), Forbidden);
     expect((await getRoleProfile(one.manager, id)).name).to.be.a('string');
 
-    expect(await caught(getRoleProfile(other.admin, id))).to.be.instanceOf(NotFound);
-    expect(await caught(updateRoleProfile(other.admin, id, profileInput([]), 'ip'))).to.be.instanceOf(NotFound);
-    expect(await caught(endRoleAssignment(other.admin, assignmentId, '2026-02-01', 'ip'))).to.be.instanceOf(NotFound);
-    expect(await caught(roleHistory(other.admin, one.worker.id))).to.be.instanceOf(NotFound);
-    expect(await caught(assignRoleProfile(other.admin, { personId: other.worker.id, roleProfileId: id, startedOn: '2026-01-01' }, 'ip'))).to.be.instanceOf(NotFound);
+    await expectRejection(getRoleProfile(other.admin, id), NotFound);
+    await expectRejection(updateRoleProfile(other.admin, id, profileInput([]), 'ip'), NotFound);
+    await expectRejection(endRoleAssignment(other.admin, assignmentId, '2026-02-01', 'ip'), NotFound);
+    await expectRejection(roleHistory(other.admin, one.worker.id), NotFound);
+    await expectRejection(assignRoleProfile(other.admin, { personId: other.worker.id, roleProfileId: id, startedOn: '2026-01-01' }, 'ip'), NotFound);
     // Their own profile cannot be given to one of our people.
     const theirs = await createRoleProfile(other.admin, profileInput([]), 'ip');
-    const crossPerson = await caught(assignRoleProfile(other.admin, { personId: one.worker.id, roleProfileId: theirs, startedOn: '2026-01-01' }, 'ip'));
+    const crossPerson = await expectRejection(assignRoleProfile(other.admin, { personId: one.worker.id, roleProfileId: theirs, startedOn: '2026-01-01' }, 'ip'), ValidationError);
     expect((crossPerson as ValidationError).fieldErrors).to.have.property('personId');
     expect((await listRoleProfiles(other.admin)).map((row) => row.id)).not.to.include(id);
   });

@@ -12,15 +12,9 @@ import { Forbidden, NotFound, ValidationError } from '#app/utils/errors.server.t
 import { StandardItem, StandardVersion } from '#db/models/index.ts';
 import { loadSeedStandard } from '#db/seed/standards.ts';
 import { createStaffedOrganisation } from '#test/factories/index.ts';
+import { expectRejection } from '#test/support/rejections.ts';
 
 const options = { ipAddress: 'test' };
-
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-}
 
 describe('standards library', () => {
   it('imports the three seed standards with every item, in order, in one go', async () => {
@@ -43,7 +37,7 @@ describe('standards library', () => {
   it('refuses a duplicate URN and version, and saves nothing of a batch that contains one', async () => {
     const { admin } = await createStaffedOrganisation();
     await saveStandardVersions(admin, [loadSeedStandard('ASTH325')], options);
-    const error = await caught(saveStandardVersions(admin, [loadSeedStandard('HSC3331'), loadSeedStandard('ASTH325')], options));
+    const error = await expectRejection(saveStandardVersions(admin, [loadSeedStandard('HSC3331'), loadSeedStandard('ASTH325')], options), ValidationError);
     expect(error).to.be.instanceOf(ValidationError);
     expect((error as ValidationError).message).to.contain('ASTH325 version 2 is already in the library');
     expect((await listStandards(admin)).map((row) => row.urn)).to.deep.equal(['ASTH325']);
@@ -109,10 +103,10 @@ describe('standards library', () => {
   it('only admins import; another organisation sees nothing of it', async () => {
     const one = await createStaffedOrganisation();
     const other = await createStaffedOrganisation();
-    expect(await caught(saveStandardVersions(one.manager, [loadSeedStandard('ASTH325')], options))).to.be.instanceOf(Forbidden);
+    await expectRejection(saveStandardVersions(one.manager, [loadSeedStandard('ASTH325')], options), Forbidden);
     await saveStandardVersions(one.admin, [loadSeedStandard('ASTH325')], options);
     expect(await listStandards(other.worker)).to.deep.equal([]);
-    expect(await caught(getStandard(other.admin, 'ASTH325'))).to.be.instanceOf(NotFound);
+    await expectRejection(getStandard(other.admin, 'ASTH325'), NotFound);
     expect(await searchItems(other.worker, 'customer')).to.deep.equal([]);
     expect(await StandardVersion.count({ where: { organisationId: other.organisation.id } })).to.equal(0);
   });
@@ -121,7 +115,7 @@ describe('standards library', () => {
     const { admin } = await createStaffedOrganisation();
     const broken = { ...loadSeedStandard('ASTH325'), urn: 'BROKEN1' };
     broken.items = broken.items.filter((item) => item.code !== 'P3');
-    const error = await caught(saveStandardVersions(admin, [broken], options));
+    const error = await expectRejection(saveStandardVersions(admin, [broken], options), ValidationError);
     expect(error).to.be.instanceOf(ValidationError);
     expect((error as ValidationError).message).to.match(/BROKEN1 is not valid: items .*P3 was expected/);
   });

@@ -1,7 +1,8 @@
 // Supervision: agreements and the policy check, schedules and urgent debriefs, records with actions, calendars,
 // overdue views, and who may see any of it (the two parties and the managers above them only).
 import { expect } from 'chai';
-import { draftAgreement, signAgreement, workersWithoutAgreement, type AgreementInput } from '#app/domain/supervision/agreements.server.ts';
+import { agreementsFor, draftAgreement, signAgreement, workersWithoutAgreement } from '#app/domain/supervision/agreements.server.ts';
+import { queryCounter } from '#db/connection.ts';
 import { calendarFor, calendarForToken, createCalendarLink, revokeCalendarLinks } from '#app/domain/supervision/calendar.server.ts';
 import { overdueOverview } from '#app/domain/supervision/overdue.server.ts';
 import { workerSupervision } from '#app/domain/supervision/overview.server.ts';
@@ -39,7 +40,17 @@ import {
   SupervisionSignature,
   WorkerAssessor,
 } from '#db/models/index.ts';
-import { actorFor, createPerson, createStaffedOrganisation, unique } from '#test/factories/index.ts';
+import {
+  RECORD_INPUT,
+  actorFor,
+  agreementInput,
+  createPerson,
+  createStaffedOrganisation,
+  heldSession,
+  signedAgreement,
+  unique,
+} from '#test/factories/index.ts';
+import { expectRejection } from '#test/support/rejections.ts';
 import { addDaysToDate, londonInstant } from '#app/domain/supervision/uk-date.ts';
 import { todayInLondon } from '#app/domain/policies.server.ts';
 import { formatDate, formatDateTime } from '#app/utils/dates.ts';
@@ -51,74 +62,12 @@ function lastSunday(year: number, month: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
-
 const today = todayInLondon();
-
-function agreementInput(overrides: Partial<AgreementInput> = {}): AgreementInput {
-  return {
-    frequencyWeeks: 6,
-    durationMinutes: 60,
-    sessionTime: '10:00',
-    startsOn: addDaysToDate(today, 1),
-    place: 'Riverside House, room 2',
-    confidentiality: 'Confidential between us, except where someone is at risk of harm.',
-    scope: 'Practice, wellbeing, workload, learning and the PDP.',
-    recordKeeping: 'The supervisor writes the record; both agree it.',
-    agreeWithinDays: 7,
-    reviewOn: addDaysToDate(today, 365),
-    probation: false,
-    ...overrides,
-  };
-}
-
-const RECORD: RecordInput = {
-  attendance: 'Both attended',
-  discussion: 'Talked through two difficult calls',
-  wellbeing: 'Tired but coping',
-  workload: '32 open contacts',
-  practiceIssues: 'Boundaries with one customer',
-  learning: 'Book onto safeguarding refresher; PDP reviewed',
-};
-
-async function signedAgreement(org: Awaited<ReturnType<typeof createStaffedOrganisation>>, overrides: Partial<AgreementInput> = {}) {
-  const id = await draftAgreement(org.supervisor, org.worker.id, agreementInput(overrides), 'ip');
-  await signAgreement(org.worker, id, 'ip');
-  await signAgreement(org.supervisor, id, 'ip');
-  return id;
-}
-
-/** A session in the past (as if planned earlier and now held). */
-async function pastSession(org: Awaited<ReturnType<typeof createStaffedOrganisation>>, daysAgo: number) {
-  const startsAt = new Date(Date.now() - daysAgo * 86_400_000);
-  const session = await SupervisionSession.create({
-    organisationId: org.organisation.id,
-    agreementId: null,
-    workerId: org.worker.id,
-    supervisorId: org.supervisor.id,
-    type: 'regular',
-    status: 'planned',
-    startsAt,
-    endsAt: new Date(startsAt.getTime() + 3_600_000),
-    place: null,
-    requestReason: null,
-    cancelReason: null,
-    requestedById: null,
-  });
-  return session;
-}
 
 describe('supervision agreements', () => {
   it('a supervisor drafts, both sign (name and time): it becomes current; a new version supersedes it and the old stays', async () => {
     const org = await createStaffedOrganisation();
-    const first = await signedAgreement(org);
+    const first = await signedAgreement(org.supervisor, org.worker);
     const view = await workerSupervision(org.worker, org.worker.id);
     expect(view.current?.id).to.equal(first);
     expect(view.current?.signatures.map((row) => [row.party, row.name])).to.deep.equal([
@@ -135,18 +84,18 @@ describe('supervision agreements', () => {
     expect(after.history.map((row) => [row.id, row.version, row.status])).to.deep.equal([[first, 1, 'superseded']]);
     expect(await AuditEvent.count({ where: { action: 'supervision.agreement_signed', organisationId: org.organisation.id } })).to.equal(4);
     const signature = await SupervisionSignature.findOne({ where: { agreementId: first } });
-    expect(await caught(signature!.update({ signedName: 'Someone else' }))).to.be.instanceOf(AppendOnlyViolation);
-    expect(await caught(signAgreement(org.worker, second, 'ip'))).to.be.instanceOf(InvalidTransition);
+    await expectRejection(signature!.update({ signedName: 'Someone else' }), AppendOnlyViolation);
+    await expectRejection(signAgreement(org.worker, second, 'ip'), InvalidTransition);
   });
 
   it('refuses an agreement with no frequency, a review before the start, or written by the worker; nothing is written', async () => {
     const org = await createStaffedOrganisation();
-    const noFrequency = await caught(draftAgreement(org.supervisor, org.worker.id, agreementInput({ frequencyWeeks: undefined }), 'ip'));
+    const noFrequency = await expectRejection(draftAgreement(org.supervisor, org.worker.id, agreementInput({ frequencyWeeks: undefined }), 'ip'), ValidationError);
     expect(noFrequency).to.be.instanceOf(ValidationError);
     expect((noFrequency as ValidationError).fieldErrors.frequencyWeeks).to.deep.equal(['Enter how often supervision happens, in weeks']);
-    const backwards = await caught(draftAgreement(org.supervisor, org.worker.id, agreementInput({ reviewOn: today }), 'ip'));
+    const backwards = await expectRejection(draftAgreement(org.supervisor, org.worker.id, agreementInput({ reviewOn: today }), 'ip'), ValidationError);
     expect((backwards as ValidationError).fieldErrors.reviewOn).to.deep.equal(['The review date must be after the start date']);
-    expect(await caught(draftAgreement(org.worker, org.worker.id, agreementInput(), 'ip'))).to.be.instanceOf(Forbidden);
+    await expectRejection(draftAgreement(org.worker, org.worker.id, agreementInput(), 'ip'), Forbidden);
     expect(await SupervisionAgreement.count({ where: { workerId: org.worker.id } })).to.equal(0);
   });
 
@@ -191,21 +140,42 @@ describe('supervision agreements', () => {
     const org = await createStaffedOrganisation();
     const before = await workersWithoutAgreement(org.manager);
     expect(before.map((row) => row.id)).to.include.members([org.worker.id, org.supervisor.id]);
-    await signedAgreement(org);
+    await signedAgreement(org.supervisor, org.worker);
     const after = await workersWithoutAgreement(org.manager);
     expect(after.map((row) => row.id)).not.to.include(org.worker.id);
     expect(after.map((row) => row.id)).to.include(org.supervisor.id);
   });
 });
 
+describe('supervision agreements read for a page', () => {
+  it('lists 1 or 20 versions of an agreement in the same number of queries, with each one’s signatures and policy check', async () => {
+    const one = await createStaffedOrganisation();
+    await signedAgreement(one.supervisor, one.worker);
+    const many = await createStaffedOrganisation();
+    for (let version = 1; version <= 20; version += 1) await signedAgreement(many.supervisor, many.worker, { frequencyWeeks: version % 2 ? 6 : 14 });
+
+    queryCounter.count = 0;
+    const single = await agreementsFor(one.worker.id);
+    const forOne = queryCounter.count;
+    queryCounter.count = 0;
+    const twenty = await agreementsFor(many.worker.id);
+    expect(queryCounter.count).to.equal(forOne);
+    expect(single).to.have.length(1);
+    expect(twenty.map((row) => row.version)).to.deep.equal(Array.from({ length: 20 }, (_, index) => 20 - index));
+    expect(twenty.every((row) => row.signatures.map((signature) => signature.party).join() === 'worker,supervisor')).to.equal(true);
+    expect(twenty.map((row) => row.policy.meetsPolicy)).to.deep.equal(twenty.map((row) => row.frequencyWeeks <= 13));
+    expect(twenty.filter((row) => row.status === 'active').map((row) => row.version)).to.deep.equal([20]);
+  });
+});
+
 describe('supervision confidentiality', () => {
   it('the worker, their supervisor and the manager above read it; an assessor, IQA, colleague or another organisation get 404', async () => {
     const org = await createStaffedOrganisation();
-    await signedAgreement(org);
-    const session = await pastSession(org, 2);
-    await startRecord(org.supervisor, session.id, RECORD, 'ip');
+    await signedAgreement(org.supervisor, org.worker);
+    const session = await heldSession(org.supervisor, org.worker, 2);
+    await startRecord(org.supervisor, session.id, RECORD_INPUT, 'ip');
     for (const reader of [org.worker, org.supervisor, org.manager]) {
-      expect((await sessionRecord(reader, session.id)).record?.discussion).to.equal(RECORD.discussion);
+      expect((await sessionRecord(reader, session.id)).record?.discussion).to.equal(RECORD_INPUT.discussion);
       expect((await workerSupervision(reader, org.worker.id)).worker.id).to.equal(org.worker.id);
     }
     const assessorRow = await createPerson(org.organisation.id, { roles: ['assessor'], teamId: org.team.id });
@@ -223,18 +193,18 @@ describe('supervision confidentiality', () => {
       ['another organisation’s manager', elsewhere.manager],
     ] as const) {
       const actor = { ...outsider, roles: [...outsider.roles] };
-      expect(await caught(sessionRecord(actor, session.id)), label).to.be.instanceOf(NotFound);
-      expect(await caught(workerSupervision(actor, org.worker.id)), label).to.be.instanceOf(NotFound);
+      await expectRejection(sessionRecord(actor, session.id), NotFound);
+      await expectRejection(workerSupervision(actor, org.worker.id), NotFound);
     }
     // Roles without the supervision permission at all are refused before anything is looked up.
-    expect(await caught(workerSupervision(assessor, org.worker.id))).to.be.instanceOf(Forbidden);
+    await expectRejection(workerSupervision(assessor, org.worker.id), Forbidden);
   });
 });
 
 describe('supervision schedule', () => {
   it('plans sessions from the agreement with rrule at the same London time, and adds no duplicates when run again', async () => {
     const org = await createStaffedOrganisation();
-    await signedAgreement(org, { frequencyWeeks: 6, reviewOn: addDaysToDate(today, 180) });
+    await signedAgreement(org.supervisor, org.worker, { frequencyWeeks: 6, reviewOn: addDaysToDate(today, 180) });
     const created = await planSchedule(org.supervisor, org.worker.id, 'ip');
     expect(created).to.be.within(4, 5);
     expect(await planSchedule(org.supervisor, org.worker.id, 'ip')).to.equal(0);
@@ -242,16 +212,16 @@ describe('supervision schedule', () => {
     expect(sessions).to.have.length(created);
     const { formatDateTime } = await import('#app/utils/dates.ts');
     expect(sessions.every((session) => formatDateTime(session.startsAt).endsWith('at 10:00am'))).to.equal(true);
-    expect(await caught(planSchedule(org.worker, org.worker.id, 'ip'))).to.be.instanceOf(Forbidden);
+    await expectRejection(planSchedule(org.worker, org.worker.id, 'ip'), Forbidden);
   });
 
   it('refuses a schedule without a signed agreement, a past session planned as future and an end before its start', async () => {
     const org = await createStaffedOrganisation();
-    const noAgreement = await caught(planSchedule(org.supervisor, org.worker.id, 'ip'));
+    const noAgreement = await expectRejection(planSchedule(org.supervisor, org.worker.id, 'ip'), ValidationError);
     expect(noAgreement).to.be.instanceOf(ValidationError);
-    const past = await caught(planSession(org.supervisor, org.worker.id, { date: addDaysToDate(today, -3), startTime: '10:00', endTime: '11:00', type: 'regular' }, 'ip'));
+    const past = await expectRejection(planSession(org.supervisor, org.worker.id, { date: addDaysToDate(today, -3), startTime: '10:00', endTime: '11:00', type: 'regular' }, 'ip'), ValidationError);
     expect((past as ValidationError).fieldErrors.date).to.deep.equal(['A planned session must be in the future: this date and time has passed']);
-    const backwards = await caught(planSession(org.supervisor, org.worker.id, { date: addDaysToDate(today, 3), startTime: '11:00', endTime: '10:00', type: 'appraisal' }, 'ip'));
+    const backwards = await expectRejection(planSession(org.supervisor, org.worker.id, { date: addDaysToDate(today, 3), startTime: '11:00', endTime: '10:00', type: 'appraisal' }, 'ip'), ValidationError);
     expect((backwards as ValidationError).fieldErrors.endTime).to.deep.equal(['The end time must be after the start time']);
     expect(await SupervisionSession.count({ where: { workerId: org.worker.id } })).to.equal(0);
   });
@@ -262,11 +232,11 @@ describe('supervision schedule', () => {
     const forward = lastSunday(year, 3);
     const back = lastSunday(year, 10);
     const longDate = (date: string) => formatDate(`${date}T12:00:00Z`);
-    const skipped = await caught(planSession(org.supervisor, org.worker.id, { date: forward, startTime: '01:30', endTime: '03:00', type: 'regular' }, 'ip'));
+    const skipped = await expectRejection(planSession(org.supervisor, org.worker.id, { date: forward, startTime: '01:30', endTime: '03:00', type: 'regular' }, 'ip'), ValidationError);
     expect((skipped as ValidationError).fieldErrors).to.deep.equal({
       startTime: [`The clocks go forward at 1am on ${longDate(forward)}, so 1:30am does not exist that day. Choose another time.`],
     });
-    const endSkipped = await caught(planSession(org.supervisor, org.worker.id, { date: forward, startTime: '00:15', endTime: '01:00', type: 'regular' }, 'ip'));
+    const endSkipped = await expectRejection(planSession(org.supervisor, org.worker.id, { date: forward, startTime: '00:15', endTime: '01:00', type: 'regular' }, 'ip'), ValidationError);
     expect((endSkipped as ValidationError).fieldErrors).to.deep.equal({
       endTime: [`The clocks go forward at 1am on ${longDate(forward)}, so 1am does not exist that day. Choose another time.`],
     });
@@ -277,7 +247,7 @@ describe('supervision schedule', () => {
     expect(session.startsAt.toISOString()).to.equal(`${back}T00:30:00.000Z`);
     expect(session.endsAt.getTime() - session.startsAt.getTime(), 'from 1:30am BST to 2:30am GMT').to.equal(2 * 3_600_000);
     expect(formatDateTime(session.startsAt)).to.equal(`${longDate(back)} at 1:30am BST`);
-    const moved = await caught(moveSession(org.supervisor, id, { date: forward, startTime: '01:45', endTime: '04:00' }, 'ip'));
+    const moved = await expectRejection(moveSession(org.supervisor, id, { date: forward, startTime: '01:45', endTime: '04:00' }, 'ip'), ValidationError);
     expect((moved as ValidationError).fieldErrors.startTime?.[0]).to.match(/^The clocks go forward at 1am/);
   });
 
@@ -287,21 +257,21 @@ describe('supervision schedule', () => {
     await moveSession(org.supervisor, id, { date: '2026-12-14', startTime: '14:00', endTime: '15:00' }, 'ip');
     const moved = await SupervisionSession.findByPk(id);
     expect(moved!.startsAt.toISOString()).to.equal(londonInstant('2026-12-14', '14:00').toISOString());
-    expect((await caught(cancelSession(org.supervisor, id, '  ', 'ip')) as ValidationError).fieldErrors.reason).to.have.length(1);
+    expect((await expectRejection(cancelSession(org.supervisor, id, '  ', 'ip'), ValidationError)).fieldErrors.reason).to.have.length(1);
     await cancelSession(org.supervisor, id, 'Supervisor off sick', 'ip');
     expect((await SupervisionSession.findByPk(id))!.cancelReason).to.equal('Supervisor off sick');
-    expect(await caught(cancelSession(org.supervisor, id, 'again', 'ip'))).to.be.instanceOf(InvalidTransition);
-    const past = await pastSession(org, 1);
-    expect(await caught(markSessionMissed(org.worker, past.id, 'ip'))).to.be.instanceOf(Forbidden);
+    await expectRejection(cancelSession(org.supervisor, id, 'again', 'ip'), InvalidTransition);
+    const past = await heldSession(org.supervisor, org.worker, 1);
+    await expectRejection(markSessionMissed(org.worker, past.id, 'ip'), Forbidden);
     await markSessionMissed(org.supervisor, past.id, 'ip');
     expect((await SupervisionSession.findByPk(past.id))!.status).to.equal('missed');
     const future = await planSession(org.manager, org.worker.id, { date: addDaysToDate(today, 5), startTime: '09:00', endTime: '10:00', type: 'regular' }, 'ip');
-    expect(await caught(markSessionMissed(org.supervisor, future, 'ip'))).to.be.instanceOf(InvalidTransition);
+    await expectRejection(markSessionMissed(org.supervisor, future, 'ip'), InvalidTransition);
   });
 
   it('a worker asks for an urgent debrief: the supervisor is told on their home page and it is in both schedules', async () => {
     const org = await createStaffedOrganisation();
-    expect((await caught(requestUrgentDebrief(org.worker, '', 'ip')) as ValidationError).fieldErrors.reason).to.have.length(1);
+    expect((await expectRejection(requestUrgentDebrief(org.worker, '', 'ip'), ValidationError)).fieldErrors.reason).to.have.length(1);
     const id = await requestUrgentDebrief(org.worker, 'A distressing call this morning', 'ip');
     const home = await attentionFor(org.supervisor);
     const items = home.flatMap((section) => section.items.map((item) => item.text));
@@ -318,19 +288,19 @@ describe('supervision schedule', () => {
 describe('supervision in the audit log', () => {
   it('names what happened and to whom, never the confidential text: reasons, record, comments, addenda', async () => {
     const org = await createStaffedOrganisation();
-    await signedAgreement(org);
+    await signedAgreement(org.supervisor, org.worker);
     const planned = await planSession(org.supervisor, org.worker.id, { date: addDaysToDate(today, 3), startTime: '10:00', endTime: '11:00', type: 'regular' }, 'ip');
     const secrets = ['off sick – anxiety and depression', 'A distressing call about Mrs B', 'I agree; my back pain is worse', 'Referred to occupational health'];
     await cancelSession(org.supervisor, planned, secrets[0]!, 'ip');
     await requestUrgentDebrief(org.worker, secrets[1]!, 'ip');
-    const session = await pastSession(org, 2);
-    const recordId = await startRecord(org.supervisor, session.id, RECORD, 'ip');
+    const session = await heldSession(org.supervisor, org.worker, 2);
+    const recordId = await startRecord(org.supervisor, session.id, RECORD_INPUT, 'ip');
     await shareRecord(org.supervisor, recordId, 'ip');
     await agreeRecord(org.worker, recordId, secrets[2]!, 'ip');
     await addAddendum(org.supervisor, recordId, secrets[3]!, 'ip');
     const summaries = (await AuditEvent.findAll({ where: { organisationId: org.organisation.id } })).map((event) => event.summary);
     expect(summaries.some((summary) => summary.includes('cancelled a supervision session'))).to.equal(true);
-    for (const text of [...secrets, ...Object.values(RECORD)]) {
+    for (const text of [...secrets, ...Object.values(RECORD_INPUT)]) {
       expect(summaries.filter((summary) => summary.includes(text)), text).to.deep.equal([]);
     }
   });
@@ -339,28 +309,28 @@ describe('supervision in the audit log', () => {
 describe('supervision records', () => {
   it('the supervisor writes and shares, the worker comments and agrees; it locks; later changes are addenda; actions carry forward', async () => {
     const org = await createStaffedOrganisation();
-    await signedAgreement(org);
-    const session = await pastSession(org, 3);
-    const recordId = await startRecord(org.supervisor, session.id, RECORD, 'ip');
+    await signedAgreement(org.supervisor, org.worker);
+    const session = await heldSession(org.supervisor, org.worker, 3);
+    const recordId = await startRecord(org.supervisor, session.id, RECORD_INPUT, 'ip');
     expect((await SupervisionSession.findByPk(session.id))!.status).to.equal('held');
     const actionId = await addAction(org.supervisor, recordId, { description: 'Book safeguarding refresher', ownerId: org.worker.id, dueOn: addDaysToDate(today, 14) });
-    expect((await caught(agreeRecord(org.worker, recordId, 'ok', 'ip')) as ValidationError).fieldErrors.comments).to.deep.equal([
+    expect((await expectRejection(agreeRecord(org.worker, recordId, 'ok', 'ip'), ValidationError)).fieldErrors.comments).to.deep.equal([
       'Your supervisor has not shared this record with you yet',
     ]);
-    const workerWrites = await caught(saveRecord(org.worker, recordId, { ...RECORD, discussion: 'Rewritten by the worker' }));
+    const workerWrites = await expectRejection(saveRecord(org.worker, recordId, { ...RECORD_INPUT, discussion: 'Rewritten by the worker' }), ValidationError);
     expect((workerWrites as ValidationError).fieldErrors.discussion?.[0]).to.contain('Only the supervisor writes this part');
     await shareRecord(org.supervisor, recordId, 'ip');
     await agreeRecord(org.worker, recordId, 'I agree; I would add that the team was short-staffed.', 'ip');
     const record = await SupervisionRecord.findByPk(recordId);
     expect(record!.status).to.equal('agreed');
     expect(record!.lockedAt).to.be.instanceOf(Date);
-    expect(record!.discussion).to.equal(RECORD.discussion);
+    expect(record!.discussion).to.equal(RECORD_INPUT.discussion);
     expect((await SupervisionRecordAgreement.findAll({ where: { recordId } })).map((row) => row.party).sort()).to.deep.equal(['supervisor', 'worker']);
-    const locked = await caught(saveRecord(org.supervisor, recordId, { ...RECORD, discussion: 'Changed afterwards' }));
+    const locked = await expectRejection(saveRecord(org.supervisor, recordId, { ...RECORD_INPUT, discussion: 'Changed afterwards' }), ValidationError);
     expect((locked as ValidationError).fieldErrors.discussion?.[0]).to.contain('add an addendum instead');
-    expect((await SupervisionRecord.findByPk(recordId))!.discussion).to.equal(RECORD.discussion);
+    expect((await SupervisionRecord.findByPk(recordId))!.discussion).to.equal(RECORD_INPUT.discussion);
     await addAddendum(org.supervisor, recordId, 'The refresher date moved to January.', 'ip');
-    const next = await pastSession(org, 1);
+    const next = await heldSession(org.supervisor, org.worker, 1);
     const view = await sessionRecord(org.worker, next.id);
     expect(view.carriedForward.map((row) => row.id)).to.deep.equal([actionId]);
     expect((await sessionRecord(org.worker, session.id)).addenda.map((row) => row.text)).to.deep.equal(['The refresher date moved to January.']);
@@ -372,7 +342,7 @@ describe('supervision records', () => {
   it('cannot record a session that has not happened yet', async () => {
     const org = await createStaffedOrganisation();
     const id = await planSession(org.supervisor, org.worker.id, { date: addDaysToDate(today, 2), startTime: '10:00', endTime: '11:00', type: 'regular' }, 'ip');
-    expect(await caught(startRecord(org.supervisor, id, RECORD, 'ip'))).to.be.instanceOf(ValidationError);
+    await expectRejection(startRecord(org.supervisor, id, RECORD_INPUT, 'ip'), ValidationError);
     expect(await SupervisionRecord.count({ where: { sessionId: id } })).to.equal(0);
   });
 });
@@ -380,10 +350,10 @@ describe('supervision records', () => {
 describe('supervision overdue views', () => {
   it('shows sessions overdue against the frequency, records not agreed in time and actions past due, to supervisor and manager', async () => {
     const org = await createStaffedOrganisation();
-    await signedAgreement(org, { frequencyWeeks: 2, startsOn: addDaysToDate(today, -60) });
+    await signedAgreement(org.supervisor, org.worker, { frequencyWeeks: 2, startsOn: addDaysToDate(today, -60) });
     // Every two weeks from 60 days ago; the only session was 30 days ago, so the next was due 16 days ago.
-    const session = await pastSession(org, 30);
-    const recordId = await startRecord(org.supervisor, session.id, RECORD, 'ip');
+    const session = await heldSession(org.supervisor, org.worker, 30);
+    const recordId = await startRecord(org.supervisor, session.id, RECORD_INPUT, 'ip');
     await addAction(org.supervisor, recordId, { description: 'Read the lone working policy', ownerId: org.worker.id, dueOn: addDaysToDate(today, -5) });
     for (const viewer of [org.supervisor, org.manager]) {
       const overview = await overdueOverview(viewer);
@@ -391,7 +361,7 @@ describe('supervision overdue views', () => {
       expect(overview.records.map((row) => row.sessionId), 'records').to.deep.equal([session.id]);
       expect(overview.actions.map((row) => row.description), 'actions').to.deep.equal(['Read the lone working policy']);
     }
-    expect(await caught(overdueOverview(org.worker))).to.be.instanceOf(Forbidden);
+    await expectRejection(overdueOverview(org.worker), Forbidden);
     const elsewhere = await createStaffedOrganisation();
     const theirs = await overdueOverview(elsewhere.manager);
     expect(theirs.sessions.concat(theirs.records as never).map((row) => row.workerId)).not.to.include(org.worker.id);
@@ -411,9 +381,9 @@ describe('supervision calendars', () => {
     const ics = await calendarForToken(token, 'test');
     expect(ics).to.contain('BEGIN:VEVENT');
     expect(ics).to.contain('LOCATION:Room 2');
-    expect(await caught(calendarForToken(token.replace(/./g, 'a'), 'test'))).to.be.instanceOf(NotFound);
+    await expectRejection(calendarForToken(token.replace(/./g, 'a'), 'test'), NotFound);
     await revokeCalendarLinks(org.worker, 'ip');
-    expect(await caught(calendarForToken(token, 'test'))).to.be.instanceOf(NotFound);
+    await expectRejection(calendarForToken(token, 'test'), NotFound);
     const fresh = await createCalendarLink(org.worker, 'ip');
     expect(await calendarForToken(fresh, 'test')).to.contain('BEGIN:VEVENT');
   });

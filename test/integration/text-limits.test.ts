@@ -9,9 +9,9 @@ import { saveStandardVersions } from '#app/domain/standards.server.ts';
 import { POLICY_BODY_CHARACTERS } from '#app/components/policy-schema.ts';
 import { ValidationError } from '#app/utils/errors.server.ts';
 import { utf8Bytes } from '#app/utils/text-limits.ts';
-import { EvidenceItemLink, EvidenceRevision, Location, Person, PersonStandard, PolicyVersion, RoleProfile, StandardItem, StandardVersion, Team } from '#db/models/index.ts';
+import { EvidenceItemLink, EvidenceRevision, Location, Person, PolicyVersion, RoleProfile, StandardItem, StandardVersion, Team } from '#db/models/index.ts';
 import { loadSeedStandard } from '#db/seed/standards.ts';
-import { createStaffedOrganisation, unique } from '#test/factories/index.ts';
+import { createStaffedOrganisation, giveStandard, unique } from '#test/factories/index.ts';
 
 const wide = (characters: number) => '€'.repeat(characters);
 
@@ -39,10 +39,8 @@ describe('the longest accepted text saves', () => {
 
   it('evidence with its longest title, description, witness fields and a 2,000-character note for an item', async () => {
     const org = await createStaffedOrganisation();
-    await saveStandardVersions(org.admin, [loadSeedStandard('ASTH325')], { ipAddress: 'ip' });
-    const version = await StandardVersion.findOne({ where: { organisationId: org.organisation.id } });
-    await PersonStandard.create({ organisationId: org.organisation.id, personId: org.worker.id, standardVersionId: version!.id, roleAssignmentId: null, targetDate: '2027-06-30' });
-    const item = await StandardItem.findOne({ where: { standardVersionId: version!.id, code: 'P1' } });
+    const { items } = await giveStandard(org.admin, 'ASTH325', [org.worker]);
+    const item = items.find((row) => row.code === 'P1');
     const id = await recordEvidence(
       org.worker,
       {
@@ -83,10 +81,8 @@ describe('the longest accepted text saves', () => {
     const urnError = await saveStandardVersions(org.admin, [{ ...seed, urn: 'U'.repeat(41) }], { ipAddress: 'ip' }).catch((error: unknown) => error);
     expect(urnError).to.be.instanceOf(ValidationError);
     expect((urnError as ValidationError).fieldErrors.standard?.[0]).to.match(/The URN must be 40 characters or fewer$/);
-    await saveStandardVersions(org.admin, [seed], { ipAddress: 'ip' });
-    const version = await StandardVersion.findOne({ where: { organisationId: org.organisation.id } });
-    await PersonStandard.create({ organisationId: org.organisation.id, personId: org.worker.id, standardVersionId: version!.id, roleAssignmentId: null, targetDate: '2027-06-30' });
-    const item = await StandardItem.findOne({ where: { standardVersionId: version!.id, code: 'P1' } });
+    const { items } = await giveStandard(org.admin, 'ASTH325', [org.worker]);
+    const item = items.find((row) => row.code === 'P1');
     const noteError = await recordEvidence(
       org.worker,
       { type: 'reflective_account', title: 'T', activityDate: '2026-01-14', description: 'D', links: [{ itemId: item!.id, note: 'n'.repeat(2001) }] },

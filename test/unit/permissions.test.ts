@@ -10,11 +10,36 @@ function actor(roles: Role[], organisationId = 1): Actor {
 }
 
 describe('permissions', () => {
-  it('grants each permission to exactly the roles listed for it', () => {
-    for (const [permission, allowed] of Object.entries(PERMISSIONS) as [Permission, readonly Role[]][]) {
-      for (const role of ROLES) {
-        expect(can(actor([role]), permission), `${role} ${permission}`).to.equal(allowed.includes(role));
-      }
+  // Written out by hand, not read from PERMISSIONS: a change to who may do what must change this table too.
+  const EXPECTED: Record<Permission, Role[]> = {
+    'read:home:own': ['worker', 'assessor', 'iqa', 'supervisor', 'manager', 'admin'],
+    'update:password:own': ['worker', 'assessor', 'iqa', 'supervisor', 'manager', 'admin'],
+    'read:team:managed': ['manager'],
+    'read:supervisees:own': ['supervisor'],
+    'read:standards:org': ['worker', 'assessor', 'iqa', 'supervisor', 'manager', 'admin'],
+    'manage:standards:org': ['admin'],
+    'read:role-profiles:org': ['assessor', 'iqa', 'supervisor', 'manager', 'admin'],
+    'manage:role-profiles:org': ['admin'],
+    'read:policies:org': ['worker', 'assessor', 'iqa', 'supervisor', 'manager', 'admin'],
+    'manage:policies:org': ['admin'],
+    'read:policy-acknowledgements:managed': ['manager', 'admin'],
+    'create:evidence:own': ['worker'],
+    'read:progress:own': ['worker'],
+    'manage:assessors:org': ['admin'],
+    'read:supervision:own': ['worker', 'supervisor', 'manager'],
+    'manage:supervision:supervisees': ['supervisor', 'manager'],
+    'manage:supervision-policy:org': ['admin'],
+    'read:supervision-overview:managed': ['supervisor', 'manager'],
+    'manage:people:org': ['admin'],
+    'manage:organisation:org': ['admin'],
+    'read:audit:org': ['admin'],
+  };
+
+  it('grants each permission to exactly the roles the table above states, and knows no other permission', () => {
+    expect(Object.keys(PERMISSIONS).sort()).to.deep.equal(Object.keys(EXPECTED).sort());
+    for (const [permission, allowed] of Object.entries(EXPECTED) as [Permission, Role[]][]) {
+      const granted = ROLES.filter((role) => can(actor([role]), permission));
+      expect(granted, permission).to.have.members(allowed);
     }
   });
 

@@ -1,6 +1,6 @@
 // The items a worker can map evidence to: every item of the standard versions they hold. Read as plain rows
 // for one worker or many; unchecked, so callers decide first who may see these workers.
-import { QueryTypes } from 'sequelize';
+import { QueryTypes, type Transaction } from 'sequelize';
 import { sequelize } from '#db/models/index.ts';
 
 export type HeldItem = { id: number; code: string; kind: 'P' | 'K'; section: string; text: string; previousItemId: number | null };
@@ -66,14 +66,17 @@ export async function predecessorsOf(items: { id: number; previousItemId: number
   return becomes;
 }
 
-/** Each worker's standards with their items, in two queries whatever the number of workers, standards or items. */
-export async function heldStandardsOf(workerIds: number[]): Promise<Map<number, HeldStandard[]>> {
+/**
+ * Each worker's standards with their items, in two queries whatever the number of workers, standards or items.
+ * Inside a write (`transaction`) it reads what that transaction sees, as the item-state projection needs.
+ */
+export async function heldStandardsOf(workerIds: number[], transaction?: Transaction): Promise<Map<number, HeldStandard[]>> {
   const byWorker = new Map<number, HeldStandard[]>(workerIds.map((id) => [id, []]));
   if (!workerIds.length) return byWorker;
-  const holdings = await sequelize.query<HoldingRow>(HOLDINGS_SQL, { type: QueryTypes.SELECT, raw: true, replacements: { workerIds } });
+  const holdings = await sequelize.query<HoldingRow>(HOLDINGS_SQL, { type: QueryTypes.SELECT, raw: true, replacements: { workerIds }, transaction });
   const versionIds = [...new Set(holdings.map((holding) => Number(holding.standardVersionId)))];
   const items = versionIds.length
-    ? await sequelize.query<ItemRow>(ITEMS_SQL, { type: QueryTypes.SELECT, raw: true, replacements: { versionIds } })
+    ? await sequelize.query<ItemRow>(ITEMS_SQL, { type: QueryTypes.SELECT, raw: true, replacements: { versionIds }, transaction })
     : [];
   const itemsByVersion = new Map<number, HeldItem[]>(versionIds.map((id) => [id, []]));
   for (const { standardVersionId, ...item } of items) {

@@ -7,7 +7,7 @@ import { assertCan, hasRole, type Actor } from '#app/utils/permissions.server.ts
 import { AUDIT_ACTIONS, recordAuditEvent } from '../audit.server.ts';
 import { managedTeamIds } from '../team.server.ts';
 import { manageAccess } from './access.server.ts';
-import { checkAgainstPolicy } from './policy.server.ts';
+import { checkFrequency, rolePoliciesOf } from './policy.server.ts';
 import { AGREEMENT_STATUS, PARTY, type Party } from './statuses.ts';
 import { parseTime } from './uk-date.ts';
 import { AGREEMENT_STAGE, AGREEMENT_WORKFLOW, agreementStage, storedStatus, storedStatusesAllowing } from '../workflows/supervision-agreement.server.ts';
@@ -134,24 +134,36 @@ export async function signAgreement(actor: Actor, agreementId: number, ipAddress
   });
 }
 
-export type AgreementView = Awaited<ReturnType<typeof describeAgreement>>;
+export type AgreementView = Awaited<ReturnType<typeof describeAgreements>>[number];
 
-export async function describeAgreement(agreement: SupervisionAgreement) {
-  const [signatures, policy] = await Promise.all([
-    SupervisionSignature.findAll({ where: { agreementId: agreement.id }, order: [['signedAt', 'ASC'], ['id', 'ASC']] }),
-    checkAgainstPolicy(agreement.workerId, agreement.frequencyWeeks, agreement.probation),
+/**
+ * Agreements with their signatures and the policy check, in two queries however many there are: all their
+ * signatures at once, and the policies of all their workers' current roles at once.
+ */
+export async function describeAgreements(agreements: SupervisionAgreement[]) {
+  const workerIds = [...new Set(agreements.map((agreement) => agreement.workerId))];
+  const [signatures, policies] = await Promise.all([
+    agreements.length
+      ? SupervisionSignature.findAll({
+          where: { agreementId: { [Op.in]: agreements.map((agreement) => agreement.id) } },
+          order: [['signedAt', 'ASC'], ['id', 'ASC']],
+        })
+      : [],
+    rolePoliciesOf(workerIds),
   ]);
-  return {
+  const signaturesOf = new Map<number, { party: Party; name: string; signedAt: Date }[]>(agreements.map((agreement) => [agreement.id, []]));
+  for (const row of signatures) signaturesOf.get(row.agreementId)!.push({ party: row.party, name: row.signedName, signedAt: row.signedAt });
+  return agreements.map((agreement) => ({
     ...agreement.get({ plain: true }),
-    signatures: signatures.map((row) => ({ party: row.party, name: row.signedName, signedAt: row.signedAt })),
-    policy,
-  };
+    signatures: signaturesOf.get(agreement.id)!,
+    policy: checkFrequency(policies.get(agreement.workerId)!, agreement.frequencyWeeks, agreement.probation),
+  }));
 }
 
-/** Every version of the worker's agreement, newest first, with signatures and the policy check. */
+/** Every version of the worker's agreement, newest first, with signatures and the policy check: three queries in all. */
 export async function agreementsFor(workerId: number) {
   const rows = await SupervisionAgreement.findAll({ where: { workerId }, order: [['version', 'DESC']] });
-  return Promise.all(rows.map(describeAgreement));
+  return describeAgreements(rows);
 }
 
 export async function activeAgreement(workerId: number) {

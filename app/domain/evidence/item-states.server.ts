@@ -1,0 +1,223 @@
+// The current-state projection of competence (ADR 018): where each item stands for each worker, kept in
+// worker_item_states by the writes that change it, and read for many workers at once by itemStates.
+import { QueryTypes, type Transaction } from 'sequelize';
+import { WorkerItemState, sequelize } from '#db/models/index.ts';
+import { dialect } from '#db/connection.ts';
+import { EVIDENCE_STATUS, type ItemState } from '../evidence-types.ts';
+import { heldStandardsOf } from './held-items.server.ts';
+
+export type WorkerItem = { state: ItemState; evidenceCount: number; submittedCount: number };
+type Projected = WorkerItem & { organisationId: number };
+
+const NONE: WorkerItem = { state: 'none', evidenceCount: 0, submittedCount: 0 };
+
+const STATES_SQL = `
+SELECT ps.person_id AS "workerId", i.id AS "itemId", w.state, w.evidence_count AS "evidenceCount", w.submitted_count AS "submittedCount"
+FROM person_standards ps
+JOIN standard_items i ON i.standard_version_id = ps.standard_version_id
+LEFT JOIN worker_item_states w ON w.worker_id = ps.person_id AND w.standard_item_id = i.id
+WHERE ps.person_id IN (:workerIds) AND ps.standard_version_id IN (:standardVersionIds)
+ORDER BY ps.person_id, ps.id, i.position`;
+
+/**
+ * Per worker, every item of the given standard versions that they hold, with its state and evidence count, in one
+ * statement however many workers and items; items of versions a worker does not hold are not in their map. Unchecked:
+ * the caller has already decided the actor may read these workers' evidence (relationships.server.ts).
+ */
+export async function itemStates(workerIds: number[], standardVersionIds: number[]): Promise<Map<number, Map<number, WorkerItem>>> {
+  const byWorker = new Map<number, Map<number, WorkerItem>>(workerIds.map((id) => [id, new Map()]));
+  if (!workerIds.length || !standardVersionIds.length) return byWorker;
+  const rows = await sequelize.query<{ workerId: number; itemId: number; state: ItemState | null; evidenceCount: number | null; submittedCount: number | null }>(
+    STATES_SQL,
+    { type: QueryTypes.SELECT, raw: true, replacements: { workerIds, standardVersionIds } },
+  );
+  for (const row of rows) {
+    byWorker.get(Number(row.workerId))!.set(
+      Number(row.itemId),
+      row.state === null ? NONE : { state: row.state, evidenceCount: Number(row.evidenceCount), submittedCount: Number(row.submittedCount) },
+    );
+  }
+  return byWorker;
+}
+
+const COUNTS_SQL = `
+SELECT e.worker_id AS "workerId", e.organisation_id AS "organisationId", l.standard_item_id AS "itemId",
+       COUNT(*) AS "evidenceCount", SUM(CASE WHEN e.status <> '${EVIDENCE_STATUS.draft}' THEN 1 ELSE 0 END) AS "submittedCount"
+FROM evidence e
+JOIN evidence_item_links l ON l.evidence_revision_id = e.current_revision_id
+WHERE e.worker_id IN (:workerIds)
+GROUP BY e.worker_id, e.organisation_id, l.standard_item_id`;
+
+const PREVIOUS_SQL = `SELECT id, previous_item_id AS "previousItemId" FROM standard_items WHERE id IN (:ids)`;
+
+/** previous_item_id of every earlier version of the given items, one query per version step (usually none). */
+async function ancestry(items: { id: number; previousItemId: number | null }[], transaction?: Transaction): Promise<Map<number, number | null>> {
+  const previousOf = new Map<number, number | null>(items.map((item) => [item.id, item.previousItemId]));
+  let unknown = [...new Set(items.flatMap((item) => (item.previousItemId !== null && !previousOf.has(item.previousItemId) ? [item.previousItemId] : [])))];
+  while (unknown.length) {
+    const rows = await sequelize.query<{ id: number; previousItemId: number | null }>(PREVIOUS_SQL, {
+      type: QueryTypes.SELECT,
+      raw: true,
+      replacements: { ids: unknown },
+      transaction,
+    });
+    for (const row of rows) previousOf.set(Number(row.id), row.previousItemId === null ? null : Number(row.previousItemId));
+    unknown = [...new Set(rows.flatMap((row) => (row.previousItemId !== null && !previousOf.has(Number(row.previousItemId)) ? [Number(row.previousItemId)] : [])))];
+  }
+  return previousOf;
+}
+
+/**
+ * Which held item each earlier item's evidence counts for, by the rule of the progress page (predecessorsOf in
+ * held-items.server.ts): walking back one version step at a time from the held items, the first claim wins.
+ */
+function carriedInto(held: { id: number; previousItemId: number | null }[], previousOf: Map<number, number | null>): Map<number, number> {
+  const becomes = new Map<number, number>();
+  let step = held;
+  let current = new Map(held.map((item) => [item.id, item.id]));
+  while (step.length) {
+    const next = new Map<number, number>();
+    for (const item of step) {
+      if (item.previousItemId === null || becomes.has(item.previousItemId)) continue;
+      becomes.set(item.previousItemId, current.get(item.id)!);
+      next.set(item.previousItemId, current.get(item.id)!);
+    }
+    step = [...next.keys()].sort((a, b) => a - b).map((id) => ({ id, previousItemId: previousOf.get(id) ?? null }));
+    current = next;
+  }
+  return becomes;
+}
+
+/**
+ * Recomputes the projection of these workers from the source rows (evidence, current revisions' links, the versions
+ * they hold), as the transaction sees them: per worker, the held items with any evidence behind them.
+ */
+export async function computeItemStates(workerIds: number[], transaction?: Transaction): Promise<Map<number, Map<number, Projected>>> {
+  const byWorker = new Map<number, Map<number, Projected>>(workerIds.map((id) => [id, new Map()]));
+  if (!workerIds.length) return byWorker;
+  const [held, counts] = await Promise.all([
+    heldStandardsOf(workerIds, transaction),
+    sequelize.query<{ workerId: number; organisationId: number; itemId: number; evidenceCount: number | string; submittedCount: number | string }>(
+      COUNTS_SQL,
+      { type: QueryTypes.SELECT, raw: true, replacements: { workerIds }, transaction },
+    ),
+  ]);
+  const previousOf = await ancestry([...held.values()].flatMap((standards) => standards.flatMap((standard) => standard.items)), transaction);
+  const countsByWorker = new Map<number, typeof counts>();
+  for (const row of counts) {
+    const list = countsByWorker.get(Number(row.workerId)) ?? [];
+    list.push(row);
+    countsByWorker.set(Number(row.workerId), list);
+  }
+  for (const [workerId, standards] of held) {
+    const items = standards.flatMap((standard) => standard.items);
+    const heldIds = new Set(items.map((item) => item.id));
+    const becomes = carriedInto(items, previousOf);
+    const projected = byWorker.get(workerId)!;
+    for (const row of countsByWorker.get(workerId) ?? []) {
+      const itemId = becomes.get(Number(row.itemId)) ?? Number(row.itemId);
+      if (!heldIds.has(itemId)) continue;
+      const entry = projected.get(itemId) ?? { organisationId: Number(row.organisationId), state: 'none', evidenceCount: 0, submittedCount: 0 };
+      entry.evidenceCount += Number(row.evidenceCount);
+      entry.submittedCount += Number(row.submittedCount);
+      projected.set(itemId, entry);
+    }
+    // The strongest state wins: submitted evidence outranks a draft mapping (met and not yet met come with decisions).
+    for (const entry of projected.values()) entry.state = entry.submittedCount > 0 ? 'submitted' : 'mapped';
+  }
+  return byWorker;
+}
+
+/**
+ * On MariaDB, this write's snapshot was taken before another write for the same worker committed its refresh, so a
+ * recomputation here would undo that one. It carries InnoDB's deadlock code: the transaction helper re-runs the
+ * whole write from scratch, as after a deadlock (ADR 008).
+ */
+export class ItemStatesOutdated extends Error {
+  readonly code = 'ER_LOCK_DEADLOCK';
+  constructor() {
+    super('The item states changed while this write was running; it is run again');
+  }
+}
+
+type StoredRow = { id: number; workerId: number; itemId: number; state: string; evidenceCount: number; submittedCount: number };
+const STORED_SQL = `
+SELECT id, worker_id AS "workerId", standard_item_id AS "itemId", state, evidence_count AS "evidenceCount", submitted_count AS "submittedCount"
+FROM worker_item_states WHERE worker_id IN (:workerIds) ORDER BY id`;
+
+async function storedRows(workerIds: number[], transaction: Transaction, forUpdate = false): Promise<StoredRow[]> {
+  const rows = await sequelize.query<StoredRow>(`${STORED_SQL}${forUpdate ? ' FOR UPDATE' : ''}`, {
+    type: QueryTypes.SELECT,
+    raw: true,
+    replacements: { workerIds },
+    transaction,
+  });
+  return rows.map((row) => ({ ...row, id: Number(row.id), workerId: Number(row.workerId), itemId: Number(row.itemId), evidenceCount: Number(row.evidenceCount), submittedCount: Number(row.submittedCount) }));
+}
+
+/**
+ * Brings these workers' item states up to date inside the transaction that changed their evidence or the versions they
+ * hold, just before it commits: only rows whose state or counts changed are deleted and written again. On SQLite the
+ * transaction is the only writer, so what it reads is current. On MariaDB a per-worker lock row makes two refreshes of
+ * one worker take turns, and a write whose snapshot is older than the other's commit is re-run (ItemStatesOutdated).
+ */
+export async function refreshItemStates(workerIds: number[], transaction: Transaction): Promise<{ removed: number; written: number }> {
+  const ids = [...new Set(workerIds)].sort((a, b) => a - b);
+  if (!ids.length) return { removed: 0, written: 0 };
+  let existing: StoredRow[];
+  if (dialect() === 'mysql') {
+    await sequelize.query(
+      `INSERT INTO worker_item_state_locks (worker_id, refreshed_at) VALUES ${ids.map(() => '(?, ?)').join(', ')}
+       ON DUPLICATE KEY UPDATE refreshed_at = VALUES(refreshed_at)`,
+      { replacements: ids.flatMap((id) => [id, new Date()]), transaction },
+    );
+    // Read with the lock held: the first plain read of a transaction takes its snapshot, so a write that had not read
+    // yet sees the other's commit; one that had read before sees less than the locking read and must run again.
+    existing = await storedRows(ids, transaction);
+    const current = await storedRows(ids, transaction, true);
+    if (JSON.stringify(existing) !== JSON.stringify(current)) throw new ItemStatesOutdated();
+  } else {
+    existing = await storedRows(ids, transaction);
+  }
+  const computed = await computeItemStates(ids, transaction);
+  const stale: number[] = [];
+  const kept = new Set<string>();
+  for (const row of existing) {
+    const next = computed.get(row.workerId)?.get(row.itemId);
+    if (next && next.state === row.state && next.evidenceCount === row.evidenceCount && next.submittedCount === row.submittedCount) {
+      kept.add(`${row.workerId}:${row.itemId}`);
+    } else {
+      stale.push(row.id);
+    }
+  }
+  const fresh = [...computed].flatMap(([workerId, items]) =>
+    [...items].filter(([itemId]) => !kept.has(`${workerId}:${itemId}`)).map(([standardItemId, entry]) => ({ workerId, standardItemId, ...entry })),
+  );
+  if (stale.length) await WorkerItemState.destroy({ where: { id: stale }, transaction });
+  if (fresh.length) await WorkerItemState.bulkCreate(fresh, { transaction });
+  return { removed: stale.length, written: fresh.length };
+}
+
+/** How many workers a rebuild recomputes per transaction: a few statements each, whatever their evidence. */
+export const REBUILD_BATCH = 200;
+
+/**
+ * Recomputes the whole projection from the source rows, one transaction per batch of people, and reports the rows it
+ * removed and wrote (none when every write kept it up to date). For after a restore, or a change to the rules.
+ */
+export async function rebuildItemStates(): Promise<{ workers: number; rows: number; removed: number; written: number }> {
+  const people = await sequelize.query<{ id: number }>(
+    `SELECT id FROM people UNION SELECT worker_id AS id FROM worker_item_states ORDER BY id`,
+    { type: QueryTypes.SELECT, raw: true },
+  );
+  const ids = people.map((row) => Number(row.id));
+  let removed = 0;
+  let written = 0;
+  for (let start = 0; start < ids.length; start += REBUILD_BATCH) {
+    const batch = ids.slice(start, start + REBUILD_BATCH);
+    const result = await sequelize.transaction((transaction) => refreshItemStates(batch, transaction));
+    removed += result.removed;
+    written += result.written;
+  }
+  return { workers: ids.length, rows: await WorkerItemState.count(), removed, written };
+}

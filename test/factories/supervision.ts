@@ -1,0 +1,69 @@
+// Supervision: agreements signed by both parties and sessions that have happened, through the domain API where the
+// workflow matters and the models where only the row does.
+import { draftAgreement, signAgreement, type AgreementInput } from '#app/domain/supervision/agreements.server.ts';
+import { startRecord, type RecordInput } from '#app/domain/supervision/records.server.ts';
+import { addDaysToDate } from '#app/domain/supervision/uk-date.ts';
+import { todayInLondon } from '#app/domain/policies.server.ts';
+import type { Actor } from '#app/utils/permissions.server.ts';
+import { SupervisionSession } from '#db/models/index.ts';
+
+export function agreementInput(overrides: Partial<AgreementInput> = {}): AgreementInput {
+  const today = todayInLondon();
+  return {
+    frequencyWeeks: 6,
+    durationMinutes: 60,
+    sessionTime: '10:00',
+    startsOn: addDaysToDate(today, 1),
+    place: 'Riverside House, room 2',
+    confidentiality: 'Confidential between us, except where someone is at risk of harm.',
+    scope: 'Practice, wellbeing, workload, learning and the PDP.',
+    recordKeeping: 'The supervisor writes the record; both agree it.',
+    agreeWithinDays: 7,
+    reviewOn: addDaysToDate(today, 365),
+    probation: false,
+    ...overrides,
+  };
+}
+
+/** An agreement the supervisor drafted and both signed (the worker first): the worker's current one. */
+export async function signedAgreement(supervisor: Actor, worker: Actor, overrides: Partial<AgreementInput> = {}): Promise<number> {
+  const id = await draftAgreement(supervisor, worker.id, agreementInput(overrides), 'ip');
+  await signAgreement(worker, id, 'ip');
+  await signAgreement(supervisor, id, 'ip');
+  return id;
+}
+
+/** A regular session that started `daysAgo` days ago, still planned (as if planned earlier and now held). */
+export async function heldSession(supervisor: Actor, worker: Actor, daysAgo: number, options: { agreementId?: number } = {}) {
+  const startsAt = new Date(Date.now() - daysAgo * 86_400_000);
+  return SupervisionSession.create({
+    organisationId: worker.organisationId,
+    agreementId: options.agreementId ?? null,
+    workerId: worker.id,
+    supervisorId: supervisor.id,
+    type: 'regular',
+    status: 'planned',
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + 3_600_000),
+    place: null,
+    requestReason: null,
+    cancelReason: null,
+    requestedById: null,
+  });
+}
+
+export const RECORD_INPUT: RecordInput = {
+  attendance: 'Both attended',
+  discussion: 'Talked through two difficult calls',
+  wellbeing: 'Tired but coping',
+  workload: '32 open contacts',
+  practiceIssues: 'Boundaries with one customer',
+  learning: 'Book onto safeguarding refresher; PDP reviewed',
+};
+
+/** A held session with the supervisor's first draft of its record; returns both ids. */
+export async function recordedSession(supervisor: Actor, worker: Actor, daysAgo: number, input: RecordInput = RECORD_INPUT) {
+  const session = await heldSession(supervisor, worker, daysAgo);
+  const recordId = await startRecord(supervisor, session.id, input, 'ip');
+  return { session, recordId };
+}
