@@ -14,9 +14,9 @@ import {
   useRouteLoaderData,
 } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import stylesUrl from './styles/app.scss?url';
 import { CsrfInput } from './components/csrf-input.tsx';
 import { useNonce } from './components/nonce.tsx';
+import stylesUrl from './styles/app.scss?url';
 import { getActor } from './utils/auth.server.ts';
 import { issueCsrfToken } from './utils/csrf.server.ts';
 import { navigationFor } from './utils/navigation.server.ts';

@@ -1,7 +1,7 @@
 // The production HTTP server: serves the built Remix app with security headers and the client's address.
+import { createRequestHandler } from '@remix-run/express';
 import compression from 'compression';
 import express from 'express';
-import { createRequestHandler } from '@remix-run/express';
 import { withRequestLimits } from './request-limits.js';
 import { securityHeaders } from './security-headers.js';
 import { staticAssets } from './static-assets.js';

@@ -1,7 +1,7 @@
 // The policy forms' schemas, shared by the browser and the server: a new policy, and a new version of one.
 import { z } from 'zod';
-import { ukDateField } from '#app/utils/uk-date.ts';
 import { MEDIUMTEXT_COLUMN_BYTES, textUpTo } from '#app/utils/text-limits.ts';
+import { ukDateField } from '#app/utils/uk-date.ts';
 
 /** A policy is a long document, so its text is kept in a MEDIUMTEXT column (migration 0006). */
 export const POLICY_BODY_CHARACTERS = 100_000;

@@ -1,11 +1,11 @@
 // Workers record evidence, attach files, map it to items and submit it; readers see it by relationship.
 import { Op, QueryTypes, UniqueConstraintError, type Transaction } from 'sequelize';
-import { Evidence, EvidenceFile, EvidenceItemLink, EvidenceRevision, sequelize } from '#db/models/index.ts';
 import { ItemNoteSchema } from '#app/components/evidence-schema.ts';
 import { Forbidden, InvalidTransition, NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { FILE_LIMITS, FileRejected, fileStore, inspectUpload } from '#app/utils/file-store.server.ts';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
 import { todayInUk } from '#app/utils/uk-date.ts';
+import { Evidence, EvidenceFile, EvidenceItemLink, EvidenceRevision, sequelize } from '#db/models/index.ts';
 import { heldStandards } from './evidence/held-items.server.ts';
 import { EVIDENCE_STATUS, type EvidenceType } from './evidence-types.ts';
 import { canReadEvidence, relationshipTo, requireEvidenceReader } from './relationships.server.ts';

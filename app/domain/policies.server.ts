@@ -2,10 +2,10 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { Op, UniqueConstraintError } from 'sequelize';
-import { Person, Policy, PolicyAcknowledgement, PolicyVersion, Team, sequelize } from '#db/models/index.ts';
-import { NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { UK_TIME_ZONE } from '#app/utils/dates.ts';
+import { NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, assertSameOrganisation, hasRole, type Actor } from '#app/utils/permissions.server.ts';
+import { Person, Policy, PolicyAcknowledgement, PolicyVersion, Team, sequelize } from '#db/models/index.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
 import { checkDateOnly } from './role-profiles.server.ts';
 import { managedTeamIds } from './team.server.ts';

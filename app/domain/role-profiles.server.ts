@@ -1,6 +1,8 @@
 // Role profiles: the jobs an organisation defines (required standards, supervision, target period) and who holds them.
 import { addMonths, format, isValid, parseISO } from 'date-fns';
 import { Op, UniqueConstraintError, type Transaction } from 'sequelize';
+import { InvalidTransition, ValidationError } from '#app/utils/errors.server.ts';
+import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
 import {
   Person,
   PersonStandard,
@@ -11,8 +13,6 @@ import {
   StandardVersion,
   sequelize,
 } from '#db/models/index.ts';
-import { InvalidTransition, ValidationError } from '#app/utils/errors.server.ts';
-import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
 
 export type RoleProfileInput = {

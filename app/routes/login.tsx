@@ -5,13 +5,13 @@ import { useActionData, useSearchParams } from '@remix-run/react';
 import { z } from 'zod';
 import { TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
+import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 import { login } from '#app/domain/accounts.server.ts';
 import { clientAddress, getActor, startSessionCookie } from '#app/utils/auth.server.ts';
 import { ValidationError } from '#app/utils/errors.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { safeRedirect } from '#app/utils/redirect.ts';
 import { tooManyAttemptsMessage } from '#app/utils/too-many-attempts.ts';
-import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 
 export const meta: MetaFunction = () => [{ title: 'Sign in – NOSfolio' }];
 

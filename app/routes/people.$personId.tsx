@@ -4,17 +4,17 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { z } from 'zod';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { PersonForm, PersonSchema } from '#app/components/person-form.tsx';
+import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 import { issuePasswordResetLink } from '#app/domain/accounts.server.ts';
-import { getPerson, personFormOptions, setPersonActive, updatePerson } from '#app/domain/people.server.ts';
 import { assessorOptions, setWorkerAssessors } from '#app/domain/assessors.server.ts';
+import { getPerson, personFormOptions, setPersonActive, updatePerson } from '#app/domain/people.server.ts';
 import { relationshipsToReassign } from '#app/domain/reassignment.server.ts';
 import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { formatDate, formatDateTime } from '#app/utils/dates.ts';
 import { ValidationError } from '#app/utils/errors.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
-import { withDomainErrors } from '#app/utils/route.server.ts';
-import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 import { absoluteUrl } from '#app/utils/public-url.server.ts';
+import { withDomainErrors } from '#app/utils/route.server.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? 'Person'} – NOSfolio` }];
 

@@ -4,8 +4,11 @@ import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { z } from 'zod';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
+import { RoleProfileSchema as BaseRoleProfileSchema } from '#app/components/role-profile-schema.ts';
 import { Checkboxes, SelectField, TextArea, TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
+import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
+import { todayInLondon } from '#app/domain/policies.server.ts';
 import {
   assignRoleProfile,
   endRoleAssignment,
@@ -13,7 +16,6 @@ import {
   roleProfileFormOptions,
   updateRoleProfile,
 } from '#app/domain/role-profiles.server.ts';
-import { todayInLondon } from '#app/domain/policies.server.ts';
 import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { formatDate } from '#app/utils/dates.ts';
 import { ValidationError } from '#app/utils/errors.server.ts';
@@ -21,8 +23,6 @@ import { submitForm } from '#app/utils/forms.server.ts';
 import { can } from '#app/utils/permissions.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 import { ukDateField } from '#app/utils/uk-date.ts';
-import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
-import { RoleProfileSchema as BaseRoleProfileSchema } from '#app/components/role-profile-schema.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.profile.name ?? 'Role profile'} – NOSfolio` }];
 

@@ -1,9 +1,11 @@
 // Supervision home: your own supervision, an urgent debrief request, your calendar, and the people you supervise.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { TextArea } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
+import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 import { createCalendarLink, hasCalendarLink, revokeCalendarLinks } from '#app/domain/supervision/calendar.server.ts';
 import { DebriefSchema } from '#app/domain/supervision/forms.ts';
 import { supervisees } from '#app/domain/supervision/overview.server.ts';
@@ -11,10 +13,8 @@ import { requestUrgentDebrief } from '#app/domain/supervision/sessions.server.ts
 import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { can, hasRole } from '#app/utils/permissions.server.ts';
-import { redirect } from '@remix-run/node';
-import { withDomainErrors } from '#app/utils/route.server.ts';
-import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 import { absoluteUrl } from '#app/utils/public-url.server.ts';
+import { withDomainErrors } from '#app/utils/route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Supervision – NOSfolio' }];
 

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { SelectField, TextArea, TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
+import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 import {
   ActionSchema,
   AddendumSchema,
@@ -34,7 +35,6 @@ import { clientAddress, readForm, requirePermission } from '#app/utils/auth.serv
 import { formatDate, formatDateTime } from '#app/utils/dates.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
-import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 
 export const meta: MetaFunction = () => [{ title: 'Supervision session – NOSfolio' }];
 

@@ -5,6 +5,7 @@ import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/
 import { z } from 'zod';
 import { Checkboxes, SelectField, TextArea, TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
+import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 import { draftAgreement, signAgreement } from '#app/domain/supervision/agreements.server.ts';
 import { AgreementSchema, ScheduleSchema, SessionSchema, SignSchema } from '#app/domain/supervision/forms.ts';
 import { workerSupervision } from '#app/domain/supervision/overview.server.ts';
@@ -16,7 +17,6 @@ import { clientAddress, readForm, requirePermission } from '#app/utils/auth.serv
 import { formatDate, formatDateTime } from '#app/utils/dates.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
-import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Supervision: ${data?.worker.name ?? 'worker'} – NOSfolio` }];
 

@@ -1,8 +1,8 @@
 // Demo supervision through the portal's own API: agreements (current, awaiting a signature, none), past and future
 // sessions, records in every state (draft, shared and overdue, agreed with an addendum), actions (done, open,
 // past due) and an urgent debrief Liam has asked for. Safe to run again: it does nothing once Sarah has an agreement.
-import { isRole } from '#app/domain/roles.ts';
 import { todayInLondon } from '#app/domain/policies.server.ts';
+import { isRole } from '#app/domain/roles.ts';
 import { draftAgreement, signAgreement, type AgreementInput } from '#app/domain/supervision/agreements.server.ts';
 import { addAction, addAddendum, agreeRecord, completeAction, shareRecord, startRecord } from '#app/domain/supervision/records.server.ts';
 import { cancelSession, markSessionMissed, planSchedule, planSession, requestUrgentDebrief } from '#app/domain/supervision/sessions.server.ts';

@@ -2,8 +2,8 @@
 import { expect } from 'chai';
 import { login } from '#app/domain/accounts.server.ts';
 import { recordEvidence } from '#app/domain/evidence.server.ts';
-import { createCalendarLink } from '#app/domain/supervision/calendar.server.ts';
 import { saveStandardVersions } from '#app/domain/standards.server.ts';
+import { createCalendarLink } from '#app/domain/supervision/calendar.server.ts';
 import { Evidence, PersonStandard, Session, StandardItem, StandardVersion, SupervisionCalendarToken } from '#db/models/index.ts';
 import { loadSeedStandard } from '#db/seed/standards.ts';
 import { TEST_PASSWORD, actorFor, createOrganisation, createPerson, createStaffedOrganisation, unique } from '#test/factories/index.ts';

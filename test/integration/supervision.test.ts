@@ -1,6 +1,8 @@
 // Supervision: agreements and the policy check, schedules and urgent debriefs, records with actions, calendars,
 // overdue views, and who may see any of it (the two parties and the managers above them only).
 import { expect } from 'chai';
+import { attentionFor } from '#app/domain/home.server.ts';
+import { todayInLondon } from '#app/domain/policies.server.ts';
 import { draftAgreement, signAgreement, workersWithoutAgreement, type AgreementInput } from '#app/domain/supervision/agreements.server.ts';
 import { calendarFor, calendarForToken, createCalendarLink, revokeCalendarLinks } from '#app/domain/supervision/calendar.server.ts';
 import { overdueOverview } from '#app/domain/supervision/overdue.server.ts';
@@ -24,9 +26,10 @@ import {
   planSession,
   requestUrgentDebrief,
 } from '#app/domain/supervision/sessions.server.ts';
-import { attentionFor } from '#app/domain/home.server.ts';
-import { AppendOnlyViolation } from '#db/models/append-only.ts';
+import { addDaysToDate, londonInstant } from '#app/domain/supervision/uk-date.ts';
+import { formatDate, formatDateTime } from '#app/utils/dates.ts';
 import { Forbidden, InvalidTransition, NotFound, ValidationError } from '#app/utils/errors.server.ts';
+import { AppendOnlyViolation } from '#db/models/append-only.ts';
 import {
   AuditEvent,
   RoleAssignment,
@@ -40,9 +43,6 @@ import {
   WorkerAssessor,
 } from '#db/models/index.ts';
 import { actorFor, createPerson, createStaffedOrganisation, unique } from '#test/factories/index.ts';
-import { addDaysToDate, londonInstant } from '#app/domain/supervision/uk-date.ts';
-import { todayInLondon } from '#app/domain/policies.server.ts';
-import { formatDate, formatDateTime } from '#app/utils/dates.ts';
 
 /** The last Sunday of a month, when UK clocks change (March forward, October back). */
 function lastSunday(year: number, month: number): string {

@@ -1,8 +1,8 @@
 // The configuration: defaults that need nothing, and one clear line naming a bad variable.
-import { expect } from 'chai';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { expect } from 'chai';
 import { ConfigurationError, parseEnv } from '#app/utils/env.server.ts';
 
 const dataDir = () => mkdtempSync(path.join(tmpdir(), 'nosfolio-env-'));

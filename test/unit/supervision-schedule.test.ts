@@ -1,8 +1,8 @@
 // Supervision schedules (rrule) and calendars (ics) keep the same London wall-clock time across the clock changes.
-import { expect } from 'chai';
-import ical from 'node-ical';
 import { TZDate } from '@date-fns/tz';
+import { expect } from 'chai';
 import { format } from 'date-fns';
+import ical from 'node-ical';
 import { sessionsToIcs } from '#app/domain/supervision/ics.ts';
 import { plannedSlots, recurrenceRule } from '#app/domain/supervision/schedule.ts';
 import { addDaysToDate, londonInstant, parseTime, resolveLondonTime } from '#app/domain/supervision/uk-date.ts';

@@ -1,8 +1,8 @@
 // Removes evidence files that no row refers to (left by a crash mid-save), so no personal file outlives its record.
 import { unlink } from 'node:fs/promises';
 import { Op } from 'sequelize';
-import { EvidenceFile } from '#db/models/index.ts';
 import { fileStore, type StoreEntry } from '#app/utils/file-store.server.ts';
+import { EvidenceFile } from '#db/models/index.ts';
 
 /** Younger files may belong to a save or an upload still in progress. */
 export const ORPHAN_AGE_MS = 15 * 60 * 1000;

@@ -1,8 +1,8 @@
 // Reading evidence: a worker's list, one piece with any of its revisions, and its files — by relationship only.
 import { Op } from 'sequelize';
-import { Evidence, EvidenceFile, EvidenceItemLink, EvidenceRevision, Standard, StandardItem, StandardVersion, sequelize } from '#db/models/index.ts';
 import { NotFound } from '#app/utils/errors.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
+import { Evidence, EvidenceFile, EvidenceItemLink, EvidenceRevision, Standard, StandardItem, StandardVersion, sequelize } from '#db/models/index.ts';
 import { EVIDENCE_STATUS } from '../evidence-types.ts';
 import { requireEvidenceReader } from '../relationships.server.ts';
 

@@ -1,16 +1,16 @@
 // Written supervision agreements: a supervisor drafts a version, both parties sign it, it becomes the current one
 // and the version it replaces stays on record as superseded.
 import { Op } from 'sequelize';
-import { Person, PersonRole, SupervisionAgreement, SupervisionSignature, sequelize } from '#db/models/index.ts';
 import { Forbidden, InvalidTransition, NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, hasRole, type Actor } from '#app/utils/permissions.server.ts';
+import { Person, PersonRole, SupervisionAgreement, SupervisionSignature, sequelize } from '#db/models/index.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from '../audit.server.ts';
+import { checkDateOnly } from '../role-profiles.server.ts';
 import { managedTeamIds } from '../team.server.ts';
 import { manageAccess } from './access.server.ts';
 import { checkAgainstPolicy } from './policy.server.ts';
 import { AGREEMENT_STATUS, PARTY, type Party } from './statuses.ts';
 import { parseTime } from './uk-date.ts';
-import { checkDateOnly } from '../role-profiles.server.ts';
 
 export type AgreementInput = {
   frequencyWeeks: number | undefined;

@@ -1,7 +1,7 @@
 // Supervision items for the home page: requested debriefs, records waiting, and anything overdue.
 import { Op } from 'sequelize';
-import { SupervisionAction, SupervisionRecord, SupervisionSession } from '#db/models/index.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
+import { SupervisionAction, SupervisionRecord, SupervisionSession } from '#db/models/index.ts';
 import type { AttentionItem } from '../home.server.ts';
 import { todayInLondon } from '../policies.server.ts';
 import { scopedWorkers, workersWithoutAgreement } from './agreements.server.ts';

@@ -1,8 +1,8 @@
 // One zod schema per supervision form, shared by the routes (server parse) and their pages (client messages).
 import { z } from 'zod';
-import { SESSION_TYPE } from './statuses.ts';
 import { TEXT_COLUMN_BYTES, textUpTo } from '#app/utils/text-limits.ts';
 import { ukDateField } from '#app/utils/uk-date.ts';
+import { SESSION_TYPE } from './statuses.ts';
 import { parseTime } from './uk-date.ts';
 
 const capital = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;

@@ -1,8 +1,8 @@
 // What is overdue in the supervision of the workers an actor oversees: sessions against the agreed frequency,
 // records not agreed within the agreed days, actions past their due date; and requested debriefs.
 import { Op } from 'sequelize';
-import { Person, SupervisionAction, SupervisionAgreement, SupervisionRecord, SupervisionSession } from '#db/models/index.ts';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
+import { Person, SupervisionAction, SupervisionAgreement, SupervisionRecord, SupervisionSession } from '#db/models/index.ts';
 import { todayInLondon } from '../policies.server.ts';
 import { scopedWorkers } from './agreements.server.ts';
 import { ACTION_STATUS, AGREEMENT_STATUS, RECORD_STATUS, SESSION_STATUS } from './statuses.ts';

@@ -1,7 +1,7 @@
 // One worker's supervision as the page shows it: agreements, schedule, records, open actions and the policy check.
 
-import { SupervisionAction, SupervisionRecord } from '#db/models/index.ts';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
+import { SupervisionAction, SupervisionRecord } from '#db/models/index.ts';
 import { todayInLondon } from '../policies.server.ts';
 import { isLineSupervisorOf } from '../relationships.server.ts';
 import { readAccess } from './access.server.ts';

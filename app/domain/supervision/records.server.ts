@@ -1,6 +1,9 @@
 // The record of a held session: the supervisor writes it and shares it, the worker comments and agrees, and it is
 // then locked; later changes are addenda. Actions agreed in it are carried forward until done.
 import { Op, type Transaction } from 'sequelize';
+import { formatDateTime } from '#app/utils/dates.ts';
+import { InvalidTransition, NotFound, ValidationError } from '#app/utils/errors.server.ts';
+import type { Actor } from '#app/utils/permissions.server.ts';
 import {
   Person,
   SupervisionAction,
@@ -10,12 +13,9 @@ import {
   SupervisionRecordAgreement,
   sequelize,
 } from '#db/models/index.ts';
-import { InvalidTransition, NotFound, ValidationError } from '#app/utils/errors.server.ts';
-import type { Actor } from '#app/utils/permissions.server.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from '../audit.server.ts';
 import { todayInLondon } from '../policies.server.ts';
 import { checkDateOnly } from '../role-profiles.server.ts';
-import { formatDateTime } from '#app/utils/dates.ts';
 import { loadSession } from './sessions.server.ts';
 import { ACTION_STATUS, PARTY, RECORD_STATUS, SESSION_STATUS } from './statuses.ts';
 import { addDaysToDate, londonParts } from './uk-date.ts';

@@ -1,13 +1,13 @@
 // The supervision schedule: sessions planned from the agreement (rrule), one-off sessions, moving, cancelling with
 // a reason, marking missed, and the urgent debrief a worker asks for.
 import { Op } from 'sequelize';
-import { Person, SupervisionSession, sequelize } from '#db/models/index.ts';
 import { Forbidden, InvalidTransition, NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
+import { Person, SupervisionSession, sequelize } from '#db/models/index.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from '../audit.server.ts';
 import { todayInLondon } from '../policies.server.ts';
-import { checkDateOnly } from '../role-profiles.server.ts';
 import { effectiveLineSupervisorId } from '../relationships.server.ts';
+import { checkDateOnly } from '../role-profiles.server.ts';
 import { manageAccess, readAccess, type SupervisionAccess } from './access.server.ts';
 import { activeAgreement } from './agreements.server.ts';
 import { plannedSlots } from './schedule.ts';
