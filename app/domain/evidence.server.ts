@@ -3,6 +3,7 @@ import { Op, QueryTypes, UniqueConstraintError, type Transaction } from 'sequeli
 import { ItemNoteSchema } from '#app/components/evidence-schema.ts';
 import { Forbidden, InvalidTransition, NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { FILE_LIMITS, FileRejected, fileStore, inspectUpload } from '#app/utils/file-store.server.ts';
+import { logger } from '#app/utils/logger.server.ts';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
 import { todayInUk } from '#app/utils/uk-date.ts';
 import { Evidence, EvidenceFile, EvidenceItemLink, EvidenceRevision, sequelize } from '#db/models/index.ts';
@@ -87,7 +88,7 @@ async function discardStaged(files: { storedName: string }[]): Promise<void> {
 async function commitStaged(files: { storedName: string }[]): Promise<void> {
   await Promise.all(
     files.map((file) =>
-      fileStore().commit(file.storedName).catch((error: unknown) => console.error(`Evidence file ${file.storedName} stays staged:`, error)),
+      fileStore().commit(file.storedName).catch((error: unknown) => logger.error({ err: error, storedName: file.storedName }, 'evidence file stays staged')),
     ),
   );
 }

@@ -49,6 +49,14 @@ describe('configuration', () => {
     expect(errorFor({ PORT: '99999' })).not.to.contain('\n');
   });
 
+  it('trusts a reverse proxy only when TRUST_PROXY is true, and logs at info unless told', () => {
+    const dir = dataDir();
+    expect(parseEnv({ DATA_DIR: dir })).to.include({ trustProxy: false, logLevel: 'info' });
+    expect(parseEnv({ DATA_DIR: dir, TRUST_PROXY: 'true', LOG_LEVEL: 'warn' })).to.include({ trustProxy: true, logLevel: 'warn' });
+    expect(errorFor({ DATA_DIR: dir, TRUST_PROXY: 'yes' })).to.equal('Configuration error: TRUST_PROXY must be true or false');
+    expect(errorFor({ DATA_DIR: dir, LOG_LEVEL: 'loud' })).to.match(/^Configuration error: LOG_LEVEL /);
+  });
+
   it('reads a variable set to nothing as not set', () => {
     const env = parseEnv({ DATA_DIR: dataDir(), REDIS_URL: '', PUBLIC_URL: ' ', SESSION_SECRET: 'x'.repeat(32) });
     expect(env.redisUrl).to.equal(undefined);
