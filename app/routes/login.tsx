@@ -5,7 +5,6 @@ import { useActionData, useSearchParams } from '@remix-run/react';
 import { z } from 'zod';
 import { TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
-import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 import { login } from '#app/domain/accounts.server.ts';
 import { clientAddress, getActor, startSessionCookie } from '#app/utils/auth.server.ts';
 import { ValidationError } from '#app/utils/errors.server.ts';
@@ -62,9 +61,6 @@ export default function LoginPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        {searchParams.get('reset') ? (
-          <SuccessBanner id="reset-title">Your new password is saved. Sign in with it.</SuccessBanner>
-        ) : null}
         <h1 className="govuk-heading-l">Sign in to NOSfolio</h1>
         <SchemaForm form={form} fields={fields}>
           <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? '/'} />

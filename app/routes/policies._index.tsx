@@ -1,6 +1,5 @@
 // The organisation's policies: current version and review date, whether you have acknowledged it; admins add policies.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { PolicySchema } from '#app/components/policy-schema.ts';
 import { TextArea, TextField } from '#app/components/ui/fields.tsx';
@@ -8,6 +7,7 @@ import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
 import { addPolicy, listPolicies } from '#app/domain/policies.server.ts';
 import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { formatDate } from '#app/utils/dates.ts';
+import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { can } from '#app/utils/permissions.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
@@ -24,7 +24,7 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
   const formData = await readForm(request);
   return submitForm(formData, PolicySchema, async (value) => {
     const id = await addPolicy(actor, value, clientAddress(context));
-    return redirect(`/policies/${id}?added=1`);
+    return redirectWithFlash(`/policies/${id}`, 'Policy added.');
   });
 });
 

@@ -1,13 +1,12 @@
 // One role profile: what it requires, who holds it; admins edit it, assign it to people and end assignments.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { data } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { RoleProfileSchema as BaseRoleProfileSchema } from '#app/components/role-profile-schema.ts';
 import { Checkboxes, SelectField, TextArea, TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
-import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 import { todayInLondon } from '#app/domain/policies.server.ts';
 import {
   assignRoleProfile,
@@ -19,6 +18,7 @@ import {
 import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { formatDate } from '#app/utils/dates.ts';
 import { ValidationError } from '#app/utils/errors.server.ts';
+import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { can } from '#app/utils/permissions.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
@@ -56,17 +56,17 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
   if (!profileId.success) throw new Response('Not found', { status: 404 });
   const formData = await readForm(request);
   const ipAddress = clientAddress(context);
-  const back = (notice: string) => redirect(`/role-profiles/${profileId.data}?${notice}=1`);
+  const back = (message: string) => redirectWithFlash(`/role-profiles/${profileId.data}`, message);
   switch (formData.get('intent')) {
     case 'save':
       return submitForm(formData, RoleProfileSchema, async ({ intent: _intent, ...value }) => {
         await updateRoleProfile(actor, profileId.data, { ...value, urgentDebriefOnRequest: value.urgentDebriefOnRequest ?? false }, ipAddress);
-        return back('saved');
+        return back('Changes saved.');
       });
     case 'assign':
       return submitForm(formData, AssignSchema, async (value) => {
         await assignRoleProfile(actor, { personId: value.personId, roleProfileId: profileId.data, startedOn: value.startedOn }, ipAddress);
-        return back('assigned');
+        return back('Role assigned. The required standards have been added to the person’s plan.');
       });
     case 'end': {
       const parsed = EndSchema.safeParse(Object.fromEntries(formData));
@@ -77,27 +77,18 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
         if (error instanceof ValidationError) return data({ endError: error.message }, { status: 400 });
         throw error;
       }
-      return back('ended');
+      return back('Role assignment ended. It stays in the person’s role history.');
     }
     default:
       throw new Response('Unknown action', { status: 400 });
   }
 });
 
-const NOTICES: Record<string, string> = {
-  created: 'Role profile created.',
-  saved: 'Changes saved.',
-  assigned: 'Role assigned. The required standards have been added to the person’s plan.',
-  ended: 'Role assignment ended. It stays in the person’s role history.',
-};
-
 export default function RoleProfilePage() {
   const { profile, canManage, standards, people } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const endError = actionData && 'endError' in actionData ? actionData.endError : null;
   const lastResult = actionData && 'status' in actionData ? actionData : undefined;
-  const [searchParams] = useSearchParams();
-  const notice = Object.keys(NOTICES).find((key) => searchParams.get(key));
   const resultFor = (intent: string) =>
     lastResult && (lastResult as { initialValue?: Record<string, unknown> }).initialValue?.intent === intent ? lastResult : undefined;
   const [editForm, editFields] = useSchemaForm('edit-role-profile', RoleProfileSchema, resultFor('save'), {
@@ -116,9 +107,6 @@ export default function RoleProfilePage() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <Link to="/role-profiles" className="govuk-back-link">Back to role profiles</Link>
-        {notice ? (
-          <SuccessBanner id="notice-title">{NOTICES[notice]}</SuccessBanner>
-        ) : null}
         <h1 className="govuk-heading-l">{profile.name}</h1>
         {profile.description ? <p className="govuk-body">{profile.description}</p> : null}
         <dl className="govuk-summary-list">

@@ -1,13 +1,11 @@
 // One supervision session: move, cancel or mark missed; its record (supervisor writes and shares, worker comments
 // and agrees, then locked with addenda) and the actions agreed, with those carried forward from earlier sessions.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { redirect } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { SelectField, TextArea, TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
-import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 import {
   ActionSchema,
   AddendumSchema,
@@ -33,6 +31,7 @@ import { cancelSession, markSessionMissed, moveSession } from '#app/domain/super
 import { SESSION_TYPE_LABELS, type SessionType } from '#app/domain/supervision/statuses.ts';
 import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { formatDate, formatDateTime } from '#app/utils/dates.ts';
+import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 
@@ -55,7 +54,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
   if (!sessionId.success) throw new Response('Not found', { status: 404 });
   const formData = await readForm(request);
   const ipAddress = clientAddress(context);
-  const back = (notice: string) => redirect(`/supervision/sessions/${sessionId.data}?${notice}=1`);
+  const back = (message: string) => redirectWithFlash(`/supervision/sessions/${sessionId.data}`, message);
   const recordId = async () => {
     const view = await sessionRecord(actor, sessionId.data);
     if (!view.record) throw new Response('This session has no record yet', { status: 409 });
@@ -65,66 +64,54 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
     case 'move':
       return submitForm(formData, MoveSchema, async ({ intent: _intent, ...value }) => {
         await moveSession(actor, sessionId.data, value, ipAddress);
-        return back('moved');
+        return back('Session moved.');
       });
     case 'cancel':
       return submitForm(formData, CancelSchema, async (value) => {
         await cancelSession(actor, sessionId.data, value.reason, ipAddress);
-        return back('cancelled');
+        return back('Session cancelled.');
       });
     case 'missed':
       return submitForm(formData, MissedSchema, async () => {
         await markSessionMissed(actor, sessionId.data, ipAddress);
-        return back('missed');
+        return back('Session marked as missed.');
       });
     case 'record':
       return submitForm(formData, RecordSchema, async ({ intent: _intent, ...value }) => {
         const view = await sessionRecord(actor, sessionId.data);
         if (view.record) await saveRecord(actor, view.record.id, value);
         else await startRecord(actor, sessionId.data, value, ipAddress);
-        return back('saved');
+        return back('Record saved.');
       });
     case 'share':
       return submitForm(formData, ShareSchema, async () => {
         await shareRecord(actor, await recordId(), ipAddress);
-        return back('shared');
+        return back('Record agreed by you and shared with the worker.');
       });
     case 'agree':
       return submitForm(formData, AgreeSchema, async (value) => {
         await agreeRecord(actor, await recordId(), value.comments ?? '', ipAddress);
-        return back('agreed');
+        return back('Record agreed. It is now locked; later changes are addenda.');
       });
     case 'addendum':
       return submitForm(formData, AddendumSchema, async (value) => {
         await addAddendum(actor, await recordId(), value.text, ipAddress);
-        return back('addendum');
+        return back('Addendum added.');
       });
     case 'action':
       return submitForm(formData, ActionSchema, async ({ intent: _intent, ...value }) => {
         await addAction(actor, await recordId(), value);
-        return back('action');
+        return back('Action added.');
       });
     case 'complete':
       return submitForm(formData, CompleteSchema, async (value) => {
         await completeAction(actor, value.actionId);
-        return back('completed');
+        return back('Action marked as done.');
       });
     default:
       throw new Response('Unknown action', { status: 400 });
   }
 });
-
-const NOTICES: Record<string, string> = {
-  moved: 'Session moved.',
-  cancelled: 'Session cancelled.',
-  missed: 'Session marked as missed.',
-  saved: 'Record saved.',
-  shared: 'Record agreed by you and shared with the worker.',
-  agreed: 'Record agreed. It is now locked; later changes are addenda.',
-  addendum: 'Addendum added.',
-  action: 'Action added.',
-  completed: 'Action marked as done.',
-};
 
 const RECORD_FIELDS = [
   ['attendance', 'Attendance'],
@@ -173,8 +160,6 @@ export default function SessionPage() {
   const lastResult = actionData && typeof actionData === 'object' && 'status' in actionData ? actionData : undefined;
   const resultFor = (intent: string) =>
     lastResult && (lastResult as { initialValue?: Record<string, unknown> }).initialValue?.intent === intent ? (lastResult as never) : undefined;
-  const [searchParams] = useSearchParams();
-  const notice = Object.keys(NOTICES).find((key) => searchParams.get(key));
   const [moveForm, moveFields] = useSchemaForm('move', MoveSchema, resultFor('move'));
   const [cancelForm, cancelFields] = useSchemaForm('cancel', CancelSchema, resultFor('cancel'));
   const [missedForm, missedFields] = useSchemaForm('missed', MissedSchema, resultFor('missed'));
@@ -202,9 +187,6 @@ export default function SessionPage() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <Link to={`/supervision/workers/${worker.id}`} className="govuk-back-link">Back to {isSelf ? 'your supervision' : `${worker.name}’s supervision`}</Link>
-        {notice ? (
-          <SuccessBanner id="notice-title">{NOTICES[notice]}</SuccessBanner>
-        ) : null}
         <h1 className="govuk-heading-l">{typeLabel}: {worker.name}</h1>
         <dl className="govuk-summary-list">
           <div className="govuk-summary-list__row">

@@ -1,11 +1,9 @@
 // One worker's supervision: the written agreement (draft, sign, versions), the policy check and the schedule.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { redirect } from '@remix-run/node';
-import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { Checkboxes, SelectField, TextArea, TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
-import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 import { draftAgreement, signAgreement } from '#app/domain/supervision/agreements.server.ts';
 import { AgreementSchema, ScheduleSchema, SessionSchema, SignSchema } from '#app/domain/supervision/forms.ts';
 import { workerSupervision } from '#app/domain/supervision/overview.server.ts';
@@ -15,6 +13,7 @@ import { everyWeeks } from '#app/domain/supervision/statuses.ts';
 import { toUkDateInput } from '#app/domain/supervision/uk-date.ts';
 import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { formatDate, formatDateTime } from '#app/utils/dates.ts';
+import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 
@@ -35,40 +34,32 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
   if (!workerId.success) throw new Response('Not found', { status: 404 });
   const formData = await readForm(request);
   const ipAddress = clientAddress(context);
-  const back = (notice: string) => redirect(`/supervision/workers/${workerId.data}?${notice}=1`);
+  const back = (message: string) => redirectWithFlash(`/supervision/workers/${workerId.data}`, message);
   switch (formData.get('intent')) {
     case 'draft':
       return submitForm(formData, AgreementSchema, async ({ intent: _intent, ...value }) => {
         await draftAgreement(actor, workerId.data, { ...value, probation: value.probation ?? false }, ipAddress);
-        return back('drafted');
+        return back('Agreement drafted. Both of you now sign it.');
       });
     case 'sign':
       return submitForm(formData, SignSchema, async (value) => {
         const { active } = await signAgreement(actor, value.agreementId, ipAddress);
-        return back(active ? 'active' : 'signed');
+        return back(active ? 'Signed by both of you: this is now the current agreement.' : 'Signed. The agreement becomes current when the other person signs too.');
       });
     case 'schedule':
       return submitForm(formData, ScheduleSchema, async (value) => {
         await planSchedule(actor, workerId.data, ipAddress, value.until);
-        return back('scheduled');
+        return back('Sessions planned from the agreement.');
       });
     case 'session':
       return submitForm(formData, SessionSchema, async ({ intent: _intent, ...value }) => {
         await planSession(actor, workerId.data, value, ipAddress);
-        return back('planned');
+        return back('Session planned.');
       });
     default:
       throw new Response('Unknown action', { status: 400 });
   }
 });
-
-const NOTICES: Record<string, string> = {
-  drafted: 'Agreement drafted. Both of you now sign it.',
-  signed: 'Signed. The agreement becomes current when the other person signs too.',
-  active: 'Signed by both of you: this is now the current agreement.',
-  scheduled: 'Sessions planned from the agreement.',
-  planned: 'Session planned.',
-};
 
 type AgreementData = ReturnType<typeof useLoaderData<typeof loader>>['draft'];
 
@@ -119,8 +110,6 @@ export default function WorkerSupervisionPage() {
   const lastResult = actionData && 'status' in actionData ? actionData : undefined;
   const resultFor = (intent: string) =>
     lastResult && (lastResult as { initialValue?: Record<string, unknown> }).initialValue?.intent === intent ? (lastResult as never) : undefined;
-  const [searchParams] = useSearchParams();
-  const notice = Object.keys(NOTICES).find((key) => searchParams.get(key));
   const base = draft ?? current;
   const [agreementForm, agreementFields] = useSchemaForm('agreement', AgreementSchema, resultFor('draft'), base ? {
     frequencyWeeks: String(base.frequencyWeeks),
@@ -145,9 +134,6 @@ export default function WorkerSupervisionPage() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <Link to="/supervision" className="govuk-back-link">Back to supervision</Link>
-        {notice ? (
-          <SuccessBanner id="notice-title">{NOTICES[notice]}</SuccessBanner>
-        ) : null}
         <h1 className="govuk-heading-l">{heading}</h1>
         {overdue.sessions.length ? <p className="govuk-body"><strong className="govuk-tag govuk-tag--red">Overdue</strong> Supervision was due by {formatDate(overdue.sessions[0]!.dueBy)}.</p> : null}
 

@@ -296,7 +296,8 @@ describe('organisation admin', function () {
     await waitForHeading(admin, exactly(person.name));
     await setCheckbox(admin, 'Assessor', true);
     await clickButton(admin, 'Save changes');
-    await admin.waitForFunction(() => new URL(location.href).searchParams.get('saved') === '1' && document.querySelector('.govuk-notification-banner'));
+    await admin.waitForFunction(() => document.querySelector('.govuk-notification-banner')?.textContent?.includes('Changes saved.'));
+    expect(new URL(admin.url()).search, 'no notice in the address').to.equal('');
     expect(await admin.$eval('.govuk-notification-banner', (banner) => banner.textContent)).to.contain('Changes saved.');
     expect(await checkedRoles(admin)).to.deep.equal(['worker', 'assessor']);
 
