@@ -9,7 +9,7 @@ import { assessorOptions, setWorkerAssessors } from '#app/domain/assessors.serve
 import { getPerson, personFormOptions, setPersonActive, updatePerson } from '#app/domain/people.server.ts';
 import { relationshipsToReassign } from '#app/domain/reassignment.server.ts';
 import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
-import { formatDate, formatDateTime } from '#app/utils/dates.ts';
+import { formatDate, formatDateTime } from '#app/utils/dates/index.ts';
 import { ValidationError } from '#app/utils/errors.server.ts';
 import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';

@@ -4,11 +4,12 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { PolicyVersionSchema } from '#app/components/policy-schema.ts';
+import { DateInput } from '#app/components/ui/date-input.tsx';
 import { TextArea, TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
 import { acknowledgePolicy, acknowledgementReport, addPolicyVersion, getPolicy } from '#app/domain/policies.server.ts';
 import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
-import { formatDate, formatDateTime } from '#app/utils/dates.ts';
+import { formatDate, formatDateTime } from '#app/utils/dates/index.ts';
 import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { assertCan, can } from '#app/utils/permissions.server.ts';
@@ -174,8 +175,8 @@ export default function PolicyPage() {
             <SchemaForm form={form} fields={fields}>
               <input type="hidden" name="intent" value="add-version" />
               <TextField field={fields.version} label="Version" hint="For example, 2.0" width="10" maxLength={40} />
-              <TextField field={fields.adoptedOn} label="Date adopted" hint="For example, 27 3 2026" width="10" />
-              <TextField field={fields.nextReviewOn} label="Next review date" hint="For example, 27 3 2027" width="10" />
+              <DateInput field={fields.adoptedOn} legend="Date adopted" hint="For example, 27 3 2026" />
+              <DateInput field={fields.nextReviewOn} legend="Next review date" hint="For example, 27 3 2027" />
               <TextArea field={fields.body} label="Policy text" hint="Leave a blank line between paragraphs" rows={12} />
               <button type="submit" className="govuk-button govuk-button--secondary">Adopt new version</button>
             </SchemaForm>

@@ -5,9 +5,9 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { RoleProfileSchema as BaseRoleProfileSchema } from '#app/components/role-profile-schema.ts';
+import { DateInput } from '#app/components/ui/date-input.tsx';
 import { Checkboxes, SelectField, TextArea, TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
-import { todayInLondon } from '#app/domain/policies.server.ts';
 import {
   assignRoleProfile,
   endRoleAssignment,
@@ -15,14 +15,14 @@ import {
   roleProfileFormOptions,
   updateRoleProfile,
 } from '#app/domain/role-profiles.server.ts';
+import { everyWeeks } from '#app/domain/supervision/statuses.ts';
 import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
-import { formatDate } from '#app/utils/dates.ts';
+import { dateField, formatDate, formatMonths, today } from '#app/utils/dates/index.ts';
 import { ValidationError } from '#app/utils/errors.server.ts';
 import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { can } from '#app/utils/permissions.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
-import { ukDateField } from '#app/utils/uk-date.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.profile.name ?? 'Role profile'} – NOSfolio` }];
 
@@ -31,7 +31,7 @@ const RoleProfileSchema = BaseRoleProfileSchema.extend({ intent: z.literal('save
 const AssignSchema = z.object({
   intent: z.literal('assign'),
   personId: z.number({ required_error: 'Select a person', invalid_type_error: 'Select a person from the list' }).int().positive(),
-  startedOn: ukDateField('the start date'),
+  startedOn: dateField('start date'),
 });
 
 const EndSchema = z.object({ intent: z.literal('end'), assignmentId: z.coerce.number().int().positive() });
@@ -72,7 +72,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
       const parsed = EndSchema.safeParse(Object.fromEntries(formData));
       if (!parsed.success) throw new Response('Unknown assignment', { status: 400 });
       try {
-        await endRoleAssignment(actor, parsed.data.assignmentId, todayInLondon(), ipAddress);
+        await endRoleAssignment(actor, parsed.data.assignmentId, today(), ipAddress);
       } catch (error) {
         if (error instanceof ValidationError) return data({ endError: error.message }, { status: 400 });
         throw error;
@@ -113,9 +113,9 @@ export default function RoleProfilePage() {
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">Supervision</dt>
             <dd className="govuk-summary-list__value">
-              Every {profile.supervisionFrequencyWeeks} weeks
+              {everyWeeks(profile.supervisionFrequencyWeeks)}
               {profile.probationSupervisionFrequencyWeeks
-                ? `; every ${profile.probationSupervisionFrequencyWeeks} weeks during probation`
+                ? `; ${everyWeeks(profile.probationSupervisionFrequencyWeeks).toLowerCase()} during probation`
                 : ''}
             </dd>
           </div>
@@ -125,7 +125,7 @@ export default function RoleProfilePage() {
           </div>
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">Target period</dt>
-            <dd className="govuk-summary-list__value">{profile.targetMonths} months from the start date</dd>
+            <dd className="govuk-summary-list__value">{formatMonths(profile.targetMonths)} from the start date</dd>
           </div>
         </dl>
 
@@ -210,12 +210,7 @@ export default function RoleProfilePage() {
                 emptyLabel="Select a person"
                 options={people.filter((person) => !holderIds.has(person.value))}
               />
-              <TextField
-                field={assignFields.startedOn}
-                label="Start date"
-                hint={`For example, 27 3 2026. The target date will be ${profile.targetMonths} months later.`}
-                width="10"
-              />
+              <DateInput field={assignFields.startedOn} legend="Start date" hint={`For example, 27 3 2026. The target date will be ${formatMonths(profile.targetMonths)} later.`} />
               <button type="submit" className="govuk-button">Assign role</button>
             </SchemaForm>
 

@@ -5,7 +5,9 @@ import { RoleProfileSchema } from '#app/components/role-profile-schema.ts';
 import { Checkboxes, TextArea, TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
 import { createRoleProfile, listRoleProfiles, roleProfileFormOptions } from '#app/domain/role-profiles.server.ts';
+import { everyWeeks } from '#app/domain/supervision/statuses.ts';
 import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
+import { formatMonths } from '#app/utils/dates/index.ts';
 import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { can } from '#app/utils/permissions.server.ts';
@@ -71,8 +73,8 @@ export default function RoleProfilesPage() {
                   ) : null}
                 </th>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{profile.requiredStandards}</td>
-                <td className="govuk-table__cell">Every {profile.supervisionFrequencyWeeks} weeks</td>
-                <td className="govuk-table__cell">{profile.targetMonths} months</td>
+                <td className="govuk-table__cell">{everyWeeks(profile.supervisionFrequencyWeeks)}</td>
+                <td className="govuk-table__cell">{formatMonths(profile.targetMonths)}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{profile.holders}</td>
               </tr>
             ))}

@@ -7,7 +7,7 @@ import { StandardItems } from '#app/components/standard-items.tsx';
 import { casePublicationOf, setCasePublication } from '#app/domain/standards/case-publishing.server.ts';
 import { getStandard } from '#app/domain/standards.server.ts';
 import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
-import { formatDate, formatDateTime, formatYearMonth } from '#app/utils/dates.ts';
+import { formatDate, formatDateTime, formatYearMonth } from '#app/utils/dates/index.ts';
 import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { can } from '#app/utils/permissions.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';

@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
+import { DateInput } from '#app/components/ui/date-input.tsx';
 import { SelectField, TextArea, TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
 import {
@@ -30,7 +31,7 @@ import {
 import { cancelSession, markSessionMissed, moveSession } from '#app/domain/supervision/sessions.server.ts';
 import { SESSION_TYPE_LABELS, type SessionType } from '#app/domain/supervision/statuses.ts';
 import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
-import { formatDate, formatDateTime } from '#app/utils/dates.ts';
+import { formatDate, formatDateTime } from '#app/utils/dates/index.ts';
 import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
@@ -214,7 +215,7 @@ export default function SessionPage() {
             <h2 className="govuk-heading-m">{session.status === 'requested' ? 'Arrange this debrief' : 'Move this session'}</h2>
             <SchemaForm form={moveForm} fields={moveFields}>
               <input type="hidden" name="intent" value="move" />
-              <TextField field={moveFields.date} label="Date" hint="For example, 27 3 2026" width="10" />
+              <DateInput field={moveFields.date} legend="Date" hint="For example, 27 3 2026" />
               <TextField field={moveFields.startTime} label="Start time" hint="For example, 10:00" width="5" />
               <TextField field={moveFields.endTime} label="End time" hint="For example, 11:00" width="5" />
               <button type="submit" className="govuk-button">{session.status === 'requested' ? 'Arrange' : 'Move'}</button>
@@ -318,7 +319,7 @@ export default function SessionPage() {
                     { value: String(supervisor.id), label: supervisor.name },
                   ]}
                 />
-                <TextField field={actionFields.dueOn} label="Due date" hint="For example, 27 3 2026" width="10" />
+                <DateInput field={actionFields.dueOn} legend="Due date" hint="For example, 27 3 2026" />
                 <button type="submit" className="govuk-button govuk-button--secondary">Add action</button>
               </SchemaForm>
             ) : null}

@@ -2,6 +2,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
+import { DateInput } from '#app/components/ui/date-input.tsx';
 import { Checkboxes, SelectField, TextArea, TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
 import { draftAgreement, signAgreement } from '#app/domain/supervision/agreements.server.ts';
@@ -10,9 +11,8 @@ import { workerSupervision } from '#app/domain/supervision/overview.server.ts';
 import { planSchedule, planSession } from '#app/domain/supervision/sessions.server.ts';
 import { SESSION_TYPE_LABELS, type SessionType } from '#app/domain/supervision/statuses.ts';
 import { everyWeeks } from '#app/domain/supervision/statuses.ts';
-import { toUkDateInput } from '#app/domain/supervision/uk-date.ts';
 import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
-import { formatDate, formatDateTime } from '#app/utils/dates.ts';
+import { splitDate, formatDate, formatDateTime } from '#app/utils/dates/index.ts';
 import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
@@ -115,13 +115,13 @@ export default function WorkerSupervisionPage() {
     frequencyWeeks: String(base.frequencyWeeks),
     durationMinutes: String(base.durationMinutes),
     sessionTime: base.sessionTime,
-    startsOn: toUkDateInput(base.startsOn),
+    startsOn: splitDate(base.startsOn),
     place: base.place,
     confidentiality: base.confidentiality,
     scope: base.scope,
     recordKeeping: base.recordKeeping,
     agreeWithinDays: String(base.agreeWithinDays),
-    reviewOn: toUkDateInput(base.reviewOn),
+    reviewOn: splitDate(base.reviewOn),
     probation: base.probation ? 'on' : '',
   } : { durationMinutes: '60', sessionTime: '10:00', agreeWithinDays: '7' });
   const [scheduleForm, scheduleFields] = useSchemaForm('schedule', ScheduleSchema, resultFor('schedule'));
@@ -211,7 +211,7 @@ export default function WorkerSupervisionPage() {
                 <h2 className="govuk-heading-m">Plan sessions from the agreement</h2>
                 <SchemaForm form={scheduleForm} fields={scheduleFields}>
                   <input type="hidden" name="intent" value="schedule" />
-                  <TextField field={scheduleFields.until} label="Plan until (optional)" hint={`For example, 27 3 2026. Leave empty to plan until the review date, ${formatDate(current.reviewOn)}.`} width="10" />
+                  <DateInput field={scheduleFields.until} legend="Plan until (optional)" hint={`For example, 27 3 2026. Leave empty to plan until the review date, ${formatDate(current.reviewOn)}.`} />
                   <button type="submit" className="govuk-button">Plan sessions</button>
                 </SchemaForm>
               </>
@@ -221,7 +221,7 @@ export default function WorkerSupervisionPage() {
             <SchemaForm form={sessionForm} fields={sessionFields}>
               <input type="hidden" name="intent" value="session" />
               <SelectField field={sessionFields.type} label="Type" emptyLabel="Select the type" options={TYPE_OPTIONS} />
-              <TextField field={sessionFields.date} label="Date" hint="For example, 27 3 2026" width="10" />
+              <DateInput field={sessionFields.date} legend="Date" hint="For example, 27 3 2026" />
               <TextField field={sessionFields.startTime} label="Start time" hint="For example, 10:00" width="5" />
               <TextField field={sessionFields.endTime} label="End time" hint="For example, 11:00" width="5" />
               <TextField field={sessionFields.place} label="Place or format (optional)" maxLength={200} />
@@ -235,13 +235,13 @@ export default function WorkerSupervisionPage() {
               <Checkboxes field={agreementFields.probation} legend="Probation" options={[{ value: 'on', label: 'The worker is on probation' }]} />
               <TextField field={agreementFields.durationMinutes} label="Length of each session (minutes)" width="5" />
               <TextField field={agreementFields.sessionTime} label="Usual start time" hint="For example, 10:00" width="5" />
-              <TextField field={agreementFields.startsOn} label="First session date" hint="For example, 27 3 2026" width="10" />
+              <DateInput field={agreementFields.startsOn} legend="First session date" hint="For example, 27 3 2026" />
               <TextField field={agreementFields.place} label="Place or format" maxLength={200} />
               <TextArea field={agreementFields.confidentiality} label="Confidentiality and its limits" rows={3} />
               <TextArea field={agreementFields.scope} label="What supervision covers" rows={3} />
               <TextArea field={agreementFields.recordKeeping} label="How records are kept" rows={2} />
               <TextField field={agreementFields.agreeWithinDays} label="Both agree each record within (days)" width="5" />
-              <TextField field={agreementFields.reviewOn} label="Review date" hint="For example, 27 3 2027" width="10" />
+              <DateInput field={agreementFields.reviewOn} legend="Review date" hint="For example, 27 3 2027" />
               <button type="submit" className="govuk-button govuk-button--secondary">Save draft for signing</button>
             </SchemaForm>
           </>

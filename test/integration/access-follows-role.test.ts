@@ -7,7 +7,6 @@ import { setWorkerAssessors } from '#app/domain/assessors.server.ts';
 import { getEvidence, getEvidenceFile, listEvidence, recordEvidence } from '#app/domain/evidence.server.ts';
 import { getOrganisationStructure } from '#app/domain/organisation.server.ts';
 import { getPerson, listPeople, setPersonActive, updatePerson } from '#app/domain/people.server.ts';
-import { todayInLondon } from '#app/domain/policies.server.ts';
 import { workerProgress } from '#app/domain/progress.server.ts';
 import { relationshipsToReassign } from '#app/domain/reassignment.server.ts';
 import type { Role } from '#app/domain/roles.ts';
@@ -17,26 +16,26 @@ import { overdueOverview } from '#app/domain/supervision/overdue.server.ts';
 import { supervisees, workerSupervision } from '#app/domain/supervision/overview.server.ts';
 import { addAddendum, agreeRecord, sessionRecord, shareRecord, startRecord } from '#app/domain/supervision/records.server.ts';
 import { cancelSession, planSession } from '#app/domain/supervision/sessions.server.ts';
-import { addDaysToDate } from '#app/domain/supervision/uk-date.ts';
 import { listManagedTeam } from '#app/domain/team.server.ts';
+import { addDays, today } from '#app/utils/dates/index.ts';
 import { Forbidden, NotFound } from '#app/utils/errors.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
 import { Session, SupervisionSession, Team } from '#db/models/index.ts';
 import { actorFor, createPerson, createStaffedOrganisation, makeManagerOf, unique } from '#test/factories/index.ts';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-const today = todayInLondon();
+const todayDate = today();
 const AGREEMENT: AgreementInput = {
   frequencyWeeks: 4,
   durationMinutes: 60,
   sessionTime: '10:00',
-  startsOn: addDaysToDate(today, -30),
+  startsOn: addDays(todayDate, -30),
   place: 'Room 2',
   confidentiality: 'Confidential',
   scope: 'Practice',
   recordKeeping: 'Both agree',
   agreeWithinDays: 7,
-  reviewOn: addDaysToDate(today, 300),
+  reviewOn: addDays(todayDate, 300),
   probation: false,
 };
 
@@ -98,7 +97,7 @@ async function supervisedWorker() {
   const recordId = await startRecord(supervisor, held.id, { attendance: 'Both', discussion: 'Hard calls', wellbeing: 'Tired', workload: 'High', practiceIssues: 'None', learning: 'Refresher' }, 'ip');
   await shareRecord(supervisor, recordId, 'ip');
   await agreeRecord(worker, recordId, 'Agreed', 'ip');
-  const plannedId = await planSession(supervisor, worker.id, { date: addDaysToDate(today, 5), startTime: '10:00', endTime: '11:00', type: 'regular' }, 'ip');
+  const plannedId = await planSession(supervisor, worker.id, { date: addDays(todayDate, 5), startTime: '10:00', endTime: '11:00', type: 'regular' }, 'ip');
   const evidenceId = await recordEvidence(
     worker,
     { type: 'reflective_account', title: 'A visit', activityDate: '2026-01-14', description: 'What I did', links: [] },
@@ -142,8 +141,8 @@ describe('access follows the role that gives it', () => {
     const former = (await signedIn(setup.supervisor))!;
     expect(former.roles).not.to.include('supervisor');
     await expectNoSupervisionOrEvidence(former, setup);
-    expect(await caught(planSession(former, setup.worker.id, { date: addDaysToDate(today, 9), startTime: '10:00', endTime: '11:00', type: 'regular' }, 'ip'))).to.be.instanceOf(NotFound);
-    expect(await caught(draftAgreement(former, setup.worker.id, { ...AGREEMENT, startsOn: addDaysToDate(today, 1) }, 'ip'))).to.be.instanceOf(NotFound);
+    expect(await caught(planSession(former, setup.worker.id, { date: addDays(todayDate, 9), startTime: '10:00', endTime: '11:00', type: 'regular' }, 'ip'))).to.be.instanceOf(NotFound);
+    expect(await caught(draftAgreement(former, setup.worker.id, { ...AGREEMENT, startsOn: addDays(todayDate, 1) }, 'ip'))).to.be.instanceOf(NotFound);
     expect((await supervisees(former)).map((row) => row.id)).not.to.include(setup.worker.id);
     expect((await overdueOverview(former)).workers.map((row) => row.id)).not.to.include(setup.worker.id);
     expect((await workersWithoutAgreement(former)).map((row) => row.id)).not.to.include(setup.worker.id);

@@ -2,7 +2,6 @@
 // overdue views, and who may see any of it (the two parties and the managers above them only).
 import { expect } from 'chai';
 import { attentionFor } from '#app/domain/home.server.ts';
-import { todayInLondon } from '#app/domain/policies.server.ts';
 import { draftAgreement, signAgreement, workersWithoutAgreement, type AgreementInput } from '#app/domain/supervision/agreements.server.ts';
 import { calendarFor, calendarForToken, createCalendarLink, revokeCalendarLinks } from '#app/domain/supervision/calendar.server.ts';
 import { overdueOverview } from '#app/domain/supervision/overdue.server.ts';
@@ -26,8 +25,7 @@ import {
   planSession,
   requestUrgentDebrief,
 } from '#app/domain/supervision/sessions.server.ts';
-import { addDaysToDate, londonInstant } from '#app/domain/supervision/uk-date.ts';
-import { formatDate, formatDateTime } from '#app/utils/dates.ts';
+import { today, addDays, londonInstant, formatDate, formatDateTime } from '#app/utils/dates/index.ts';
 import { Forbidden, InvalidTransition, NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { AppendOnlyViolation } from '#db/models/append-only.ts';
 import {
@@ -60,20 +58,20 @@ async function caught(promise: Promise<unknown>): Promise<unknown> {
   return undefined;
 }
 
-const today = todayInLondon();
+const todayDate = today();
 
 function agreementInput(overrides: Partial<AgreementInput> = {}): AgreementInput {
   return {
     frequencyWeeks: 6,
     durationMinutes: 60,
     sessionTime: '10:00',
-    startsOn: addDaysToDate(today, 1),
+    startsOn: addDays(todayDate, 1),
     place: 'Riverside House, room 2',
     confidentiality: 'Confidential between us, except where someone is at risk of harm.',
     scope: 'Practice, wellbeing, workload, learning and the PDP.',
     recordKeeping: 'The supervisor writes the record; both agree it.',
     agreeWithinDays: 7,
-    reviewOn: addDaysToDate(today, 365),
+    reviewOn: addDays(todayDate, 365),
     probation: false,
     ...overrides,
   };
@@ -144,7 +142,7 @@ describe('supervision agreements', () => {
     const noFrequency = await caught(draftAgreement(org.supervisor, org.worker.id, agreementInput({ frequencyWeeks: undefined }), 'ip'));
     expect(noFrequency).to.be.instanceOf(ValidationError);
     expect((noFrequency as ValidationError).fieldErrors.frequencyWeeks).to.deep.equal(['Enter how often supervision happens, in weeks']);
-    const backwards = await caught(draftAgreement(org.supervisor, org.worker.id, agreementInput({ reviewOn: today }), 'ip'));
+    const backwards = await caught(draftAgreement(org.supervisor, org.worker.id, agreementInput({ reviewOn: todayDate }), 'ip'));
     expect((backwards as ValidationError).fieldErrors.reviewOn).to.deep.equal(['The review date must be after the start date']);
     expect(await caught(draftAgreement(org.worker, org.worker.id, agreementInput(), 'ip'))).to.be.instanceOf(Forbidden);
     expect(await SupervisionAgreement.count({ where: { workerId: org.worker.id } })).to.equal(0);
@@ -165,8 +163,8 @@ describe('supervision agreements', () => {
       organisationId: org.organisation.id,
       personId: org.worker.id,
       roleProfileId: profile.id,
-      startedOn: today,
-      targetDate: addDaysToDate(today, 365),
+      startedOn: todayDate,
+      targetDate: addDays(todayDate, 365),
       endedOn: null,
       assignedById: org.admin.id,
     });
@@ -234,13 +232,13 @@ describe('supervision confidentiality', () => {
 describe('supervision schedule', () => {
   it('plans sessions from the agreement with rrule at the same London time, and adds no duplicates when run again', async () => {
     const org = await createStaffedOrganisation();
-    await signedAgreement(org, { frequencyWeeks: 6, reviewOn: addDaysToDate(today, 180) });
+    await signedAgreement(org, { frequencyWeeks: 6, reviewOn: addDays(todayDate, 180) });
     const created = await planSchedule(org.supervisor, org.worker.id, 'ip');
     expect(created).to.be.within(4, 5);
     expect(await planSchedule(org.supervisor, org.worker.id, 'ip')).to.equal(0);
     const sessions = await SupervisionSession.findAll({ where: { workerId: org.worker.id }, order: [['startsAt', 'ASC']] });
     expect(sessions).to.have.length(created);
-    const { formatDateTime } = await import('#app/utils/dates.ts');
+    const { formatDateTime } = await import('#app/utils/dates/index.ts');
     expect(sessions.every((session) => formatDateTime(session.startsAt).endsWith('at 10:00am'))).to.equal(true);
     expect(await caught(planSchedule(org.worker, org.worker.id, 'ip'))).to.be.instanceOf(Forbidden);
   });
@@ -249,16 +247,16 @@ describe('supervision schedule', () => {
     const org = await createStaffedOrganisation();
     const noAgreement = await caught(planSchedule(org.supervisor, org.worker.id, 'ip'));
     expect(noAgreement).to.be.instanceOf(ValidationError);
-    const past = await caught(planSession(org.supervisor, org.worker.id, { date: addDaysToDate(today, -3), startTime: '10:00', endTime: '11:00', type: 'regular' }, 'ip'));
+    const past = await caught(planSession(org.supervisor, org.worker.id, { date: addDays(todayDate, -3), startTime: '10:00', endTime: '11:00', type: 'regular' }, 'ip'));
     expect((past as ValidationError).fieldErrors.date).to.deep.equal(['A planned session must be in the future: this date and time has passed']);
-    const backwards = await caught(planSession(org.supervisor, org.worker.id, { date: addDaysToDate(today, 3), startTime: '11:00', endTime: '10:00', type: 'appraisal' }, 'ip'));
+    const backwards = await caught(planSession(org.supervisor, org.worker.id, { date: addDays(todayDate, 3), startTime: '11:00', endTime: '10:00', type: 'appraisal' }, 'ip'));
     expect((backwards as ValidationError).fieldErrors.endTime).to.deep.equal(['The end time must be after the start time']);
     expect(await SupervisionSession.count({ where: { workerId: org.worker.id } })).to.equal(0);
   });
 
   it('refuses a time the clocks skip, next to the time field, and takes the first of a time they repeat (BST)', async () => {
     const org = await createStaffedOrganisation();
-    const year = Number(today.slice(0, 4)) + 1;
+    const year = Number(todayDate.slice(0, 4)) + 1;
     const forward = lastSunday(year, 3);
     const back = lastSunday(year, 10);
     const longDate = (date: string) => formatDate(`${date}T12:00:00Z`);
@@ -283,7 +281,7 @@ describe('supervision schedule', () => {
 
   it('moves, cancels with a reason, and marks a started session missed', async () => {
     const org = await createStaffedOrganisation();
-    const id = await planSession(org.supervisor, org.worker.id, { date: addDaysToDate(today, 3), startTime: '10:00', endTime: '11:00', type: 'appraisal', place: 'Office' }, 'ip');
+    const id = await planSession(org.supervisor, org.worker.id, { date: addDays(todayDate, 3), startTime: '10:00', endTime: '11:00', type: 'appraisal', place: 'Office' }, 'ip');
     await moveSession(org.supervisor, id, { date: '2026-12-14', startTime: '14:00', endTime: '15:00' }, 'ip');
     const moved = await SupervisionSession.findByPk(id);
     expect(moved!.startsAt.toISOString()).to.equal(londonInstant('2026-12-14', '14:00').toISOString());
@@ -295,7 +293,7 @@ describe('supervision schedule', () => {
     expect(await caught(markSessionMissed(org.worker, past.id, 'ip'))).to.be.instanceOf(Forbidden);
     await markSessionMissed(org.supervisor, past.id, 'ip');
     expect((await SupervisionSession.findByPk(past.id))!.status).to.equal('missed');
-    const future = await planSession(org.manager, org.worker.id, { date: addDaysToDate(today, 5), startTime: '09:00', endTime: '10:00', type: 'regular' }, 'ip');
+    const future = await planSession(org.manager, org.worker.id, { date: addDays(todayDate, 5), startTime: '09:00', endTime: '10:00', type: 'regular' }, 'ip');
     expect(await caught(markSessionMissed(org.supervisor, future, 'ip'))).to.be.instanceOf(InvalidTransition);
   });
 
@@ -307,7 +305,7 @@ describe('supervision schedule', () => {
     const items = home.flatMap((section) => section.items.map((item) => item.text));
     expect(items.some((text) => /urgent debrief/i.test(text))).to.equal(true);
     expect((await workerSupervision(org.worker, org.worker.id)).sessions.map((row) => [row.id, row.status, row.type])).to.deep.equal([[id, 'requested', 'urgent_debrief']]);
-    await moveSession(org.supervisor, id, { date: addDaysToDate(today, 1), startTime: '16:00', endTime: '16:30' }, 'ip');
+    await moveSession(org.supervisor, id, { date: addDays(todayDate, 1), startTime: '16:00', endTime: '16:30' }, 'ip');
     expect((await SupervisionSession.findByPk(id))!.status).to.equal('planned');
     const supervisorDiary = await calendarFor(org.supervisor, 'test');
     expect(supervisorDiary).to.contain(`supervision-session-${id}@test`);
@@ -319,7 +317,7 @@ describe('supervision in the audit log', () => {
   it('names what happened and to whom, never the confidential text: reasons, record, comments, addenda', async () => {
     const org = await createStaffedOrganisation();
     await signedAgreement(org);
-    const planned = await planSession(org.supervisor, org.worker.id, { date: addDaysToDate(today, 3), startTime: '10:00', endTime: '11:00', type: 'regular' }, 'ip');
+    const planned = await planSession(org.supervisor, org.worker.id, { date: addDays(todayDate, 3), startTime: '10:00', endTime: '11:00', type: 'regular' }, 'ip');
     const secrets = ['off sick – anxiety and depression', 'A distressing call about Mrs B', 'I agree; my back pain is worse', 'Referred to occupational health'];
     await cancelSession(org.supervisor, planned, secrets[0]!, 'ip');
     await requestUrgentDebrief(org.worker, secrets[1]!, 'ip');
@@ -343,7 +341,7 @@ describe('supervision records', () => {
     const session = await pastSession(org, 3);
     const recordId = await startRecord(org.supervisor, session.id, RECORD, 'ip');
     expect((await SupervisionSession.findByPk(session.id))!.status).to.equal('held');
-    const actionId = await addAction(org.supervisor, recordId, { description: 'Book safeguarding refresher', ownerId: org.worker.id, dueOn: addDaysToDate(today, 14) });
+    const actionId = await addAction(org.supervisor, recordId, { description: 'Book safeguarding refresher', ownerId: org.worker.id, dueOn: addDays(todayDate, 14) });
     expect((await caught(agreeRecord(org.worker, recordId, 'ok', 'ip')) as ValidationError).fieldErrors.comments).to.deep.equal([
       'Your supervisor has not shared this record with you yet',
     ]);
@@ -371,7 +369,7 @@ describe('supervision records', () => {
 
   it('cannot record a session that has not happened yet', async () => {
     const org = await createStaffedOrganisation();
-    const id = await planSession(org.supervisor, org.worker.id, { date: addDaysToDate(today, 2), startTime: '10:00', endTime: '11:00', type: 'regular' }, 'ip');
+    const id = await planSession(org.supervisor, org.worker.id, { date: addDays(todayDate, 2), startTime: '10:00', endTime: '11:00', type: 'regular' }, 'ip');
     expect(await caught(startRecord(org.supervisor, id, RECORD, 'ip'))).to.be.instanceOf(ValidationError);
     expect(await SupervisionRecord.count({ where: { sessionId: id } })).to.equal(0);
   });
@@ -380,11 +378,11 @@ describe('supervision records', () => {
 describe('supervision overdue views', () => {
   it('shows sessions overdue against the frequency, records not agreed in time and actions past due, to supervisor and manager', async () => {
     const org = await createStaffedOrganisation();
-    await signedAgreement(org, { frequencyWeeks: 2, startsOn: addDaysToDate(today, -60) });
+    await signedAgreement(org, { frequencyWeeks: 2, startsOn: addDays(todayDate, -60) });
     // Every two weeks from 60 days ago; the only session was 30 days ago, so the next was due 16 days ago.
     const session = await pastSession(org, 30);
     const recordId = await startRecord(org.supervisor, session.id, RECORD, 'ip');
-    await addAction(org.supervisor, recordId, { description: 'Read the lone working policy', ownerId: org.worker.id, dueOn: addDaysToDate(today, -5) });
+    await addAction(org.supervisor, recordId, { description: 'Read the lone working policy', ownerId: org.worker.id, dueOn: addDays(todayDate, -5) });
     for (const viewer of [org.supervisor, org.manager]) {
       const overview = await overdueOverview(viewer);
       expect(overview.sessions.map((row) => row.workerId), 'sessions').to.deep.equal([org.worker.id]);
@@ -403,7 +401,7 @@ describe('supervision overdue views', () => {
 describe('supervision calendars', () => {
   it('a private link serves the person’s sessions until revoked; only the sha256 is stored; unknown tokens are not found', async () => {
     const org = await createStaffedOrganisation();
-    await planSession(org.supervisor, org.worker.id, { date: addDaysToDate(today, 4), startTime: '10:00', endTime: '11:00', type: 'regular', place: 'Room 2' }, 'ip');
+    await planSession(org.supervisor, org.worker.id, { date: addDays(todayDate, 4), startTime: '10:00', endTime: '11:00', type: 'regular', place: 'Room 2' }, 'ip');
     const token = await createCalendarLink(org.worker, 'ip');
     const stored = await SupervisionCalendarToken.findOne({ where: { personId: org.worker.id } });
     expect(stored!.tokenHash).to.have.length(64);

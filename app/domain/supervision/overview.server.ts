@@ -1,8 +1,8 @@
 // One worker's supervision as the page shows it: agreements, schedule, records, open actions and the policy check.
 
+import { today } from '#app/utils/dates/index.ts';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
 import { SupervisionAction, SupervisionRecord } from '#db/models/index.ts';
-import { todayInLondon } from '../policies.server.ts';
 import { isLineSupervisorOf } from '../relationships.server.ts';
 import { readAccess } from './access.server.ts';
 import { agreementsFor, scopedWorkers } from './agreements.server.ts';
@@ -19,7 +19,7 @@ export async function workerSupervision(actor: Actor, workerId: number) {
     SupervisionAction.count({ where: { workerId, status: ACTION_STATUS.open } }),
     overdueFor([{ id: access.worker.id, name: access.worker.name }]),
   ]);
-  const today = todayInLondon();
+  const todayDate = today();
   const recordBySession = new Map(records.map((record) => [record.sessionId, record]));
   const now = Date.now();
   return {
@@ -35,7 +35,7 @@ export async function workerSupervision(actor: Actor, workerId: number) {
         ...session.get({ plain: true }),
         past: session.startsAt.getTime() <= now,
         recordStatus: record?.status ?? null,
-        recordOverdue: record ? record.status !== RECORD_STATUS.agreed && record.dueOn < today : false,
+        recordOverdue: record ? record.status !== RECORD_STATUS.agreed && record.dueOn < todayDate : false,
       };
     }),
     openActions,
