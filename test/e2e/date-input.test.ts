@@ -87,6 +87,14 @@ describe('date input', function () {
       expect(await page.$eval('.govuk-notification-banner', (banner) => banner.textContent)).to.contain('Policy added.');
       await axe.check(page);
 
+      if (javaScript) {
+        // The root's data is not reloaded by a link, yet the notice belongs to the page it arrived with.
+        await page.click('a::-p-text(Back to policies)');
+        await waitForHeading(page, /^Policies$/);
+        expect(await page.$('.govuk-notification-banner'), 'the notice stays behind').to.equal(null);
+        await page.goBack({ waitUntil: 'load' });
+        await waitForHeading(page, new RegExp(`^${title}$`));
+      }
       await page.reload({ waitUntil: 'load' });
       expect(await headingText(page)).to.equal(title);
       expect(await page.$('.govuk-notification-banner'), 'the notice is shown once').to.equal(null);
