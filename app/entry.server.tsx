@@ -1,15 +1,24 @@
 // Renders each document request on the server; the configuration is validated here, at start-up, and the file sweep begins.
 import { PassThrough } from 'node:stream';
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleDataRequestFunction } from '@remix-run/node';
-import { RemixServer } from '@remix-run/react';
+import {
+  createReadableStreamFromReadable,
+  type AppLoadContext,
+  type EntryContext,
+  type HandleDataRequestFunction,
+  type HandleErrorFunction,
+} from '@remix-run/node';
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { NonceProvider } from './components/nonce.tsx';
 import { scheduleOrphanFileSweep } from './domain/evidence/file-sweep.server.ts';
 import { env } from './utils/env.server.ts';
+import { logger } from './utils/logger.server.ts';
 
-// The HTTP server (server/index.js) is plain JavaScript: it takes what it needs of the validated configuration here.
-export const serverConfig = { publicUrl: env().publicUrl };
+// The HTTP server (server/index.js) is plain JavaScript: it takes what it needs of the validated configuration here,
+// and the application log, so that its request lines and the app's lines are one stream.
+export const serverConfig = { publicUrl: env().publicUrl, port: env().port, trustProxy: env().trustProxy };
+export { logger };
 scheduleOrphanFileSweep();
 
 // Pages and their data carry personal details: no browser or proxy may keep a copy. Resource routes say so themselves.
@@ -49,13 +58,23 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) logger.error({ err: error, path: new URL(request.url).pathname }, 'render failed');
         },
       },
     );
     setTimeout(abort, streamTimeout + 1000);
   });
 }
+
+/**
+ * Errors Remix caught in a loader, action or render. An unknown address, or a 4xx a route threw on purpose, is not an
+ * error: the request line says it. Anything else is written once, with its stack; a request the client abandoned is not.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  logger.error({ err: isRouteErrorResponse(error) ? (error as { error?: unknown }).error ?? error : error, path: new URL(request.url).pathname }, 'unhandled error');
+};
 
 export const handleDataRequest: HandleDataRequestFunction = (response) => {
   if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', NO_STORE);

@@ -10,15 +10,18 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
-import type { ReactNode } from 'react';
-import stylesUrl from './styles/app.scss?url';
+import { useRef, type ReactNode } from 'react';
 import { CsrfInput } from './components/csrf-input.tsx';
 import { useNonce } from './components/nonce.tsx';
+import { SuccessBanner } from './components/ui/success-banner.tsx';
+import stylesUrl from './styles/app.scss?url';
 import { getActor } from './utils/auth.server.ts';
 import { issueCsrfToken } from './utils/csrf.server.ts';
+import { takeFlash } from './utils/flash.server.ts';
 import { navigationFor } from './utils/navigation.server.ts';
 
 export const links: LinksFunction = () => [
@@ -31,19 +34,35 @@ export const meta: MetaFunction = () => [{ title: 'NOSfolio' }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await getActor(request);
   const csrf = await issueCsrfToken(request, actor !== null);
+  const { flash, setCookie: flashCookie } = await takeFlash(request);
+  const headers = new Headers();
+  for (const cookie of [csrf.setCookie, flashCookie]) if (cookie) headers.append('Set-Cookie', cookie);
   return data(
     {
       csrfToken: csrf.token,
       actor: actor ? { name: actor.name, organisationName: actor.organisationName, roles: actor.roles } : null,
       navigation: actor ? navigationFor(actor) : [],
+      flash,
     },
-    { headers: csrf.setCookie ? { 'Set-Cookie': csrf.setCookie } : undefined },
+    { headers },
   );
+}
+
+/**
+ * The flash arrives with the root's data after a redirect. The root does not reload on every link, so the banner is
+ * shown only at the location it arrived with, and goes when the person moves on.
+ */
+function useFlashOnce(flash: { message: string } | null | undefined) {
+  const location = useLocation();
+  const arrived = useRef<{ flash: typeof flash; key: string } | null>(null);
+  if (arrived.current?.flash !== flash) arrived.current = { flash, key: location.key };
+  return flash && arrived.current?.key === location.key ? flash : null;
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>('root');
   const nonce = useNonce();
+  const flash = useFlashOnce(root?.flash);
   return (
     <html lang="en-GB" className="govuk-template govuk-template--rebranded">
       <head>
@@ -94,6 +113,13 @@ export function Layout({ children }: { children: ReactNode }) {
         ) : null}
         <div className="govuk-width-container">
           <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
+            {flash ? (
+              <div className="govuk-grid-row">
+                <div className="govuk-grid-column-two-thirds">
+                  <SuccessBanner id="flash-title">{flash.message}</SuccessBanner>
+                </div>
+              </div>
+            ) : null}
             {children}
           </main>
         </div>

@@ -8,10 +8,10 @@
 import { performance } from 'node:perf_hooks';
 import { QueryTypes, type Transaction } from 'sequelize';
 import { z } from 'zod';
+import { EVIDENCE_STATUS, EVIDENCE_TYPES } from '#app/domain/evidence-types.ts';
 import { workerProgress } from '#app/domain/progress.server.ts';
 import { saveStandardVersions } from '#app/domain/standards.server.ts';
 import { env } from '#app/utils/env.server.ts';
-import { EVIDENCE_STATUS, EVIDENCE_TYPES } from '#app/domain/evidence-types.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
 import { queryCounter } from '#db/connection.ts';
 import { Evidence, EvidenceItemLink, EvidenceRevision, PersonStandard, StandardItem, sequelize } from '#db/models/index.ts';

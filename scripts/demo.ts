@@ -1,10 +1,10 @@
 // `npm run demo`: migrate the embedded SQLite database, load the demo organisation, build, serve, print logins.
 import { spawn, spawnSync } from 'node:child_process';
+import { ROLE_LABELS } from '#app/domain/roles.ts';
 import { env } from '#app/utils/env.server.ts';
 import { sequelize } from '#db/connection.ts';
 import { migrate } from '#db/migrator.ts';
 import { demoLogins, seedDemo } from '#db/seed/index.ts';
-import { ROLE_LABELS } from '#app/domain/roles.ts';
 
 const config = env();
 console.log(`Database: ${config.databaseUrl}`);

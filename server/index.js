@@ -1,25 +1,29 @@
-// The production HTTP server: serves the built Remix app with security headers and the client's address.
+// The production HTTP server: serves the built Remix app with security headers, the client's address and a request log.
+// Its settings come from the app's validated configuration (app/utils/env.server.ts), exported by the built entry.server.
+import { createRequestHandler } from '@remix-run/express';
 import compression from 'compression';
 import express from 'express';
-import { createRequestHandler } from '@remix-run/express';
 import { withRequestLimits } from './request-limits.js';
+import { logErrors, requestLog } from './request-log.js';
 import { securityHeaders } from './security-headers.js';
 import { staticAssets } from './static-assets.js';
 
 const build = await import('../build/server/index.js');
-const port = Number(process.env.PORT ?? 3000);
+const { serverConfig, logger } = build.entry.module;
 const app = express();
 
 app.disable('x-powered-by');
-if (process.env.TRUST_PROXY === 'true') app.set('trust proxy', true);
+if (serverConfig.trustProxy) app.set('trust proxy', true);
+app.use(requestLog(logger));
 app.use(compression());
-app.use(securityHeaders(build.entry.module.serverConfig));
+app.use(securityHeaders(serverConfig));
 staticAssets(app);
 app.all(
   '*',
   withRequestLimits(
     createRequestHandler({
       build,
+      // Remix's own mode; unset means production, as before (the configuration's default is development).
       mode: process.env.NODE_ENV,
       getLoadContext: (req, res) => ({
         clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
@@ -28,9 +32,10 @@ app.all(
     }),
   ),
 );
+app.use(logErrors(logger));
 
-const server = app.listen(port, () => {
-  console.log(`NOSfolio is listening on http://localhost:${port}`);
+const server = app.listen(serverConfig.port, () => {
+  logger.info({ port: serverConfig.port, publicUrl: serverConfig.publicUrl }, 'listening');
 });
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => server.close(() => process.exit(0)));

@@ -42,8 +42,7 @@ export function EvidenceForm({
   );
   const typeError = fields.type.errors?.[0];
   const filesError = errors.files?.[0];
-  const date = fields.activityDate.getFieldset();
-  const errorTargets: Record<string, string> = { activityDate: date.day.id, links: 'links', files: 'files' };
+  const errorTargets: Record<string, string> = { links: 'links', files: 'files' };
   for (const key of Object.keys(noteErrors)) errorTargets[`note-${key}`] = `note-${key}`;
 
   return (
@@ -64,7 +63,7 @@ export function EvidenceForm({
         </fieldset>
       </div>
       <TextField field={fields.title} label="Title" hint="For example, Supporting Mrs A to rejoin her lunch club" width="two-thirds" />
-      <DateInput id="activity-date" legend="Date of the activity" hint="For example, 27 3 2026" day={date.day} month={date.month} year={date.year} date={fields.activityDate} />
+      <DateInput field={fields.activityDate} legend="Date of the activity" hint="For example, 27 3 2026" />
       <TextArea field={fields.description} label="What you did, or your reflection" rows={8} />
       <details className="govuk-details" open={initial.type === 'witness_testimony'}>
         <summary className="govuk-details__summary">

@@ -1,8 +1,8 @@
 // The evidence form's schema, shared by the browser and the server.
 import { z } from 'zod';
 import { EVIDENCE_TYPES } from '#app/domain/evidence-types.ts';
+import { dateField, today } from '#app/utils/dates/index.ts';
 import { TEXT_COLUMN_BYTES, textUpTo } from '#app/utils/text-limits.ts';
-import { parseDateParts, todayInUk } from '#app/utils/uk-date.ts';
 
 /** The note saying how the evidence shows one item (a field per ticked item, `note-<itemId>`, checked by the domain). */
 export const ItemNoteSchema = textUpTo('Note', 2000, { required: 'Say how this evidence shows the item', bytes: TEXT_COLUMN_BYTES });
@@ -13,18 +13,9 @@ export const EvidenceSchema = z.object({
   type: z.enum(EVIDENCE_TYPES, { errorMap: () => ({ message: 'Select the type of evidence' }) }),
   title: textUpTo('Title', 200, { required: 'Enter a title' }),
   // Checked on its own, so its problem is reported together with every other field's.
-  activityDate: z
-    .object({ day: z.string().optional(), month: z.string().optional(), year: z.string().optional() })
-    .optional()
-    .transform((parts, ctx) => {
-      const date = parseDateParts(parts ?? {}, 'date of the activity');
-      const message = !date.ok ? date.message : date.value > todayInUk() ? 'The date of the activity must be today or in the past' : null;
-      if (message) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message });
-        return z.NEVER;
-      }
-      return (date as { value: string }).value;
-    }),
+  activityDate: dateField('date of the activity', {
+    check: (date) => (date > today() ? 'The date of the activity must be today or in the past' : null),
+  }),
   description: textUpTo('The description', 20_000, { required: 'Describe what you did, or reflect on it', bytes: TEXT_COLUMN_BYTES }),
   witnessName: textUpTo('The witness’s name', 200).optional(),
   witnessRole: textUpTo('The witness’s role', 200).optional(),

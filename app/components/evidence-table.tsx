@@ -1,7 +1,7 @@
 // A list of evidence with its type, date, status and how many items it is mapped to.
 import { Link } from '@remix-run/react';
 import { EVIDENCE_TYPE_LABELS, type EvidenceType } from '#app/domain/evidence-types.ts';
-import { formatDate } from '#app/utils/dates.ts';
+import { formatDate } from '#app/utils/dates/index.ts';
 
 type Row = { id: number; status: string; type: EvidenceType; title: string; activityDate: string; itemCount: number; revisionNumber: number };
 

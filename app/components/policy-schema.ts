@@ -1,6 +1,6 @@
 // The policy forms' schemas, shared by the browser and the server: a new policy, and a new version of one.
 import { z } from 'zod';
-import { ukDateField } from '#app/utils/uk-date.ts';
+import { dateField } from '#app/utils/dates/index.ts';
 import { MEDIUMTEXT_COLUMN_BYTES, textUpTo } from '#app/utils/text-limits.ts';
 
 /** A policy is a long document, so its text is kept in a MEDIUMTEXT column (migration 0006). */
@@ -8,8 +8,8 @@ export const POLICY_BODY_CHARACTERS = 100_000;
 
 const versionFields = {
   version: textUpTo('The version', 40, { required: 'Enter the version' }),
-  adoptedOn: ukDateField('the date this version was adopted'),
-  nextReviewOn: ukDateField('the next review date'),
+  adoptedOn: dateField('date this version was adopted'),
+  nextReviewOn: dateField('next review date'),
   body: textUpTo('The policy text', POLICY_BODY_CHARACTERS, { required: 'Enter the text of the policy', bytes: MEDIUMTEXT_COLUMN_BYTES }),
 };
 

@@ -1,7 +1,7 @@
 // A worker's progress against each standard they hold: counts, sections, every item with its state, what is missing.
 import { Link } from '@remix-run/react';
 import { ITEM_STATE_LABELS, type ItemState } from '#app/domain/evidence-types.ts';
-import { formatDate } from '#app/utils/dates.ts';
+import { formatDate } from '#app/utils/dates/index.ts';
 import { kindLabel } from './standard-items.tsx';
 
 type Item = { id: number; code: string; kind: 'P' | 'K'; section: string; text: string; state: ItemState; evidenceCount: number; evidence: { id: number; title: string }[] };

@@ -1,7 +1,7 @@
 // The role profile form's schema, shared by the create and edit forms, in the browser and on the server.
 import { z } from 'zod';
+import { dateField } from '#app/utils/dates/index.ts';
 import { TEXT_COLUMN_BYTES, textUpTo } from '#app/utils/text-limits.ts';
-import { ukDateField } from '#app/utils/uk-date.ts';
 
 const weeks = (what: string) =>
   z
@@ -30,7 +30,7 @@ export const SaveRoleProfileSchema = RoleProfileSchema.extend({ intent: z.litera
 export const AssignRoleProfileSchema = z.object({
   intent: z.literal('assign'),
   personId: z.number({ required_error: 'Select a person', invalid_type_error: 'Select a person from the list' }).int().positive(),
-  startedOn: ukDateField('the start date'),
+  startedOn: dateField('start date'),
 });
 
 /** Ends an assignment today; the id is a hidden field. */

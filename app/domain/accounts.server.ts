@@ -1,15 +1,15 @@
 // Signing in and out, sessions, login throttling and password resets.
 import { createHash, randomBytes } from 'node:crypto';
 import { Op } from 'sequelize';
-import { Organisation, PasswordResetToken, Person, PersonRole, Session, sequelize } from '#db/models/index.ts';
-import { hashPassword, verifyPassword } from '#app/utils/password.server.ts';
-import { SESSION_LIFETIME_MS } from '#app/utils/session.server.ts';
-import { loginThrottle } from '#app/utils/login-throttle.server.ts';
-import { tooManyAttemptsMessage } from '#app/utils/too-many-attempts.ts';
-import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
 import { NotFound, ValidationError } from '#app/utils/errors.server.ts';
-import { isRole } from './roles.ts';
+import { loginThrottle } from '#app/utils/login-throttle.server.ts';
+import { hashPassword, verifyPassword } from '#app/utils/password.server.ts';
+import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
+import { SESSION_LIFETIME_MS } from '#app/utils/session.server.ts';
+import { tooManyAttemptsMessage } from '#app/utils/too-many-attempts.ts';
+import { Organisation, PasswordResetToken, Person, PersonRole, Session, sequelize } from '#db/models/index.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
+import { isRole } from './roles.ts';
 
 export const RESET_LINK_LIFETIME_MS = 24 * 60 * 60 * 1000;
 

@@ -1,8 +1,8 @@
 // Which assessors assess a worker: admins set them; assessors then see that worker's evidence.
 import { Op } from 'sequelize';
-import { Person, PersonRole, WorkerAssessor, sequelize } from '#db/models/index.ts';
 import { ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
+import { Person, PersonRole, WorkerAssessor, sequelize } from '#db/models/index.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
 
 export async function assessorOptions(actor: Actor, workerId: number) {

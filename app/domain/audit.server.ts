@@ -1,7 +1,7 @@
 // The append-only audit log: recording events, and reading them for an organisation's admins.
 import type { Transaction } from 'sequelize';
-import { AuditEvent, Person } from '#db/models/index.ts';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
+import { AuditEvent, Person } from '#db/models/index.ts';
 
 export const AUDIT_ACTIONS = {
   loginSucceeded: 'login.succeeded',

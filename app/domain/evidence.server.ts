@@ -1,17 +1,18 @@
 // Workers record evidence, attach files, map it to items and submit it; readers see it by relationship.
 import { Op, QueryTypes, UniqueConstraintError, type Transaction } from 'sequelize';
-import { Evidence, EvidenceFile, EvidenceItemLink, EvidenceRevision, sequelize } from '#db/models/index.ts';
 import { ItemNoteSchema } from '#app/components/evidence-schema.ts';
+import { today } from '#app/utils/dates/index.ts';
 import { Forbidden, NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { FILE_LIMITS, FileRejected, fileStore, inspectUpload } from '#app/utils/file-store.server.ts';
+import { logger } from '#app/utils/logger.server.ts';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
-import { todayInUk } from '#app/utils/uk-date.ts';
+import { Evidence, EvidenceFile, EvidenceItemLink, EvidenceRevision, sequelize } from '#db/models/index.ts';
 import { heldStandards } from './evidence/held-items.server.ts';
 import { refreshItemStates } from './evidence/item-states.server.ts';
 import { EVIDENCE_STATUS, type EvidenceType } from './evidence-types.ts';
+import { canReadEvidence, relationshipTo, requireEvidenceReader } from './relationships.server.ts';
 import { EVIDENCE_WORKFLOW } from './workflows/evidence.server.ts';
 import { assertTransition } from './workflows/workflow.server.ts';
-import { canReadEvidence, relationshipTo, requireEvidenceReader } from './relationships.server.ts';
 
 export type EvidenceInput = {
   type: EvidenceType;
@@ -29,7 +30,7 @@ type StoredFile = { originalName: string; storedName: string; mediaType: string;
 /** Rules the form schema cannot check alone: the date, the witness, and that every item is one the worker holds. */
 async function checkInput(workerId: number, input: EvidenceInput): Promise<void> {
   const errors: Record<string, string[]> = {};
-  if (input.activityDate > todayInUk()) errors.activityDate = ['The date of the activity must be today or in the past'];
+  if (input.activityDate > today()) errors.activityDate = ['The date of the activity must be today or in the past'];
   if (input.type === 'witness_testimony') {
     if (!input.witnessName) errors.witnessName = ['Enter the witness’s name'];
     if (!input.witnessRole) errors.witnessRole = ['Enter the witness’s role'];
@@ -90,7 +91,7 @@ async function discardStaged(files: { storedName: string }[]): Promise<void> {
 async function commitStaged(files: { storedName: string }[]): Promise<void> {
   await Promise.all(
     files.map((file) =>
-      fileStore().commit(file.storedName).catch((error: unknown) => console.error(`Evidence file ${file.storedName} stays staged:`, error)),
+      fileStore().commit(file.storedName).catch((error: unknown) => logger.error({ err: error, storedName: file.storedName }, 'evidence file stays staged')),
     ),
   );
 }

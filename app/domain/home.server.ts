@@ -1,12 +1,12 @@
 // What needs each person's attention, by the roles they hold: the home page's content.
 import { Op } from 'sequelize';
-import { Evidence, Person, PersonRole, Team } from '#db/models/index.ts';
 import { assertCan, can, hasRole, type Actor } from '#app/utils/permissions.server.ts';
-import { effectiveLineSupervisorId, supervisorsAmong } from './relationships.server.ts';
-import { managedTeamIds } from './team.server.ts';
+import { Evidence, Person, PersonRole, Team } from '#db/models/index.ts';
 import { workersAssessedBy } from './assessors.server.ts';
 import { EVIDENCE_STATUS } from './evidence-types.ts';
+import { effectiveLineSupervisorId, supervisorsAmong } from './relationships.server.ts';
 import { oversightSupervisionItems, workerSupervisionItems } from './supervision/attention.server.ts';
+import { managedTeamIds } from './team.server.ts';
 
 export type AttentionItem = { text: string; href?: string; count?: number };
 export type AttentionSection = { role: string; heading: string; items: AttentionItem[] };

@@ -1,8 +1,8 @@
 // An organisation's structure: its locations, teams, and which teams or locations each manager manages.
 import { Op, UniqueConstraintError } from 'sequelize';
-import { Location, ManagerScope, Person, PersonRole, Team, sequelize } from '#db/models/index.ts';
 import { ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
+import { Location, ManagerScope, Person, PersonRole, Team, sequelize } from '#db/models/index.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
 
 export async function getOrganisationStructure(actor: Actor) {

@@ -1,10 +1,10 @@
 // Admins create people, give them roles, a team and a line supervisor, and deactivate them.
 import { Op, UniqueConstraintError, type Transaction } from 'sequelize';
-import { Person, PersonRole, Session, Team, sequelize } from '#db/models/index.ts';
 import { ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
-import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
+import { Person, PersonRole, Session, Team, sequelize } from '#db/models/index.ts';
 import { normaliseEmail } from './accounts.server.ts';
+import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
 import { supervisorsAmong } from './relationships.server.ts';
 import { ROLES, ROLE_LABELS, isRole, type Role } from './roles.ts';
 

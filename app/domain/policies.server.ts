@@ -1,27 +1,19 @@
 // Organisational policies: adopted versions with review dates, and who has read and acknowledged the current one.
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import { Op, UniqueConstraintError } from 'sequelize';
-import { Person, Policy, PolicyAcknowledgement, PolicyVersion, Team, sequelize } from '#db/models/index.ts';
+import { parseIsoDate, today } from '#app/utils/dates/index.ts';
 import { NotFound, ValidationError } from '#app/utils/errors.server.ts';
-import { UK_TIME_ZONE } from '#app/utils/dates.ts';
 import { assertCan, assertSameOrganisation, hasRole, type Actor } from '#app/utils/permissions.server.ts';
+import { Person, Policy, PolicyAcknowledgement, PolicyVersion, Team, sequelize } from '#db/models/index.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
-import { checkDateOnly } from './role-profiles.server.ts';
 import { managedTeamIds } from './team.server.ts';
 
 export type PolicyVersionInput = { version: string; adoptedOn: string; nextReviewOn: string; body: string };
 export type PolicyInput = PolicyVersionInput & { title: string };
 
-/** Today's date in the UK, YYYY-MM-DD. */
-export function todayInLondon(now: Date = new Date()): string {
-  return format(new TZDate(now.getTime(), UK_TIME_ZONE), 'yyyy-MM-dd');
-}
-
 function checkVersion(input: PolicyVersionInput) {
   const errors: Record<string, string[]> = {};
-  const adoptedOn = checkDateOnly(input.adoptedOn);
-  const nextReviewOn = checkDateOnly(input.nextReviewOn);
+  const adoptedOn = parseIsoDate(input.adoptedOn);
+  const nextReviewOn = parseIsoDate(input.nextReviewOn);
   if (!adoptedOn) errors.adoptedOn = ['Enter a real date for when this version was adopted'];
   if (!nextReviewOn) errors.nextReviewOn = ['Enter a real date for the next review'];
   if (adoptedOn && nextReviewOn && nextReviewOn <= adoptedOn) {
@@ -53,7 +45,7 @@ export async function listPolicies(actor: Actor) {
       })
     ).map((row) => row.policyVersionId),
   );
-  const today = todayInLondon();
+  const todayDate = today();
   return policies.flatMap((policy) => {
     const current = versions.find((version) => version.policyId === policy.id);
     if (!current) return [];
@@ -64,7 +56,7 @@ export async function listPolicies(actor: Actor) {
         version: current.version,
         adoptedOn: current.adoptedOn,
         nextReviewOn: current.nextReviewOn,
-        reviewOverdue: current.nextReviewOn < today,
+        reviewOverdue: current.nextReviewOn < todayDate,
         acknowledged: acknowledged.has(current.id),
       },
     ];
@@ -93,7 +85,7 @@ export async function getPolicy(actor: Actor, policyId: number) {
       adoptedOn: current.adoptedOn,
       nextReviewOn: current.nextReviewOn,
       body: current.body,
-      reviewOverdue: current.nextReviewOn < todayInLondon(),
+      reviewOverdue: current.nextReviewOn < today(),
     },
     versions: versions.map((version) => ({
       id: version.id,

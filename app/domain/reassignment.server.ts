@@ -1,7 +1,7 @@
 // What an admin must reassign when a person loses the role behind a relationship, or is deactivated: the links
 // stay on record but give no access (see relationships.server.ts), so the people they covered need someone new.
-import { Location, ManagerScope, Person, PersonRole, Team, WorkerAssessor } from '#db/models/index.ts';
 import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
+import { Location, ManagerScope, Person, PersonRole, Team, WorkerAssessor } from '#db/models/index.ts';
 import type { Role } from './roles.ts';
 
 type PersonRef = { id: number; name: string };

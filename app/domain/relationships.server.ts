@@ -4,9 +4,9 @@
 // role, a manager scope with the manager role, an assessor assignment with the assessor role. The links stay in the
 // database (an admin reassigns them), but taking the role away ends the access at once.
 import { Op } from 'sequelize';
-import { ManagerScope, Person, PersonRole, Team, WorkerAssessor } from '#db/models/index.ts';
 import { NotFound } from '#app/utils/errors.server.ts';
 import { hasRole, type Actor } from '#app/utils/permissions.server.ts';
+import { ManagerScope, Person, PersonRole, Team, WorkerAssessor } from '#db/models/index.ts';
 
 export type Relationship = {
   self: boolean;

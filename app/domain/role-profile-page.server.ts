@@ -1,8 +1,8 @@
 // One role profile as its page shows it (what it requires, who holds it, what the person may change), and the page's
 // commands: save the profile, assign it to a person, end an assignment today.
 import type { RoleProfileCommand } from '#app/components/role-profile-schema.ts';
+import { today as todayInLondon } from '#app/utils/dates/index.ts';
 import { can as hasPermission, type Actor } from '#app/utils/permissions.server.ts';
-import { todayInLondon } from './policies.server.ts';
 import { assignRoleProfile, endRoleAssignment, getRoleProfile, roleProfileFormOptions, updateRoleProfile } from './role-profiles.server.ts';
 
 export async function roleProfilePage(actor: Actor, roleProfileId: number) {

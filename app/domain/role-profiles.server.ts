@@ -1,6 +1,8 @@
 // Role profiles: the jobs an organisation defines (required standards, supervision, target period) and who holds them.
-import { addMonths, format, isValid, parseISO } from 'date-fns';
 import { Op, UniqueConstraintError, type Transaction } from 'sequelize';
+import { addMonths, parseIsoDate } from '#app/utils/dates/index.ts';
+import { InvalidTransition, ValidationError } from '#app/utils/errors.server.ts';
+import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
 import {
   Person,
   PersonStandard,
@@ -11,8 +13,6 @@ import {
   StandardVersion,
   sequelize,
 } from '#db/models/index.ts';
-import { InvalidTransition, ValidationError } from '#app/utils/errors.server.ts';
-import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
 import { refreshItemStates } from './evidence/item-states.server.ts';
 
@@ -27,18 +27,6 @@ export type RoleProfileInput = {
 };
 
 export type AssignmentInput = { personId: number; roleProfileId: number; startedOn: string };
-
-/** A real calendar date written YYYY-MM-DD, or null. */
-export function checkDateOnly(value: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const date = parseISO(value);
-  return isValid(date) && format(date, 'yyyy-MM-dd') === value ? value : null;
-}
-
-/** The date `months` after a date-only string, as a date-only string (31 January + 1 month = 28/29 February). */
-export function addMonthsToDate(dateOnly: string, months: number): string {
-  return format(addMonths(parseISO(dateOnly), months), 'yyyy-MM-dd');
-}
 
 async function currentVersions(standardIds: number[], organisationId: number, transaction?: Transaction) {
   if (standardIds.length === 0) return [];
@@ -259,7 +247,7 @@ export async function updateRoleProfile(actor: Actor, roleProfileId: number, inp
  */
 export async function assignRoleProfile(actor: Actor, input: AssignmentInput, ipAddress: string): Promise<number> {
   assertCan(actor, 'manage:role-profiles:org');
-  const startedOn = checkDateOnly(input.startedOn);
+  const startedOn = parseIsoDate(input.startedOn);
   if (!startedOn) throw new ValidationError({ startedOn: ['Enter a real start date'] });
   return sequelize.transaction(async (transaction) => {
     const profile = assertSameOrganisation(
@@ -280,7 +268,7 @@ export async function assignRoleProfile(actor: Actor, input: AssignmentInput, ip
     });
     if (open) throw new ValidationError({ personId: [`${person.name} already holds this role`] });
 
-    const targetDate = addMonthsToDate(startedOn, profile.targetMonths);
+    const targetDate = addMonths(startedOn, profile.targetMonths);
     const assignment = await RoleAssignment.create(
       {
         organisationId: actor.organisationId,
@@ -332,7 +320,7 @@ export async function assignRoleProfile(actor: Actor, input: AssignmentInput, ip
 /** Ends an assignment; the row stays as history. */
 export async function endRoleAssignment(actor: Actor, assignmentId: number, endedOn: string, ipAddress: string) {
   assertCan(actor, 'manage:role-profiles:org');
-  const date = checkDateOnly(endedOn);
+  const date = parseIsoDate(endedOn);
   if (!date) throw new ValidationError({ endedOn: ['Enter a real end date'] });
   await sequelize.transaction(async (transaction) => {
     const assignment = assertSameOrganisation(

@@ -1,9 +1,9 @@
 // The standards library: importing NOS versions, browsing and searching them.
 import { Op, type Transaction } from 'sequelize';
-import { NosStandardSchema, type NosStandard } from '#standards/schema.ts';
-import { PersonStandard, Standard, StandardItem, StandardVersion, sequelize } from '#db/models/index.ts';
 import { NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
+import { PersonStandard, Standard, StandardItem, StandardVersion, sequelize } from '#db/models/index.ts';
+import { NosStandardSchema, type NosStandard } from '#standards/schema.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
 import { refreshItemStates } from './evidence/item-states.server.ts';
 import { unreviewedFlag } from './standards/import-review.ts';

@@ -1,7 +1,7 @@
 // Who a manager manages: the people in their teams, directly or through a whole location.
 import { Op } from 'sequelize';
-import { ManagerScope, Person, PersonRole, Team } from '#db/models/index.ts';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
+import { ManagerScope, Person, PersonRole, Team } from '#db/models/index.ts';
 import { supervisorsAmong } from './relationships.server.ts';
 import { isRole } from './roles.ts';
 

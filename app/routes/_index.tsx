@@ -4,7 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { attentionFor } from '#app/domain/home.server.ts';
 import { ROLE_LABELS } from '#app/domain/roles.ts';
 import { requirePermission } from '#app/utils/auth.server.ts';
-import { formatDate } from '#app/utils/dates.ts';
+import { formatDate } from '#app/utils/dates/index.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Home – NOSfolio' }];

@@ -2,14 +2,14 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
+import { NewPasswordFields, withNewPassword } from '#app/components/new-password.tsx';
 import { TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
+import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 import { changePassword } from '#app/domain/accounts.server.ts';
 import { clientAddress, currentSessionId, requirePermission } from '#app/utils/auth.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
-import { NewPasswordFields, withNewPassword } from '#app/components/new-password.tsx';
-import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 
 export const meta: MetaFunction = () => [{ title: 'Your account – NOSfolio' }];
 

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { listAuditEvents } from '#app/domain/audit.server.ts';
 import { requirePermission } from '#app/utils/auth.server.ts';
-import { formatDateTime } from '#app/utils/dates.ts';
+import { formatDateTime } from '#app/utils/dates/index.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Audit log – NOSfolio' }];

@@ -6,7 +6,7 @@ import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { EVIDENCE_TYPE_LABELS } from '#app/domain/evidence-types.ts';
 import { getEvidence, submitEvidence } from '#app/domain/evidence.server.ts';
 import { readForm, requireActor } from '#app/utils/auth.server.ts';
-import { formatDate, formatDateTime } from '#app/utils/dates.ts';
+import { formatDate, formatDateTime } from '#app/utils/dates/index.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.revision.title ?? 'Evidence'} – NOSfolio` }];

@@ -6,13 +6,13 @@ import { z } from 'zod';
 import { EvidenceForm } from '#app/components/evidence-form.tsx';
 import { EvidenceSchema } from '#app/components/evidence-schema.ts';
 import { getEvidence, updateEvidence } from '#app/domain/evidence.server.ts';
-import { EVIDENCE_UPLOADS, evidenceInputFrom } from '#app/utils/evidence-form.server.ts';
 import { workerProgress } from '#app/domain/progress.server.ts';
 import { readForm, requirePermission } from '#app/utils/auth.server.ts';
+import { splitDate } from '#app/utils/dates/index.ts';
 import { Forbidden } from '#app/utils/errors.server.ts';
+import { EVIDENCE_UPLOADS, evidenceInputFrom } from '#app/utils/evidence-form.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
-import { splitDate } from '#app/utils/uk-date.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Change evidence – NOSfolio' }];
 

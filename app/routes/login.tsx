@@ -11,7 +11,6 @@ import { ValidationError } from '#app/utils/errors.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { safeRedirect } from '#app/utils/redirect.ts';
 import { tooManyAttemptsMessage } from '#app/utils/too-many-attempts.ts';
-import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 
 export const meta: MetaFunction = () => [{ title: 'Sign in – NOSfolio' }];
 
@@ -63,9 +62,6 @@ export default function LoginPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        {searchParams.get('reset') ? (
-          <SuccessBanner id="reset-title">Your new password is saved. Sign in with it.</SuccessBanner>
-        ) : null}
         <h1 className="govuk-heading-l">Sign in to NOSfolio</h1>
         <SchemaForm form={form} fields={fields}>
           <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? '/'} />

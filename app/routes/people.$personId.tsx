@@ -1,20 +1,20 @@
 // One person, for admins: change details and roles, issue a password reset link, deactivate or reactivate.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { PersonForm, PersonSchema } from '#app/components/person-form.tsx';
 import { issuePasswordResetLink } from '#app/domain/accounts.server.ts';
-import { getPerson, personFormOptions, setPersonActive, updatePerson } from '#app/domain/people.server.ts';
 import { assessorOptions, setWorkerAssessors } from '#app/domain/assessors.server.ts';
+import { getPerson, personFormOptions, setPersonActive, updatePerson } from '#app/domain/people.server.ts';
 import { relationshipsToReassign } from '#app/domain/reassignment.server.ts';
 import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
-import { formatDate, formatDateTime } from '#app/utils/dates.ts';
+import { formatDate, formatDateTime } from '#app/utils/dates/index.ts';
 import { ValidationError } from '#app/utils/errors.server.ts';
+import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
-import { withDomainErrors } from '#app/utils/route.server.ts';
-import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 import { absoluteUrl } from '#app/utils/public-url.server.ts';
+import { withDomainErrors } from '#app/utils/route.server.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? 'Person'} – NOSfolio` }];
 
@@ -49,12 +49,12 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
     case 'save':
       return submitForm(formData, PersonSchema, async (value) => {
         await updatePerson(actor, personId.data, value, ipAddress);
-        return redirect(`/people/${personId.data}?saved=1`);
+        return redirectWithFlash(`/people/${personId.data}`, 'Changes saved.');
       });
     case 'assessors':
       return submitForm(formData, AssessorsSchema, async ({ assessorIds }) => {
         await setWorkerAssessors(actor, personId.data, assessorIds, ipAddress);
-        return redirect(`/people/${personId.data}?saved=1`);
+        return redirectWithFlash(`/people/${personId.data}`, 'Changes saved.');
       });
     case 'reset-link': {
       const { token, expiresAt } = await issuePasswordResetLink(actor, personId.data, ipAddress);
@@ -76,19 +76,14 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
 export default function PersonPage() {
   const { person, teams, supervisors, assessors, toReassign } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const resetLink = actionData && 'resetLink' in actionData ? actionData : null;
   const statusError = actionData && 'statusError' in actionData ? actionData.statusError : null;
   const formResult = actionData && 'status' in actionData ? actionData : undefined;
-  const notice = searchParams.get('created') ? `${person.name} has been added.` : searchParams.get('saved') ? 'Changes saved.' : null;
 
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <Link to="/people" className="govuk-back-link">Back to people</Link>
-        {notice ? (
-          <SuccessBanner id="notice-title">{notice}</SuccessBanner>
-        ) : null}
         <h1 className="govuk-heading-l">
           {person.name}{' '}
           {person.active ? null : <strong className="govuk-tag govuk-tag--grey">Deactivated</strong>}

@@ -1,9 +1,10 @@
 // Add a person to the organisation.
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { PersonForm, PersonSchema } from '#app/components/person-form.tsx';
 import { createPerson, personFormOptions } from '#app/domain/people.server.ts';
 import { clientAddress, requirePermission } from '#app/utils/auth.server.ts';
+import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 
@@ -18,7 +19,7 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
   const actor = await requirePermission(request, 'manage:people:org');
   return submitForm(request, PersonSchema, async (value) => {
     const personId = await createPerson(actor, value, clientAddress(context));
-    return redirect(`/people/${personId}?created=1`);
+    return redirectWithFlash(`/people/${personId}`, `${value.name} has been added.`);
   });
 });
 

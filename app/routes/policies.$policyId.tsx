@@ -1,19 +1,19 @@
 // One policy: the current version to read and acknowledge, its history; admins add versions; admins and managers see who has acknowledged.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { redirect } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { PolicyVersionSchema } from '#app/components/policy-schema.ts';
+import { DateInput } from '#app/components/ui/date-input.tsx';
 import { TextArea, TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
 import { acknowledgePolicy, acknowledgementReport, addPolicyVersion, getPolicy } from '#app/domain/policies.server.ts';
 import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
-import { formatDate, formatDateTime } from '#app/utils/dates.ts';
+import { formatDate, formatDateTime } from '#app/utils/dates/index.ts';
+import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { assertCan, can } from '#app/utils/permissions.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
-import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.policy.title ?? 'Policy'} – NOSfolio` }];
 
@@ -42,23 +42,17 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
   switch (formData.get('intent')) {
     case 'acknowledge':
       await acknowledgePolicy(actor, policyId.data, ipAddress);
-      return redirect(`/policies/${policyId.data}?acknowledged=1`);
+      return redirectWithFlash(`/policies/${policyId.data}`, 'Thank you. Your acknowledgement has been recorded.');
     case 'add-version':
       assertCan(actor, 'manage:policies:org');
       return submitForm(formData, VersionSchema, async ({ intent: _intent, ...value }) => {
         await addPolicyVersion(actor, policyId.data, value, ipAddress);
-        return redirect(`/policies/${policyId.data}?version=1`);
+        return redirectWithFlash(`/policies/${policyId.data}`, 'New version adopted. Everyone will be asked to acknowledge it.');
       });
     default:
       throw new Response('Unknown action', { status: 400 });
   }
 });
-
-const NOTICES: Record<string, string> = {
-  added: 'Policy added.',
-  version: 'New version adopted. Everyone will be asked to acknowledge it.',
-  acknowledged: 'Thank you. Your acknowledgement has been recorded.',
-};
 
 /** Paragraphs are separated by blank lines; single line breaks stay within a paragraph. */
 function paragraphs(body: string): string[] {
@@ -71,17 +65,12 @@ function paragraphs(body: string): string[] {
 export default function PolicyPage() {
   const { policy, report, canManage } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
-  const notice = Object.keys(NOTICES).find((key) => searchParams.get(key));
   const [form, fields] = useSchemaForm('add-version', VersionSchema, lastResult);
 
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <Link to="/policies" className="govuk-back-link">Back to policies</Link>
-        {notice ? (
-          <SuccessBanner id="notice-title">{NOTICES[notice]}</SuccessBanner>
-        ) : null}
         <span className="govuk-caption-l">Version {policy.current.version}</span>
         <h1 className="govuk-heading-l">{policy.title}</h1>
         <p className="govuk-body-s">
@@ -186,8 +175,8 @@ export default function PolicyPage() {
             <SchemaForm form={form} fields={fields}>
               <input type="hidden" name="intent" value="add-version" />
               <TextField field={fields.version} label="Version" hint="For example, 2.0" width="10" maxLength={40} />
-              <TextField field={fields.adoptedOn} label="Date adopted" hint="For example, 27 3 2026" width="10" />
-              <TextField field={fields.nextReviewOn} label="Next review date" hint="For example, 27 3 2027" width="10" />
+              <DateInput field={fields.adoptedOn} legend="Date adopted" hint="For example, 27 3 2026" />
+              <DateInput field={fields.nextReviewOn} legend="Next review date" hint="For example, 27 3 2027" />
               <TextArea field={fields.body} label="Policy text" hint="Leave a blank line between paragraphs" rows={12} />
               <button type="submit" className="govuk-button govuk-button--secondary">Adopt new version</button>
             </SchemaForm>

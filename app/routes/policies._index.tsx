@@ -1,13 +1,14 @@
 // The organisation's policies: current version and review date, whether you have acknowledged it; admins add policies.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { PolicySchema } from '#app/components/policy-schema.ts';
+import { DateInput } from '#app/components/ui/date-input.tsx';
 import { TextArea, TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
 import { addPolicy, listPolicies } from '#app/domain/policies.server.ts';
 import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
-import { formatDate } from '#app/utils/dates.ts';
+import { formatDate } from '#app/utils/dates/index.ts';
+import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { can } from '#app/utils/permissions.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
@@ -24,7 +25,7 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
   const formData = await readForm(request);
   return submitForm(formData, PolicySchema, async (value) => {
     const id = await addPolicy(actor, value, clientAddress(context));
-    return redirect(`/policies/${id}?added=1`);
+    return redirectWithFlash(`/policies/${id}`, 'Policy added.');
   });
 });
 
@@ -86,8 +87,8 @@ export default function PoliciesPage() {
           <SchemaForm form={form} fields={fields}>
             <TextField field={fields.title} label="Title" maxLength={200} />
             <TextField field={fields.version} label="Version" hint="For example, 1.0" width="10" maxLength={40} />
-            <TextField field={fields.adoptedOn} label="Date adopted" hint="For example, 27 3 2026" width="10" />
-            <TextField field={fields.nextReviewOn} label="Next review date" hint="For example, 27 3 2027" width="10" />
+            <DateInput field={fields.adoptedOn} legend="Date adopted" hint="For example, 27 3 2026" />
+            <DateInput field={fields.nextReviewOn} legend="Next review date" hint="For example, 27 3 2027" />
             <TextArea field={fields.body} label="Policy text" hint="Leave a blank line between paragraphs" rows={12} />
             <button type="submit" className="govuk-button">Add policy</button>
           </SchemaForm>

@@ -1,10 +1,11 @@
 // Choose a new password with a single-use link an admin handed over.
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { NewPasswordFields, newPasswordSchema } from '#app/components/new-password.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
 import { describeResetLink, resetPassword } from '#app/domain/accounts.server.ts';
 import { clientAddress } from '#app/utils/auth.server.ts';
+import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 
@@ -20,7 +21,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
     newPasswordSchema,
     async ({ newPassword }) => {
       await resetPassword(params.token ?? '', newPassword, clientAddress(context));
-      return redirect('/login?reset=1');
+      return redirectWithFlash('/login', 'Your new password is saved. Sign in with it.');
     },
     { hideFields: ['newPassword', 'confirmPassword'] },
   );

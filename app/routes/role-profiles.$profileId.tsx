@@ -1,16 +1,15 @@
 // One role profile: what it requires, who holds it; admins edit it, assign it to people and end assignments.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { redirect } from '@remix-run/node';
-import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { AssignRoleProfileForm, EditRoleProfileForm } from '#app/components/role-profile/forms.tsx';
 import { HoldersTable, PastHolders } from '#app/components/role-profile/holders.tsx';
 import { RoleProfileSummary } from '#app/components/role-profile/summary.tsx';
 import { EndAssignmentSchema, ROLE_PROFILE_INTENTS, RoleProfileCommandSchema } from '#app/components/role-profile-schema.ts';
 import { replyFor } from '#app/components/ui/reply-for.ts';
-import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 import { actOnRoleProfile, roleProfilePage } from '#app/domain/role-profile-page.server.ts';
 import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
+import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { parseFields, submitForm } from '#app/utils/forms.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 
@@ -36,10 +35,11 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
   if (intent === 'end') parseFields(EndAssignmentSchema, formData);
   return submitForm(formData, RoleProfileCommandSchema, async (command) => {
     const notice = await actOnRoleProfile(actor, profileId.data, command, clientAddress(context));
-    return redirect(`/role-profiles/${profileId.data}?${notice}=1`);
+    return redirectWithFlash(`/role-profiles/${profileId.data}`, NOTICES[notice] ?? 'Saved.');
   });
 });
 
+/** What the person is told after each command. */
 const NOTICES: Record<string, string> = {
   created: 'Role profile created.',
   saved: 'Changes saved.',
@@ -51,16 +51,11 @@ export default function RoleProfilePage() {
   const { profile, can, standards, assignable, editDefaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const endError = replyFor(actionData, 'end')?.error?.endedOn?.[0];
-  const [searchParams] = useSearchParams();
-  const notice = Object.keys(NOTICES).find((key) => searchParams.get(key));
 
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <Link to="/role-profiles" className="govuk-back-link">Back to role profiles</Link>
-        {notice ? (
-          <SuccessBanner id="notice-title">{NOTICES[notice]}</SuccessBanner>
-        ) : null}
         <h1 className="govuk-heading-l">{profile.name}</h1>
         {profile.description ? <p className="govuk-body">{profile.description}</p> : null}
         <RoleProfileSummary profile={profile} />

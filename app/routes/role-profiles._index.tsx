@@ -1,15 +1,17 @@
 // Role profiles: the jobs the organisation defines, and (for admins) a form to create one.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { RoleProfileSchema } from '#app/components/role-profile-schema.ts';
 import { Checkboxes, TextArea, TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
 import { createRoleProfile, listRoleProfiles, roleProfileFormOptions } from '#app/domain/role-profiles.server.ts';
+import { everyWeeks } from '#app/domain/supervision/statuses.ts';
 import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
+import { formatMonths } from '#app/utils/dates/index.ts';
+import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { can } from '#app/utils/permissions.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
-import { RoleProfileSchema } from '#app/components/role-profile-schema.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Role profiles – NOSfolio' }];
 
@@ -32,7 +34,7 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
       { ...value, urgentDebriefOnRequest: value.urgentDebriefOnRequest ?? false },
       clientAddress(context),
     );
-    return redirect(`/role-profiles/${id}?created=1`);
+    return redirectWithFlash(`/role-profiles/${id}`, 'Role profile created.');
   });
 });
 
@@ -71,8 +73,8 @@ export default function RoleProfilesPage() {
                   ) : null}
                 </th>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{profile.requiredStandards}</td>
-                <td className="govuk-table__cell">Every {profile.supervisionFrequencyWeeks} weeks</td>
-                <td className="govuk-table__cell">{profile.targetMonths} months</td>
+                <td className="govuk-table__cell">{everyWeeks(profile.supervisionFrequencyWeeks)}</td>
+                <td className="govuk-table__cell">{formatMonths(profile.targetMonths)}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{profile.holders}</td>
               </tr>
             ))}

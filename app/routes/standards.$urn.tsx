@@ -1,15 +1,14 @@
 // One standard: its items by section, glossary, scope notes and versions, with export links.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { redirect } from '@remix-run/node';
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { StandardItems } from '#app/components/standard-items.tsx';
-import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 import { casePublicationOf, setCasePublication } from '#app/domain/standards/case-publishing.server.ts';
 import { getStandard } from '#app/domain/standards.server.ts';
 import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
-import { formatDate, formatDateTime, formatYearMonth } from '#app/utils/dates.ts';
+import { formatDate, formatDateTime, formatYearMonth } from '#app/utils/dates/index.ts';
+import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { can } from '#app/utils/permissions.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 
@@ -33,7 +32,10 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
   const urn = params.urn ?? '';
   const published = parsed.data.intent === 'case-publish';
   await setCasePublication(actor, urn, published, clientAddress(context));
-  return redirect(`/standards/${encodeURIComponent(urn)}?${published ? 'published' : 'withdrawn'}=1`);
+  return redirectWithFlash(
+    `/standards/${encodeURIComponent(urn)}`,
+    published ? 'Published: CASE consumers can now read the current version of this standard.' : 'Withdrawn: CASE consumers can no longer read this standard.',
+  );
 });
 
 const EXPORTS = [
@@ -45,7 +47,6 @@ const EXPORTS = [
 
 export default function StandardPage() {
   const standard = useLoaderData<typeof loader>();
-  const [searchParams] = useSearchParams();
   const { details, casePublication } = standard;
   const rows: [string, string | null][] = [
     ['Version', standard.version],
@@ -63,11 +64,6 @@ export default function StandardPage() {
   return (
     <>
       <Link to="/standards" className="govuk-back-link">Back to standards</Link>
-      {searchParams.has('published') ? (
-        <SuccessBanner id="notice-title">Published: CASE consumers can now read the current version of this standard.</SuccessBanner>
-      ) : searchParams.has('withdrawn') ? (
-        <SuccessBanner id="notice-title">Withdrawn: CASE consumers can no longer read this standard.</SuccessBanner>
-      ) : null}
       <span className="govuk-caption-l">{standard.urn}</span>
       <h1 className="govuk-heading-l">{standard.title}</h1>
       {!standard.isCurrent ? (

@@ -3,19 +3,19 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData } from '@remix-run/react';
 import { z } from 'zod';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
-import { ErrorSummary } from '#app/components/ui/error-summary.tsx';
 import { groupBySection, kindLabel } from '#app/components/standard-items.tsx';
+import { ErrorSummary } from '#app/components/ui/error-summary.tsx';
 import { applyImportReview, needsCheck, reviewFieldNames } from '#app/domain/standards/import-review.ts';
 import { readStandardsUpload, UploadProblem, type ReadStandard } from '#app/domain/standards/import-upload.server.ts';
 import { ItemTextSchema, SourceNameSchema } from '#app/domain/standards/stored-limits.ts';
-import { UPLOAD_FORMATS } from '#app/domain/standards/upload-formats.ts';
 import { MAX_STANDARD_FILE_BYTES } from '#app/domain/standards/text-extraction.server.ts';
+import { UPLOAD_FORMATS } from '#app/domain/standards/upload-formats.ts';
 import { previewStandardImport, saveStandardVersions, type ImportPreview } from '#app/domain/standards.server.ts';
 import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { ValidationError } from '#app/utils/errors.server.ts';
 import { uploadProblems, type UploadLimits } from '#app/utils/multipart.server.ts';
-import { withDomainErrors } from '#app/utils/route.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
+import { withDomainErrors } from '#app/utils/route.server.ts';
 import { NosStandardSchema } from '#standards/schema.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Import a standard – NOSfolio' }];

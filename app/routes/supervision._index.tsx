@@ -1,6 +1,6 @@
 // Supervision home: your own supervision, an urgent debrief request, your calendar, and the people you supervise.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { TextArea } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
@@ -9,11 +9,10 @@ import { DebriefSchema } from '#app/domain/supervision/forms.ts';
 import { supervisionHome } from '#app/domain/supervision/overview.server.ts';
 import { requestUrgentDebrief } from '#app/domain/supervision/sessions.server.ts';
 import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
+import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
-import { redirect } from '@remix-run/node';
-import { withDomainErrors } from '#app/utils/route.server.ts';
-import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 import { absoluteUrl } from '#app/utils/public-url.server.ts';
+import { withDomainErrors } from '#app/utils/route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Supervision – NOSfolio' }];
 
@@ -30,7 +29,7 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
     case 'debrief':
       return submitForm(formData, DebriefSchema, async (value) => {
         await requestUrgentDebrief(actor, value.reason, ipAddress);
-        return redirect('/supervision?requested=1');
+        return redirectWithFlash('/supervision', 'Your urgent debrief request has been sent to your supervisor.');
       });
     case 'link': {
       const token = await createCalendarLink(actor, ipAddress);
@@ -38,7 +37,7 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
     }
     case 'revoke':
       await revokeCalendarLinks(actor, ipAddress);
-      return redirect('/supervision?revoked=1');
+      return redirectWithFlash('/supervision', 'Your calendar link has been turned off.');
     default:
       throw new Response('Unknown action', { status: 400 });
   }
@@ -49,19 +48,10 @@ export default function SupervisionPage() {
   const actionData = useActionData<typeof action>();
   const calendarUrl = actionData && 'calendarUrl' in actionData ? actionData.calendarUrl : null;
   const lastResult = actionData && 'status' in actionData ? actionData : undefined;
-  const [searchParams] = useSearchParams();
   const [form, fields] = useSchemaForm('urgent-debrief', DebriefSchema, lastResult as never);
-  const notice = searchParams.get('requested')
-    ? 'Your urgent debrief request has been sent to your supervisor.'
-    : searchParams.get('revoked')
-      ? 'Your calendar link has been turned off.'
-      : null;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        {notice ? (
-          <SuccessBanner id="notice-title">{notice}</SuccessBanner>
-        ) : null}
         <h1 className="govuk-heading-l">Supervision</h1>
         {can.requestDebrief ? (
           <>

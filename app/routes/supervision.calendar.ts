@@ -2,8 +2,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { calendarFor } from '#app/domain/supervision/calendar.server.ts';
 import { requirePermission } from '#app/utils/auth.server.ts';
-import { withDomainErrors } from '#app/utils/route.server.ts';
 import { publicHost } from '#app/utils/public-url.server.ts';
+import { withDomainErrors } from '#app/utils/route.server.ts';
 
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, 'read:supervision:own');

@@ -5,7 +5,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { workersWithoutAgreement } from '#app/domain/supervision/agreements.server.ts';
 import { overdueOverview } from '#app/domain/supervision/overdue.server.ts';
 import { requirePermission } from '#app/utils/auth.server.ts';
-import { formatDate } from '#app/utils/dates.ts';
+import { formatDate } from '#app/utils/dates/index.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Overdue supervision – NOSfolio' }];

@@ -1,8 +1,7 @@
 // One supervision session: move, cancel or mark missed; its record (supervisor writes and shares, worker comments
 // and agrees, then locked with addenda) and the actions agreed, with those carried forward from earlier sessions.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { redirect } from '@remix-run/node';
-import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { Addenda } from '#app/components/supervision/addenda.tsx';
 import { ActionsTable, AddActionForm } from '#app/components/supervision/session-actions.tsx';
@@ -10,12 +9,12 @@ import { SessionChangeForms } from '#app/components/supervision/session-forms.ts
 import { AgreeRecordForm, RecordForm, RecordSummary, ShareRecordForm } from '#app/components/supervision/session-record.tsx';
 import { SessionSummary } from '#app/components/supervision/session-summary.tsx';
 import { replyFor } from '#app/components/ui/reply-for.ts';
-import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 import { actOnSession } from '#app/domain/supervision/commands.server.ts';
 import { SESSION_INTENTS, SessionCommandSchema } from '#app/domain/supervision/forms.ts';
 import { sessionPage } from '#app/domain/supervision/session-page.server.ts';
 import { SESSION_TYPE_LABELS, type SessionType } from '#app/domain/supervision/statuses.ts';
 import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
+import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 
@@ -38,7 +37,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
   if (!(SESSION_INTENTS as unknown[]).includes(formData.get('intent'))) throw new Response('Unknown action', { status: 400 });
   return submitForm(formData, SessionCommandSchema, async (command) => {
     const notice = await actOnSession(actor, sessionId.data, command, clientAddress(context));
-    return redirect(`/supervision/sessions/${sessionId.data}?${notice}=1`);
+    return redirectWithFlash(`/supervision/sessions/${sessionId.data}`, NOTICES[notice] ?? 'Saved.');
   });
 });
 
@@ -57,17 +56,12 @@ const NOTICES: Record<string, string> = {
 export default function SessionPage() {
   const { session, record, agreements, addenda, actions, carriedForward, worker, supervisor, isSelf, can, recordDefaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
-  const notice = Object.keys(NOTICES).find((key) => searchParams.get(key));
   const typeLabel = SESSION_TYPE_LABELS[session.type as SessionType] ?? session.type;
 
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <Link to={`/supervision/workers/${worker.id}`} className="govuk-back-link">Back to {isSelf ? 'your supervision' : `${worker.name}’s supervision`}</Link>
-        {notice ? (
-          <SuccessBanner id="notice-title">{NOTICES[notice]}</SuccessBanner>
-        ) : null}
         <h1 className="govuk-heading-l">{typeLabel}: {worker.name}</h1>
         <SessionSummary session={session} workerName={worker.name} supervisorName={supervisor.name} />
         <SessionChangeForms can={can} requested={session.requested} actionData={actionData} />

@@ -1,7 +1,6 @@
 // One worker's supervision: the written agreement (draft, sign, versions), the policy check and the schedule.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { redirect } from '@remix-run/node';
-import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { AgreementForm, PlanSessionForm, ScheduleForm, SignAgreementForm } from '#app/components/supervision/agreement-forms.tsx';
 import { AgreementSummary } from '#app/components/supervision/agreement-summary.tsx';
@@ -11,10 +10,10 @@ import { actOnWorkerSupervision } from '#app/domain/supervision/commands.server.
 import { WORKER_SUPERVISION_INTENTS, WorkerSupervisionCommandSchema } from '#app/domain/supervision/forms.ts';
 import { workerSupervision } from '#app/domain/supervision/overview.server.ts';
 import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
-import { formatDate } from '#app/utils/dates.ts';
+import { formatDate } from '#app/utils/dates/index.ts';
+import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
-import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Supervision: ${data?.worker.name ?? 'worker'} – NOSfolio` }];
 
@@ -35,7 +34,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
   if (!(WORKER_SUPERVISION_INTENTS as unknown[]).includes(formData.get('intent'))) throw new Response('Unknown action', { status: 400 });
   return submitForm(formData, WorkerSupervisionCommandSchema, async (command) => {
     const notice = await actOnWorkerSupervision(actor, workerId.data, command, clientAddress(context));
-    return redirect(`/supervision/workers/${workerId.data}?${notice}=1`);
+    return redirectWithFlash(`/supervision/workers/${workerId.data}`, NOTICES[notice] ?? 'Saved.');
   });
 });
 
@@ -50,16 +49,11 @@ const NOTICES: Record<string, string> = {
 export default function WorkerSupervisionPage() {
   const { worker, current, draft, history, sessions, isSelf, overdue, can, signing, agreementDefaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
-  const notice = Object.keys(NOTICES).find((key) => searchParams.get(key));
 
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <Link to="/supervision" className="govuk-back-link">Back to supervision</Link>
-        {notice ? (
-          <SuccessBanner id="notice-title">{NOTICES[notice]}</SuccessBanner>
-        ) : null}
         <h1 className="govuk-heading-l">{isSelf ? 'Your supervision' : `Supervision: ${worker.name}`}</h1>
         {overdue.sessions.length ? <p className="govuk-body"><strong className="govuk-tag govuk-tag--red">Overdue</strong> Supervision was due by {formatDate(overdue.sessions[0]!.dueBy)}.</p> : null}
 

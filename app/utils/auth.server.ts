@@ -2,8 +2,8 @@
 import { redirect, type AppLoadContext } from '@remix-run/node';
 import { loadActorForSession } from '#app/domain/accounts.server.ts';
 import { CsrfError, newCsrfToken, verifyCsrf } from './csrf.server.ts';
-import { assertCan, type Actor, type Permission } from './permissions.server.ts';
 import { readMultipartForm, UnreadableForm, type UploadLimits } from './multipart.server.ts';
+import { assertCan, type Actor, type Permission } from './permissions.server.ts';
 import { cookieSessionStorage, getCookieSession } from './session.server.ts';
 
 const actorsByRequest = new WeakMap<Request, Promise<Actor | null>>();

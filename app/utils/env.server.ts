@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.string().url('must be a full URL such as https://portfolio.example.org').optional(),
   UPLOAD_DIR: z.string().trim().min(1).optional(),
   REDIS_URL: z.string().url('must be a URL such as redis://127.0.0.1:6379').optional(),
+  TRUST_PROXY: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   LOG_SQL: z.enum(['true', 'false']).default('false'),
 });
 
@@ -34,6 +36,9 @@ export type Env = {
   secureCookies: boolean;
   uploadDir: string;
   redisUrl: string | undefined;
+  /** Behind a reverse proxy: the client's address comes from X-Forwarded-For. */
+  trustProxy: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   logSql: boolean;
 };
 
@@ -62,6 +67,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     secureCookies: publicUrl.startsWith('https:'),
     uploadDir: path.resolve(raw.UPLOAD_DIR ?? path.join(dataDir, 'uploads')),
     redisUrl: raw.REDIS_URL,
+    trustProxy: raw.TRUST_PROXY === 'true',
+    // Tests read their own output; the portal's lines would only get in the way.
+    logLevel: raw.LOG_LEVEL ?? (raw.NODE_ENV === 'test' ? 'warn' : 'info'),
     logSql: raw.LOG_SQL === 'true',
   });
 }

@@ -114,6 +114,7 @@ export function safeFileName(original: string, extension: string, aliases: reado
     // Line breaks and tabs separate words; the other control characters simply go.
     .replace(/[\t\n\v\f\r\u0085\u2028\u2029]/g, ' ')
     // C0/C1 controls, zero-width and bidirectional formatting characters (which can disguise "exe.pdf").
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '')
     .replace(/["'`\u2018\u2019\u201c\u201d]/g, '')
     .replace(/[<>:|?*]/g, ' ')

@@ -1,5 +1,5 @@
 // The current state of each item for each worker (none is the absence of a row), kept beside the evidence that
-// decides it so pages across many workers read one indexed table instead of aggregating the trail (ADR 018).
+// decides it so pages across many workers read one indexed table instead of aggregating the trail (docs/decisions/023).
 import { DataTypes, type QueryInterface } from 'sequelize';
 
 const reference = (table: string) => ({

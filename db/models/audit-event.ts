@@ -8,8 +8,8 @@ import {
   type NonAttribute,
 } from 'sequelize';
 import { sequelize } from '../connection.ts';
-import type { Person } from './person.ts';
 import { refuseChanges } from './append-only.ts';
+import type { Person } from './person.ts';
 
 export class AuditEvent extends Model<InferAttributes<AuditEvent>, InferCreationAttributes<AuditEvent>> {
   declare id: CreationOptional<number>;

@@ -1,7 +1,7 @@
 // One revision of a piece of evidence: what it is, when it happened, what it shows.
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
-import { sequelize } from '../connection.ts';
 import type { EvidenceType } from '#app/domain/evidence-types.ts';
+import { sequelize } from '../connection.ts';
 
 export class EvidenceRevision extends Model<InferAttributes<EvidenceRevision>, InferCreationAttributes<EvidenceRevision>> {
   declare id: CreationOptional<number>;

@@ -1,7 +1,7 @@
 // A piece of a worker's evidence; its content lives in revisions.
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
-import { sequelize } from '../connection.ts';
 import type { EvidenceStatus } from '#app/domain/evidence-types.ts';
+import { sequelize } from '../connection.ts';
 
 export class Evidence extends Model<InferAttributes<Evidence>, InferCreationAttributes<Evidence>> {
   declare id: CreationOptional<number>;

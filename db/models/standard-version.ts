@@ -1,8 +1,8 @@
 // One published version of a standard: its title, overview, metadata and items.
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type NonAttribute } from 'sequelize';
 import { sequelize } from '../connection.ts';
-import type { Standard } from './standard.ts';
 import type { StandardItem } from './standard-item.ts';
+import type { Standard } from './standard.ts';
 
 export class StandardVersion extends Model<InferAttributes<StandardVersion>, InferCreationAttributes<StandardVersion>> {
   declare id: CreationOptional<number>;

@@ -1,7 +1,7 @@
 // An action agreed in supervision: what, who, by when; carried forward until done.
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
-import { sequelize } from '../connection.ts';
 import type { ActionStatus } from '#app/domain/supervision/statuses.ts';
+import { sequelize } from '../connection.ts';
 
 export class SupervisionAction extends Model<InferAttributes<SupervisionAction>, InferCreationAttributes<SupervisionAction>> {
   declare id: CreationOptional<number>;

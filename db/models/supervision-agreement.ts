@@ -1,7 +1,7 @@
 // One version of a worker's written supervision agreement (draft until both sign, then active, later superseded).
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
-import { sequelize } from '../connection.ts';
 import type { AgreementStatus } from '#app/domain/supervision/statuses.ts';
+import { sequelize } from '../connection.ts';
 
 export class SupervisionAgreement extends Model<InferAttributes<SupervisionAgreement>, InferCreationAttributes<SupervisionAgreement>> {
   declare id: CreationOptional<number>;

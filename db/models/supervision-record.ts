@@ -1,7 +1,7 @@
 // The record of a held session: draft (supervisor writing), shared (with the worker), agreed (locked).
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
-import { sequelize } from '../connection.ts';
 import type { RecordStatus } from '#app/domain/supervision/statuses.ts';
+import { sequelize } from '../connection.ts';
 
 export class SupervisionRecord extends Model<InferAttributes<SupervisionRecord>, InferCreationAttributes<SupervisionRecord>> {
   declare id: CreationOptional<number>;

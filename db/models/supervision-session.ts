@@ -1,7 +1,7 @@
 // One supervision session: planned from the agreement, requested (urgent debrief), held, cancelled or missed.
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
-import { sequelize } from '../connection.ts';
 import type { SessionStatus } from '#app/domain/supervision/statuses.ts';
+import { sequelize } from '../connection.ts';
 
 export class SupervisionSession extends Model<InferAttributes<SupervisionSession>, InferCreationAttributes<SupervisionSession>> {
   declare id: CreationOptional<number>;

@@ -1,7 +1,7 @@
 // A party's signature on one agreement version: name and time, never changed.
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
-import { sequelize } from '../connection.ts';
 import type { Party } from '#app/domain/supervision/statuses.ts';
+import { sequelize } from '../connection.ts';
 import { refuseChanges } from './append-only.ts';
 
 export class SupervisionSignature extends Model<InferAttributes<SupervisionSignature>, InferCreationAttributes<SupervisionSignature>> {

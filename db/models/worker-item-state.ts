@@ -1,4 +1,4 @@
-// Where one item stands for one worker, derived from their evidence and the versions they hold (ADR 018).
+// Where one item stands for one worker, derived from their evidence and the versions they hold (docs/decisions/023).
 // Written only by app/domain/evidence/item-states.server.ts; a missing row means the state is none.
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../connection.ts';

@@ -1,16 +1,15 @@
 // Loads the demo organisation; safe to run again (it finds what exists rather than duplicating it).
 import { fileURLToPath } from 'node:url';
-import { hashPassword } from '#app/utils/password.server.ts';
-import { Location, ManagerScope, Organisation, Person, PersonRole, Team, sequelize } from '#db/models/index.ts';
-import { saveStandardVersions } from '#app/domain/standards.server.ts';
 import { isRole } from '#app/domain/roles.ts';
-import { DEMO_LOCATIONS, DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TEAMS } from './people.ts';
-import { SEED_STANDARD_URNS, loadSeedStandard } from './standards.ts';
-import { Standard } from '#db/models/index.ts';
+import { saveStandardVersions } from '#app/domain/standards.server.ts';
+import { hashPassword } from '#app/utils/password.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
-import { seedPolicies, seedRoleProfiles } from './roles-and-policies.ts';
-import { seedSupervision } from './supervision.ts';
+import { Location, ManagerScope, Organisation, Person, PersonRole, Team, sequelize, Standard } from '#db/models/index.ts';
 import { seedEvidence } from './evidence.ts';
+import { DEMO_LOCATIONS, DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TEAMS } from './people.ts';
+import { seedPolicies, seedRoleProfiles } from './roles-and-policies.ts';
+import { SEED_STANDARD_URNS, loadSeedStandard } from './standards.ts';
+import { seedSupervision } from './supervision.ts';
 
 export async function seedDemo(): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -2,11 +2,10 @@
 // sessions, records in every state (draft, shared and overdue, agreed with an addendum), actions (done, open,
 // past due) and an urgent debrief Liam has asked for. Safe to run again: it does nothing once Sarah has an agreement.
 import { isRole } from '#app/domain/roles.ts';
-import { todayInLondon } from '#app/domain/policies.server.ts';
 import { draftAgreement, signAgreement, type AgreementInput } from '#app/domain/supervision/agreements.server.ts';
 import { addAction, addAddendum, agreeRecord, completeAction, shareRecord, startRecord } from '#app/domain/supervision/records.server.ts';
 import { cancelSession, markSessionMissed, planSchedule, planSession, requestUrgentDebrief } from '#app/domain/supervision/sessions.server.ts';
-import { addDaysToDate, londonInstant } from '#app/domain/supervision/uk-date.ts';
+import { today, addDays, londonInstant } from '#app/utils/dates/index.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
 import { Organisation, Person, PersonRole, SupervisionAgreement, SupervisionSession } from '#db/models/index.ts';
 import { DEMO_PEOPLE } from './people.ts';
@@ -41,7 +40,7 @@ const TERMS = {
 
 /** A session that took place `daysAgo` days ago at 10:00 London time (the schedule API only plans the future). */
 async function pastSession(worker: Actor, supervisor: Actor, daysAgo: number, type = 'regular', agreementId: number | null = null) {
-  const date = addDaysToDate(todayInLondon(), -daysAgo);
+  const date = addDays(today(), -daysAgo);
   return SupervisionSession.create({
     organisationId: worker.organisationId,
     agreementId,
@@ -61,11 +60,11 @@ async function pastSession(worker: Actor, supervisor: Actor, daysAgo: number, ty
 export async function seedSupervision(): Promise<void> {
   const [grace, david, sarah, liam, chloe] = await Promise.all(['grace', 'david', 'sarah', 'liam', 'chloe'].map(actorByKey));
   if (await SupervisionAgreement.findOne({ where: { workerId: sarah!.id } })) return;
-  const today = todayInLondon();
+  const todayDate = today();
   const ip = 'seed';
 
   // Sarah: a current agreement (every six weeks), signed by both, with sessions planned to the review date.
-  const sarahTerms: AgreementInput = { ...TERMS, frequencyWeeks: 6, startsOn: addDaysToDate(today, -70), reviewOn: addDaysToDate(today, 295), probation: false };
+  const sarahTerms: AgreementInput = { ...TERMS, frequencyWeeks: 6, startsOn: addDays(todayDate, -70), reviewOn: addDays(todayDate, 295), probation: false };
   const sarahAgreement = await draftAgreement(david!, sarah!.id, sarahTerms, ip);
   await signAgreement(david!, sarahAgreement, ip);
   await signAgreement(sarah!, sarahAgreement, ip);
@@ -81,9 +80,9 @@ export async function seedSupervision(): Promise<void> {
     practiceIssues: 'Recording of consent on the contact form was sometimes missed.',
     learning: 'PDP reviewed: safeguarding refresher booked; shadowing a duty worker planned.',
   }, ip);
-  const done = await addAction(david!, firstRecord, { description: 'Shadow a duty social worker for one afternoon', ownerId: sarah!.id, dueOn: addDaysToDate(today, -35) });
-  await addAction(david!, firstRecord, { description: 'Complete the safeguarding adults refresher (e-learning)', ownerId: sarah!.id, dueOn: addDaysToDate(today, 21) });
-  await addAction(david!, firstRecord, { description: 'Share the updated consent recording guide with Sarah', ownerId: david!.id, dueOn: addDaysToDate(today, -7) });
+  const done = await addAction(david!, firstRecord, { description: 'Shadow a duty social worker for one afternoon', ownerId: sarah!.id, dueOn: addDays(todayDate, -35) });
+  await addAction(david!, firstRecord, { description: 'Complete the safeguarding adults refresher (e-learning)', ownerId: sarah!.id, dueOn: addDays(todayDate, 21) });
+  await addAction(david!, firstRecord, { description: 'Share the updated consent recording guide with Sarah', ownerId: david!.id, dueOn: addDays(todayDate, -7) });
   await shareRecord(david!, firstRecord, ip);
   await agreeRecord(sarah!, firstRecord, 'Agreed. The shift swap has helped already.', ip);
   await addAddendum(david!, firstRecord, 'The safeguarding refresher moved to a later date because the course was full.', ip);
@@ -102,7 +101,7 @@ export async function seedSupervision(): Promise<void> {
   await shareRecord(david!, secondRecord, ip);
 
   // Liam (probation): a weekly agreement David has signed and Liam has not yet; a draft record; an urgent debrief request.
-  const liamAgreement = await draftAgreement(david!, liam!.id, { ...TERMS, frequencyWeeks: 1, startsOn: addDaysToDate(today, 3), reviewOn: addDaysToDate(today, 90), probation: true }, ip);
+  const liamAgreement = await draftAgreement(david!, liam!.id, { ...TERMS, frequencyWeeks: 1, startsOn: addDays(todayDate, 3), reviewOn: addDays(todayDate, 90), probation: true }, ip);
   await signAgreement(david!, liamAgreement, ip);
   const liamSession = await pastSession(liam!, david!, 3, 'probation');
   await startRecord(david!, liamSession.id, {
@@ -114,11 +113,11 @@ export async function seedSupervision(): Promise<void> {
     learning: 'Induction workbook section 3.',
   }, ip);
   await requestUrgentDebrief(liam!, 'A customer disclosed self-harm on a call this morning; I would like to talk it through.', ip);
-  await planSession(david!, liam!.id, { type: 'appraisal', date: addDaysToDate(today, 40), startTime: '14:00', endTime: '15:00', place: 'Riverside House' }, ip);
+  await planSession(david!, liam!.id, { type: 'appraisal', date: addDays(todayDate, 40), startTime: '14:00', endTime: '15:00', place: 'Riverside House' }, ip);
 
   // Chloe: no agreement yet (the manager sees this), a missed session and a cancelled one.
   const missed = await pastSession(chloe!, grace!, 10);
   await markSessionMissed(grace!, missed.id, ip);
-  const cancelled = await planSession(grace!, chloe!.id, { type: 'regular', date: addDaysToDate(today, 7), startTime: '09:30', endTime: '10:30' }, ip);
+  const cancelled = await planSession(grace!, chloe!.id, { type: 'regular', date: addDays(todayDate, 7), startTime: '09:30', endTime: '10:30' }, ip);
   await cancelSession(grace!, cancelled, 'Grace is on annual leave; to be rearranged.', ip);
 }

@@ -2,10 +2,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
+import { hashPassword } from '#app/utils/password.server.ts';
 import { Evidence, EvidenceFile, Organisation, Person, PersonRole, Policy, RoleProfile, SupervisionSession } from '#db/models/index.ts';
 import { demoLogins } from '#db/seed/index.ts';
 import { DEMO_PEOPLE } from '#db/seed/people.ts';
-import { hashPassword } from '#app/utils/password.server.ts';
 import { anonymousSession, httpLogin, httpLoginAs, url, type DemoRole, type HttpSession } from './harness.ts';
 
 const ROUTES_DIR = path.resolve('app/routes');

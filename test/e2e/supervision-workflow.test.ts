@@ -1,9 +1,9 @@
 // Over HTTP and in Chromium: a session's record from draft to locked, each party offered only the forms the workflow allows them
 // next; a form sent after the record moved on is refused (409) and changes nothing.
 import { expect } from 'chai';
+import type { Page } from 'puppeteer';
 import { hashPassword } from '#app/utils/password.server.ts';
 import { Person, PersonRole, SupervisionRecord, SupervisionSession } from '#db/models/index.ts';
-import type { Page } from 'puppeteer';
 import { AccessibilityAudit, closePage, httpLogin, inputIdForLabel, loginWith, newPage, url, waitForHeading, waitForHydration, type HttpSession } from './harness.ts';
 
 async function page(session: HttpSession, path: string): Promise<string> {

@@ -1,6 +1,6 @@
 // Standards held by workers: a seed standard imported into the organisation and given to people.
-import { saveStandardVersions } from '#app/domain/standards.server.ts';
 import { refreshItemStates } from '#app/domain/evidence/item-states.server.ts';
+import { saveStandardVersions } from '#app/domain/standards.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
 import { PersonStandard, StandardItem, StandardVersion, sequelize } from '#db/models/index.ts';
 import { loadSeedStandard, type SEED_STANDARD_URNS } from '#db/seed/standards.ts';

@@ -2,8 +2,7 @@
 // workflow matters and the models where only the row does.
 import { draftAgreement, signAgreement, type AgreementInput } from '#app/domain/supervision/agreements.server.ts';
 import { startRecord, type RecordInput } from '#app/domain/supervision/records.server.ts';
-import { addDaysToDate } from '#app/domain/supervision/uk-date.ts';
-import { todayInLondon } from '#app/domain/policies.server.ts';
+import { addDays, today as todayInLondon } from '#app/utils/dates/index.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
 import { SupervisionSession } from '#db/models/index.ts';
 
@@ -13,13 +12,13 @@ export function agreementInput(overrides: Partial<AgreementInput> = {}): Agreeme
     frequencyWeeks: 6,
     durationMinutes: 60,
     sessionTime: '10:00',
-    startsOn: addDaysToDate(today, 1),
+    startsOn: addDays(today, 1),
     place: 'Riverside House, room 2',
     confidentiality: 'Confidential between us, except where someone is at risk of harm.',
     scope: 'Practice, wellbeing, workload, learning and the PDP.',
     recordKeeping: 'The supervisor writes the record; both agree it.',
     agreeWithinDays: 7,
-    reviewOn: addDaysToDate(today, 365),
+    reviewOn: addDays(today, 365),
     probation: false,
     ...overrides,
   };

@@ -3,41 +3,40 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { expect } from 'chai';
 import { loadActorForSession } from '#app/domain/accounts.server.ts';
-import { getEvidence, getEvidenceFile, listEvidence, recordEvidence } from '#app/domain/evidence.server.ts';
-import { getPerson, listPeople, setPersonActive, updatePerson } from '#app/domain/people.server.ts';
-import { relationshipsToReassign } from '#app/domain/reassignment.server.ts';
-import { getOrganisationStructure } from '#app/domain/organisation.server.ts';
-import { workerProgress } from '#app/domain/progress.server.ts';
-import { listManagedTeam } from '#app/domain/team.server.ts';
 import { setWorkerAssessors } from '#app/domain/assessors.server.ts';
-import { calendarFor } from '#app/domain/supervision/calendar.server.ts';
+import { getEvidence, getEvidenceFile, listEvidence, recordEvidence } from '#app/domain/evidence.server.ts';
+import { getOrganisationStructure } from '#app/domain/organisation.server.ts';
+import { getPerson, listPeople, setPersonActive, updatePerson } from '#app/domain/people.server.ts';
+import { workerProgress } from '#app/domain/progress.server.ts';
+import { relationshipsToReassign } from '#app/domain/reassignment.server.ts';
+import type { Role } from '#app/domain/roles.ts';
 import { draftAgreement, workersWithoutAgreement, type AgreementInput } from '#app/domain/supervision/agreements.server.ts';
+import { calendarFor } from '#app/domain/supervision/calendar.server.ts';
 import { overdueOverview } from '#app/domain/supervision/overdue.server.ts';
 import { supervisees, workerSupervision } from '#app/domain/supervision/overview.server.ts';
 import { addAddendum, agreeRecord, sessionRecord, shareRecord, startRecord } from '#app/domain/supervision/records.server.ts';
 import { cancelSession, planSession } from '#app/domain/supervision/sessions.server.ts';
-import { addDaysToDate } from '#app/domain/supervision/uk-date.ts';
-import { todayInLondon } from '#app/domain/policies.server.ts';
+import { listManagedTeam } from '#app/domain/team.server.ts';
+import { addDays, today } from '#app/utils/dates/index.ts';
 import { Forbidden, NotFound } from '#app/utils/errors.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
-import type { Role } from '#app/domain/roles.ts';
 import { Session, Team } from '#db/models/index.ts';
 import { actorFor, createPerson, createStaffedOrganisation, heldSession, makeManagerOf, signedAgreement, unique } from '#test/factories/index.ts';
 import { expectRejection } from '#test/support/rejections.ts';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-const today = todayInLondon();
+const todayDate = today();
 const AGREEMENT: AgreementInput = {
   frequencyWeeks: 4,
   durationMinutes: 60,
   sessionTime: '10:00',
-  startsOn: addDaysToDate(today, -30),
+  startsOn: addDays(todayDate, -30),
   place: 'Room 2',
   confidentiality: 'Confidential',
   scope: 'Practice',
   recordKeeping: 'Both agree',
   agreeWithinDays: 7,
-  reviewOn: addDaysToDate(today, 300),
+  reviewOn: addDays(todayDate, 300),
   probation: false,
 };
 
@@ -76,7 +75,7 @@ async function supervisedWorker() {
   const recordId = await startRecord(supervisor, held.id, { attendance: 'Both', discussion: 'Hard calls', wellbeing: 'Tired', workload: 'High', practiceIssues: 'None', learning: 'Refresher' }, 'ip');
   await shareRecord(supervisor, recordId, 'ip');
   await agreeRecord(worker, recordId, 'Agreed', 'ip');
-  const plannedId = await planSession(supervisor, worker.id, { date: addDaysToDate(today, 5), startTime: '10:00', endTime: '11:00', type: 'regular' }, 'ip');
+  const plannedId = await planSession(supervisor, worker.id, { date: addDays(todayDate, 5), startTime: '10:00', endTime: '11:00', type: 'regular' }, 'ip');
   const evidenceId = await recordEvidence(
     worker,
     { type: 'reflective_account', title: 'A visit', activityDate: '2026-01-14', description: 'What I did', links: [] },
@@ -100,7 +99,7 @@ async function expectNoSupervisionOrEvidence(actor: Actor, setup: Awaited<Return
     ['evidence file', () => getEvidenceFile(actor, fileId)],
     ['progress', () => workerProgress(actor, worker.id)],
   ];
-  for (const [what, attempt] of attempts) {
+  for (const [_what, attempt] of attempts) {
     await expectRejection(attempt(), NotFound);
   }
 }
@@ -120,8 +119,8 @@ describe('access follows the role that gives it', () => {
     const former = (await signedIn(setup.supervisor))!;
     expect(former.roles).not.to.include('supervisor');
     await expectNoSupervisionOrEvidence(former, setup);
-    await expectRejection(planSession(former, setup.worker.id, { date: addDaysToDate(today, 9), startTime: '10:00', endTime: '11:00', type: 'regular' }, 'ip'), NotFound);
-    await expectRejection(draftAgreement(former, setup.worker.id, { ...AGREEMENT, startsOn: addDaysToDate(today, 1) }, 'ip'), NotFound);
+    await expectRejection(planSession(former, setup.worker.id, { date: addDays(todayDate, 9), startTime: '10:00', endTime: '11:00', type: 'regular' }, 'ip'), NotFound);
+    await expectRejection(draftAgreement(former, setup.worker.id, { ...AGREEMENT, startsOn: addDays(todayDate, 1) }, 'ip'), NotFound);
     expect((await supervisees(former)).map((row) => row.id)).not.to.include(setup.worker.id);
     expect((await overdueOverview(former)).workers.map((row) => row.id)).not.to.include(setup.worker.id);
     expect((await workersWithoutAgreement(former)).map((row) => row.id)).not.to.include(setup.worker.id);

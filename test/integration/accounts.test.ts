@@ -11,9 +11,9 @@ import {
   logout,
   resetPassword,
 } from '#app/domain/accounts.server.ts';
-import { ADDRESS_LIMITS, FREE_CONSECUTIVE_FAILURES, loginThrottle } from '#app/utils/login-throttle.server.ts';
 import { setPersonActive } from '#app/domain/people.server.ts';
 import { Forbidden, NotFound, ValidationError } from '#app/utils/errors.server.ts';
+import { ADDRESS_LIMITS, FREE_CONSECUTIVE_FAILURES, loginThrottle } from '#app/utils/login-throttle.server.ts';
 import { AuditEvent, PasswordResetToken, Person, Session, sequelize } from '#db/models/index.ts';
 import { TEST_PASSWORD, createStaffedOrganisation, unique } from '#test/factories/index.ts';
 

@@ -1,7 +1,7 @@
 // Publishing standards to CASE consumers and the public IMS CASE 1.0 API: who may publish, what is served (published,
 // current versions only), what another organisation's unpublished standard looks like (404), and the CASE envelopes.
-import { expect } from 'chai';
 import type { LoaderFunctionArgs } from '@remix-run/node';
+import { expect } from 'chai';
 import {
   caseOptionsFor,
   casePublicationOf,
@@ -14,14 +14,14 @@ import {
 } from '#app/domain/standards/case-publishing.server.ts';
 import { toCasePackage, type CasePackage } from '#app/domain/standards/formats/case-json.ts';
 import { exportableStandard, saveStandardVersions } from '#app/domain/standards.server.ts';
+import * as documentsRoute from '#app/routes/ims.case.v1p0.CFDocuments._index.ts';
+import * as itemRoute from '#app/routes/ims.case.v1p0.CFItems.$sourcedId.ts';
+import * as packageRoute from '#app/routes/ims.case.v1p0.CFPackages.$sourcedId.ts';
 import { env } from '#app/utils/env.server.ts';
 import { Forbidden, NotFound } from '#app/utils/errors.server.ts';
 import { AuditEvent } from '#db/models/index.ts';
 import { loadSeedStandard } from '#db/seed/standards.ts';
 import { createStaffedOrganisation } from '#test/factories/index.ts';
-import * as documentsRoute from '#app/routes/ims.case.v1p0.CFDocuments._index.ts';
-import * as itemRoute from '#app/routes/ims.case.v1p0.CFItems.$sourcedId.ts';
-import * as packageRoute from '#app/routes/ims.case.v1p0.CFPackages.$sourcedId.ts';
 import { expectRejection } from '#test/support/rejections.ts';
 
 /** The package the portal's export gives an organisation for its current version of a standard. */

@@ -1,10 +1,10 @@
 // Evidence files on disk never outlive their rows: staged until the transaction commits, and swept when orphaned.
-import { expect } from 'chai';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { getEvidence, recordEvidence, type EvidenceInput } from '#app/domain/evidence.server.ts';
+import { expect } from 'chai';
 import { sweepOrphanFiles } from '#app/domain/evidence/file-sweep.server.ts';
+import { getEvidence, recordEvidence, type EvidenceInput } from '#app/domain/evidence.server.ts';
 import { env } from '#app/utils/env.server.ts';
 import { fileStore } from '#app/utils/file-store.server.ts';
 import { EvidenceFile, EvidenceItemLink } from '#db/models/index.ts';

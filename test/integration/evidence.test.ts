@@ -1,7 +1,7 @@
 // Evidence on the real database: recording with files, mapping, revisions, who may see it, and bad input.
-import { expect } from 'chai';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { expect } from 'chai';
 import { setWorkerAssessors } from '#app/domain/assessors.server.ts';
 import { getEvidence, getEvidenceFile, listEvidence, recordEvidence, submitEvidence, updateEvidence, type EvidenceInput } from '#app/domain/evidence.server.ts';
 import { workerProgress } from '#app/domain/progress.server.ts';

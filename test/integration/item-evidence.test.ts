@@ -1,9 +1,9 @@
 // The set-based read of competence on the real database: one statement for one worker or many, counts, the
 // latest evidence per item, drafts against submitted evidence, and only current revisions.
 import { expect } from 'chai';
-import { recordEvidence, updateEvidence, type EvidenceInput } from '#app/domain/evidence.server.ts';
 import { heldStandardsOf } from '#app/domain/evidence/held-items.server.ts';
 import { foldCarriedItems, itemEvidenceOf, LATEST_EVIDENCE_SHOWN } from '#app/domain/evidence/item-evidence.server.ts';
+import { recordEvidence, updateEvidence, type EvidenceInput } from '#app/domain/evidence.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
 import { queryCounter } from '#db/connection.ts';
 import { actorFor, createPerson, createStaffedOrganisation, giveStandard, unique } from '#test/factories/index.ts';

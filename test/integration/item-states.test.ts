@@ -1,17 +1,17 @@
 // The item-state projection on the real database: every write that changes a worker's evidence or the versions they
 // hold keeps worker_item_states equal to a full recomputation, and itemStates agrees with the progress page.
 import { expect } from 'chai';
-import { submitEvidence, updateEvidence } from '#app/domain/evidence.server.ts';
 import { ItemStatesOutdated, computeItemStates, itemStates, rebuildItemStates, refreshItemStates } from '#app/domain/evidence/item-states.server.ts';
+import { submitEvidence, updateEvidence } from '#app/domain/evidence.server.ts';
 import { workerProgress } from '#app/domain/progress.server.ts';
-import { saveStandardVersions } from '#app/domain/standards.server.ts';
 import { assignRoleProfile, createRoleProfile } from '#app/domain/role-profiles.server.ts';
+import { saveStandardVersions } from '#app/domain/standards.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
 import { dialect, queryCounter } from '#db/connection.ts';
 import { PersonStandard, StandardItem, WorkerItemState, sequelize } from '#db/models/index.ts';
 import { loadSeedStandard } from '#db/seed/standards.ts';
-import { expectRejection } from '#test/support/rejections.ts';
 import { actorFor, createEvidence, createPerson, createStaffedOrganisation, evidenceInput, giveStandard } from '#test/factories/index.ts';
+import { expectRejection } from '#test/support/rejections.ts';
 
 /** The stored rows of these workers, in a comparable shape. */
 async function stored(workerIds: number[]) {

@@ -1,9 +1,9 @@
 // Teams, locations and what managers manage; the home page's attention items built on them.
 import { expect } from 'chai';
+import { checkDatabase } from '#app/domain/health.server.ts';
 import { attentionFor } from '#app/domain/home.server.ts';
 import { addLocation, addManagerScope, addTeam, getOrganisationStructure } from '#app/domain/organisation.server.ts';
 import { listManagedTeam, managedTeamIds } from '#app/domain/team.server.ts';
-import { checkDatabase } from '#app/domain/health.server.ts';
 import { Forbidden, ValidationError } from '#app/utils/errors.server.ts';
 import { Location, Team } from '#db/models/index.ts';
 import { actorFor, createPerson, createStaffedOrganisation, makeManagerOf } from '#test/factories/index.ts';

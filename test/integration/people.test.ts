@@ -3,8 +3,8 @@ import { expect } from 'chai';
 import { listAuditEvents } from '#app/domain/audit.server.ts';
 import { createPerson as addPerson, getPerson, listPeople, setPersonActive, updatePerson } from '#app/domain/people.server.ts';
 import { Forbidden, NotFound, ValidationError } from '#app/utils/errors.server.ts';
-import { AuditEvent, PersonRole } from '#db/models/index.ts';
 import { AppendOnlyViolation } from '#db/models/append-only.ts';
+import { AuditEvent, PersonRole } from '#db/models/index.ts';
 import { createPerson, createStaffedOrganisation, unique } from '#test/factories/index.ts';
 import { expectRejection } from '#test/support/rejections.ts';
 

@@ -7,9 +7,9 @@ import {
   addPolicyVersion,
   getPolicy,
   listPolicies,
-  todayInLondon,
   type PolicyInput,
 } from '#app/domain/policies.server.ts';
+import { today } from '#app/utils/dates/index.ts';
 import { Forbidden, NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { AuditEvent, PolicyAcknowledgement, PolicyVersion, Team } from '#db/models/index.ts';
 import { actorFor, createPerson, createStaffedOrganisation, unique } from '#test/factories/index.ts';
@@ -71,8 +71,8 @@ describe('policies', () => {
     const id = await addPolicy(admin, policyInput({ adoptedOn: '2020-01-01', nextReviewOn: '2021-01-01' }), 'ip');
     expect((await listPolicies(admin)).find((row) => row.id === id)?.reviewOverdue).to.equal(true);
     expect((await getPolicy(worker, id)).current.reviewOverdue).to.equal(true);
-    expect(todayInLondon(new Date('2026-06-30T23:30:00Z'))).to.equal('2026-07-01');
-    expect(todayInLondon(new Date('2026-12-31T23:30:00Z'))).to.equal('2026-12-31');
+    expect(today(new Date('2026-06-30T23:30:00Z'))).to.equal('2026-07-01');
+    expect(today(new Date('2026-12-31T23:30:00Z'))).to.equal('2026-12-31');
   });
 
   it('reports who has not acknowledged: the whole organisation for admins, their teams for managers', async () => {

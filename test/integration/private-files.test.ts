@@ -1,9 +1,9 @@
 // The embedded database and its write-ahead log are readable by the portal's own user only.
-import { expect } from 'chai';
 import { existsSync, statSync } from 'node:fs';
+import { expect } from 'chai';
+import { env } from '#app/utils/env.server.ts';
 import { dialect, sequelize } from '#db/connection.ts';
 import { Organisation } from '#db/models/index.ts';
-import { env } from '#app/utils/env.server.ts';
 import { unique } from '#test/factories/index.ts';
 
 const modeOf = (file: string) => (statSync(file).mode & 0o777).toString(8);

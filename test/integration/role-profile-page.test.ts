@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { actOnRoleProfile, roleProfilePage } from '#app/domain/role-profile-page.server.ts';
 import { createRoleProfile } from '#app/domain/role-profiles.server.ts';
-import { todayInLondon } from '#app/domain/policies.server.ts';
+import { today as todayInLondon } from '#app/utils/dates/index.ts';
 import { InvalidTransition, ValidationError } from '#app/utils/errors.server.ts';
 import { AuditEvent, RoleAssignment } from '#db/models/index.ts';
 import { createStaffedOrganisation, unique } from '#test/factories/index.ts';

@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import {
-  addMonthsToDate,
   assignRoleProfile,
   createRoleProfile,
   endRoleAssignment,
@@ -13,6 +12,7 @@ import {
   type RoleProfileInput,
 } from '#app/domain/role-profiles.server.ts';
 import { saveStandardVersions } from '#app/domain/standards.server.ts';
+import { addMonths } from '#app/utils/dates/index.ts';
 import { Forbidden, NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
 import { AuditEvent, PersonStandard, RoleAssignment, StandardVersion } from '#db/models/index.ts';
@@ -69,9 +69,9 @@ describe('role profiles', () => {
   });
 
   it('adds months to date-only strings without time-zone drift', () => {
-    expect(addMonthsToDate('2026-01-31', 1)).to.equal('2026-02-28');
-    expect(addMonthsToDate('2026-03-29', 6)).to.equal('2026-09-29');
-    expect(addMonthsToDate('2026-10-25', 18)).to.equal('2028-04-25');
+    expect(addMonths('2026-01-31', 1)).to.equal('2026-02-28');
+    expect(addMonths('2026-03-29', 6)).to.equal('2026-09-29');
+    expect(addMonths('2026-10-25', 18)).to.equal('2028-04-25');
   });
 
   it('refuses to assign a role the person already holds, allows another role, and keeps ended assignments as history', async () => {

@@ -1,22 +1,12 @@
 // Supervision: agreements and the policy check, schedules and urgent debriefs, records with actions, calendars,
 // overdue views, and who may see any of it (the two parties and the managers above them only).
 import { expect } from 'chai';
+import { attentionFor } from '#app/domain/home.server.ts';
 import { agreementsFor, draftAgreement, signAgreement, workersWithoutAgreement } from '#app/domain/supervision/agreements.server.ts';
-import { queryCounter } from '#db/connection.ts';
 import { calendarFor, calendarForToken, createCalendarLink, revokeCalendarLinks } from '#app/domain/supervision/calendar.server.ts';
 import { overdueOverview } from '#app/domain/supervision/overdue.server.ts';
 import { workerSupervision } from '#app/domain/supervision/overview.server.ts';
-import {
-  addAction,
-  addAddendum,
-  agreeRecord,
-  completeAction,
-  saveRecord,
-  sessionRecord,
-  shareRecord,
-  startRecord,
-  type RecordInput,
-} from '#app/domain/supervision/records.server.ts';
+import { addAction, addAddendum, agreeRecord, completeAction, saveRecord, sessionRecord, shareRecord, startRecord } from '#app/domain/supervision/records.server.ts';
 import {
   cancelSession,
   markSessionMissed,
@@ -25,9 +15,10 @@ import {
   planSession,
   requestUrgentDebrief,
 } from '#app/domain/supervision/sessions.server.ts';
-import { attentionFor } from '#app/domain/home.server.ts';
-import { AppendOnlyViolation } from '#db/models/append-only.ts';
+import { addDays, formatDate, formatDateTime, londonInstant, today as todayInLondon } from '#app/utils/dates/index.ts';
 import { Forbidden, InvalidTransition, NotFound, ValidationError } from '#app/utils/errors.server.ts';
+import { queryCounter } from '#db/connection.ts';
+import { AppendOnlyViolation } from '#db/models/append-only.ts';
 import {
   AuditEvent,
   RoleAssignment,
@@ -51,9 +42,6 @@ import {
   unique,
 } from '#test/factories/index.ts';
 import { expectRejection } from '#test/support/rejections.ts';
-import { addDaysToDate, londonInstant } from '#app/domain/supervision/uk-date.ts';
-import { todayInLondon } from '#app/domain/policies.server.ts';
-import { formatDate, formatDateTime } from '#app/utils/dates.ts';
 
 /** The last Sunday of a month, when UK clocks change (March forward, October back). */
 function lastSunday(year: number, month: number): string {
@@ -115,7 +103,7 @@ describe('supervision agreements', () => {
       personId: org.worker.id,
       roleProfileId: profile.id,
       startedOn: today,
-      targetDate: addDaysToDate(today, 365),
+      targetDate: addDays(today, 365),
       endedOn: null,
       assignedById: org.admin.id,
     });
@@ -185,7 +173,7 @@ describe('supervision confidentiality', () => {
     const colleague = actorFor(await createPerson(org.organisation.id, { roles: ['worker'], teamId: org.team.id, lineSupervisorId: org.supervisor.id }), ['worker']);
     const colleagueSupervisor = actorFor(await createPerson(org.organisation.id, { roles: ['supervisor', 'worker'], teamId: org.team.id }), ['supervisor', 'worker']);
     const elsewhere = await createStaffedOrganisation();
-    for (const [label, outsider] of [
+    for (const [_label, outsider] of [
       ['assessor', { ...assessor, roles: ['assessor', 'worker'] as const }],
       ['iqa', { ...iqa, roles: ['iqa', 'worker'] as const }],
       ['colleague', colleague],
@@ -204,13 +192,13 @@ describe('supervision confidentiality', () => {
 describe('supervision schedule', () => {
   it('plans sessions from the agreement with rrule at the same London time, and adds no duplicates when run again', async () => {
     const org = await createStaffedOrganisation();
-    await signedAgreement(org.supervisor, org.worker, { frequencyWeeks: 6, reviewOn: addDaysToDate(today, 180) });
+    await signedAgreement(org.supervisor, org.worker, { frequencyWeeks: 6, reviewOn: addDays(today, 180) });
     const created = await planSchedule(org.supervisor, org.worker.id, 'ip');
     expect(created).to.be.within(4, 5);
     expect(await planSchedule(org.supervisor, org.worker.id, 'ip')).to.equal(0);
     const sessions = await SupervisionSession.findAll({ where: { workerId: org.worker.id }, order: [['startsAt', 'ASC']] });
     expect(sessions).to.have.length(created);
-    const { formatDateTime } = await import('#app/utils/dates.ts');
+    const { formatDateTime } = await import('#app/utils/dates/index.ts');
     expect(sessions.every((session) => formatDateTime(session.startsAt).endsWith('at 10:00am'))).to.equal(true);
     await expectRejection(planSchedule(org.worker, org.worker.id, 'ip'), Forbidden);
   });
@@ -219,9 +207,9 @@ describe('supervision schedule', () => {
     const org = await createStaffedOrganisation();
     const noAgreement = await expectRejection(planSchedule(org.supervisor, org.worker.id, 'ip'), ValidationError);
     expect(noAgreement).to.be.instanceOf(ValidationError);
-    const past = await expectRejection(planSession(org.supervisor, org.worker.id, { date: addDaysToDate(today, -3), startTime: '10:00', endTime: '11:00', type: 'regular' }, 'ip'), ValidationError);
+    const past = await expectRejection(planSession(org.supervisor, org.worker.id, { date: addDays(today, -3), startTime: '10:00', endTime: '11:00', type: 'regular' }, 'ip'), ValidationError);
     expect((past as ValidationError).fieldErrors.date).to.deep.equal(['A planned session must be in the future: this date and time has passed']);
-    const backwards = await expectRejection(planSession(org.supervisor, org.worker.id, { date: addDaysToDate(today, 3), startTime: '11:00', endTime: '10:00', type: 'appraisal' }, 'ip'), ValidationError);
+    const backwards = await expectRejection(planSession(org.supervisor, org.worker.id, { date: addDays(today, 3), startTime: '11:00', endTime: '10:00', type: 'appraisal' }, 'ip'), ValidationError);
     expect((backwards as ValidationError).fieldErrors.endTime).to.deep.equal(['The end time must be after the start time']);
     expect(await SupervisionSession.count({ where: { workerId: org.worker.id } })).to.equal(0);
   });
@@ -253,7 +241,7 @@ describe('supervision schedule', () => {
 
   it('moves, cancels with a reason, and marks a started session missed', async () => {
     const org = await createStaffedOrganisation();
-    const id = await planSession(org.supervisor, org.worker.id, { date: addDaysToDate(today, 3), startTime: '10:00', endTime: '11:00', type: 'appraisal', place: 'Office' }, 'ip');
+    const id = await planSession(org.supervisor, org.worker.id, { date: addDays(today, 3), startTime: '10:00', endTime: '11:00', type: 'appraisal', place: 'Office' }, 'ip');
     await moveSession(org.supervisor, id, { date: '2026-12-14', startTime: '14:00', endTime: '15:00' }, 'ip');
     const moved = await SupervisionSession.findByPk(id);
     expect(moved!.startsAt.toISOString()).to.equal(londonInstant('2026-12-14', '14:00').toISOString());
@@ -265,7 +253,7 @@ describe('supervision schedule', () => {
     await expectRejection(markSessionMissed(org.worker, past.id, 'ip'), Forbidden);
     await markSessionMissed(org.supervisor, past.id, 'ip');
     expect((await SupervisionSession.findByPk(past.id))!.status).to.equal('missed');
-    const future = await planSession(org.manager, org.worker.id, { date: addDaysToDate(today, 5), startTime: '09:00', endTime: '10:00', type: 'regular' }, 'ip');
+    const future = await planSession(org.manager, org.worker.id, { date: addDays(today, 5), startTime: '09:00', endTime: '10:00', type: 'regular' }, 'ip');
     await expectRejection(markSessionMissed(org.supervisor, future, 'ip'), InvalidTransition);
   });
 
@@ -277,7 +265,7 @@ describe('supervision schedule', () => {
     const items = home.flatMap((section) => section.items.map((item) => item.text));
     expect(items.some((text) => /urgent debrief/i.test(text))).to.equal(true);
     expect((await workerSupervision(org.worker, org.worker.id)).sessions.map((row) => [row.id, row.status, row.type])).to.deep.equal([[id, 'requested', 'urgent_debrief']]);
-    await moveSession(org.supervisor, id, { date: addDaysToDate(today, 1), startTime: '16:00', endTime: '16:30' }, 'ip');
+    await moveSession(org.supervisor, id, { date: addDays(today, 1), startTime: '16:00', endTime: '16:30' }, 'ip');
     expect((await SupervisionSession.findByPk(id))!.status).to.equal('planned');
     const supervisorDiary = await calendarFor(org.supervisor, 'test');
     expect(supervisorDiary).to.contain(`supervision-session-${id}@test`);
@@ -289,7 +277,7 @@ describe('supervision in the audit log', () => {
   it('names what happened and to whom, never the confidential text: reasons, record, comments, addenda', async () => {
     const org = await createStaffedOrganisation();
     await signedAgreement(org.supervisor, org.worker);
-    const planned = await planSession(org.supervisor, org.worker.id, { date: addDaysToDate(today, 3), startTime: '10:00', endTime: '11:00', type: 'regular' }, 'ip');
+    const planned = await planSession(org.supervisor, org.worker.id, { date: addDays(today, 3), startTime: '10:00', endTime: '11:00', type: 'regular' }, 'ip');
     const secrets = ['off sick – anxiety and depression', 'A distressing call about Mrs B', 'I agree; my back pain is worse', 'Referred to occupational health'];
     await cancelSession(org.supervisor, planned, secrets[0]!, 'ip');
     await requestUrgentDebrief(org.worker, secrets[1]!, 'ip');
@@ -313,7 +301,7 @@ describe('supervision records', () => {
     const session = await heldSession(org.supervisor, org.worker, 3);
     const recordId = await startRecord(org.supervisor, session.id, RECORD_INPUT, 'ip');
     expect((await SupervisionSession.findByPk(session.id))!.status).to.equal('held');
-    const actionId = await addAction(org.supervisor, recordId, { description: 'Book safeguarding refresher', ownerId: org.worker.id, dueOn: addDaysToDate(today, 14) });
+    const actionId = await addAction(org.supervisor, recordId, { description: 'Book safeguarding refresher', ownerId: org.worker.id, dueOn: addDays(today, 14) });
     expect((await expectRejection(agreeRecord(org.worker, recordId, 'ok', 'ip'), ValidationError)).fieldErrors.comments).to.deep.equal([
       'Your supervisor has not shared this record with you yet',
     ]);
@@ -341,7 +329,7 @@ describe('supervision records', () => {
 
   it('cannot record a session that has not happened yet', async () => {
     const org = await createStaffedOrganisation();
-    const id = await planSession(org.supervisor, org.worker.id, { date: addDaysToDate(today, 2), startTime: '10:00', endTime: '11:00', type: 'regular' }, 'ip');
+    const id = await planSession(org.supervisor, org.worker.id, { date: addDays(today, 2), startTime: '10:00', endTime: '11:00', type: 'regular' }, 'ip');
     await expectRejection(startRecord(org.supervisor, id, RECORD_INPUT, 'ip'), ValidationError);
     expect(await SupervisionRecord.count({ where: { sessionId: id } })).to.equal(0);
   });
@@ -350,11 +338,11 @@ describe('supervision records', () => {
 describe('supervision overdue views', () => {
   it('shows sessions overdue against the frequency, records not agreed in time and actions past due, to supervisor and manager', async () => {
     const org = await createStaffedOrganisation();
-    await signedAgreement(org.supervisor, org.worker, { frequencyWeeks: 2, startsOn: addDaysToDate(today, -60) });
+    await signedAgreement(org.supervisor, org.worker, { frequencyWeeks: 2, startsOn: addDays(today, -60) });
     // Every two weeks from 60 days ago; the only session was 30 days ago, so the next was due 16 days ago.
     const session = await heldSession(org.supervisor, org.worker, 30);
     const recordId = await startRecord(org.supervisor, session.id, RECORD_INPUT, 'ip');
-    await addAction(org.supervisor, recordId, { description: 'Read the lone working policy', ownerId: org.worker.id, dueOn: addDaysToDate(today, -5) });
+    await addAction(org.supervisor, recordId, { description: 'Read the lone working policy', ownerId: org.worker.id, dueOn: addDays(today, -5) });
     for (const viewer of [org.supervisor, org.manager]) {
       const overview = await overdueOverview(viewer);
       expect(overview.sessions.map((row) => row.workerId), 'sessions').to.deep.equal([org.worker.id]);
@@ -373,7 +361,7 @@ describe('supervision overdue views', () => {
 describe('supervision calendars', () => {
   it('a private link serves the person’s sessions until revoked; only the sha256 is stored; unknown tokens are not found', async () => {
     const org = await createStaffedOrganisation();
-    await planSession(org.supervisor, org.worker.id, { date: addDaysToDate(today, 4), startTime: '10:00', endTime: '11:00', type: 'regular', place: 'Room 2' }, 'ip');
+    await planSession(org.supervisor, org.worker.id, { date: addDays(today, 4), startTime: '10:00', endTime: '11:00', type: 'regular', place: 'Room 2' }, 'ip');
     const token = await createCalendarLink(org.worker, 'ip');
     const stored = await SupervisionCalendarToken.findOne({ where: { personId: org.worker.id } });
     expect(stored!.tokenHash).to.have.length(64);

@@ -1,12 +1,12 @@
 // The longest value each form accepts saves on SQLite and MariaDB alike; € is the widest a character gets per UTF-16 unit.
 import { expect } from 'chai';
+import { POLICY_BODY_CHARACTERS } from '#app/components/policy-schema.ts';
 import { recordEvidence } from '#app/domain/evidence.server.ts';
 import { addLocation, addTeam } from '#app/domain/organisation.server.ts';
 import { createPerson as addPerson } from '#app/domain/people.server.ts';
 import { addPolicy } from '#app/domain/policies.server.ts';
 import { createRoleProfile } from '#app/domain/role-profiles.server.ts';
 import { saveStandardVersions } from '#app/domain/standards.server.ts';
-import { POLICY_BODY_CHARACTERS } from '#app/components/policy-schema.ts';
 import { ValidationError } from '#app/utils/errors.server.ts';
 import { utf8Bytes } from '#app/utils/text-limits.ts';
 import { EvidenceItemLink, EvidenceRevision, Location, Person, PolicyVersion, RoleProfile, StandardItem, StandardVersion, Team } from '#db/models/index.ts';

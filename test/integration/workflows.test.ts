@@ -9,8 +9,7 @@ import { workerSupervision } from '#app/domain/supervision/overview.server.ts';
 import { addAction, agreeRecord, completeAction, shareRecord, startRecord, type RecordInput } from '#app/domain/supervision/records.server.ts';
 import { sessionPage } from '#app/domain/supervision/session-page.server.ts';
 import { cancelSession, markSessionMissed, moveSession } from '#app/domain/supervision/sessions.server.ts';
-import { addDaysToDate } from '#app/domain/supervision/uk-date.ts';
-import { todayInLondon } from '#app/domain/policies.server.ts';
+import { addDays, today as todayInLondon } from '#app/utils/dates/index.ts';
 import { InvalidTransition, toHttpError } from '#app/utils/errors.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import {
@@ -43,13 +42,13 @@ function agreementInput(): AgreementInput {
     frequencyWeeks: 6,
     durationMinutes: 60,
     sessionTime: '10:00',
-    startsOn: addDaysToDate(today, 1),
+    startsOn: addDays(today, 1),
     place: 'Riverside House',
     confidentiality: 'Confidential except where someone is at risk.',
     scope: 'Practice and wellbeing.',
     recordKeeping: 'The supervisor writes the record.',
     agreeWithinDays: 7,
-    reviewOn: addDaysToDate(today, 365),
+    reviewOn: addDays(today, 365),
     probation: false,
   };
 }
@@ -114,7 +113,7 @@ describe('workflow transitions through the domain', () => {
     const past = await session(org, 'planned', -2);
     const recordId = await startRecord(org.supervisor, past.id, RECORD, 'ip');
     await shareRecord(org.supervisor, recordId, 'ip');
-    const actionId = await addAction(org.supervisor, recordId, { description: 'Read the policy', ownerId: org.worker.id, dueOn: addDaysToDate(today, 7) });
+    const actionId = await addAction(org.supervisor, recordId, { description: 'Read the policy', ownerId: org.worker.id, dueOn: addDays(today, 7) });
     await completeAction(org.worker, actionId);
     const cancelled = await session(org, 'planned', -24);
     await cancelSession(org.supervisor, cancelled.id, 'Supervisor on leave', 'ip');
@@ -132,7 +131,7 @@ describe('workflow transitions through the domain', () => {
 
     const before = await snapshot(org.organisation.id);
     await refused(cancelSession(org.supervisor, past.id, 'Too late', 'ip'), 'Only a planned or requested session can be cancelled');
-    await refused(moveSession(org.supervisor, cancelled.id, { date: addDaysToDate(today, 9), startTime: '10:00', endTime: '11:00' }, 'ip'), 'Only a planned or requested session can be moved');
+    await refused(moveSession(org.supervisor, cancelled.id, { date: addDays(today, 9), startTime: '10:00', endTime: '11:00' }, 'ip'), 'Only a planned or requested session can be moved');
     await refused(markSessionMissed(org.supervisor, cancelled.id, 'ip'), 'Only a planned session can be marked missed');
     await refused(startRecord(org.supervisor, cancelled.id, RECORD, 'ip'), 'Only a planned or held session can be recorded');
     await refused(shareRecord(org.supervisor, recordId, 'ip'), 'This record has already been shared');
@@ -191,7 +190,7 @@ describe('what a page offers next', () => {
     expect(await can(org.worker)).to.deep.equal({ ...none, readRecord: true, agree: true });
     expect((await sessionPage(org.worker, past.id)).record?.discussion).to.equal(RECORD.discussion);
 
-    const actionId = await addAction(org.supervisor, recordId, { description: 'Read the policy', ownerId: org.worker.id, dueOn: addDaysToDate(today, 7) });
+    const actionId = await addAction(org.supervisor, recordId, { description: 'Read the policy', ownerId: org.worker.id, dueOn: addDays(today, 7) });
     expect((await sessionPage(org.worker, past.id)).actions.map((row) => [row.id, row.canComplete])).to.deep.equal([[actionId, true]]);
     await agreeRecord(org.worker, recordId, '', 'ip');
     expect(await can(org.supervisor)).to.deep.equal({ ...none, readRecord: true, addAddendum: true });

@@ -1,6 +1,6 @@
 // UK date formatting across the clock changes, and redirects that never leave the portal.
 import { expect } from 'chai';
-import { formatDate, formatDateTime, formatYearMonth } from '#app/utils/dates.ts';
+import { formatDate, formatDateTime, formatYearMonth } from '#app/utils/dates/index.ts';
 import { safeRedirect } from '#app/utils/redirect.ts';
 
 describe('UK dates', () => {

@@ -1,8 +1,8 @@
 // The configuration: defaults that need nothing, and one clear line naming a bad variable.
-import { expect } from 'chai';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { expect } from 'chai';
 import { ConfigurationError, parseEnv } from '#app/utils/env.server.ts';
 
 const dataDir = () => mkdtempSync(path.join(tmpdir(), 'nosfolio-env-'));
@@ -47,6 +47,14 @@ describe('configuration', () => {
     expect(errorFor({ PUBLIC_URL: 'not a url' })).to.match(/^Configuration error: PUBLIC_URL must be a full URL/);
     expect(errorFor({ PORT: '3000', NODE_ENV: 'staging' })).to.match(/^Configuration error: NODE_ENV /);
     expect(errorFor({ PORT: '99999' })).not.to.contain('\n');
+  });
+
+  it('trusts a reverse proxy only when TRUST_PROXY is true, and logs at info unless told', () => {
+    const dir = dataDir();
+    expect(parseEnv({ DATA_DIR: dir })).to.include({ trustProxy: false, logLevel: 'info' });
+    expect(parseEnv({ DATA_DIR: dir, TRUST_PROXY: 'true', LOG_LEVEL: 'warn' })).to.include({ trustProxy: true, logLevel: 'warn' });
+    expect(errorFor({ DATA_DIR: dir, TRUST_PROXY: 'yes' })).to.equal('Configuration error: TRUST_PROXY must be true or false');
+    expect(errorFor({ DATA_DIR: dir, LOG_LEVEL: 'loud' })).to.match(/^Configuration error: LOG_LEVEL /);
   });
 
   it('reads a variable set to nothing as not set', () => {

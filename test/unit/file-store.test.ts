@@ -1,9 +1,9 @@
 // Evidence uploads: types judged by content, names made safe, limits enforced, and files stored atomically.
-import { expect } from 'chai';
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { expect } from 'chai';
 import { env } from '#app/utils/env.server.ts';
 import {
   FILE_LIMITS,

@@ -2,8 +2,8 @@
 import { expect } from 'chai';
 import { ROLES, type Role } from '#app/domain/roles.ts';
 import { Forbidden, NotFound } from '#app/utils/errors.server.ts';
-import { PERMISSIONS, assertCan, assertSameOrganisation, can, type Actor, type Permission } from '#app/utils/permissions.server.ts';
 import { navigationFor } from '#app/utils/navigation.server.ts';
+import { PERMISSIONS, assertCan, assertSameOrganisation, can, type Actor, type Permission } from '#app/utils/permissions.server.ts';
 
 function actor(roles: Role[], organisationId = 1): Actor {
   return { id: 1, organisationId, organisationName: 'Org', name: 'A', email: 'a@example.org', roles, teamId: null, lineSupervisorId: null };

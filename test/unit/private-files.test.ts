@@ -1,8 +1,8 @@
 // Data and secret files are created, or narrowed at start-up, to the portal's own user.
-import { expect } from 'chai';
 import { chmodSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { expect } from 'chai';
 import { parseEnv } from '#app/utils/env.server.ts';
 import { keepPrivate, keepSqlitePrivate } from '#app/utils/private-files.server.ts';
 

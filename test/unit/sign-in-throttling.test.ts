@@ -1,7 +1,7 @@
 // How long a throttled sign-in waits, and how that is said.
 import { expect } from 'chai';
-import { tooManyAttemptsMessage } from '#app/utils/too-many-attempts.ts';
 import { FREE_CONSECUTIVE_FAILURES, MAX_DELAY_SECONDS, delaySecondsAfter } from '#app/utils/login-throttle.server.ts';
+import { tooManyAttemptsMessage } from '#app/utils/too-many-attempts.ts';
 
 describe('sign-in throttling', () => {
   it('waits nothing for the first failures, then doubles from one second up to 15 minutes', () => {

@@ -1,13 +1,11 @@
 // Supervision schedules (rrule) and calendars (ics) keep the same London wall-clock time across the clock changes.
-import { expect } from 'chai';
-import ical from 'node-ical';
 import { TZDate } from '@date-fns/tz';
+import { expect } from 'chai';
 import { format } from 'date-fns';
+import ical from 'node-ical';
 import { sessionsToIcs } from '#app/domain/supervision/ics.ts';
 import { plannedSlots, recurrenceRule } from '#app/domain/supervision/schedule.ts';
-import { addDaysToDate, londonInstant, parseTime, resolveLondonTime } from '#app/domain/supervision/uk-date.ts';
-import { formatDateTime } from '#app/utils/dates.ts';
-import { parseUkDateText as parseUkDate } from '#app/utils/uk-date.ts';
+import { addDays, londonInstant, parseTime, resolveLondonTime, formatDateTime, parseUkDateText as parseUkDate } from '#app/utils/dates/index.ts';
 
 const london = (date: Date) => format(new TZDate(date.getTime(), 'Europe/London'), 'yyyy-MM-dd HH:mm');
 
@@ -39,7 +37,7 @@ describe('supervision schedule', () => {
     expect(parseUkDate('31/02/2026')).to.equal(null);
     expect(parseTime('9.30')).to.equal('09:30');
     expect(parseTime('25:00')).to.equal(null);
-    expect(addDaysToDate('2026-03-27', 7)).to.equal('2026-04-03');
+    expect(addDays('2026-03-27', 7)).to.equal('2026-04-03');
     expect(londonInstant('2026-10-25', '10:00').toISOString()).to.equal('2026-10-25T10:00:00.000Z');
     expect(londonInstant('2026-10-24', '10:00').toISOString()).to.equal('2026-10-24T09:00:00.000Z');
   });

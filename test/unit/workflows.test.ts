@@ -1,9 +1,6 @@
 // Each workflow's transition table: every allowed transition leads where it should, and anything else is refused.
 import { expect } from 'chai';
-import { InvalidTransition, ValidationError } from '#app/utils/errors.server.ts';
 import { EVIDENCE_WORKFLOW } from '#app/domain/workflows/evidence.server.ts';
-import { SESSION_WORKFLOW } from '#app/domain/workflows/supervision-session.server.ts';
-import { ACTION_WORKFLOW, RECORD_WORKFLOW } from '#app/domain/workflows/supervision-record.server.ts';
 import {
   AGREEMENT_WORKFLOW,
   agreementStage,
@@ -11,7 +8,10 @@ import {
   storedStatus,
   storedStatusesAllowing,
 } from '#app/domain/workflows/supervision-agreement.server.ts';
+import { ACTION_WORKFLOW, RECORD_WORKFLOW } from '#app/domain/workflows/supervision-record.server.ts';
+import { SESSION_WORKFLOW } from '#app/domain/workflows/supervision-session.server.ts';
 import { allowedActions, assertTransition, statusesAllowing, type Workflow } from '#app/domain/workflows/workflow.server.ts';
+import { InvalidTransition, ValidationError } from '#app/utils/errors.server.ts';
 
 function refusal(run: () => unknown): InvalidTransition {
   try {

@@ -1,8 +1,10 @@
 // An admin's forms on a role profile's page: assign it to a person, and change the profile.
 import type { SubmissionResult } from '@conform-to/react';
 import { AssignRoleProfileSchema, SaveRoleProfileSchema } from '#app/components/role-profile-schema.ts';
+import { DateInput } from '#app/components/ui/date-input.tsx';
 import { Checkboxes, SelectField, TextArea, TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
+import { formatMonths } from '#app/utils/dates/index.ts';
 
 type Reply = SubmissionResult<string[]> | undefined;
 type Option = { value: string; label: string };
@@ -15,11 +17,10 @@ export function AssignRoleProfileForm({ people, targetMonths, lastResult }: { pe
       <SchemaForm form={form} fields={fields}>
         <input type="hidden" name="intent" value="assign" />
         <SelectField field={fields.personId} label="Person" emptyLabel="Select a person" options={people} />
-        <TextField
+        <DateInput
           field={fields.startedOn}
-          label="Start date"
-          hint={`For example, 27 3 2026. The target date will be ${targetMonths} months later.`}
-          width="10"
+          legend="Start date"
+          hint={`For example, 27 3 2026. The target date will be ${formatMonths(targetMonths)} later.`}
         />
         <button type="submit" className="govuk-button">Assign role</button>
       </SchemaForm>

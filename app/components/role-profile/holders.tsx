@@ -1,7 +1,7 @@
 // The people who hold a role profile now (with "End assignment" for those who may end it) and those who used to.
 import { Form } from '@remix-run/react';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
-import { formatDate } from '#app/utils/dates.ts';
+import { formatDate } from '#app/utils/dates/index.ts';
 
 type Holder = { id: number; personName: string; startedOn: string; targetDate: string; endedOn: string | null };
 

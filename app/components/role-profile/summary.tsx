@@ -1,5 +1,7 @@
 // What a role profile asks for: supervision frequency, urgent debriefs, target period and the required standards.
 import { Link } from '@remix-run/react';
+import { everyWeeks } from '#app/domain/supervision/statuses.ts';
+import { formatMonths } from '#app/utils/dates/index.ts';
 
 type Profile = {
   supervisionFrequencyWeeks: number;
@@ -16,8 +18,8 @@ export function RoleProfileSummary({ profile }: { profile: Profile }) {
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Supervision</dt>
           <dd className="govuk-summary-list__value">
-            Every {profile.supervisionFrequencyWeeks} weeks
-            {profile.probationSupervisionFrequencyWeeks ? `; every ${profile.probationSupervisionFrequencyWeeks} weeks during probation` : ''}
+            {everyWeeks(profile.supervisionFrequencyWeeks)}
+            {profile.probationSupervisionFrequencyWeeks ? `; ${everyWeeks(profile.probationSupervisionFrequencyWeeks).toLowerCase()} during probation` : ''}
           </dd>
         </div>
         <div className="govuk-summary-list__row">
@@ -26,7 +28,7 @@ export function RoleProfileSummary({ profile }: { profile: Profile }) {
         </div>
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Target period</dt>
-          <dd className="govuk-summary-list__value">{profile.targetMonths} months from the start date</dd>
+          <dd className="govuk-summary-list__value">{formatMonths(profile.targetMonths)} from the start date</dd>
         </div>
       </dl>
 

@@ -3,7 +3,7 @@ import type { SubmissionResult } from '@conform-to/react';
 import { TextArea } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
 import { AddendumSchema } from '#app/domain/supervision/forms.ts';
-import { formatDateTime } from '#app/utils/dates.ts';
+import { formatDateTime } from '#app/utils/dates/index.ts';
 
 type Addendum = { id: number; author: string; createdAt: string | Date; text: string };
 

@@ -1,10 +1,11 @@
 // The forms of a worker's supervision page: sign the draft agreement, plan sessions, and write a new version.
 import type { SubmissionResult } from '@conform-to/react';
+import { DateInput } from '#app/components/ui/date-input.tsx';
 import { Checkboxes, SelectField, TextArea, TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
 import { AgreementSchema, ScheduleSchema, SessionSchema, SignSchema } from '#app/domain/supervision/forms.ts';
 import { SESSION_TYPE_LABELS } from '#app/domain/supervision/statuses.ts';
-import { formatDate } from '#app/utils/dates.ts';
+import { formatDate } from '#app/utils/dates/index.ts';
 
 type Reply = SubmissionResult<string[]> | undefined;
 
@@ -27,7 +28,7 @@ export function ScheduleForm({ reviewOn, lastResult }: { reviewOn: string; lastR
       <h2 className="govuk-heading-m">Plan sessions from the agreement</h2>
       <SchemaForm form={form} fields={fields}>
         <input type="hidden" name="intent" value="schedule" />
-        <TextField field={fields.until} label="Plan until (optional)" hint={`For example, 27 3 2026. Leave empty to plan until the review date, ${formatDate(reviewOn)}.`} width="10" />
+        <DateInput field={fields.until} legend="Plan until (optional)" hint={`For example, 27 3 2026. Leave empty to plan until the review date, ${formatDate(reviewOn)}.`} />
         <button type="submit" className="govuk-button">Plan sessions</button>
       </SchemaForm>
     </>
@@ -44,7 +45,7 @@ export function PlanSessionForm({ lastResult }: { lastResult: Reply }) {
       <SchemaForm form={form} fields={fields}>
         <input type="hidden" name="intent" value="session" />
         <SelectField field={fields.type} label="Type" emptyLabel="Select the type" options={TYPE_OPTIONS} />
-        <TextField field={fields.date} label="Date" hint="For example, 27 3 2026" width="10" />
+        <DateInput field={fields.date} legend="Date" hint="For example, 27 3 2026" />
         <TextField field={fields.startTime} label="Start time" hint="For example, 10:00" width="5" />
         <TextField field={fields.endTime} label="End time" hint="For example, 11:00" width="5" />
         <TextField field={fields.place} label="Place or format (optional)" maxLength={200} />
@@ -54,7 +55,7 @@ export function PlanSessionForm({ lastResult }: { lastResult: Reply }) {
   );
 }
 
-export function AgreementForm({ heading, defaultValue, lastResult }: { heading: string; defaultValue: Record<string, string>; lastResult: Reply }) {
+export function AgreementForm({ heading, defaultValue, lastResult }: { heading: string; defaultValue: Record<string, unknown>; lastResult: Reply }) {
   const [form, fields] = useSchemaForm('agreement', AgreementSchema, lastResult, defaultValue);
   return (
     <>
@@ -65,13 +66,13 @@ export function AgreementForm({ heading, defaultValue, lastResult }: { heading: 
         <Checkboxes field={fields.probation} legend="Probation" options={[{ value: 'on', label: 'The worker is on probation' }]} />
         <TextField field={fields.durationMinutes} label="Length of each session (minutes)" width="5" />
         <TextField field={fields.sessionTime} label="Usual start time" hint="For example, 10:00" width="5" />
-        <TextField field={fields.startsOn} label="First session date" hint="For example, 27 3 2026" width="10" />
+        <DateInput field={fields.startsOn} legend="First session date" hint="For example, 27 3 2026" />
         <TextField field={fields.place} label="Place or format" maxLength={200} />
         <TextArea field={fields.confidentiality} label="Confidentiality and its limits" rows={3} />
         <TextArea field={fields.scope} label="What supervision covers" rows={3} />
         <TextArea field={fields.recordKeeping} label="How records are kept" rows={2} />
         <TextField field={fields.agreeWithinDays} label="Both agree each record within (days)" width="5" />
-        <TextField field={fields.reviewOn} label="Review date" hint="For example, 27 3 2027" width="10" />
+        <DateInput field={fields.reviewOn} legend="Review date" hint="For example, 27 3 2027" />
         <button type="submit" className="govuk-button govuk-button--secondary">Save draft for signing</button>
       </SchemaForm>
     </>

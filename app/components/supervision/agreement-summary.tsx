@@ -1,6 +1,6 @@
 // A supervision agreement's terms and signatures, with a warning when it is less frequent than policy requires.
 import { everyWeeks } from '#app/domain/supervision/statuses.ts';
-import { formatDate, formatDateTime } from '#app/utils/dates.ts';
+import { formatDate, formatDateTime } from '#app/utils/dates/index.ts';
 
 export type AgreementSummaryData = {
   frequencyWeeks: number;

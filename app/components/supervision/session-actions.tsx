@@ -2,10 +2,11 @@
 import type { SubmissionResult } from '@conform-to/react';
 import { Form } from '@remix-run/react';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
+import { DateInput } from '#app/components/ui/date-input.tsx';
 import { SelectField, TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
 import { ActionSchema } from '#app/domain/supervision/forms.ts';
-import { formatDate } from '#app/utils/dates.ts';
+import { formatDate } from '#app/utils/dates/index.ts';
 
 export type ActionRow = { id: number; description: string; ownerName: string; dueOn: string; overdue: boolean; canComplete: boolean };
 
@@ -69,7 +70,7 @@ export function AddActionForm({ worker, supervisor, lastResult }: { worker: Pers
           { value: String(supervisor.id), label: supervisor.name },
         ]}
       />
-      <TextField field={fields.dueOn} label="Due date" hint="For example, 27 3 2026" width="10" />
+      <DateInput field={fields.dueOn} legend="Due date" hint="For example, 27 3 2026" />
       <button type="submit" className="govuk-button govuk-button--secondary">Add action</button>
     </SchemaForm>
   );

@@ -1,5 +1,6 @@
 // The supervisor's forms for a session itself: move (or arrange a requested debrief), cancel with a reason, mark missed.
 import type { SubmissionResult } from '@conform-to/react';
+import { DateInput } from '#app/components/ui/date-input.tsx';
 import { TextArea, TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
 import { replyFor } from '#app/components/ui/reply-for.ts';
@@ -12,7 +13,7 @@ export function MoveSessionForm({ requested, lastResult }: { requested: boolean;
       <h2 className="govuk-heading-m">{requested ? 'Arrange this debrief' : 'Move this session'}</h2>
       <SchemaForm form={form} fields={fields}>
         <input type="hidden" name="intent" value="move" />
-        <TextField field={fields.date} label="Date" hint="For example, 27 3 2026" width="10" />
+        <DateInput field={fields.date} legend="Date" hint="For example, 27 3 2026" />
         <TextField field={fields.startTime} label="Start time" hint="For example, 10:00" width="5" />
         <TextField field={fields.endTime} label="End time" hint="For example, 11:00" width="5" />
         <button type="submit" className="govuk-button">{requested ? 'Arrange' : 'Move'}</button>

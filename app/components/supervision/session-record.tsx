@@ -3,7 +3,7 @@ import type { SubmissionResult } from '@conform-to/react';
 import { TextArea } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
 import { AgreeSchema, RecordSchema, ShareSchema } from '#app/domain/supervision/forms.ts';
-import { formatDate, formatDateTime } from '#app/utils/dates.ts';
+import { formatDate, formatDateTime } from '#app/utils/dates/index.ts';
 
 type Reply = SubmissionResult<string[]> | undefined;
 

@@ -1,5 +1,5 @@
 // When and with whom a supervision session is, its status and, for a requested debrief, why it was asked for.
-import { formatDateTime } from '#app/utils/dates.ts';
+import { formatDateTime } from '#app/utils/dates/index.ts';
 
 type Session = { startsAt: string | Date; endsAt: string | Date; status: string; requested: boolean; place: string | null; cancelReason: string | null; requestReason: string | null };
 

@@ -1,7 +1,7 @@
 // A worker's supervision sessions, soonest first, each linking to its page, with its record's state.
 import { Link } from '@remix-run/react';
 import { SESSION_TYPE_LABELS, type SessionType } from '#app/domain/supervision/statuses.ts';
-import { formatDateTime } from '#app/utils/dates.ts';
+import { formatDateTime } from '#app/utils/dates/index.ts';
 
 export type SessionRow = { id: number; startsAt: string | Date; type: string; status: string; recordStatus: string | null; recordOverdue: boolean };
 

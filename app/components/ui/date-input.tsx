@@ -1,53 +1,44 @@
-// GOV.UK date input: day, month and year boxes under one legend, with one error message for the date.
+// GOV.UK date input: day, month and year boxes under one legend, with one error message for the date. The field's
+// schema is dateField() from app/utils/dates; the day box takes the field's id, so the error summary links to it.
 import type { FieldMetadata } from '@conform-to/react';
 import type { ReactNode } from 'react';
 
-export function DateInput({
-  id,
-  legend,
-  hint,
-  day,
-  month,
-  year,
-  date,
-}: {
-  id: string;
-  legend: ReactNode;
-  hint?: ReactNode;
-  day: FieldMetadata<unknown>;
-  month: FieldMetadata<unknown>;
-  year: FieldMetadata<unknown>;
-  /** Errors about the date as a whole (for example, one in the future). */
-  date?: FieldMetadata<unknown>;
-}) {
-  const error = date?.errors?.[0] ?? day.errors?.[0] ?? month.errors?.[0] ?? year.errors?.[0];
+type Parts = { day?: string; month?: string; year?: string } | undefined;
+
+export function DateInput({ field, legend, hint }: { field: FieldMetadata<unknown>; legend: ReactNode; hint?: ReactNode }) {
+  const error = field.errors?.[0];
+  const initial = (field.initialValue ?? {}) as NonNullable<Parts>;
   const parts = [
-    { field: day, label: 'Day', width: 2 },
-    { field: month, label: 'Month', width: 2 },
-    { field: year, label: 'Year', width: 4 },
-  ];
+    { part: 'day', id: field.id, label: 'Day', width: 2 },
+    { part: 'month', id: `${field.id}-month`, label: 'Month', width: 2 },
+    { part: 'year', id: `${field.id}-year`, label: 'Year', width: 4 },
+  ] as const;
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset className="govuk-fieldset" role="group" aria-describedby={[hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined}>
+      <fieldset
+        className="govuk-fieldset"
+        role="group"
+        aria-describedby={[hint ? `${field.id}-hint` : null, error ? `${field.id}-error` : null].filter(Boolean).join(' ') || undefined}
+      >
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {hint ? <div id={`${id}-hint`} className="govuk-hint">{hint}</div> : null}
+        {hint ? <div id={`${field.id}-hint`} className="govuk-hint">{hint}</div> : null}
         {error ? (
-          <p id={`${id}-error`} className="govuk-error-message">
+          <p id={`${field.id}-error`} className="govuk-error-message">
             <span className="govuk-visually-hidden">Error:</span> {error}
           </p>
         ) : null}
         <div className="govuk-date-input">
-          {parts.map(({ field, label, width }) => (
-            <div className="govuk-date-input__item" key={label}>
+          {parts.map(({ part, id, label, width }) => (
+            <div className="govuk-date-input__item" key={part}>
               <div className="govuk-form-group">
-                <label className="govuk-label govuk-date-input__label" htmlFor={field.id}>{label}</label>
+                <label className="govuk-label govuk-date-input__label" htmlFor={id}>{label}</label>
                 <input
                   className={`govuk-input govuk-date-input__input govuk-input--width-${width}${error ? ' govuk-input--error' : ''}`}
-                  id={field.id}
-                  name={field.name}
+                  id={id}
+                  name={`${field.name}.${part}`}
                   type="text"
                   inputMode="numeric"
-                  defaultValue={field.initialValue as string | undefined}
+                  defaultValue={initial[part]}
                   aria-invalid={error ? true : undefined}
                 />
               </div>

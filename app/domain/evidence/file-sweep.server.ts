@@ -1,8 +1,9 @@
 // Removes evidence files that no row refers to (left by a crash mid-save), so no personal file outlives its record.
 import { unlink } from 'node:fs/promises';
 import { Op } from 'sequelize';
-import { EvidenceFile } from '#db/models/index.ts';
 import { fileStore, type StoreEntry } from '#app/utils/file-store.server.ts';
+import { logger } from '#app/utils/logger.server.ts';
+import { EvidenceFile } from '#db/models/index.ts';
 
 /** Younger files may belong to a save or an upload still in progress. */
 export const ORPHAN_AGE_MS = 15 * 60 * 1000;
@@ -60,9 +61,9 @@ export function scheduleOrphanFileSweep(): void {
   const run = () => {
     sweepOrphanFiles().then(
       ({ removed, moved }) => {
-        if (removed || moved) console.log(`Evidence file sweep: removed ${removed} orphaned files, finished moving ${moved}`);
+        if (removed || moved) logger.info({ removed, moved }, 'evidence file sweep');
       },
-      (error: unknown) => console.error('Evidence file sweep failed:', error),
+      (error: unknown) => logger.error({ err: error }, 'evidence file sweep failed'),
     );
   };
   setTimeout(run, 10_000).unref();

@@ -1,8 +1,8 @@
-// The current-state projection of competence (ADR 018): where each item stands for each worker, kept in
+// The current-state projection of competence (docs/decisions/023): where each item stands for each worker, kept in
 // worker_item_states by the writes that change it, and read for many workers at once by itemStates.
 import { QueryTypes, type Transaction } from 'sequelize';
-import { WorkerItemState, sequelize } from '#db/models/index.ts';
 import { dialect } from '#db/connection.ts';
+import { WorkerItemState, sequelize } from '#db/models/index.ts';
 import { EVIDENCE_STATUS, type ItemState } from '../evidence-types.ts';
 import { heldStandardsOf } from './held-items.server.ts';
 
@@ -131,7 +131,7 @@ export async function computeItemStates(workerIds: number[], transaction?: Trans
 /**
  * On MariaDB, this write's snapshot was taken before another write for the same worker committed its refresh, so a
  * recomputation here would undo that one. It carries InnoDB's deadlock code: the transaction helper re-runs the
- * whole write from scratch, as after a deadlock (ADR 008).
+ * whole write from scratch, as after a deadlock (docs/decisions/008).
  */
 export class ItemStatesOutdated extends Error {
   readonly code = 'ER_LOCK_DEADLOCK';

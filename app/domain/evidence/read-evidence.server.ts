@@ -1,12 +1,12 @@
 // Reading evidence: a worker's list, one piece with any of its revisions, and its files — by relationship only.
 import { Op } from 'sequelize';
-import { Evidence, EvidenceFile, EvidenceItemLink, EvidenceRevision, Standard, StandardItem, StandardVersion, sequelize } from '#db/models/index.ts';
 import { NotFound } from '#app/utils/errors.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
-import { EVIDENCE_WORKFLOW } from '../workflows/evidence.server.ts';
-import { isAllowed } from '../workflows/workflow.server.ts';
+import { Evidence, EvidenceFile, EvidenceItemLink, EvidenceRevision, Standard, StandardItem, StandardVersion, sequelize } from '#db/models/index.ts';
 import { EVIDENCE_STATUS } from '../evidence-types.ts';
 import { requireEvidenceReader } from '../relationships.server.ts';
+import { EVIDENCE_WORKFLOW } from '../workflows/evidence.server.ts';
+import { isAllowed } from '../workflows/workflow.server.ts';
 
 export async function listEvidence(actor: Actor, workerId: number) {
   const { worker, relationship } = await requireEvidenceReader(actor, workerId);

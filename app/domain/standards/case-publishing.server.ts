@@ -1,10 +1,10 @@
 // Publishing standards to CASE consumers: the admin's switch, and the read-only lookups behind the public IMS CASE 1.0
 // API (/ims/case/v1p0). Only the current version of a standard its organisation has published is ever served.
 import { Op } from 'sequelize';
-import { Standard, StandardItem, StandardVersion, sequelize } from '#db/models/index.ts';
 import { NotFound } from '#app/utils/errors.server.ts';
-import { absoluteUrl } from '#app/utils/public-url.server.ts';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
+import { absoluteUrl } from '#app/utils/public-url.server.ts';
+import { Standard, StandardItem, StandardVersion, sequelize } from '#db/models/index.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from '../audit.server.ts';
 import { exportableStandard, interchangeStandard } from '../standards.server.ts';
 import { toCasePackage, type CaseOptions, type CasePackage, type CfAssociation, type CfDocument, type CfItem } from './formats/case-json.ts';

@@ -1,6 +1,6 @@
 // Attaches loose lines of text (wrapped continuations, text printed apart from its label) to the items they belong to.
-import { endsDangling, seamCost, type Openers } from './nos-lexicon.ts';
 import type { ParseContext } from './nos-items.ts';
+import { endsDangling, seamCost, type Openers } from './nos-lexicon.ts';
 
 export interface DraftItem {
   code: string;

@@ -1,11 +1,11 @@
 // Reads the performance criteria or knowledge statements of one part of a NOS into items, repairing PDF-extraction damage.
 import type { NosItem, NosItemKind } from '#standards/schema.ts';
-import { endsDangling, Openers, splitAtWord, words } from './nos-lexicon.ts';
-import { isFurniture, normaliseSpaces, readCells, splitAtLabels, startsWithLabel, strayLabels } from './nos-lines.ts';
-import { NosParseError } from './nos-parse-error.ts';
 import { resolveFragmentBlocks, type Entry } from './nos-fragments.ts';
 import { resolveLabelColumns } from './nos-label-columns.ts';
+import { endsDangling, Openers, splitAtWord, words } from './nos-lexicon.ts';
+import { isFurniture, normaliseSpaces, readCells, splitAtLabels, startsWithLabel, strayLabels } from './nos-lines.ts';
 import { labelItems } from './nos-numbering.ts';
+import { NosParseError } from './nos-parse-error.ts';
 import type { Vocabulary } from './nos-vocabulary.ts';
 
 export interface ItemRegion {

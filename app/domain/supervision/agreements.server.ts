@@ -1,18 +1,17 @@
 // Written supervision agreements: a supervisor drafts a version, both parties sign it, it becomes the current one
 // and the version it replaces stays on record as superseded.
 import { Op } from 'sequelize';
-import { Person, PersonRole, SupervisionAgreement, SupervisionSignature, sequelize } from '#db/models/index.ts';
+import { parseIsoDate, parseTime } from '#app/utils/dates/index.ts';
 import { Forbidden, InvalidTransition, NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, hasRole, type Actor } from '#app/utils/permissions.server.ts';
+import { Person, PersonRole, SupervisionAgreement, SupervisionSignature, sequelize } from '#db/models/index.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from '../audit.server.ts';
 import { managedTeamIds } from '../team.server.ts';
-import { manageAccess } from './access.server.ts';
-import { checkFrequency, rolePoliciesOf } from './policy.server.ts';
-import { AGREEMENT_STATUS, PARTY, type Party } from './statuses.ts';
-import { parseTime } from './uk-date.ts';
 import { AGREEMENT_STAGE, AGREEMENT_WORKFLOW, agreementStage, storedStatus, storedStatusesAllowing } from '../workflows/supervision-agreement.server.ts';
 import { assertTransition } from '../workflows/workflow.server.ts';
-import { checkDateOnly } from '../role-profiles.server.ts';
+import { manageAccess } from './access.server.ts';
+import { checkFrequency, rolePoliciesOf } from './policy.server.ts';
+import { AGREEMENT_STATUS, PARTY, type Party, everyWeeks } from './statuses.ts';
 
 export type AgreementInput = {
   frequencyWeeks: number | undefined;
@@ -34,8 +33,8 @@ function checkAgreementInput(input: AgreementInput) {
     errors.frequencyWeeks = ['Enter how often supervision happens, in weeks'];
   }
   if (!parseTime(input.sessionTime)) errors.sessionTime = ['Enter the usual start time, for example 10:00'];
-  const startsOn = checkDateOnly(input.startsOn);
-  const reviewOn = checkDateOnly(input.reviewOn);
+  const startsOn = parseIsoDate(input.startsOn);
+  const reviewOn = parseIsoDate(input.reviewOn);
   if (!startsOn) errors.startsOn = ['Enter a real start date'];
   if (!reviewOn) errors.reviewOn = ['Enter a real review date'];
   if (startsOn && reviewOn && reviewOn <= startsOn) errors.reviewOn = ['The review date must be after the start date'];
@@ -83,7 +82,7 @@ export async function draftAgreement(actor: Actor, workerId: number, input: Agre
         organisationId: actor.organisationId,
         actorId: actor.id,
         action: AUDIT_ACTIONS.supervisionAgreementCreated,
-        summary: `${actor.name} drafted version ${agreement.version} of ${worker.name}’s supervision agreement (every ${agreement.frequencyWeeks} weeks)`,
+        summary: `${actor.name} drafted version ${agreement.version} of ${worker.name}’s supervision agreement (${everyWeeks(agreement.frequencyWeeks).toLowerCase()})`,
         subject: { type: 'supervision_agreement', id: agreement.id },
         ipAddress,
       },

@@ -1,9 +1,9 @@
 // Supervision items for the home page: requested debriefs, records waiting, and anything overdue.
 import { Op } from 'sequelize';
-import { SupervisionAction, SupervisionRecord, SupervisionSession } from '#db/models/index.ts';
+import { today } from '#app/utils/dates/index.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
+import { SupervisionAction, SupervisionRecord, SupervisionSession } from '#db/models/index.ts';
 import type { AttentionItem } from '../home.server.ts';
-import { todayInLondon } from '../policies.server.ts';
 import { scopedWorkers, workersWithoutAgreement } from './agreements.server.ts';
 import { overdueFor } from './overdue.server.ts';
 import { ACTION_STATUS, RECORD_STATUS, SESSION_STATUS } from './statuses.ts';
@@ -12,10 +12,10 @@ const plural = (count: number, one: string, many: string) => `${count} ${count =
 
 /** The worker's own: records to agree, their overdue actions, their requested debrief. */
 export async function workerSupervisionItems(actor: Actor): Promise<AttentionItem[]> {
-  const today = todayInLondon();
+  const todayDate = today();
   const [toAgree, lateActions, requested] = await Promise.all([
     SupervisionRecord.count({ where: { workerId: actor.id, status: RECORD_STATUS.shared } }),
-    SupervisionAction.count({ where: { workerId: actor.id, status: ACTION_STATUS.open, dueOn: { [Op.lt]: today } } }),
+    SupervisionAction.count({ where: { workerId: actor.id, status: ACTION_STATUS.open, dueOn: { [Op.lt]: todayDate } } }),
     SupervisionSession.count({ where: { workerId: actor.id, status: SESSION_STATUS.requested } }),
   ]);
   const href = '/supervision';

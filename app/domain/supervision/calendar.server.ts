@@ -1,9 +1,9 @@
 // Calendars: a person downloads their sessions as .ics, or subscribes with a private link whose token is random,
 // shown once, stored only as its sha256 and revocable.
 import { createHash, randomBytes } from 'node:crypto';
-import { Person, PersonRole, SupervisionCalendarToken, sequelize } from '#db/models/index.ts';
 import { NotFound } from '#app/utils/errors.server.ts';
 import { PERMISSIONS, assertCan, type Actor } from '#app/utils/permissions.server.ts';
+import { Person, PersonRole, SupervisionCalendarToken, sequelize } from '#db/models/index.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from '../audit.server.ts';
 import { sessionsToIcs } from './ics.ts';
 import { diaryOf } from './sessions.server.ts';

@@ -1,13 +1,10 @@
 // One zod schema per supervision form, shared by the routes (server parse) and their pages (client messages).
 import { z } from 'zod';
-import { SESSION_TYPE } from './statuses.ts';
+import { dateField, optionalDateField, parseTime } from '#app/utils/dates/index.ts';
 import { TEXT_COLUMN_BYTES, textUpTo } from '#app/utils/text-limits.ts';
-import { ukDateField } from '#app/utils/uk-date.ts';
-import { parseTime } from './uk-date.ts';
+import { SESSION_TYPE } from './statuses.ts';
 
 const capital = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
-
-export const ukDate = ukDateField;
 
 export const clockTime = (what: string) =>
   z
@@ -35,18 +32,18 @@ export const AgreementSchema = z.object({
   frequencyWeeks: whole('how often supervision happens', 1, 52, 'weeks'),
   durationMinutes: whole('how long each session lasts', 15, 480, 'minutes'),
   sessionTime: clockTime('the usual start time'),
-  startsOn: ukDate('the start date'),
+  startsOn: dateField('start date'),
   place: textUpTo('The place or format', 200, { required: 'Enter the place or format' }),
   confidentiality: text('confidentiality and its limits'),
   scope: text('what supervision covers'),
   recordKeeping: text('how records are kept'),
   agreeWithinDays: whole('the number of days to agree a record', 1, 60, 'days'),
-  reviewOn: ukDate('the review date'),
+  reviewOn: dateField('review date'),
   probation: z.boolean().optional(),
 });
 
 export const SignSchema = z.object({ intent: z.literal('sign'), agreementId: z.number().int().positive() });
-export const ScheduleSchema = z.object({ intent: z.literal('schedule'), until: ukDate('the date to plan until').optional() });
+export const ScheduleSchema = z.object({ intent: z.literal('schedule'), until: optionalDateField('date to plan until') });
 
 export const SessionSchema = z.object({
   intent: z.literal('session'),
@@ -54,13 +51,13 @@ export const SessionSchema = z.object({
     required_error: 'Select the type of session',
     invalid_type_error: 'Select the type of session',
   }),
-  date: ukDate('the date'),
+  date: dateField('date'),
   startTime: clockTime('the start time'),
   endTime: clockTime('the end time'),
   place: textUpTo('The place', 200).optional(),
 });
 
-export const MoveSchema = z.object({ intent: z.literal('move'), date: ukDate('the date'), startTime: clockTime('the start time'), endTime: clockTime('the end time') });
+export const MoveSchema = z.object({ intent: z.literal('move'), date: dateField('date'), startTime: clockTime('the start time'), endTime: clockTime('the end time') });
 export const CancelSchema = z.object({ intent: z.literal('cancel'), reason: text('why the session is cancelled', 1000) });
 export const MissedSchema = z.object({ intent: z.literal('missed') });
 
@@ -83,7 +80,7 @@ export const ActionSchema = z.object({
   intent: z.literal('action'),
   description: text('what is to be done', 1000),
   ownerId: z.number({ required_error: 'Select who owns the action', invalid_type_error: 'Select who owns the action' }).int().positive(),
-  dueOn: ukDate('the due date'),
+  dueOn: dateField('due date'),
 });
 export const CompleteSchema = z.object({ intent: z.literal('complete'), actionId: z.number().int().positive() });
 export const DebriefSchema = z.object({ intent: z.literal('debrief'), reason: text('what you need to debrief about', 2000) });

@@ -1,35 +1,33 @@
 // One worker's supervision as the page shows it: agreements, schedule, records, open actions and the policy check.
-
-import { SupervisionAction, SupervisionRecord } from '#db/models/index.ts';
+import { today, splitDate } from '#app/utils/dates/index.ts';
 import { assertCan, can, hasRole, type Actor } from '#app/utils/permissions.server.ts';
-import { todayInLondon } from '../policies.server.ts';
+import { SupervisionAction, SupervisionRecord } from '#db/models/index.ts';
 import { isLineSupervisorOf } from '../relationships.server.ts';
+import { AGREEMENT_WORKFLOW, agreementStage, awaitingSignature } from '../workflows/supervision-agreement.server.ts';
+import { isAllowed } from '../workflows/workflow.server.ts';
 import { readAccess } from './access.server.ts';
 import { agreementsFor, scopedWorkers } from './agreements.server.ts';
 import { hasCalendarLink } from './calendar.server.ts';
 import { overdueFor } from './overdue.server.ts';
 import { sessionsOf } from './sessions.server.ts';
 import { ACTION_STATUS, AGREEMENT_STATUS, PARTY, RECORD_STATUS } from './statuses.ts';
-import { toUkDateInput } from './uk-date.ts';
-import { AGREEMENT_WORKFLOW, agreementStage, awaitingSignature } from '../workflows/supervision-agreement.server.ts';
-import { isAllowed } from '../workflows/workflow.server.ts';
 
 type DescribedAgreement = Awaited<ReturnType<typeof agreementsFor>>[number];
 
 /** The agreement form starts from the newest version (draft, else current), or from the usual terms. */
-function agreementDefaults(base: DescribedAgreement | null): Record<string, string> {
+function agreementDefaults(base: DescribedAgreement | null): Record<string, unknown> {
   if (!base) return { durationMinutes: '60', sessionTime: '10:00', agreeWithinDays: '7' };
   return {
     frequencyWeeks: String(base.frequencyWeeks),
     durationMinutes: String(base.durationMinutes),
     sessionTime: base.sessionTime,
-    startsOn: toUkDateInput(base.startsOn),
+    startsOn: splitDate(base.startsOn),
     place: base.place,
     confidentiality: base.confidentiality,
     scope: base.scope,
     recordKeeping: base.recordKeeping,
     agreeWithinDays: String(base.agreeWithinDays),
-    reviewOn: toUkDateInput(base.reviewOn),
+    reviewOn: splitDate(base.reviewOn),
     probation: base.probation ? 'on' : '',
   };
 }
@@ -43,7 +41,7 @@ export async function workerSupervision(actor: Actor, workerId: number) {
     SupervisionAction.count({ where: { workerId, status: ACTION_STATUS.open } }),
     overdueFor([{ id: access.worker.id, name: access.worker.name }]),
   ]);
-  const today = todayInLondon();
+  const todayDate = today();
   const recordBySession = new Map(records.map((record) => [record.sessionId, record]));
   const now = Date.now();
   const current = agreements.find((agreement) => agreement.status === AGREEMENT_STATUS.active) ?? null;
@@ -77,7 +75,7 @@ export async function workerSupervision(actor: Actor, workerId: number) {
         ...session.get({ plain: true }),
         past: session.startsAt.getTime() <= now,
         recordStatus: record?.status ?? null,
-        recordOverdue: record ? record.status !== RECORD_STATUS.agreed && record.dueOn < today : false,
+        recordOverdue: record ? record.status !== RECORD_STATUS.agreed && record.dueOn < todayDate : false,
       };
     }),
     openActions,

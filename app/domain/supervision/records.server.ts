@@ -1,6 +1,9 @@
 // The record of a held session: the supervisor writes it and shares it, the worker comments and agrees, and it is
 // then locked; later changes are addenda. Actions agreed in it are carried forward until done.
 import { Op, type Transaction } from 'sequelize';
+import { addDays, londonParts, parseIsoDate, today } from '#app/utils/dates/index.ts';
+import { InvalidTransition, NotFound, ValidationError } from '#app/utils/errors.server.ts';
+import type { Actor } from '#app/utils/permissions.server.ts';
 import {
   Person,
   SupervisionAction,
@@ -10,17 +13,12 @@ import {
   SupervisionRecordAgreement,
   sequelize,
 } from '#db/models/index.ts';
-import { InvalidTransition, NotFound, ValidationError } from '#app/utils/errors.server.ts';
-import type { Actor } from '#app/utils/permissions.server.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from '../audit.server.ts';
-import { todayInLondon } from '../policies.server.ts';
-import { checkDateOnly } from '../role-profiles.server.ts';
+import { ACTION_WORKFLOW, RECORD_WORKFLOW, type RecordAction } from '../workflows/supervision-record.server.ts';
+import { SESSION_WORKFLOW } from '../workflows/supervision-session.server.ts';
+import { assertTransition } from '../workflows/workflow.server.ts';
 import { hasStarted, loadSession } from './sessions.server.ts';
 import { ACTION_STATUS, PARTY, RECORD_STATUS } from './statuses.ts';
-import { addDaysToDate, londonParts } from './uk-date.ts';
-import { SESSION_WORKFLOW } from '../workflows/supervision-session.server.ts';
-import { ACTION_WORKFLOW, RECORD_WORKFLOW, type RecordAction } from '../workflows/supervision-record.server.ts';
-import { assertTransition } from '../workflows/workflow.server.ts';
 
 export type RecordInput = {
   attendance: string;
@@ -60,7 +58,7 @@ export async function startRecord(actor: Actor, sessionId: number, input: Record
   const agreement = session.agreementId
     ? await SupervisionAgreement.findByPk(session.agreementId)
     : await SupervisionAgreement.findOne({ where: { workerId: session.workerId, status: 'active' } });
-  const dueOn = addDaysToDate(londonParts(session.startsAt).date, agreement?.agreeWithinDays ?? DEFAULT_AGREE_WITHIN_DAYS);
+  const dueOn = addDays(londonParts(session.startsAt).date, agreement?.agreeWithinDays ?? DEFAULT_AGREE_WITHIN_DAYS);
   return sequelize.transaction(async (transaction) => {
     if (await SupervisionRecord.findOne({ where: { sessionId }, transaction })) throw new InvalidTransition('This session already has a record');
     await session.update({ status: sessionStatus }, { transaction });
@@ -164,7 +162,7 @@ export async function addAction(actor: Actor, recordId: number, input: ActionInp
   const errors: Record<string, string[]> = {};
   if (!input.description.trim()) errors.description = ['Enter what is to be done'];
   if (![record.workerId, record.supervisorId].includes(input.ownerId)) errors.ownerId = ['Select the worker or the supervisor'];
-  if (!checkDateOnly(input.dueOn)) errors.dueOn = ['Enter a real due date, for example 27 3 2026'];
+  if (!parseIsoDate(input.dueOn)) errors.dueOn = ['Enter a real due date, for example 27 3 2026'];
   if (Object.keys(errors).length) throw new ValidationError(errors);
   const action = await SupervisionAction.create({
     organisationId: actor.organisationId,
@@ -205,7 +203,7 @@ export async function sessionRecord(actor: Actor, sessionId: number) {
     }),
     Person.findByPk(session.supervisorId, { attributes: ['id', 'name'] }),
   ]);
-  const today = todayInLondon();
+  const todayDate = today();
   const action = (row: SupervisionAction) => ({
     id: row.id,
     description: row.description,
@@ -213,14 +211,14 @@ export async function sessionRecord(actor: Actor, sessionId: number) {
     ownerName: (row.get('owner') as Person | undefined)?.name ?? '',
     dueOn: row.dueOn,
     status: row.status,
-    overdue: row.status === ACTION_STATUS.open && row.dueOn < today,
+    overdue: row.status === ACTION_STATUS.open && row.dueOn < todayDate,
   });
   return {
     access,
     session: session.get({ plain: true }),
     supervisor: { id: supervisor?.id ?? session.supervisorId, name: supervisor?.name ?? '' },
     record: record
-      ? { ...record.get({ plain: true }), overdue: record.status !== RECORD_STATUS.agreed && record.dueOn < today }
+      ? { ...record.get({ plain: true }), overdue: record.status !== RECORD_STATUS.agreed && record.dueOn < todayDate }
       : null,
     agreements: agreements.map((row) => ({ party: row.party, agreedAt: row.agreedAt })),
     addenda: addenda.map((row) => ({ id: row.id, text: row.text, createdAt: row.createdAt, author: (row.get('author') as Person | undefined)?.name ?? '' })),

@@ -2,7 +2,7 @@
 // ("floating" dates), and each occurrence is then turned into its UTC instant, so 10:00 stays 10:00 across the
 // clock changes.
 import rrulePackage from 'rrule';
-import { londonInstant } from './uk-date.ts';
+import { londonInstant } from '#app/utils/dates/index.ts';
 
 const { RRule } = rrulePackage;
 

@@ -1,12 +1,12 @@
 // One supervision session as its page shows it: the session, its record and actions, and what the person may do next,
 // from the workflow tables and the person's part in the supervision (so the page re-derives no rule).
 import type { Actor } from '#app/utils/permissions.server.ts';
-import { SESSION_WORKFLOW } from '../workflows/supervision-session.server.ts';
 import { ACTION_WORKFLOW, RECORD_WORKFLOW } from '../workflows/supervision-record.server.ts';
+import { SESSION_WORKFLOW } from '../workflows/supervision-session.server.ts';
 import { isAllowed } from '../workflows/workflow.server.ts';
+import { RECORD_FIELDS } from './forms.ts';
 import { sessionRecord } from './records.server.ts';
 import { hasStarted } from './sessions.server.ts';
-import { RECORD_FIELDS } from './forms.ts';
 import { RECORD_STATUS, SESSION_STATUS } from './statuses.ts';
 
 export async function sessionPage(actor: Actor, sessionId: number, now = new Date()) {

@@ -1,20 +1,18 @@
 // The supervision schedule: sessions planned from the agreement (rrule), one-off sessions, moving, cancelling with
 // a reason, marking missed, and the urgent debrief a worker asks for.
 import { Op } from 'sequelize';
-import { Person, SupervisionSession, sequelize } from '#db/models/index.ts';
+import { parseIsoDate, parseTime, resolveLondonTime } from '#app/utils/dates/index.ts';
 import { Forbidden, InvalidTransition, NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
+import { Person, SupervisionSession, sequelize } from '#db/models/index.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from '../audit.server.ts';
-import { todayInLondon } from '../policies.server.ts';
-import { checkDateOnly } from '../role-profiles.server.ts';
 import { effectiveLineSupervisorId } from '../relationships.server.ts';
+import { SESSION_WORKFLOW } from '../workflows/supervision-session.server.ts';
+import { assertTransition } from '../workflows/workflow.server.ts';
 import { manageAccess, readAccess, type SupervisionAccess } from './access.server.ts';
 import { activeAgreement } from './agreements.server.ts';
 import { plannedSlots } from './schedule.ts';
 import { SESSION_STATUS, SESSION_TYPE, type SessionType } from './statuses.ts';
-import { addDaysToDate, parseTime, resolveLondonTime } from './uk-date.ts';
-import { SESSION_WORKFLOW } from '../workflows/supervision-session.server.ts';
-import { assertTransition } from '../workflows/workflow.server.ts';
 
 export type SessionTimeInput = { date: string; startTime: string; endTime: string };
 export type SessionInput = SessionTimeInput & { type: SessionType; place?: string | undefined };
@@ -25,7 +23,7 @@ export type SessionInput = SessionTimeInput & { type: SessionType; place?: strin
  */
 export function checkSessionTime(input: SessionTimeInput, now = new Date()): { startsAt: Date; endsAt: Date } {
   const errors: Record<string, string[]> = {};
-  const date = checkDateOnly(input.date);
+  const date = parseIsoDate(input.date);
   const start = parseTime(input.startTime);
   const end = parseTime(input.endTime);
   if (!date) errors.date = ['Enter a real date, for example 27 3 2026'];
@@ -252,4 +250,3 @@ export async function requestedDebriefsFor(supervisorId: number, organisationId:
   return SupervisionSession.count({ where: { organisationId, supervisorId, status: SESSION_STATUS.requested } });
 }
 
-export { addDaysToDate, todayInLondon };

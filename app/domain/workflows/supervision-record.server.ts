@@ -1,6 +1,6 @@
 // The record of a held session: the supervisor's draft, shared with the worker, agreed by the worker and then locked;
 // a locked record changes only by addenda. Also the actions agreed in a record: open until done.
-import { formatDateTime } from '#app/utils/dates.ts';
+import { formatDateTime } from '#app/utils/dates/index.ts';
 import { ACTION_STATUS, RECORD_STATUS, type ActionStatus, type RecordStatus } from '../supervision/statuses.ts';
 import { defineWorkflow } from './workflow.server.ts';
 

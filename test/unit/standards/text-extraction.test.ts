@@ -1,9 +1,9 @@
 // Standards arrive as text, PDF or Word: each is turned into text the parser reads, and anything else is refused.
-import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
+import { expect } from 'chai';
+import { zipSync, strToU8 } from 'fflate';
 import { parseNosText } from '#app/domain/standards/parse-nos-text.ts';
 import { extractDocumentText, UnreadableDocument } from '#app/domain/standards/text-extraction.server.ts';
-import { zipSync, strToU8 } from 'fflate';
 import { simplePdf } from '#db/seed/evidence.ts';
 import { fixtureText, parseFixture } from './layout-fixtures.ts';
 

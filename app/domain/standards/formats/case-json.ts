@@ -1,8 +1,8 @@
 // 1EdTech (IMS Global) CASE 1.0 JSON: one CFPackage per standard, sections and items as CFItems linked by isChildOf.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { NosItem, NosItemKind, NosStandard } from '#standards/schema.ts';
-import { describeIssue, parseJsonText, StandardFormatError, validateStandard } from './errors.ts';
 import { CasePackageInputSchema, type CaseLinkUri, type CasePackage, type CfAssociation, type CfDocument, type CfItem } from './case-schema.ts';
+import { describeIssue, parseJsonText, StandardFormatError, validateStandard } from './errors.ts';
 import { uuidV5 } from './uuid-v5.ts';
 
 /*

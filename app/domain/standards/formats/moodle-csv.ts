@@ -179,7 +179,6 @@ export function fromMoodleCsv(text: string): NosStandard[] {
   }
 
   const standards = competencies.filter((competency) => competency.parent === '');
-  const byId = new Map(standards.map((standard) => [standard.idNumber, standard]));
   const itemsOf = new Map(standards.map((standard) => [standard.idNumber, [] as Competency[]]));
   for (const competency of competencies) {
     if (competency.parent === '') continue;

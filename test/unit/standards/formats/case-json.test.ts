@@ -1,7 +1,6 @@
 // Unit tests for CASE 1.0 CFPackage export/import: structure, stable identifiers, round trips and foreign packages.
 import { expect } from 'chai';
 import { strFromU8, unzipSync } from 'fflate';
-import { exportStandards, StandardFormatError } from '#app/domain/standards/formats/index.ts';
 import {
   fromCaseJson,
   fromCasePackage,
@@ -11,6 +10,7 @@ import {
   toCaseZip,
   type CasePackage,
 } from '#app/domain/standards/formats/case-json.ts';
+import { exportStandards, StandardFormatError } from '#app/domain/standards/formats/index.ts';
 import { uuidV5 } from '#app/domain/standards/formats/uuid-v5.ts';
 import { awkwardStandard, caught, expectSameItems, loadSeed, seeds, withoutNotes } from './fixtures.ts';
 

@@ -1,7 +1,7 @@
 // Unit tests for the one-row-per-item CSV: round trips, grouping, and clear refusals of malformed sheets.
+import { expect } from 'chai';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { expect } from 'chai';
 import { StandardFormatError } from '#app/domain/standards/formats/index.ts';
 import { fromItemCsv, ITEM_CSV_COLUMNS, toItemCsv } from '#app/domain/standards/formats/item-csv.ts';
 import { awkwardStandard, caught, expectSameItems, loadSeed, seeds, withoutNotes } from './fixtures.ts';

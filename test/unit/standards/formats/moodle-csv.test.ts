@@ -1,7 +1,7 @@
 // Unit tests for the Moodle competency framework CSV (tool_lpimportcsv): exact layout, round trips and refusals.
+import { expect } from 'chai';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { expect } from 'chai';
 import { StandardFormatError } from '#app/domain/standards/formats/index.ts';
 import { fromMoodleCsv, MOODLE_CSV_HEADER, toMoodleCsv } from '#app/domain/standards/formats/moodle-csv.ts';
 import { awkwardStandard, caught, expectSameItems, loadSeed, seeds, withoutNotes } from './fixtures.ts';

@@ -1,6 +1,6 @@
 // CSV exports must not run as formulas when opened in a spreadsheet, and must still come back exactly on import.
-import { parse } from 'csv-parse/sync';
 import { expect } from 'chai';
+import { parse } from 'csv-parse/sync';
 import { fromItemCsv, toItemCsv } from '#app/domain/standards/formats/item-csv.ts';
 import { fromMoodleCsv, toMoodleCsv } from '#app/domain/standards/formats/moodle-csv.ts';
 import type { NosStandard } from '#standards/schema.ts';

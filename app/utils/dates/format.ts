@@ -1,29 +1,15 @@
-// Dates and times as people in the UK read them: Europe/London, day month year.
+// Dates and times as people in the UK read them: Europe/London, day month year, with BST or GMT where it matters.
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-
-export const UK_TIME_ZONE = 'Europe/London';
+import { londonInstantsOf, UK_TIME_ZONE } from './calendar.ts';
 
 function inLondon(value: Date | string): TZDate {
   return new TZDate(new Date(value).getTime(), UK_TIME_ZONE);
 }
 
-/** 25 November 2026 */
+/** 25 November 2026 (a calendar day, or the London day of an instant). */
 export function formatDate(value: Date | string): string {
   return format(inLondon(value), 'd MMMM yyyy');
-}
-
-/**
- * Every instant at which London clocks show this date and time, earliest first: none in the hour skipped when the
- * clocks go forward, two in the hour repeated when they go back, one otherwise. London is UTC+0 or UTC+1.
- */
-export function londonInstantsOf(dateOnly: string, time: string): Date[] {
-  const [year, month, day] = dateOnly.split('-').map(Number) as [number, number, number];
-  const [hours, minutes] = time.split(':').map(Number) as [number, number];
-  const asUtc = Date.UTC(year, month - 1, day, hours, minutes);
-  return [asUtc - 3_600_000, asUtc]
-    .filter((candidate) => format(inLondon(new Date(candidate)), 'yyyy-MM-dd HH:mm') === `${dateOnly} ${time}`)
-    .map((candidate) => new Date(candidate));
 }
 
 /** 25 November 2026 at 2:05pm; in the hour the clocks repeat, which one: "25 October 2026 at 1:30am BST". */
@@ -38,4 +24,16 @@ export function formatDateTime(value: Date | string): string {
 export function formatYearMonth(value: string): string {
   const match = /^(\d{4})-(\d{2})$/.exec(value);
   return match ? format(new Date(Number(match[1]), Number(match[2]) - 1, 1), 'MMMM yyyy') : value;
+}
+
+/** "1:30am", "2pm": a London wall-clock time HH:MM as people say it. */
+export function formatClock(time: string): string {
+  const [hours, minutes] = time.split(':').map(Number) as [number, number];
+  const suffix = hours < 12 ? 'am' : 'pm';
+  return `${hours % 12 || 12}${minutes ? `:${String(minutes).padStart(2, '0')}` : ''}${suffix}`;
+}
+
+/** "1 month", "12 months". */
+export function formatMonths(months: number): string {
+  return months === 1 ? '1 month' : `${months} months`;
 }
