@@ -19,6 +19,7 @@ import { SEED_STANDARD_URNS, loadSeedStandard } from '#db/seed/standards.ts';
 import { actorFor, createOrganisation, createPerson, createStaffedOrganisation } from '#test/factories/index.ts';
 import { openLimit, type LimitItem } from './progress-limit.ts';
 import type { BenchContext } from './run.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
 
 const OptionsSchema = z.object({
   evidence: z.coerce.number().int().min(1).default(500),
@@ -197,15 +198,15 @@ export async function run({ db, args }: BenchContext): Promise<Record<string, un
   const org = await createStaffedOrganisation();
   const organisationId = org.organisation.id;
   const versions = await saveStandardVersions(
-    org.admin,
+    contextFor(org.admin),
     SEED_STANDARD_URNS.map((urn) => loadSeedStandard(urn)),
-    { ipAddress: '127.0.0.1', sourceName: 'bench' },
+    { sourceName: 'bench' },
   );
   const versionIds = versions.map((version) => version.standardVersionId);
   for (let index = 0; index < options.otherOrgs; index += 1) {
     const other = await createOrganisation();
     const admin = await createPerson(other.organisation.id, { roles: ['admin'] });
-    await saveStandardVersions(actorFor(admin, ['admin']), SEED_STANDARD_URNS.map((urn) => loadSeedStandard(urn)), { ipAddress: '127.0.0.1', sourceName: 'bench' });
+    await saveStandardVersions(contextFor(actorFor(admin, ['admin'])), SEED_STANDARD_URNS.map((urn) => loadSeedStandard(urn)), { sourceName: 'bench' });
   }
   const workers = [org.worker];
   for (let index = 0; index < options.colleagues; index += 1) {

@@ -10,6 +10,7 @@ import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permis
 import { NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { isRole } from './roles.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
+import type { DomainContext } from '#app/utils/request-context.server.ts';
 
 export const RESET_LINK_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
@@ -131,7 +132,8 @@ export async function loadActorForSession(sessionId: string): Promise<Actor | nu
 }
 
 /** An admin creates a single-use reset link to hand to the person; no mail server is needed. */
-export async function issuePasswordResetLink(actor: Actor, personId: number, ipAddress: string) {
+export async function issuePasswordResetLink(ctx: DomainContext, personId: number) {
+  const { actor, ipAddress } = ctx;
   assertCan(actor, 'manage:people:org');
   const person = assertSameOrganisation(actor, await Person.findByPk(personId), 'Person');
   const token = randomBytes(32).toString('base64url');
@@ -207,11 +209,11 @@ export async function resetPassword(token: string, newPassword: string, ipAddres
  * and address), and every other session of the person ends: whoever knew the old password is signed out.
  */
 export async function changePassword(
-  actor: Actor,
+  ctx: DomainContext,
   input: { currentPassword: string; newPassword: string },
-  ipAddress: string,
   currentSessionId: string,
 ): Promise<void> {
+  const { actor, ipAddress } = ctx;
   assertCan(actor, 'update:password:own');
   const person = await Person.findByPk(actor.id);
   if (!person) throw new NotFound('Person');

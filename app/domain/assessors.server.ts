@@ -4,6 +4,7 @@ import { Person, PersonRole, WorkerAssessor, sequelize } from '#db/models/index.
 import { ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
+import type { DomainContext } from '#app/utils/request-context.server.ts';
 
 export async function assessorOptions(actor: Actor, workerId: number) {
   assertCan(actor, 'manage:assessors:org');
@@ -23,7 +24,8 @@ export async function assessorOptions(actor: Actor, workerId: number) {
 }
 
 /** Replaces the worker's assessors; nobody assesses their own evidence. */
-export async function setWorkerAssessors(actor: Actor, workerId: number, assessorIds: number[], ipAddress: string) {
+export async function setWorkerAssessors(ctx: DomainContext, workerId: number, assessorIds: number[]) {
+  const { actor, ipAddress } = ctx;
   assertCan(actor, 'manage:assessors:org');
   const worker = assertSameOrganisation(actor, await Person.findByPk(workerId), 'Person');
   if (assessorIds.includes(worker.id)) throw new ValidationError({ assessorIds: ['Nobody can assess their own evidence'] });

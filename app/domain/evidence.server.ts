@@ -9,6 +9,7 @@ import { todayInUk } from '#app/utils/uk-date.ts';
 import { heldStandards } from './evidence/held-items.server.ts';
 import { EVIDENCE_STATUS, type EvidenceType } from './evidence-types.ts';
 import { canReadEvidence, relationshipTo, requireEvidenceReader } from './relationships.server.ts';
+import type { DomainContext } from '#app/utils/request-context.server.ts';
 
 export type EvidenceInput = {
   type: EvidenceType;
@@ -139,11 +140,12 @@ function revisionFields(input: EvidenceInput) {
 
 /** Records a new piece of evidence as a draft (or submitted at once). The same form sent twice records it once. */
 export async function recordEvidence(
-  actor: Actor,
+  ctx: DomainContext,
   input: EvidenceInput,
   files: UploadedFile[],
   options: { submissionToken: string; submit: boolean },
 ): Promise<number> {
+  const { actor } = ctx;
   assertCan(actor, 'create:evidence:own');
   const existing = await Evidence.findOne({ where: { workerId: actor.id, submissionToken: options.submissionToken } });
   if (existing) return existing.id;
@@ -207,12 +209,13 @@ async function ownEvidence(actor: Actor, evidenceId: number, transaction?: Trans
  * and any decision that points at it, stays as it was.
  */
 export async function updateEvidence(
-  actor: Actor,
+  ctx: DomainContext,
   evidenceId: number,
   input: EvidenceInput,
   newFiles: UploadedFile[],
   keepFileIds: number[],
 ): Promise<void> {
+  const { actor } = ctx;
   assertCan(actor, 'create:evidence:own');
   const evidence = await ownEvidence(actor, evidenceId);
   if (evidence.status === EVIDENCE_STATUS.judged) throw new InvalidTransition('Judged evidence cannot be changed');
@@ -263,7 +266,8 @@ async function removeUnreferenced(storedNames: string[]): Promise<void> {
   await removeStored(storedNames.filter((name) => !stillUsed.some((row) => row.storedName === name)).map((storedName) => ({ storedName })));
 }
 
-export async function submitEvidence(actor: Actor, evidenceId: number): Promise<void> {
+export async function submitEvidence(ctx: DomainContext, evidenceId: number): Promise<void> {
+  const { actor } = ctx;
   assertCan(actor, 'create:evidence:own');
   await sequelize.transaction(async (transaction) => {
     const evidence = await ownEvidence(actor, evidenceId, transaction);

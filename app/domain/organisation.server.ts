@@ -4,6 +4,7 @@ import { Location, ManagerScope, Person, PersonRole, Team, sequelize } from '#db
 import { ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
+import type { DomainContext } from '#app/utils/request-context.server.ts';
 
 export async function getOrganisationStructure(actor: Actor) {
   assertCan(actor, 'manage:organisation:org');
@@ -57,7 +58,8 @@ async function audit(actor: Actor, summary: string, ipAddress: string, transacti
   );
 }
 
-export async function addLocation(actor: Actor, input: { name: string; address?: string | undefined }, ipAddress: string) {
+export async function addLocation(ctx: DomainContext, input: { name: string; address?: string | undefined }) {
+  const { actor, ipAddress } = ctx;
   assertCan(actor, 'manage:organisation:org');
   try {
     await sequelize.transaction(async (transaction) => {
@@ -73,7 +75,8 @@ export async function addLocation(actor: Actor, input: { name: string; address?:
   }
 }
 
-export async function addTeam(actor: Actor, input: { name: string; locationId?: number | undefined }, ipAddress: string) {
+export async function addTeam(ctx: DomainContext, input: { name: string; locationId?: number | undefined }) {
+  const { actor, ipAddress } = ctx;
   assertCan(actor, 'manage:organisation:org');
   if (input.locationId !== undefined) {
     const location = await Location.findByPk(input.locationId);
@@ -96,7 +99,8 @@ export async function addTeam(actor: Actor, input: { name: string; locationId?: 
 }
 
 /** `scope` is "team:ID" or "location:ID", as the form's select offers them. */
-export async function addManagerScope(actor: Actor, input: { managerId: number; scope: string }, ipAddress: string) {
+export async function addManagerScope(ctx: DomainContext, input: { managerId: number; scope: string }) {
+  const { actor, ipAddress } = ctx;
   assertCan(actor, 'manage:organisation:org');
   const [kind, rawId] = input.scope.split(':');
   const id = Number(rawId);
@@ -124,7 +128,8 @@ export async function addManagerScope(actor: Actor, input: { managerId: number; 
   });
 }
 
-export async function removeManagerScope(actor: Actor, scopeId: number, ipAddress: string) {
+export async function removeManagerScope(ctx: DomainContext, scopeId: number) {
+  const { actor, ipAddress } = ctx;
   assertCan(actor, 'manage:organisation:org');
   await sequelize.transaction(async (transaction) => {
     const scope = assertSameOrganisation(actor, await ManagerScope.findByPk(scopeId, { transaction }), 'Manager scope');

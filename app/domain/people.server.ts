@@ -7,6 +7,7 @@ import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
 import { normaliseEmail } from './accounts.server.ts';
 import { supervisorsAmong } from './relationships.server.ts';
 import { ROLES, ROLE_LABELS, isRole, type Role } from './roles.ts';
+import type { DomainContext } from '#app/utils/request-context.server.ts';
 
 export type PersonInput = {
   name: string;
@@ -147,7 +148,8 @@ async function describeChanges(
   return changes;
 }
 
-export async function createPerson(actor: Actor, input: PersonInput, ipAddress: string): Promise<number> {
+export async function createPerson(ctx: DomainContext, input: PersonInput): Promise<number> {
+  const { actor, ipAddress } = ctx;
   assertCan(actor, 'manage:people:org');
   const { supervisorName } = await checkReferences(actor, input);
   try {
@@ -190,7 +192,8 @@ export async function createPerson(actor: Actor, input: PersonInput, ipAddress: 
   }
 }
 
-export async function updatePerson(actor: Actor, personId: number, input: PersonInput, ipAddress: string) {
+export async function updatePerson(ctx: DomainContext, personId: number, input: PersonInput) {
+  const { actor, ipAddress } = ctx;
   assertCan(actor, 'manage:people:org');
   const { teamName, supervisorName } = await checkReferences(actor, input, personId);
   try {
@@ -270,7 +273,8 @@ export async function updatePerson(actor: Actor, personId: number, input: Person
 }
 
 /** A deactivated person cannot sign in and is signed out everywhere; everything they recorded stays. */
-export async function setPersonActive(actor: Actor, personId: number, active: boolean, ipAddress: string) {
+export async function setPersonActive(ctx: DomainContext, personId: number, active: boolean) {
+  const { actor, ipAddress } = ctx;
   assertCan(actor, 'manage:people:org');
   if (personId === actor.id && !active) throw new ValidationError({ person: ['You cannot deactivate yourself'] });
   await sequelize.transaction(async (transaction) => {

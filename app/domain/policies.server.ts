@@ -9,6 +9,7 @@ import { assertCan, assertSameOrganisation, hasRole, type Actor } from '#app/uti
 import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
 import { checkDateOnly } from './role-profiles.server.ts';
 import { managedTeamIds } from './team.server.ts';
+import type { DomainContext } from '#app/utils/request-context.server.ts';
 
 export type PolicyVersionInput = { version: string; adoptedOn: string; nextReviewOn: string; body: string };
 export type PolicyInput = PolicyVersionInput & { title: string };
@@ -106,7 +107,8 @@ export async function getPolicy(actor: Actor, policyId: number) {
   };
 }
 
-export async function addPolicy(actor: Actor, input: PolicyInput, ipAddress: string): Promise<number> {
+export async function addPolicy(ctx: DomainContext, input: PolicyInput): Promise<number> {
+  const { actor, ipAddress } = ctx;
   assertCan(actor, 'manage:policies:org');
   checkVersion(input);
   try {
@@ -145,7 +147,8 @@ export async function addPolicy(actor: Actor, input: PolicyInput, ipAddress: str
 }
 
 /** The new version becomes the current one; everyone is asked to acknowledge it again. */
-export async function addPolicyVersion(actor: Actor, policyId: number, input: PolicyVersionInput, ipAddress: string) {
+export async function addPolicyVersion(ctx: DomainContext, policyId: number, input: PolicyVersionInput) {
+  const { actor, ipAddress } = ctx;
   assertCan(actor, 'manage:policies:org');
   checkVersion(input);
   await sequelize.transaction(async (transaction) => {
@@ -185,7 +188,8 @@ export async function addPolicyVersion(actor: Actor, policyId: number, input: Po
 }
 
 /** Acknowledges the current version; doing so twice changes nothing. */
-export async function acknowledgePolicy(actor: Actor, policyId: number, ipAddress: string) {
+export async function acknowledgePolicy(ctx: DomainContext, policyId: number) {
+  const { actor, ipAddress } = ctx;
   assertCan(actor, 'read:policies:org');
   await sequelize.transaction(async (transaction) => {
     const policy = assertSameOrganisation(actor, await Policy.findByPk(policyId, { transaction }), 'Policy');

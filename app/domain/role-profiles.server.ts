@@ -14,6 +14,7 @@ import {
 import { InvalidTransition, ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
+import type { DomainContext } from '#app/utils/request-context.server.ts';
 
 export type RoleProfileInput = {
   name: string;
@@ -179,7 +180,8 @@ function duplicateName(error: unknown): never {
   throw error;
 }
 
-export async function createRoleProfile(actor: Actor, input: RoleProfileInput, ipAddress: string): Promise<number> {
+export async function createRoleProfile(ctx: DomainContext, input: RoleProfileInput): Promise<number> {
+  const { actor, ipAddress } = ctx;
   assertCan(actor, 'manage:role-profiles:org');
   const standardIds = await checkInput(actor, input);
   try {
@@ -208,7 +210,8 @@ export async function createRoleProfile(actor: Actor, input: RoleProfileInput, i
 }
 
 /** Changes apply to future assignments; people already holding the role keep the standards they were given. */
-export async function updateRoleProfile(actor: Actor, roleProfileId: number, input: RoleProfileInput, ipAddress: string) {
+export async function updateRoleProfile(ctx: DomainContext, roleProfileId: number, input: RoleProfileInput) {
+  const { actor, ipAddress } = ctx;
   assertCan(actor, 'manage:role-profiles:org');
   const standardIds = await checkInput(actor, input);
   try {
@@ -256,7 +259,8 @@ export async function updateRoleProfile(actor: Actor, roleProfileId: number, inp
  * Gives a person a role from a start date: the assignment, with its target date, and each required standard at
  * its current version, all in one transaction. A person may hold several roles, but not the same one twice.
  */
-export async function assignRoleProfile(actor: Actor, input: AssignmentInput, ipAddress: string): Promise<number> {
+export async function assignRoleProfile(ctx: DomainContext, input: AssignmentInput): Promise<number> {
+  const { actor, ipAddress } = ctx;
   assertCan(actor, 'manage:role-profiles:org');
   const startedOn = checkDateOnly(input.startedOn);
   if (!startedOn) throw new ValidationError({ startedOn: ['Enter a real start date'] });
@@ -327,7 +331,8 @@ export async function assignRoleProfile(actor: Actor, input: AssignmentInput, ip
 }
 
 /** Ends an assignment; the row stays as history. */
-export async function endRoleAssignment(actor: Actor, assignmentId: number, endedOn: string, ipAddress: string) {
+export async function endRoleAssignment(ctx: DomainContext, assignmentId: number, endedOn: string) {
+  const { actor, ipAddress } = ctx;
   assertCan(actor, 'manage:role-profiles:org');
   const date = checkDateOnly(endedOn);
   if (!date) throw new ValidationError({ endedOn: ['Enter a real end date'] });

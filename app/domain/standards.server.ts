@@ -7,6 +7,7 @@ import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
 import { unreviewedFlag } from './standards/import-review.ts';
 import { StoredStandardSchema } from './standards/stored-limits.ts';
+import type { DomainContext } from '#app/utils/request-context.server.ts';
 
 /** Metadata kept with a version beyond its title and overview. */
 type VersionDetails = Omit<NosStandard, 'urn' | 'title' | 'version' | 'overview' | 'items'>;
@@ -71,10 +72,11 @@ export function compareItems(previous: { code: string; text: string }[], next: N
  * predecessor so a worker's progress can carry over.
  */
 export async function saveStandardVersions(
-  actor: Actor,
+  ctx: DomainContext,
   inputs: NosStandard[],
-  options: ImportOptions,
+  options: ImportOptions = {},
 ): Promise<{ urn: string; version: string; standardVersionId: number }[]> {
+  const { actor } = ctx;
   assertCan(actor, 'manage:standards:org');
   const standards = inputs.map((input) => {
     const parsed = NosStandardSchema.safeParse(input);
@@ -95,19 +97,19 @@ export async function saveStandardVersions(
   });
   return sequelize.transaction(async (transaction) => {
     const saved = [];
-    for (const standard of standards) saved.push(await saveVersion(actor, standard, options, transaction));
+    for (const standard of standards) saved.push(await saveVersion(ctx, standard, options, transaction));
     return saved;
   });
 }
 
 export type ImportOptions = {
   sourceName?: string | null;
-  ipAddress: string;
   /** Move people who hold the replaced version to the new one; their evidence for unchanged items carries over. */
   moveHolders?: boolean;
 };
 
-async function saveVersion(actor: Actor, standard: NosStandard, options: ImportOptions, transaction: Transaction) {
+async function saveVersion(ctx: DomainContext, standard: NosStandard, options: ImportOptions, transaction: Transaction) {
+  const { actor } = ctx;
   const version = versionLabel(standard.version);
   const [row] = await Standard.findOrCreate({
     where: { organisationId: actor.organisationId, urn: standard.urn },
@@ -163,7 +165,7 @@ async function saveVersion(actor: Actor, standard: NosStandard, options: ImportO
       action: AUDIT_ACTIONS.standardImported,
       summary: `${actor.name} imported ${standard.urn} version ${version} (${items.length} items)${previous ? `, replacing version ${previous.version}${moved ? ` and moving ${moved} people to it` : ''}` : ''}`,
       subject: { type: 'standard_version', id: created.id },
-      ipAddress: options.ipAddress,
+      ipAddress: ctx.ipAddress,
     },
     transaction,
   );

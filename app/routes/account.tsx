@@ -10,6 +10,7 @@ import { submitForm } from '#app/utils/forms.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 import { NewPasswordFields, withNewPassword } from '#app/components/new-password.tsx';
 import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
+import { requestContext } from '#app/utils/request-context.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Your account – NOSfolio' }];
 
@@ -29,7 +30,7 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
     request,
     ChangePasswordSchema,
     async ({ currentPassword, newPassword }) => {
-      await changePassword(actor, { currentPassword, newPassword }, clientAddress(context), sessionId);
+      await changePassword(requestContext(context, actor), { currentPassword, newPassword }, sessionId);
       return { status: 'changed' as const };
     },
     { hideFields: ['currentPassword', 'newPassword', 'confirmPassword'] },

@@ -15,6 +15,7 @@ import { submitForm } from '#app/utils/forms.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 import { absoluteUrl } from '#app/utils/public-url.server.ts';
+import { requestContext } from '#app/utils/request-context.server.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? 'Person'} – NOSfolio` }];
 
@@ -43,28 +44,28 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
   const formData = await readForm(request);
   const intent = Intent.safeParse(formData.get('intent'));
   if (!intent.success) throw new Response('Unknown action', { status: 400 });
-  const ipAddress = clientAddress(context);
+  const ctx = requestContext(context, actor);
 
   switch (intent.data) {
     case 'save':
       return submitForm(formData, PersonSchema, async (value) => {
-        await updatePerson(actor, personId.data, value, ipAddress);
+        await updatePerson(ctx, personId.data, value);
         return redirect(`/people/${personId.data}?saved=1`);
       });
     case 'assessors':
       return submitForm(formData, AssessorsSchema, async ({ assessorIds }) => {
-        await setWorkerAssessors(actor, personId.data, assessorIds, ipAddress);
+        await setWorkerAssessors(ctx, personId.data, assessorIds);
         return redirect(`/people/${personId.data}?saved=1`);
       });
     case 'reset-link': {
-      const { token, expiresAt } = await issuePasswordResetLink(actor, personId.data, ipAddress);
+      const { token, expiresAt } = await issuePasswordResetLink(ctx, personId.data);
       const link = absoluteUrl(`/reset-password/${token}`);
       return { resetLink: link, resetLinkExpiresAt: expiresAt.toISOString() };
     }
     case 'deactivate':
     case 'reactivate':
       try {
-        await setPersonActive(actor, personId.data, intent.data === 'reactivate', ipAddress);
+        await setPersonActive(ctx, personId.data, intent.data === 'reactivate');
       } catch (error) {
         if (error instanceof ValidationError) return data({ statusError: error.message }, { status: 400 });
         throw error;

@@ -6,6 +6,7 @@ import { createPerson, personFormOptions } from '#app/domain/people.server.ts';
 import { clientAddress, requirePermission } from '#app/utils/auth.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
+import { requestContext } from '#app/utils/request-context.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Add a person – NOSfolio' }];
 
@@ -17,7 +18,7 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
 export const action = withDomainErrors(async ({ request, context }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, 'manage:people:org');
   return submitForm(request, PersonSchema, async (value) => {
-    const personId = await createPerson(actor, value, clientAddress(context));
+    const personId = await createPerson(requestContext(context, actor), value);
     return redirect(`/people/${personId}?created=1`);
   });
 });

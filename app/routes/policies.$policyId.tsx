@@ -14,6 +14,7 @@ import { submitForm } from '#app/utils/forms.server.ts';
 import { assertCan, can } from '#app/utils/permissions.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
+import { requestContext } from '#app/utils/request-context.server.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.policy.title ?? 'Policy'} – NOSfolio` }];
 
@@ -38,15 +39,15 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
   const policyId = policyIdParam.safeParse(params.policyId);
   if (!policyId.success) throw new Response('Not found', { status: 404 });
   const formData = await readForm(request);
-  const ipAddress = clientAddress(context);
+  const ctx = requestContext(context, actor);
   switch (formData.get('intent')) {
     case 'acknowledge':
-      await acknowledgePolicy(actor, policyId.data, ipAddress);
+      await acknowledgePolicy(ctx, policyId.data);
       return redirect(`/policies/${policyId.data}?acknowledged=1`);
     case 'add-version':
       assertCan(actor, 'manage:policies:org');
       return submitForm(formData, VersionSchema, async ({ intent: _intent, ...value }) => {
-        await addPolicyVersion(actor, policyId.data, value, ipAddress);
+        await addPolicyVersion(ctx, policyId.data, value);
         return redirect(`/policies/${policyId.data}?version=1`);
       });
     default:

@@ -11,6 +11,7 @@ import { formatDate } from '#app/utils/dates.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { can } from '#app/utils/permissions.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
+import { requestContext } from '#app/utils/request-context.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Policies – NOSfolio' }];
 
@@ -23,7 +24,7 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
   const actor = await requirePermission(request, 'manage:policies:org');
   const formData = await readForm(request);
   return submitForm(formData, PolicySchema, async (value) => {
-    const id = await addPolicy(actor, value, clientAddress(context));
+    const id = await addPolicy(requestContext(context, actor), value);
     return redirect(`/policies/${id}?added=1`);
   });
 });

@@ -23,6 +23,7 @@ import { withDomainErrors } from '#app/utils/route.server.ts';
 import { ukDateField } from '#app/utils/uk-date.ts';
 import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 import { RoleProfileSchema as BaseRoleProfileSchema } from '#app/components/role-profile-schema.ts';
+import { requestContext } from '#app/utils/request-context.server.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.profile.name ?? 'Role profile'} – NOSfolio` }];
 
@@ -55,24 +56,24 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
   const profileId = profileIdParam.safeParse(params.profileId);
   if (!profileId.success) throw new Response('Not found', { status: 404 });
   const formData = await readForm(request);
-  const ipAddress = clientAddress(context);
+  const ctx = requestContext(context, actor);
   const back = (notice: string) => redirect(`/role-profiles/${profileId.data}?${notice}=1`);
   switch (formData.get('intent')) {
     case 'save':
       return submitForm(formData, RoleProfileSchema, async ({ intent: _intent, ...value }) => {
-        await updateRoleProfile(actor, profileId.data, { ...value, urgentDebriefOnRequest: value.urgentDebriefOnRequest ?? false }, ipAddress);
+        await updateRoleProfile(ctx, profileId.data, { ...value, urgentDebriefOnRequest: value.urgentDebriefOnRequest ?? false });
         return back('saved');
       });
     case 'assign':
       return submitForm(formData, AssignSchema, async (value) => {
-        await assignRoleProfile(actor, { personId: value.personId, roleProfileId: profileId.data, startedOn: value.startedOn }, ipAddress);
+        await assignRoleProfile(ctx, { personId: value.personId, roleProfileId: profileId.data, startedOn: value.startedOn });
         return back('assigned');
       });
     case 'end': {
       const parsed = EndSchema.safeParse(Object.fromEntries(formData));
       if (!parsed.success) throw new Response('Unknown assignment', { status: 400 });
       try {
-        await endRoleAssignment(actor, parsed.data.assignmentId, todayInLondon(), ipAddress);
+        await endRoleAssignment(ctx, parsed.data.assignmentId, todayInLondon());
       } catch (error) {
         if (error instanceof ValidationError) return data({ endError: error.message }, { status: 400 });
         throw error;

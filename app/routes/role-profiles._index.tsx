@@ -10,6 +10,7 @@ import { submitForm } from '#app/utils/forms.server.ts';
 import { can } from '#app/utils/permissions.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 import { RoleProfileSchema } from '#app/components/role-profile-schema.ts';
+import { requestContext } from '#app/utils/request-context.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Role profiles – NOSfolio' }];
 
@@ -28,9 +29,8 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
   const formData = await readForm(request);
   return submitForm(formData, RoleProfileSchema, async (value) => {
     const id = await createRoleProfile(
-      actor,
+      requestContext(context, actor),
       { ...value, urgentDebriefOnRequest: value.urgentDebriefOnRequest ?? false },
-      clientAddress(context),
     );
     return redirect(`/role-profiles/${id}?created=1`);
   });

@@ -12,6 +12,7 @@ import { clientAddress, readForm, requirePermission } from '#app/utils/auth.serv
 import { formatDate, formatDateTime, formatYearMonth } from '#app/utils/dates.ts';
 import { can } from '#app/utils/permissions.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
+import { requestContext } from '#app/utils/request-context.server.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `${data.urn} ${data.title}` : 'Standard'} – NOSfolio` }];
 
@@ -32,7 +33,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
   if (!parsed.success) throw new Response('Unknown action', { status: 400 });
   const urn = params.urn ?? '';
   const published = parsed.data.intent === 'case-publish';
-  await setCasePublication(actor, urn, published, clientAddress(context));
+  await setCasePublication(requestContext(context, actor), urn, published);
   return redirect(`/standards/${encodeURIComponent(urn)}?${published ? 'published' : 'withdrawn'}=1`);
 });
 

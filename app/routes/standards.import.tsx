@@ -17,6 +17,7 @@ import { uploadProblems, type UploadLimits } from '#app/utils/multipart.server.t
 import { withDomainErrors } from '#app/utils/route.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
 import { NosStandardSchema } from '#standards/schema.ts';
+import { requestContext } from '#app/utils/request-context.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Import a standard – NOSfolio' }];
 
@@ -81,7 +82,7 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
     if (Object.keys(review.errors).length > 0) return again(review.errors);
     try {
       const moveHolders = formData.get('moveHolders') === 'yes';
-      const saved = await saveStandardVersions(actor, review.standards, { sourceName, ipAddress: clientAddress(context), moveHolders });
+      const saved = await saveStandardVersions(requestContext(context, actor), review.standards, { sourceName, moveHolders });
       return redirect(`/standards/${encodeURIComponent(saved[0]!.urn)}?imported=${encodeURIComponent(saved[0]!.version)}`);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;

@@ -15,6 +15,7 @@ import { redirect } from '@remix-run/node';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 import { absoluteUrl } from '#app/utils/public-url.server.ts';
+import { requestContext } from '#app/utils/request-context.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Supervision – NOSfolio' }];
 
@@ -33,19 +34,19 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
 export const action = withDomainErrors(async ({ request, context }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, 'read:supervision:own');
   const formData = await readForm(request);
-  const ipAddress = clientAddress(context);
+  const ctx = requestContext(context, actor);
   switch (formData.get('intent')) {
     case 'debrief':
       return submitForm(formData, DebriefSchema, async (value) => {
-        await requestUrgentDebrief(actor, value.reason, ipAddress);
+        await requestUrgentDebrief(ctx, value.reason);
         return redirect('/supervision?requested=1');
       });
     case 'link': {
-      const token = await createCalendarLink(actor, ipAddress);
+      const token = await createCalendarLink(ctx);
       return { calendarUrl: absoluteUrl(`/calendar/${token}`) };
     }
     case 'revoke':
-      await revokeCalendarLinks(actor, ipAddress);
+      await revokeCalendarLinks(ctx);
       return redirect('/supervision?revoked=1');
     default:
       throw new Response('Unknown action', { status: 400 });

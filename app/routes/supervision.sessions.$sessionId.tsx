@@ -35,6 +35,7 @@ import { formatDate, formatDateTime } from '#app/utils/dates.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
+import { requestContext } from '#app/utils/request-context.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Supervision session – NOSfolio' }];
 
@@ -54,7 +55,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
   const sessionId = sessionIdParam.safeParse(params.sessionId);
   if (!sessionId.success) throw new Response('Not found', { status: 404 });
   const formData = await readForm(request);
-  const ipAddress = clientAddress(context);
+  const ctx = requestContext(context, actor);
   const back = (notice: string) => redirect(`/supervision/sessions/${sessionId.data}?${notice}=1`);
   const recordId = async () => {
     const view = await sessionRecord(actor, sessionId.data);
@@ -64,49 +65,49 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
   switch (formData.get('intent')) {
     case 'move':
       return submitForm(formData, MoveSchema, async ({ intent: _intent, ...value }) => {
-        await moveSession(actor, sessionId.data, value, ipAddress);
+        await moveSession(ctx, sessionId.data, value);
         return back('moved');
       });
     case 'cancel':
       return submitForm(formData, CancelSchema, async (value) => {
-        await cancelSession(actor, sessionId.data, value.reason, ipAddress);
+        await cancelSession(ctx, sessionId.data, value.reason);
         return back('cancelled');
       });
     case 'missed':
       return submitForm(formData, MissedSchema, async () => {
-        await markSessionMissed(actor, sessionId.data, ipAddress);
+        await markSessionMissed(ctx, sessionId.data);
         return back('missed');
       });
     case 'record':
       return submitForm(formData, RecordSchema, async ({ intent: _intent, ...value }) => {
         const view = await sessionRecord(actor, sessionId.data);
-        if (view.record) await saveRecord(actor, view.record.id, value);
-        else await startRecord(actor, sessionId.data, value, ipAddress);
+        if (view.record) await saveRecord(ctx, view.record.id, value);
+        else await startRecord(ctx, sessionId.data, value);
         return back('saved');
       });
     case 'share':
       return submitForm(formData, ShareSchema, async () => {
-        await shareRecord(actor, await recordId(), ipAddress);
+        await shareRecord(ctx, await recordId());
         return back('shared');
       });
     case 'agree':
       return submitForm(formData, AgreeSchema, async (value) => {
-        await agreeRecord(actor, await recordId(), value.comments ?? '', ipAddress);
+        await agreeRecord(ctx, await recordId(), value.comments ?? '');
         return back('agreed');
       });
     case 'addendum':
       return submitForm(formData, AddendumSchema, async (value) => {
-        await addAddendum(actor, await recordId(), value.text, ipAddress);
+        await addAddendum(ctx, await recordId(), value.text);
         return back('addendum');
       });
     case 'action':
       return submitForm(formData, ActionSchema, async ({ intent: _intent, ...value }) => {
-        await addAction(actor, await recordId(), value);
+        await addAction(ctx, await recordId(), value);
         return back('action');
       });
     case 'complete':
       return submitForm(formData, CompleteSchema, async (value) => {
-        await completeAction(actor, value.actionId);
+        await completeAction(ctx, value.actionId);
         return back('completed');
       });
     default:

@@ -17,6 +17,7 @@ import { formatDate, formatDateTime } from '#app/utils/dates.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
+import { requestContext } from '#app/utils/request-context.server.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Supervision: ${data?.worker.name ?? 'worker'} – NOSfolio` }];
 
@@ -34,27 +35,27 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
   const workerId = workerIdParam.safeParse(params.workerId);
   if (!workerId.success) throw new Response('Not found', { status: 404 });
   const formData = await readForm(request);
-  const ipAddress = clientAddress(context);
+  const ctx = requestContext(context, actor);
   const back = (notice: string) => redirect(`/supervision/workers/${workerId.data}?${notice}=1`);
   switch (formData.get('intent')) {
     case 'draft':
       return submitForm(formData, AgreementSchema, async ({ intent: _intent, ...value }) => {
-        await draftAgreement(actor, workerId.data, { ...value, probation: value.probation ?? false }, ipAddress);
+        await draftAgreement(ctx, workerId.data, { ...value, probation: value.probation ?? false });
         return back('drafted');
       });
     case 'sign':
       return submitForm(formData, SignSchema, async (value) => {
-        const { active } = await signAgreement(actor, value.agreementId, ipAddress);
+        const { active } = await signAgreement(ctx, value.agreementId);
         return back(active ? 'active' : 'signed');
       });
     case 'schedule':
       return submitForm(formData, ScheduleSchema, async (value) => {
-        await planSchedule(actor, workerId.data, ipAddress, value.until);
+        await planSchedule(ctx, workerId.data, value.until);
         return back('scheduled');
       });
     case 'session':
       return submitForm(formData, SessionSchema, async ({ intent: _intent, ...value }) => {
-        await planSession(actor, workerId.data, value, ipAddress);
+        await planSession(ctx, workerId.data, value);
         return back('planned');
       });
     default:

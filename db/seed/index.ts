@@ -11,6 +11,7 @@ import type { Actor } from '#app/utils/permissions.server.ts';
 import { seedPolicies, seedRoleProfiles } from './roles-and-policies.ts';
 import { seedSupervision } from './supervision.ts';
 import { seedEvidence } from './evidence.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
 
 export async function seedDemo(): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -117,7 +118,7 @@ async function seedStandards(admin: Actor): Promise<void> {
   const present = await Standard.findAll({ where: { organisationId: admin.organisationId }, attributes: ['urn'] });
   const missing = SEED_STANDARD_URNS.filter((urn) => !present.some((row) => row.urn === urn));
   if (missing.length === 0) return;
-  await saveStandardVersions(admin, missing.map(loadSeedStandard), { sourceName: 'seed documents', ipAddress: 'seed' });
+  await saveStandardVersions(contextFor(admin, { ipAddress: 'seed' }), missing.map(loadSeedStandard), { sourceName: 'seed documents' });
 }
 
 export function demoLogins() {

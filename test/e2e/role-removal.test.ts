@@ -5,6 +5,7 @@ import { recordEvidence } from '#app/domain/evidence.server.ts';
 import { hashPassword } from '#app/utils/password.server.ts';
 import { EvidenceFile, Evidence, Person, PersonRole, SupervisionSession } from '#db/models/index.ts';
 import { httpLogin, httpLoginAs, url, type HttpSession } from './harness.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
@@ -33,7 +34,7 @@ describe('removing the supervisor role (HTTP)', function () {
     ]);
     const workerActor = { id: worker.id, organisationId, organisationName: '', name: worker.name, email: worker.email, roles: ['worker' as const], teamId: null, lineSupervisorId: supervisor.id };
     const evidenceId = await recordEvidence(
-      workerActor,
+      contextFor(workerActor),
       { type: 'reflective_account', title: 'A visit', activityDate: '2026-01-14', description: 'What I did', links: [] },
       [{ name: 'notes.pdf', bytes: PDF }],
       { submissionToken: `role-removal-${stamp}`, submit: false },

@@ -7,6 +7,7 @@ import { saveStandardVersions } from '#app/domain/standards.server.ts';
 import { Evidence, PersonStandard, Session, StandardItem, StandardVersion, SupervisionCalendarToken } from '#db/models/index.ts';
 import { loadSeedStandard } from '#db/seed/standards.ts';
 import { TEST_PASSWORD, actorFor, createOrganisation, createPerson, createStaffedOrganisation, unique } from '#test/factories/index.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
 
 /** Runs every task at the same moment and reports the failures, so a test shows how many went wrong and why. */
 async function allAtOnce<T>(tasks: (() => Promise<T>)[]) {
@@ -34,14 +35,14 @@ describe('many people at once', function () {
 
   it('saves 50 pieces of evidence at the same moment', async () => {
     const org = await createStaffedOrganisation();
-    await saveStandardVersions(org.admin, [loadSeedStandard('ASTH325')], { ipAddress: 'test' });
+    await saveStandardVersions(contextFor(org.admin, { ipAddress: 'test' }), [loadSeedStandard('ASTH325')]);
     const version = await StandardVersion.findOne({ where: { organisationId: org.organisation.id } });
     await PersonStandard.create({ organisationId: org.organisation.id, personId: org.worker.id, standardVersionId: version!.id, roleAssignmentId: null, targetDate: '2027-06-30' });
     const item = await StandardItem.findOne({ where: { standardVersionId: version!.id, code: 'P1' } });
     const { failures } = await allAtOnce(
       Array.from({ length: 50 }, (_, index) => () =>
         recordEvidence(
-          org.worker,
+          contextFor(org.worker),
           {
             type: 'reflective_account',
             title: `Reflection ${index + 1}`,
@@ -61,7 +62,7 @@ describe('many people at once', function () {
   it('creates 60 calendar links for one person at the same moment, leaving one in use', async () => {
     const { organisation } = await createOrganisation();
     const person = actorFor(await createPerson(organisation.id), ['worker']);
-    const { failures } = await allAtOnce(Array.from({ length: 60 }, () => () => createCalendarLink(person, 'ip')));
+    const { failures } = await allAtOnce(Array.from({ length: 60 }, () => () => createCalendarLink(contextFor(person, { ipAddress: 'ip' }))));
     expect(failures, failures.slice(0, 3).join('\n')).to.have.length(0);
     expect(await SupervisionCalendarToken.count({ where: { personId: person.id } })).to.equal(60);
     expect(await SupervisionCalendarToken.count({ where: { personId: person.id, revokedAt: null } })).to.equal(1);

@@ -14,6 +14,7 @@ import { queryCounter } from '#db/connection.ts';
 import { Evidence, EvidenceFile, PersonStandard, StandardItem, StandardVersion } from '#db/models/index.ts';
 import { loadSeedStandard } from '#db/seed/standards.ts';
 import { actorFor, createPerson, createStaffedOrganisation, unique } from '#test/factories/index.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
@@ -27,7 +28,7 @@ async function caught(promise: Promise<unknown>): Promise<unknown> {
 /** An organisation whose worker holds ASTH325 and HSC3331, with an assessor assigned. */
 async function setUp() {
   const org = await createStaffedOrganisation();
-  await saveStandardVersions(org.admin, [loadSeedStandard('ASTH325'), loadSeedStandard('HSC3331')], { ipAddress: 'test' });
+  await saveStandardVersions(contextFor(org.admin, { ipAddress: 'test' }), [loadSeedStandard('ASTH325'), loadSeedStandard('HSC3331')]);
   const versions = await StandardVersion.findAll({ where: { organisationId: org.organisation.id } });
   await PersonStandard.bulkCreate(
     versions.map((version) => ({ organisationId: org.organisation.id, personId: org.worker.id, standardVersionId: version.id, roleAssignmentId: null, targetDate: '2027-06-30' })),
@@ -39,7 +40,7 @@ async function setUp() {
   };
   const assessorPerson = await createPerson(org.organisation.id, { roles: ['assessor'] });
   const assessor = actorFor(assessorPerson, ['assessor']);
-  await setWorkerAssessors(org.admin, org.worker.id, [assessor.id], 'test');
+  await setWorkerAssessors(contextFor(org.admin, { ipAddress: 'test' }), org.worker.id, [assessor.id]);
   return { ...org, assessor, item };
 }
 
@@ -71,14 +72,14 @@ describe('evidence', () => {
       { itemId: item('ASTH325', 'P6'), note: 'We agreed the purpose of our contact.' },
       { itemId: item('HSC3331', 'P1'), note: 'I found out which relationships matter to her.' },
     ];
-    const id = await recordEvidence(worker, input({ links }), [{ name: 'notes.pdf', bytes: PDF }], { submissionToken: unique('token'), submit: false });
+    const id = await recordEvidence(contextFor(worker), input({ links }), [{ name: 'notes.pdf', bytes: PDF }], { submissionToken: unique('token'), submit: false });
     const draft = await workerProgress(worker, worker.id);
     const asth = draft.standards.find((standard) => standard.urn === 'ASTH325')!;
     expect(asth.items.find((row) => row.code === 'P6')?.state).to.equal('mapped');
     expect(asth.covered).to.equal(1);
     expect(asth.missing).to.have.length(30);
 
-    await submitEvidence(worker, id);
+    await submitEvidence(contextFor(worker), id);
     const after = await workerProgress(worker, worker.id);
     expect(after.standards.map((standard) => [standard.urn, standard.submitted])).to.deep.equal([
       ['ASTH325', 1],
@@ -93,7 +94,7 @@ describe('evidence', () => {
 
   it('is seen by the worker, their assessor, supervisor and manager; anyone else gets not found', async () => {
     const org = await setUp();
-    const id = await recordEvidence(org.worker, input(), [{ name: 'notes.pdf', bytes: PDF }], { submissionToken: unique('token'), submit: false });
+    const id = await recordEvidence(contextFor(org.worker), input(), [{ name: 'notes.pdf', bytes: PDF }], { submissionToken: unique('token'), submit: false });
     const fileId = (await getEvidence(org.worker, id)).files[0]!.id;
     for (const reader of [org.worker, org.assessor, org.supervisor, org.manager]) {
       expect((await getEvidence(reader, id)).id).to.equal(id);
@@ -107,7 +108,7 @@ describe('evidence', () => {
       expect(await caught(getEvidenceFile(stranger, fileId))).to.be.instanceOf(NotFound);
       expect(await caught(listEvidence(stranger, org.worker.id))).to.be.instanceOf(NotFound);
     }
-    expect(await caught(updateEvidence(org.supervisor, id, input(), [], []))).to.be.instanceOf(Forbidden);
+    expect(await caught(updateEvidence(contextFor(org.supervisor), id, input(), [], []))).to.be.instanceOf(Forbidden);
   });
 
   it('refuses a forbidden file renamed to .pdf, a future date and items the worker does not hold, writing nothing', async () => {
@@ -115,15 +116,15 @@ describe('evidence', () => {
     const other = await setUp();
     const filesBefore = storedFileCount();
     const executable = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00]);
-    const badFile = await caught(recordEvidence(worker, input(), [{ name: 'report.pdf', bytes: executable }], { submissionToken: unique('t'), submit: false }));
+    const badFile = await caught(recordEvidence(contextFor(worker), input(), [{ name: 'report.pdf', bytes: executable }], { submissionToken: unique('t'), submit: false }));
     expect((badFile as ValidationError).fieldErrors).to.have.property('files');
-    const future = await caught(recordEvidence(worker, input({ activityDate: '2099-01-01' }), [], { submissionToken: unique('t'), submit: false }));
+    const future = await caught(recordEvidence(contextFor(worker), input({ activityDate: '2099-01-01' }), [], { submissionToken: unique('t'), submit: false }));
     expect((future as ValidationError).fieldErrors).to.have.property('activityDate');
     const foreign = await caught(
-      recordEvidence(worker, input({ links: [{ itemId: other.item('ASTH325', 'P1'), note: 'x' }] }), [], { submissionToken: unique('t'), submit: false }),
+      recordEvidence(contextFor(worker), input({ links: [{ itemId: other.item('ASTH325', 'P1'), note: 'x' }] }), [], { submissionToken: unique('t'), submit: false }),
     );
     expect((foreign as ValidationError).fieldErrors).to.have.property('links');
-    const witness = await caught(recordEvidence(worker, input({ type: 'witness_testimony' }), [], { submissionToken: unique('t'), submit: false }));
+    const witness = await caught(recordEvidence(contextFor(worker), input({ type: 'witness_testimony' }), [], { submissionToken: unique('t'), submit: false }));
     expect((witness as ValidationError).fieldErrors).to.include.keys('witnessName', 'witnessRole', 'witnessStatement');
     expect(await Evidence.count({ where: { organisationId: organisation.id } })).to.equal(0);
     expect(storedFileCount()).to.equal(filesBefore);
@@ -133,8 +134,8 @@ describe('evidence', () => {
     const { worker } = await setUp();
     const token = unique('token');
     const [first, second] = await Promise.all([
-      recordEvidence(worker, input(), [{ name: 'a.pdf', bytes: PDF }], { submissionToken: token, submit: false }),
-      recordEvidence(worker, input(), [{ name: 'a.pdf', bytes: PDF }], { submissionToken: token, submit: false }),
+      recordEvidence(contextFor(worker), input(), [{ name: 'a.pdf', bytes: PDF }], { submissionToken: token, submit: false }),
+      recordEvidence(contextFor(worker), input(), [{ name: 'a.pdf', bytes: PDF }], { submissionToken: token, submit: false }),
     ]);
     expect(first).to.equal(second);
     expect(await Evidence.count({ where: { workerId: worker.id } })).to.equal(1);
@@ -144,14 +145,14 @@ describe('evidence', () => {
   it('changes a draft in place, but a submitted piece gets a new revision and the old one stays readable', async () => {
     const { worker, item } = await setUp();
     const p1 = { itemId: item('ASTH325', 'P1'), note: 'First note' };
-    const id = await recordEvidence(worker, input({ links: [p1] }), [{ name: 'a.pdf', bytes: PDF }], { submissionToken: unique('t'), submit: false });
+    const id = await recordEvidence(contextFor(worker), input({ links: [p1] }), [{ name: 'a.pdf', bytes: PDF }], { submissionToken: unique('t'), submit: false });
     const fileId = (await getEvidence(worker, id)).files[0]!.id;
-    await updateEvidence(worker, id, input({ title: 'Draft retitled', links: [p1] }), [], [fileId]);
+    await updateEvidence(contextFor(worker), id, input({ title: 'Draft retitled', links: [p1] }), [], [fileId]);
     expect((await getEvidence(worker, id)).revision).to.include({ number: 1, title: 'Draft retitled' });
 
-    await submitEvidence(worker, id);
+    await submitEvidence(contextFor(worker), id);
     const p3 = { itemId: item('ASTH325', 'P3'), note: 'Added later' };
-    await updateEvidence(worker, id, input({ title: 'Revised', links: [p1, p3] }), [], [fileId]);
+    await updateEvidence(contextFor(worker), id, input({ title: 'Revised', links: [p1, p3] }), [], [fileId]);
     const current = await getEvidence(worker, id);
     expect(current.revision).to.include({ number: 2, title: 'Revised' });
     expect(current.links.map((link) => link.code)).to.deep.equal(['P1', 'P3']);
@@ -167,7 +168,7 @@ describe('evidence', () => {
   it('builds the progress page with the same number of queries for 1 or 25 pieces of evidence', async () => {
     const { worker, item } = await setUp();
     const record = (index: number) =>
-      recordEvidence(worker, input({ title: `Evidence ${index}`, links: [{ itemId: item('ASTH325', `P${(index % 12) + 1}`), note: 'n' }] }), [], {
+      recordEvidence(contextFor(worker), input({ title: `Evidence ${index}`, links: [{ itemId: item('ASTH325', `P${(index % 12) + 1}`), note: 'n' }] }), [], {
         submissionToken: unique('t'),
         submit: true,
       });
@@ -188,14 +189,14 @@ describe('evidence', () => {
       { itemId: item('ASTH325', 'P1'), note: 'Explored expectations' },
       { itemId: item('ASTH325', 'P2'), note: 'Acted promptly' },
     ];
-    const id = await recordEvidence(worker, input({ links }), [], { submissionToken: unique('t'), submit: true });
+    const id = await recordEvidence(contextFor(worker), input({ links }), [], { submissionToken: unique('t'), submit: true });
     const original = loadSeedStandard('ASTH325');
     const revised = {
       ...original,
       version: '3',
       items: original.items.map((row) => (row.code === 'P2' ? { code: 'P2', kind: 'P' as const, section: row.section, text: `${row.text} attention` } : row)),
     };
-    await saveStandardVersions(admin, [revised], { ipAddress: 'test', moveHolders: true });
+    await saveStandardVersions(contextFor(admin, { ipAddress: 'test' }), [revised], { moveHolders: true });
 
     const progress = await workerProgress(worker, worker.id);
     const asth = progress.standards.find((standard) => standard.urn === 'ASTH325')!;
@@ -214,15 +215,15 @@ describe('evidence', () => {
     const links = [{ itemId: item('ASTH325', 'P1'), note: 'Shown in the notes' }];
     const nineMegabytes = new Uint8Array(9 * 1024 * 1024);
     nineMegabytes.set(PDF);
-    const id = await recordEvidence(worker, input({ links }), [{ name: 'big.pdf', bytes: nineMegabytes }], { submissionToken: unique('t'), submit: true });
+    const id = await recordEvidence(contextFor(worker), input({ links }), [{ name: 'big.pdf', bytes: nineMegabytes }], { submissionToken: unique('t'), submit: true });
     // 24 revisions each keeping the 9 MB file would be 216 MB if every row counted.
     for (let revision = 2; revision <= 24; revision += 1) {
       const keep = (await getEvidence(worker, id)).files.map((file) => file.id);
-      await updateEvidence(worker, id, input({ title: `Revision ${revision}`, links }), [], keep);
+      await updateEvidence(contextFor(worker), id, input({ title: `Revision ${revision}`, links }), [], keep);
     }
     expect(await EvidenceFile.count({ where: { ownerId: worker.id } })).to.equal(24);
     const keep = (await getEvidence(worker, id)).files.map((file) => file.id);
-    await updateEvidence(worker, id, input({ title: 'With a note', links }), [{ name: 'note.txt', bytes: new TextEncoder().encode('hello') }], keep);
+    await updateEvidence(contextFor(worker), id, input({ title: 'With a note', links }), [{ name: 'note.txt', bytes: new TextEncoder().encode('hello') }], keep);
     expect((await getEvidence(worker, id)).files.map((file) => file.name).sort()).to.deep.equal(['big.pdf', 'note.txt']);
   });
 });

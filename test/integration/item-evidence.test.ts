@@ -10,6 +10,7 @@ import { queryCounter } from '#db/connection.ts';
 import { PersonStandard, StandardItem, StandardVersion } from '#db/models/index.ts';
 import { loadSeedStandard } from '#db/seed/standards.ts';
 import { actorFor, createPerson, createStaffedOrganisation, unique } from '#test/factories/index.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
 
 function evidence(links: number[], activityDate: string): EvidenceInput {
   return {
@@ -23,7 +24,7 @@ function evidence(links: number[], activityDate: string): EvidenceInput {
 
 async function setUp(workerCount: number) {
   const org = await createStaffedOrganisation();
-  await saveStandardVersions(org.admin, [loadSeedStandard('ASTH325')], { ipAddress: 'test' });
+  await saveStandardVersions(contextFor(org.admin, { ipAddress: 'test' }), [loadSeedStandard('ASTH325')]);
   const version = (await StandardVersion.findOne({ where: { organisationId: org.organisation.id } }))!;
   const items = await StandardItem.findAll({ where: { standardVersionId: version.id }, order: [['position', 'ASC']] });
   const workers: Actor[] = [org.worker];
@@ -43,9 +44,9 @@ describe('item evidence (the read layer)', () => {
     const [p1, p2] = [items[0]!.id, items[1]!.id];
     // Seven pieces on P1, submitted, dated a day apart; one draft on P2.
     for (let day = 1; day <= 7; day += 1) {
-      await recordEvidence(worker, evidence([p1], `2026-10-0${day}`), [], { submissionToken: unique('token'), submit: true });
+      await recordEvidence(contextFor(worker), evidence([p1], `2026-10-0${day}`), [], { submissionToken: unique('token'), submit: true });
     }
-    await recordEvidence(worker, evidence([p2], '2026-10-08'), [], { submissionToken: unique('token'), submit: false });
+    await recordEvidence(contextFor(worker), evidence([p2], '2026-10-08'), [], { submissionToken: unique('token'), submit: false });
 
     const mapped = (await itemEvidenceOf([worker.id])).get(worker.id)!;
     expect(mapped.get(p1)).to.include({ evidenceCount: 7, submittedCount: 7 });
@@ -58,9 +59,9 @@ describe('item evidence (the read layer)', () => {
   it('counts only the current revision of a piece of evidence', async () => {
     const { workers, items } = await setUp(1);
     const worker = workers[0]!;
-    const id = await recordEvidence(worker, evidence([items[0]!.id], '2026-10-01'), [], { submissionToken: unique('token'), submit: true });
+    const id = await recordEvidence(contextFor(worker), evidence([items[0]!.id], '2026-10-01'), [], { submissionToken: unique('token'), submit: true });
     // A submitted piece changed gets revision 2, now mapped to P3 instead of P1.
-    await updateEvidence(worker, id, evidence([items[2]!.id], '2026-10-01'), [], []);
+    await updateEvidence(contextFor(worker), id, evidence([items[2]!.id], '2026-10-01'), [], []);
     const mapped = (await itemEvidenceOf([worker.id])).get(worker.id)!;
     expect(mapped.has(items[0]!.id)).to.equal(false);
     expect(mapped.get(items[2]!.id)).to.include({ evidenceCount: 1 });
@@ -69,7 +70,7 @@ describe('item evidence (the read layer)', () => {
   it('reads 1 or 12 workers in the same number of queries, each worker seeing only their own evidence', async () => {
     const { workers, items } = await setUp(12);
     for (const [index, worker] of workers.entries()) {
-      await recordEvidence(worker, evidence([items[index % items.length]!.id], '2026-10-01'), [], { submissionToken: unique('token'), submit: true });
+      await recordEvidence(contextFor(worker), evidence([items[index % items.length]!.id], '2026-10-01'), [], { submissionToken: unique('token'), submit: true });
     }
     queryCounter.count = 0;
     await Promise.all([heldStandardsOf([workers[0]!.id]), itemEvidenceOf([workers[0]!.id])]);

@@ -7,6 +7,7 @@ import { checkDatabase } from '#app/domain/health.server.ts';
 import { Forbidden, ValidationError } from '#app/utils/errors.server.ts';
 import { Location, Team } from '#db/models/index.ts';
 import { actorFor, createPerson, createStaffedOrganisation, makeManagerOf } from '#test/factories/index.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
 
 describe('organisation structure', () => {
   it('a manager of a whole location manages every team there, and only those', async () => {
@@ -37,13 +38,13 @@ describe('organisation structure', () => {
 
   it('admins add locations, teams and management responsibilities; duplicates are field errors', async () => {
     const { admin, manager } = await createStaffedOrganisation();
-    await addLocation(admin, { name: 'Harbour View', address: '1 Quay Street' }, 'ip');
-    const duplicate = await addLocation(admin, { name: 'Harbour View' }, 'ip').catch((error) => error);
+    await addLocation(contextFor(admin, { ipAddress: 'ip' }), { name: 'Harbour View', address: '1 Quay Street' });
+    const duplicate = await addLocation(contextFor(admin, { ipAddress: 'ip' }), { name: 'Harbour View' }).catch((error) => error);
     expect(duplicate).to.be.instanceOf(ValidationError);
     const structure = await getOrganisationStructure(admin);
     const harbour = structure.locations.find((location) => location.name === 'Harbour View')!;
-    await addTeam(admin, { name: 'Harbour team', locationId: harbour.id }, 'ip');
-    await addManagerScope(admin, { managerId: manager.id, scope: `location:${harbour.id}` }, 'ip');
+    await addTeam(contextFor(admin, { ipAddress: 'ip' }), { name: 'Harbour team', locationId: harbour.id });
+    await addManagerScope(contextFor(admin, { ipAddress: 'ip' }), { managerId: manager.id, scope: `location:${harbour.id}` });
     const after = await getOrganisationStructure(admin);
     expect(after.teams.find((team) => team.name === 'Harbour team')?.locationName).to.equal('Harbour View');
     expect(after.managers.find((row) => row.id === manager.id)?.manages.map((scope) => scope.label)).to.include('Location: Harbour View');
@@ -52,10 +53,10 @@ describe('organisation structure', () => {
   it('refuses structure changes from non-admins and references to another organisation', async () => {
     const one = await createStaffedOrganisation();
     const other = await createStaffedOrganisation();
-    expect(await addTeam(one.manager, { name: 'Sneaky' }, 'ip').catch((error) => error)).to.be.instanceOf(Forbidden);
-    const foreign = await addTeam(one.admin, { name: 'Cross', locationId: other.location.id }, 'ip').catch((error) => error);
+    expect(await addTeam(contextFor(one.manager, { ipAddress: 'ip' }), { name: 'Sneaky' }).catch((error) => error)).to.be.instanceOf(Forbidden);
+    const foreign = await addTeam(contextFor(one.admin, { ipAddress: 'ip' }), { name: 'Cross', locationId: other.location.id }).catch((error) => error);
     expect(foreign).to.be.instanceOf(ValidationError);
-    const foreignScope = await addManagerScope(one.admin, { managerId: one.manager.id, scope: `team:${other.team.id}` }, 'ip').catch((error) => error);
+    const foreignScope = await addManagerScope(contextFor(one.admin, { ipAddress: 'ip' }), { managerId: one.manager.id, scope: `team:${other.team.id}` }).catch((error) => error);
     expect(foreignScope).to.be.instanceOf(ValidationError);
   });
 

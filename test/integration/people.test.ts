@@ -6,6 +6,7 @@ import { Forbidden, NotFound, ValidationError } from '#app/utils/errors.server.t
 import { AuditEvent, PersonRole } from '#db/models/index.ts';
 import { AppendOnlyViolation } from '#db/models/append-only.ts';
 import { createPerson, createStaffedOrganisation, unique } from '#test/factories/index.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
 
 async function caught(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -21,9 +22,8 @@ describe('people', () => {
     const { admin, team, supervisor } = await createStaffedOrganisation();
     const email = `${unique('new')}@example.org`;
     const id = await addPerson(
-      admin,
+      contextFor(admin, { ipAddress: '127.0.0.1' }),
       { name: 'Jo Bloggs', email: email.toUpperCase(), roles: ['worker', 'assessor'], teamId: team.id, lineSupervisorId: supervisor.id },
-      '127.0.0.1',
     );
     const person = await getPerson(admin, id);
     expect(person).to.include({ name: 'Jo Bloggs', email, teamId: team.id, lineSupervisorId: supervisor.id, active: true });
@@ -36,10 +36,10 @@ describe('people', () => {
     const { admin, worker } = await createStaffedOrganisation();
     const other = await createStaffedOrganisation();
     const before = (await listPeople(admin)).length;
-    const duplicate = await caught(addPerson(admin, { name: 'Copy', email: worker.email, roles: ['worker'] }, 'ip'));
+    const duplicate = await caught(addPerson(contextFor(admin, { ipAddress: 'ip' }), { name: 'Copy', email: worker.email, roles: ['worker'] }));
     expect(duplicate).to.be.instanceOf(ValidationError);
     expect((duplicate as ValidationError).fieldErrors).to.have.property('email');
-    const foreignTeam = await caught(addPerson(admin, { name: 'X', email: `${unique('x')}@example.org`, roles: [], teamId: other.team.id }, 'ip'));
+    const foreignTeam = await caught(addPerson(contextFor(admin, { ipAddress: 'ip' }), { name: 'X', email: `${unique('x')}@example.org`, roles: [], teamId: other.team.id }));
     expect((foreignTeam as ValidationError).fieldErrors).to.have.property('teamId');
     expect((await listPeople(admin)).length).to.equal(before);
   });
@@ -47,10 +47,10 @@ describe('people', () => {
   it('an email used in another organisation is refused with the same words as any unusable address, revealing nothing', async () => {
     const { admin, worker } = await createStaffedOrganisation();
     const other = await createStaffedOrganisation();
-    const ownDuplicate = (await caught(addPerson(admin, { name: 'Copy', email: worker.email, roles: ['worker'] }, 'ip'))) as ValidationError;
-    const elsewhere = (await caught(addPerson(other.admin, { name: 'Copy', email: worker.email.toUpperCase(), roles: ['worker'] }, 'ip'))) as ValidationError;
+    const ownDuplicate = (await caught(addPerson(contextFor(admin, { ipAddress: 'ip' }), { name: 'Copy', email: worker.email, roles: ['worker'] }))) as ValidationError;
+    const elsewhere = (await caught(addPerson(contextFor(other.admin, { ipAddress: 'ip' }), { name: 'Copy', email: worker.email.toUpperCase(), roles: ['worker'] }))) as ValidationError;
     const target = await getPerson(other.admin, other.worker.id);
-    const edited = (await caught(updatePerson(other.admin, other.worker.id, { name: target.name, email: worker.email, roles: target.roles }, 'ip'))) as ValidationError;
+    const edited = (await caught(updatePerson(contextFor(other.admin, { ipAddress: 'ip' }), other.worker.id, { name: target.name, email: worker.email, roles: target.roles }))) as ValidationError;
     for (const error of [elsewhere, edited]) {
       expect(error).to.be.instanceOf(ValidationError);
       expect(error.fieldErrors.email).to.deep.equal(ownDuplicate.fieldErrors.email);
@@ -63,7 +63,7 @@ describe('people', () => {
   it('changes roles and records who changed them from what to what', async () => {
     const { admin, worker } = await createStaffedOrganisation();
     const person = await getPerson(admin, worker.id);
-    await updatePerson(admin, worker.id, { name: person.name, email: person.email, roles: ['worker', 'supervisor'] }, 'ip');
+    await updatePerson(contextFor(admin, { ipAddress: 'ip' }), worker.id, { name: person.name, email: person.email, roles: ['worker', 'supervisor'] });
     expect((await PersonRole.findAll({ where: { personId: worker.id } })).map((row) => row.role).sort()).to.deep.equal([
       'supervisor',
       'worker',
@@ -88,11 +88,11 @@ describe('people', () => {
     ];
     for (const [what, lineSupervisorId, personId] of cases) {
       const person = await getPerson(admin, personId);
-      const error = await caught(updatePerson(admin, personId, { ...base, name: person.name, email: person.email, roles: person.roles, lineSupervisorId }, 'ip'));
+      const error = await caught(updatePerson(contextFor(admin, { ipAddress: 'ip' }), personId, { ...base, name: person.name, email: person.email, roles: person.roles, lineSupervisorId }));
       expect(error, what).to.be.instanceOf(ValidationError);
       expect((error as ValidationError).fieldErrors.lineSupervisorId, what).to.have.length(1);
     }
-    const created = await caught(addPerson(admin, { name: 'New', email: `${unique('n')}@example.org`, roles: ['worker'], lineSupervisorId: admin.id }, 'ip'));
+    const created = await caught(addPerson(contextFor(admin, { ipAddress: 'ip' }), { name: 'New', email: `${unique('n')}@example.org`, roles: ['worker'], lineSupervisorId: admin.id }));
     expect((created as ValidationError).fieldErrors.lineSupervisorId).to.deep.equal(['Select a line supervisor from the list: only active people with the supervisor role can be one']);
     expect((await getPerson(admin, worker.id)).lineSupervisorId).to.equal(supervisor.id);
   });
@@ -101,11 +101,11 @@ describe('people', () => {
     const { admin, worker, supervisor, team } = await createStaffedOrganisation();
     const second = await createPerson(admin.organisationId, { roles: ['supervisor', 'worker'], name: unique('Sam Second') });
     const details = await getPerson(admin, worker.id);
-    await updatePerson(admin, worker.id, { name: details.name, email: details.email, teamId: team.id, lineSupervisorId: second.id, roles: ['worker', 'assessor'] }, 'ip');
+    await updatePerson(contextFor(admin, { ipAddress: 'ip' }), worker.id, { name: details.name, email: details.email, teamId: team.id, lineSupervisorId: second.id, roles: ['worker', 'assessor'] });
     const summaries = (await AuditEvent.findAll({ where: { subjectId: worker.id, organisationId: admin.organisationId } })).map((event) => event.summary).join('\n');
     expect(summaries).to.contain(`${second.name} became the line supervisor of ${worker.name} (was ${supervisor.name})`);
     expect(summaries).to.contain('added Assessor');
-    const id = await addPerson(admin, { name: 'Jo New', email: `${unique('jo')}@example.org`, roles: ['worker'], lineSupervisorId: supervisor.id }, 'ip');
+    const id = await addPerson(contextFor(admin, { ipAddress: 'ip' }), { name: 'Jo New', email: `${unique('jo')}@example.org`, roles: ['worker'], lineSupervisorId: supervisor.id });
     const created = await AuditEvent.findOne({ where: { subjectId: id, action: 'person.created' } });
     expect(created?.summary).to.contain(`line supervisor ${supervisor.name}`);
   });
@@ -113,9 +113,9 @@ describe('people', () => {
   it('an admin cannot remove their own admin role or deactivate themselves', async () => {
     const { admin } = await createStaffedOrganisation();
     const self = await getPerson(admin, admin.id);
-    const demote = await caught(updatePerson(admin, admin.id, { name: self.name, email: self.email, roles: ['worker'] }, 'ip'));
+    const demote = await caught(updatePerson(contextFor(admin, { ipAddress: 'ip' }), admin.id, { name: self.name, email: self.email, roles: ['worker'] }));
     expect(demote).to.be.instanceOf(ValidationError);
-    expect(await caught(setPersonActive(admin, admin.id, false, 'ip'))).to.be.instanceOf(ValidationError);
+    expect(await caught(setPersonActive(contextFor(admin, { ipAddress: 'ip' }), admin.id, false))).to.be.instanceOf(ValidationError);
   });
 
   it('other roles are forbidden and another organisation gets not found', async () => {
@@ -126,13 +126,13 @@ describe('people', () => {
       expect(await caught(getPerson(actor, one.worker.id))).to.be.instanceOf(Forbidden);
     }
     expect(await caught(getPerson(other.admin, one.worker.id))).to.be.instanceOf(NotFound);
-    expect(await caught(setPersonActive(other.admin, one.worker.id, false, 'ip'))).to.be.instanceOf(NotFound);
+    expect(await caught(setPersonActive(contextFor(other.admin, { ipAddress: 'ip' }), one.worker.id, false))).to.be.instanceOf(NotFound);
     expect((await listPeople(other.admin)).map((person) => person.id)).not.to.include(one.worker.id);
   });
 
   it('keeps the audit log append-only', async () => {
     const { admin, worker } = await createStaffedOrganisation();
-    await setPersonActive(admin, worker.id, false, 'ip');
+    await setPersonActive(contextFor(admin, { ipAddress: 'ip' }), worker.id, false);
     const event = await AuditEvent.findOne({ where: { subjectId: worker.id, action: 'person.deactivated' } });
     expect(event).not.to.equal(null);
     const original = event!.summary;
@@ -145,7 +145,7 @@ describe('people', () => {
   it('shows admins only their own organisation’s audit log', async () => {
     const one = await createStaffedOrganisation();
     const other = await createStaffedOrganisation();
-    await setPersonActive(one.admin, one.worker.id, false, 'ip');
+    await setPersonActive(contextFor(one.admin, { ipAddress: 'ip' }), one.worker.id, false);
     const otherLog = await listAuditEvents(other.admin, 1);
     expect(otherLog.events.map((event) => event.summary).join('\n')).not.to.contain(one.worker.name);
     expect(await caught(listAuditEvents(one.manager, 1))).to.be.instanceOf(Forbidden);

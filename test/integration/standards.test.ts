@@ -12,8 +12,9 @@ import { Forbidden, NotFound, ValidationError } from '#app/utils/errors.server.t
 import { StandardItem, StandardVersion } from '#db/models/index.ts';
 import { loadSeedStandard } from '#db/seed/standards.ts';
 import { createStaffedOrganisation } from '#test/factories/index.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
 
-const options = { ipAddress: 'test' };
+const options = {};
 
 async function caught(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(
@@ -26,7 +27,7 @@ describe('standards library', () => {
   it('imports the three seed standards with every item, in order, in one go', async () => {
     const { admin, worker } = await createStaffedOrganisation();
     const seeds = [loadSeedStandard('ASTH325'), loadSeedStandard('HSC3331'), loadSeedStandard('LMCA4')];
-    await saveStandardVersions(admin, seeds, options);
+    await saveStandardVersions(contextFor(admin), seeds, options);
     const listed = await listStandards(worker);
     expect(listed.map((row) => [row.urn, row.performanceCriteria, row.knowledgeItems]).sort()).to.deep.equal([
       ['ASTH325', 12, 19],
@@ -42,8 +43,8 @@ describe('standards library', () => {
 
   it('refuses a duplicate URN and version, and saves nothing of a batch that contains one', async () => {
     const { admin } = await createStaffedOrganisation();
-    await saveStandardVersions(admin, [loadSeedStandard('ASTH325')], options);
-    const error = await caught(saveStandardVersions(admin, [loadSeedStandard('HSC3331'), loadSeedStandard('ASTH325')], options));
+    await saveStandardVersions(contextFor(admin), [loadSeedStandard('ASTH325')], options);
+    const error = await caught(saveStandardVersions(contextFor(admin), [loadSeedStandard('HSC3331'), loadSeedStandard('ASTH325')], options));
     expect(error).to.be.instanceOf(ValidationError);
     expect((error as ValidationError).message).to.contain('ASTH325 version 2 is already in the library');
     expect((await listStandards(admin)).map((row) => row.urn)).to.deep.equal(['ASTH325']);
@@ -53,7 +54,7 @@ describe('standards library', () => {
   it('a new version becomes current, shows what changed, carries unchanged items and keeps the old one readable', async () => {
     const { admin, worker } = await createStaffedOrganisation();
     const original = loadSeedStandard('ASTH325');
-    await saveStandardVersions(admin, [original], options);
+    await saveStandardVersions(contextFor(admin), [original], options);
     const oldVersion = await getStandard(admin, 'ASTH325');
     const revised = {
       ...original,
@@ -69,7 +70,7 @@ describe('standards library', () => {
     expect(preview.changes?.filter((change) => change.change !== 'unchanged')).to.deep.equal([
       { code: 'P2', change: 'changed', text: revised.items[1]!.text, previousText: original.items[1]!.text },
     ]);
-    await saveStandardVersions(admin, [revised], options);
+    await saveStandardVersions(contextFor(admin), [revised], options);
 
     const current = await getStandard(worker, 'ASTH325');
     expect(current.version).to.equal('3');
@@ -92,13 +93,13 @@ describe('standards library', () => {
   it('exports what it imported, with metadata', async () => {
     const { admin } = await createStaffedOrganisation();
     const seed = loadSeedStandard('HSC3331');
-    await saveStandardVersions(admin, [seed], options);
+    await saveStandardVersions(contextFor(admin), [seed], options);
     expect(await exportableStandard(admin, 'HSC3331')).to.deep.equal(seed);
   });
 
   it('searches item text of current versions by every word', async () => {
     const { admin, worker } = await createStaffedOrganisation();
-    await saveStandardVersions(admin, [loadSeedStandard('LMCA4'), loadSeedStandard('ASTH325')], options);
+    await saveStandardVersions(contextFor(admin), [loadSeedStandard('LMCA4'), loadSeedStandard('ASTH325')], options);
     const results = await searchItems(worker, 'supervision agreement');
     expect(results.length).to.be.greaterThan(0);
     for (const result of results) expect(result.text.toLowerCase()).to.contain('supervision').and.to.contain('agreement');
@@ -109,8 +110,8 @@ describe('standards library', () => {
   it('only admins import; another organisation sees nothing of it', async () => {
     const one = await createStaffedOrganisation();
     const other = await createStaffedOrganisation();
-    expect(await caught(saveStandardVersions(one.manager, [loadSeedStandard('ASTH325')], options))).to.be.instanceOf(Forbidden);
-    await saveStandardVersions(one.admin, [loadSeedStandard('ASTH325')], options);
+    expect(await caught(saveStandardVersions(contextFor(one.manager), [loadSeedStandard('ASTH325')], options))).to.be.instanceOf(Forbidden);
+    await saveStandardVersions(contextFor(one.admin), [loadSeedStandard('ASTH325')], options);
     expect(await listStandards(other.worker)).to.deep.equal([]);
     expect(await caught(getStandard(other.admin, 'ASTH325'))).to.be.instanceOf(NotFound);
     expect(await searchItems(other.worker, 'customer')).to.deep.equal([]);
@@ -121,7 +122,7 @@ describe('standards library', () => {
     const { admin } = await createStaffedOrganisation();
     const broken = { ...loadSeedStandard('ASTH325'), urn: 'BROKEN1' };
     broken.items = broken.items.filter((item) => item.code !== 'P3');
-    const error = await caught(saveStandardVersions(admin, [broken], options));
+    const error = await caught(saveStandardVersions(contextFor(admin), [broken], options));
     expect(error).to.be.instanceOf(ValidationError);
     expect((error as ValidationError).message).to.match(/BROKEN1 is not valid: items .*P3 was expected/);
   });

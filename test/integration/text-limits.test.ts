@@ -12,6 +12,7 @@ import { utf8Bytes } from '#app/utils/text-limits.ts';
 import { EvidenceItemLink, EvidenceRevision, Location, Person, PersonStandard, PolicyVersion, RoleProfile, StandardItem, StandardVersion, Team } from '#db/models/index.ts';
 import { loadSeedStandard } from '#db/seed/standards.ts';
 import { createStaffedOrganisation, unique } from '#test/factories/index.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
 
 const wide = (characters: number) => '€'.repeat(characters);
 
@@ -20,7 +21,7 @@ describe('the longest accepted text saves', () => {
     const { admin } = await createStaffedOrganisation();
     const body = wide(POLICY_BODY_CHARACTERS);
     expect(utf8Bytes(body)).to.be.above(65_535);
-    const policyId = await addPolicy(admin, { title: wide(200), version: wide(40), adoptedOn: '2026-01-01', nextReviewOn: '2027-01-01', body }, 'ip');
+    const policyId = await addPolicy(contextFor(admin, { ipAddress: 'ip' }), { title: wide(200), version: wide(40), adoptedOn: '2026-01-01', nextReviewOn: '2027-01-01', body });
     const saved = await PolicyVersion.findOne({ where: { policyId } });
     expect(saved?.body).to.equal(body);
   });
@@ -30,7 +31,7 @@ describe('the longest accepted text saves', () => {
     const seed = loadSeedStandard('ASTH325');
     const urn = `U${'9'.repeat(39)}`;
     const items = seed.items.map((item, index) => (index === 0 ? { ...item, section: wide(300), text: wide(5000) } : item));
-    await saveStandardVersions(admin, [{ ...seed, urn, title: wide(300), version: wide(40), overview: wide(20_000), items }], { ipAddress: 'ip', sourceName: 'f'.repeat(255) });
+    await saveStandardVersions(contextFor(admin, { ipAddress: 'ip' }), [{ ...seed, urn, title: wide(300), version: wide(40), overview: wide(20_000), items }], { sourceName: 'f'.repeat(255) });
     const version = await StandardVersion.findOne({ where: { organisationId: organisation.id } });
     expect([version?.title.length, version?.version.length, version?.overview?.length]).to.deep.equal([300, 40, 20_000]);
     const first = await StandardItem.findOne({ where: { standardVersionId: version!.id, code: 'P1' } });
@@ -39,12 +40,12 @@ describe('the longest accepted text saves', () => {
 
   it('evidence with its longest title, description, witness fields and a 2,000-character note for an item', async () => {
     const org = await createStaffedOrganisation();
-    await saveStandardVersions(org.admin, [loadSeedStandard('ASTH325')], { ipAddress: 'ip' });
+    await saveStandardVersions(contextFor(org.admin, { ipAddress: 'ip' }), [loadSeedStandard('ASTH325')]);
     const version = await StandardVersion.findOne({ where: { organisationId: org.organisation.id } });
     await PersonStandard.create({ organisationId: org.organisation.id, personId: org.worker.id, standardVersionId: version!.id, roleAssignmentId: null, targetDate: '2027-06-30' });
     const item = await StandardItem.findOne({ where: { standardVersionId: version!.id, code: 'P1' } });
     const id = await recordEvidence(
-      org.worker,
+      contextFor(org.worker),
       {
         type: 'witness_testimony',
         title: wide(200),
@@ -66,10 +67,10 @@ describe('the longest accepted text saves', () => {
 
   it('a location, a team, a person and a role profile with their longest names', async () => {
     const { admin, organisation } = await createStaffedOrganisation();
-    await addLocation(admin, { name: wide(200), address: wide(500) }, 'ip');
-    await addTeam(admin, { name: wide(200) }, 'ip');
-    await addPerson(admin, { name: wide(200), email: `${'e'.repeat(242)}@example.org`, jobTitle: wide(200), roles: ['worker'] }, 'ip');
-    await createRoleProfile(admin, { name: wide(200), description: wide(2000), standardIds: [], supervisionFrequencyWeeks: 4, urgentDebriefOnRequest: false, targetMonths: 12 }, 'ip');
+    await addLocation(contextFor(admin, { ipAddress: 'ip' }), { name: wide(200), address: wide(500) });
+    await addTeam(contextFor(admin, { ipAddress: 'ip' }), { name: wide(200) });
+    await addPerson(contextFor(admin, { ipAddress: 'ip' }), { name: wide(200), email: `${'e'.repeat(242)}@example.org`, jobTitle: wide(200), roles: ['worker'] });
+    await createRoleProfile(contextFor(admin, { ipAddress: 'ip' }), { name: wide(200), description: wide(2000), standardIds: [], supervisionFrequencyWeeks: 4, urgentDebriefOnRequest: false, targetMonths: 12 });
     const where = { organisationId: organisation.id };
     expect((await Location.findOne({ where: { ...where, name: wide(200) } }))?.address).to.equal(wide(500));
     expect(await Team.count({ where: { ...where, name: wide(200) } })).to.equal(1);
@@ -80,15 +81,15 @@ describe('the longest accepted text saves', () => {
   it('one over is refused by the domain with the message, not a database error: an item note and a URN', async () => {
     const org = await createStaffedOrganisation();
     const seed = loadSeedStandard('ASTH325');
-    const urnError = await saveStandardVersions(org.admin, [{ ...seed, urn: 'U'.repeat(41) }], { ipAddress: 'ip' }).catch((error: unknown) => error);
+    const urnError = await saveStandardVersions(contextFor(org.admin, { ipAddress: 'ip' }), [{ ...seed, urn: 'U'.repeat(41) }]).catch((error: unknown) => error);
     expect(urnError).to.be.instanceOf(ValidationError);
     expect((urnError as ValidationError).fieldErrors.standard?.[0]).to.match(/The URN must be 40 characters or fewer$/);
-    await saveStandardVersions(org.admin, [seed], { ipAddress: 'ip' });
+    await saveStandardVersions(contextFor(org.admin, { ipAddress: 'ip' }), [seed]);
     const version = await StandardVersion.findOne({ where: { organisationId: org.organisation.id } });
     await PersonStandard.create({ organisationId: org.organisation.id, personId: org.worker.id, standardVersionId: version!.id, roleAssignmentId: null, targetDate: '2027-06-30' });
     const item = await StandardItem.findOne({ where: { standardVersionId: version!.id, code: 'P1' } });
     const noteError = await recordEvidence(
-      org.worker,
+      contextFor(org.worker),
       { type: 'reflective_account', title: 'T', activityDate: '2026-01-14', description: 'D', links: [{ itemId: item!.id, note: 'n'.repeat(2001) }] },
       [],
       { submissionToken: unique('token'), submit: false },

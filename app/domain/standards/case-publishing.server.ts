@@ -8,6 +8,7 @@ import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from '../audit.server.ts';
 import { exportableStandard, interchangeStandard } from '../standards.server.ts';
 import { toCasePackage, type CaseOptions, type CasePackage, type CfAssociation, type CfDocument, type CfItem } from './formats/case-json.ts';
+import type { DomainContext } from '#app/utils/request-context.server.ts';
 
 export const CASE_API_PATH = '/ims/case/v1p0';
 
@@ -20,7 +21,8 @@ export function caseOptionsFor(organisationId: number): CaseOptions {
 }
 
 /** Publishes (or withdraws) the standard's current version to CASE consumers; audited. */
-export async function setCasePublication(actor: Actor, urn: string, published: boolean, ipAddress: string): Promise<void> {
+export async function setCasePublication(ctx: DomainContext, urn: string, published: boolean): Promise<void> {
+  const { actor, ipAddress } = ctx;
   assertCan(actor, 'manage:standards:org');
   await sequelize.transaction(async (transaction) => {
     const standard = await Standard.findOne({ where: { organisationId: actor.organisationId, urn }, transaction, lock: transaction.LOCK.UPDATE });

@@ -11,6 +11,7 @@ import { checkAgainstPolicy } from './policy.server.ts';
 import { AGREEMENT_STATUS, PARTY, type Party } from './statuses.ts';
 import { parseTime } from './uk-date.ts';
 import { checkDateOnly } from '../role-profiles.server.ts';
+import type { DomainContext } from '#app/utils/request-context.server.ts';
 
 export type AgreementInput = {
   frequencyWeeks: number | undefined;
@@ -42,7 +43,8 @@ function checkAgreementInput(input: AgreementInput) {
 }
 
 /** A new draft version of the worker's agreement; an older unsigned draft is superseded. Returns its id. */
-export async function draftAgreement(actor: Actor, workerId: number, input: AgreementInput, ipAddress: string): Promise<number> {
+export async function draftAgreement(ctx: DomainContext, workerId: number, input: AgreementInput): Promise<number> {
+  const { actor, ipAddress } = ctx;
   assertCan(actor, 'manage:supervision:supervisees');
   const { worker, canManage } = await manageAccess(actor, workerId);
   if (!canManage) throw new Forbidden('Only the worker’s supervisor or a manager above them can write the agreement');
@@ -92,7 +94,8 @@ export async function draftAgreement(actor: Actor, workerId: number, input: Agre
 }
 
 /** The actor signs as the worker (their own agreement) or as the supervisor; both signatures make it current. */
-export async function signAgreement(actor: Actor, agreementId: number, ipAddress: string): Promise<{ active: boolean }> {
+export async function signAgreement(ctx: DomainContext, agreementId: number): Promise<{ active: boolean }> {
+  const { actor, ipAddress } = ctx;
   assertCan(actor, 'read:supervision:own');
   const found = await SupervisionAgreement.findOne({ where: { id: agreementId, organisationId: actor.organisationId } });
   if (!found) throw new NotFound('Supervision agreement');

@@ -8,6 +8,7 @@ import { AUDIT_ACTIONS, recordAuditEvent } from '../audit.server.ts';
 import { sessionsToIcs } from './ics.ts';
 import { diaryOf } from './sessions.server.ts';
 import { SESSION_STATUS, SESSION_TYPE_LABELS, type SessionType } from './statuses.ts';
+import type { DomainContext } from '#app/utils/request-context.server.ts';
 
 const SUPERVISING_ROLES: readonly string[] = PERMISSIONS['manage:supervision:supervisees'];
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -55,7 +56,8 @@ export async function calendarForToken(token: string, host: string): Promise<str
 }
 
 /** A new private link (any earlier one is revoked); the token is returned once and never stored. */
-export async function createCalendarLink(actor: Actor, ipAddress: string): Promise<string> {
+export async function createCalendarLink(ctx: DomainContext): Promise<string> {
+  const { actor, ipAddress } = ctx;
   assertCan(actor, 'read:supervision:own');
   const token = randomBytes(32).toString('base64url');
   await sequelize.transaction(async (transaction) => {
@@ -69,7 +71,8 @@ export async function createCalendarLink(actor: Actor, ipAddress: string): Promi
   return token;
 }
 
-export async function revokeCalendarLinks(actor: Actor, ipAddress: string): Promise<void> {
+export async function revokeCalendarLinks(ctx: DomainContext): Promise<void> {
+  const { actor, ipAddress } = ctx;
   assertCan(actor, 'read:supervision:own');
   await sequelize.transaction(async (transaction) => {
     await SupervisionCalendarToken.update({ revokedAt: new Date() }, { where: { personId: actor.id, revokedAt: null }, transaction });

@@ -19,6 +19,7 @@ import { formatDateTime } from '#app/utils/dates.ts';
 import { loadSession } from './sessions.server.ts';
 import { ACTION_STATUS, PARTY, RECORD_STATUS, SESSION_STATUS } from './statuses.ts';
 import { addDaysToDate, londonParts } from './uk-date.ts';
+import type { DomainContext } from '#app/utils/request-context.server.ts';
 
 export type RecordInput = {
   attendance: string;
@@ -51,7 +52,8 @@ async function audit(actor: Actor, record: SupervisionRecord, action: (typeof AU
 }
 
 /** Writes the first draft of a session's record; the session (which must have started) becomes held. */
-export async function startRecord(actor: Actor, sessionId: number, input: RecordInput, ipAddress: string, now = new Date()): Promise<number> {
+export async function startRecord(ctx: DomainContext, sessionId: number, input: RecordInput): Promise<number> {
+  const { actor, ipAddress, now } = ctx;
   const { session, access } = await loadSession(actor, sessionId);
   supervisorOnly(access.canManage);
   if (session.startsAt.getTime() > now.getTime()) throw new ValidationError({ discussion: ['This session has not happened yet: it can be recorded once it has started'] });
@@ -91,7 +93,8 @@ async function loadRecord(actor: Actor, recordId: number) {
   return { record, access };
 }
 
-export async function saveRecord(actor: Actor, recordId: number, input: RecordInput) {
+export async function saveRecord(ctx: DomainContext, recordId: number, input: RecordInput) {
+  const { actor } = ctx;
   const { record, access } = await loadRecord(actor, recordId);
   supervisorOnly(access.canManage);
   assertUnlocked(record);
@@ -99,7 +102,8 @@ export async function saveRecord(actor: Actor, recordId: number, input: RecordIn
 }
 
 /** The supervisor agrees their part and shares the record with the worker. */
-export async function shareRecord(actor: Actor, recordId: number, ipAddress: string) {
+export async function shareRecord(ctx: DomainContext, recordId: number) {
+  const { actor, ipAddress } = ctx;
   const { record, access } = await loadRecord(actor, recordId);
   supervisorOnly(access.canManage);
   assertUnlocked(record);
@@ -115,7 +119,8 @@ export async function shareRecord(actor: Actor, recordId: number, ipAddress: str
 }
 
 /** The worker adds their comments and agrees: the record is locked. */
-export async function agreeRecord(actor: Actor, recordId: number, comments: string, ipAddress: string) {
+export async function agreeRecord(ctx: DomainContext, recordId: number, comments: string) {
+  const { actor, ipAddress } = ctx;
   const { record, access } = await loadRecord(actor, recordId);
   if (!access.relationship.self) throw new ValidationError({ comments: ['Only the worker can agree their own supervision record'] });
   assertUnlocked(record, 'comments');
@@ -132,7 +137,8 @@ export async function agreeRecord(actor: Actor, recordId: number, comments: stri
 }
 
 /** A later change to a locked record, by either party or a manager above. */
-export async function addAddendum(actor: Actor, recordId: number, text: string, ipAddress: string) {
+export async function addAddendum(ctx: DomainContext, recordId: number, text: string) {
+  const { actor, ipAddress } = ctx;
   const { record } = await loadRecord(actor, recordId);
   if (!record.lockedAt) throw new ValidationError({ text: ['The record is not locked yet: change it directly'] });
   if (!text.trim()) throw new ValidationError({ text: ['Enter the addendum'] });
@@ -142,7 +148,8 @@ export async function addAddendum(actor: Actor, recordId: number, text: string, 
   });
 }
 
-export async function addAction(actor: Actor, recordId: number, input: ActionInput): Promise<number> {
+export async function addAction(ctx: DomainContext, recordId: number, input: ActionInput): Promise<number> {
+  const { actor } = ctx;
   const { record, access } = await loadRecord(actor, recordId);
   if (!access.canManage) throw new ValidationError({ description: [SUPERVISOR_ONLY] });
   assertUnlocked(record, 'description');
@@ -165,7 +172,8 @@ export async function addAction(actor: Actor, recordId: number, input: ActionInp
 }
 
 /** Either party (or a manager above) marks a carried-forward action done. */
-export async function completeAction(actor: Actor, actionId: number) {
+export async function completeAction(ctx: DomainContext, actionId: number) {
+  const { actor } = ctx;
   const action = await SupervisionAction.findOne({ where: { id: actionId, organisationId: actor.organisationId } });
   if (!action) throw new NotFound('Action');
   await loadRecord(actor, action.recordId);

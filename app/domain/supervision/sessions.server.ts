@@ -13,6 +13,7 @@ import { activeAgreement } from './agreements.server.ts';
 import { plannedSlots } from './schedule.ts';
 import { SESSION_STATUS, SESSION_TYPE, type SessionType } from './statuses.ts';
 import { addDaysToDate, parseTime, resolveLondonTime } from './uk-date.ts';
+import type { DomainContext } from '#app/utils/request-context.server.ts';
 
 export type SessionTimeInput = { date: string; startTime: string; endTime: string };
 export type SessionInput = SessionTimeInput & { type: SessionType; place?: string | undefined };
@@ -62,7 +63,8 @@ function requireManager(access: SupervisionAccess) {
 }
 
 /** Plans regular sessions from the current agreement up to `until` (default: its review date); existing slots are kept. */
-export async function planSchedule(actor: Actor, workerId: number, ipAddress: string, until?: string): Promise<number> {
+export async function planSchedule(ctx: DomainContext, workerId: number, until?: string): Promise<number> {
+  const { actor, ipAddress } = ctx;
   assertCan(actor, 'manage:supervision:supervisees');
   const access = await manageAccess(actor, workerId);
   requireManager(access);
@@ -108,7 +110,8 @@ export async function planSchedule(actor: Actor, workerId: number, ipAddress: st
 }
 
 /** One session at a chosen time (probation review, appraisal, or a regular one off the pattern). */
-export async function planSession(actor: Actor, workerId: number, input: SessionInput, ipAddress: string): Promise<number> {
+export async function planSession(ctx: DomainContext, workerId: number, input: SessionInput): Promise<number> {
+  const { actor, ipAddress } = ctx;
   assertCan(actor, 'manage:supervision:supervisees');
   const access = await manageAccess(actor, workerId);
   requireManager(access);
@@ -147,7 +150,8 @@ export async function loadSession(actor: Actor, sessionId: number) {
 }
 
 /** Moves a planned session, or plans a requested debrief, to a future time. */
-export async function moveSession(actor: Actor, sessionId: number, input: SessionTimeInput, ipAddress: string) {
+export async function moveSession(ctx: DomainContext, sessionId: number, input: SessionTimeInput) {
+  const { actor, ipAddress } = ctx;
   const { session, access } = await loadSession(actor, sessionId);
   requireManager(access);
   const { startsAt, endsAt } = checkSessionTime(input);
@@ -160,7 +164,8 @@ export async function moveSession(actor: Actor, sessionId: number, input: Sessio
   });
 }
 
-export async function cancelSession(actor: Actor, sessionId: number, reason: string, ipAddress: string) {
+export async function cancelSession(ctx: DomainContext, sessionId: number, reason: string) {
+  const { actor, ipAddress } = ctx;
   const { session, access } = await loadSession(actor, sessionId);
   requireManager(access);
   if (!reason.trim()) throw new ValidationError({ reason: ['Enter why the session is cancelled'] });
@@ -174,7 +179,8 @@ export async function cancelSession(actor: Actor, sessionId: number, reason: str
   });
 }
 
-export async function markSessionMissed(actor: Actor, sessionId: number, ipAddress: string, now = new Date()) {
+export async function markSessionMissed(ctx: DomainContext, sessionId: number) {
+  const { actor, ipAddress, now } = ctx;
   const { session, access } = await loadSession(actor, sessionId);
   requireManager(access);
   if (session.status !== SESSION_STATUS.planned) throw new InvalidTransition('Only a planned session can be marked missed');
@@ -186,7 +192,8 @@ export async function markSessionMissed(actor: Actor, sessionId: number, ipAddre
 }
 
 /** The worker asks for an urgent debrief: it appears, requested, in both schedules until the supervisor plans it. */
-export async function requestUrgentDebrief(actor: Actor, reason: string, ipAddress: string): Promise<number> {
+export async function requestUrgentDebrief(ctx: DomainContext, reason: string): Promise<number> {
+  const { actor, ipAddress } = ctx;
   assertCan(actor, 'read:supervision:own');
   const me = await Person.findOne({ where: { id: actor.id, organisationId: actor.organisationId } });
   if (!me) throw new NotFound('Person');
