@@ -4,7 +4,7 @@
 import mysql from 'mysql2/promise';
 import sqlite3 from 'sqlite3';
 import { EVIDENCE_STATUS } from '#app/domain/evidence-types.ts';
-import { LATEST_EVIDENCE_SHOWN } from '#app/domain/evidence/item-evidence.server.ts';
+import { LATEST_EVIDENCE_SHOWN } from '#app/domain/evidence/internal/item-evidence.server.ts';
 
 export type LimitItem = { itemId: number; state: 'none' | 'mapped' | 'submitted'; evidenceCount: number; latest: number[] };
 

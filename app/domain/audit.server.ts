@@ -19,7 +19,9 @@ export const AUDIT_ACTIONS = {
   standardImported: 'standard.imported',
   standardCasePublicationChanged: 'standard.case_publication_changed',
   assessorsChanged: 'person.assessors_changed',
+  evidenceCreated: 'evidence.created',
   evidenceSubmitted: 'evidence.submitted',
+  evidenceRevised: 'evidence.revised',
   roleProfileChanged: 'role_profile.changed',
   roleAssigned: 'role_profile.assigned',
   policyVersionAdded: 'policy.version_added',
@@ -28,9 +30,13 @@ export const AUDIT_ACTIONS = {
   supervisionAgreementSigned: 'supervision.agreement_signed',
   supervisionSessionChanged: 'supervision.session_changed',
   supervisionDebriefRequested: 'supervision.debrief_requested',
+  supervisionRecordStarted: 'supervision.record_started',
+  supervisionRecordSaved: 'supervision.record_saved',
   supervisionRecordShared: 'supervision.record_shared',
   supervisionRecordAgreed: 'supervision.record_agreed',
   supervisionAddendumAdded: 'supervision.addendum_added',
+  supervisionActionAdded: 'supervision.action_added',
+  supervisionActionCompleted: 'supervision.action_completed',
   supervisionCalendarLinkChanged: 'supervision.calendar_link_changed',
 } as const;
 

@@ -3,7 +3,7 @@ import { Op } from 'sequelize';
 import { Evidence, Person, PersonRole, Team } from '#db/models/index.ts';
 import { assertCan, can, hasRole, type Actor } from '#app/utils/permissions.server.ts';
 import { effectiveLineSupervisorId, supervisorsAmong } from './relationships.server.ts';
-import { managedTeamIds } from './team.server.ts';
+import { managedTeamIds } from './relationships.server.ts';
 import { workersAssessedBy } from './assessors.server.ts';
 import { EVIDENCE_STATUS } from './evidence-types.ts';
 import { oversightSupervisionItems, workerSupervisionItems } from './supervision/attention.server.ts';
@@ -68,10 +68,10 @@ export async function attentionFor(actor: Actor): Promise<AttentionSection[]> {
     });
   }
 
-  if (can(actor, 'read:supervision:own')) {
+  if (can(actor, 'read:supervision')) {
     const items = [
       ...(hasRole(actor, 'worker') ? await workerSupervisionItems(actor) : []),
-      ...(can(actor, 'read:supervision-overview:managed') ? await oversightSupervisionItems(actor) : []),
+      ...(can(actor, 'read:supervision-overview') ? await oversightSupervisionItems(actor) : []),
     ];
     if (items.length) sections.push({ role: 'supervision', heading: 'Supervision', items });
   }

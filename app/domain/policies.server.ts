@@ -5,10 +5,10 @@ import { Op, UniqueConstraintError } from 'sequelize';
 import { Person, Policy, PolicyAcknowledgement, PolicyVersion, Team, sequelize } from '#db/models/index.ts';
 import { NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { UK_TIME_ZONE } from '#app/utils/dates.ts';
-import { assertCan, assertSameOrganisation, hasRole, type Actor } from '#app/utils/permissions.server.ts';
+import { assertCan, assertSameOrganisation, can, type Actor } from '#app/utils/permissions.server.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
 import { checkDateOnly } from './role-profiles.server.ts';
-import { managedTeamIds } from './team.server.ts';
+import { managedTeamIds } from './relationships.server.ts';
 import type { DomainContext } from '#app/utils/request-context.server.ts';
 
 export type PolicyVersionInput = { version: string; adoptedOn: string; nextReviewOn: string; body: string };
@@ -219,10 +219,12 @@ export async function acknowledgePolicy(ctx: DomainContext, policyId: number) {
  * teams they manage for managers. Active people only.
  */
 export async function acknowledgementReport(actor: Actor, policyId: number) {
-  assertCan(actor, 'read:policy-acknowledgements:managed');
+  assertCan(actor, 'read:policy-acknowledgements');
+  // The scope is chosen from the permission: the whole organisation, or the teams the actor manages.
+  const wholeOrganisation = can(actor, 'read:policy-acknowledgements:org');
   const policy = assertSameOrganisation(actor, await Policy.findByPk(policyId), 'Policy');
   const current = await currentVersionOf(policy.id);
-  const scope = hasRole(actor, 'admin') ? {} : { teamId: { [Op.in]: await managedTeamIds(actor) } };
+  const scope = wholeOrganisation ? {} : { teamId: { [Op.in]: await managedTeamIds(actor) } };
   const people = await Person.findAll({
     where: { organisationId: actor.organisationId, deactivatedAt: null, ...scope },
     include: [{ model: Team, as: 'team', attributes: ['name'] }],
@@ -245,7 +247,7 @@ export async function acknowledgementReport(actor: Actor, policyId: number) {
   }));
   return {
     version: current.version,
-    scope: hasRole(actor, 'admin') ? ('organisation' as const) : ('managed-teams' as const),
+    scope: wholeOrganisation ? ('organisation' as const) : ('managed-teams' as const),
     acknowledged: rows.filter((row) => row.acknowledgedAt !== null),
     notAcknowledged: rows.filter((row) => row.acknowledgedAt === null),
   };

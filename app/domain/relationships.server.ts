@@ -1,19 +1,13 @@
-// How the actor stands to a worker (self, line supervisor, assessor, manager above them): the basis of who
-// may see a worker's evidence and supervision. Another organisation's person is "not found".
-// Each relationship counts only while the actor holds the role that gives it: line supervision with the supervisor
-// role, a manager scope with the manager role, an assessor assignment with the assessor role. The links stay in the
-// database (an admin reassigns them), but taking the role away ends the access at once.
+// How the actor stands to a worker (self, line supervisor, assessor, manager above them), loaded from the stored links
+// in a fixed number of queries. What each relationship allows is decided in the policy module
+// (app/utils/permissions.server.ts), which combines the link with the role whose permission has its scope.
+// Another organisation's person is "not found".
 import { Op } from 'sequelize';
 import { ManagerScope, Person, PersonRole, Team, WorkerAssessor } from '#db/models/index.ts';
 import { NotFound } from '#app/utils/errors.server.ts';
-import { hasRole, type Actor } from '#app/utils/permissions.server.ts';
+import { canReadEvidence, canReadSupervision, hasRole, type Actor, type Relationship } from '#app/utils/permissions.server.ts';
 
-export type Relationship = {
-  self: boolean;
-  lineSupervisor: boolean;
-  assessor: boolean;
-  manager: boolean;
-};
+export type { Relationship };
 
 /** `lineSupervisorId` is the line supervisor whose link counts (active, with the supervisor role), else null. */
 export type WorkerSummary = { id: number; name: string; organisationId: number; teamId: number | null; lineSupervisorId: number | null };
@@ -25,9 +19,10 @@ export async function relationshipTo(actor: Actor, workerId: number): Promise<{ 
     attributes: ['id', 'name', 'organisationId', 'teamId', 'lineSupervisorId'],
   });
   if (!worker) throw new NotFound('Person');
+  // A link is looked up only when the actor holds the role that could use it: without the role it grants nothing.
   const [assessorLink, managesWorker, lineSupervisorId] = await Promise.all([
     hasRole(actor, 'assessor') ? WorkerAssessor.findOne({ where: { workerId, assessorId: actor.id } }) : null,
-    hasRole(actor, 'manager') && worker.teamId !== null ? managesTeam(actor, worker.teamId) : false,
+    hasRole(actor, 'manager') && worker.teamId !== null ? managedTeamIds(actor).then((ids) => ids.includes(worker.teamId!)) : false,
     worker.lineSupervisorId === actor.id ? (hasRole(actor, 'supervisor') ? actor.id : null) : effectiveLineSupervisorId(worker),
   ]);
   return {
@@ -40,16 +35,11 @@ export async function relationshipTo(actor: Actor, workerId: number): Promise<{ 
     },
     relationship: {
       self: worker.id === actor.id,
-      lineSupervisor: isLineSupervisorOf(actor, worker),
+      lineSupervisor: worker.lineSupervisorId === actor.id,
       assessor: assessorLink !== null,
       manager: managesWorker,
     },
   };
-}
-
-/** Line supervision counts only while the actor holds the supervisor role. */
-export function isLineSupervisorOf(actor: Actor, worker: { lineSupervisorId: number | null }): boolean {
-  return hasRole(actor, 'supervisor') && worker.lineSupervisorId === actor.id;
 }
 
 /** Of these people, the active ones who hold the supervisor role: those whose line supervision counts. */
@@ -70,32 +60,55 @@ export async function effectiveLineSupervisorId(worker: { organisationId: number
   return (await supervisorsAmong(worker.organisationId, [worker.lineSupervisorId])).has(worker.lineSupervisorId) ? worker.lineSupervisorId : null;
 }
 
-/** Whether the manager manages this team directly or through its whole location. */
-async function managesTeam(actor: Actor, teamId: number): Promise<boolean> {
-  const team = await Team.findByPk(teamId, { attributes: ['id', 'locationId'] });
-  if (!team) return false;
-  const scopes = await ManagerScope.findAll({ where: { managerId: actor.id, organisationId: actor.organisationId } });
-  return scopes.some((scope) => scope.teamId === team.id || (scope.locationId !== null && scope.locationId === team.locationId));
+// One answer per actor object: the actor is loaded once per request (app/utils/auth.server.ts), so this is per request.
+// Any write to manager scopes or teams (through the models, factories included) starts a new generation, so an actor
+// object kept across writes, as tests do, never sees a stale answer.
+const managedTeams = new WeakMap<Actor, { generation: number; teamIds: Promise<number[]> }>();
+let generation = 0;
+const forgetManagedTeams = (options?: { transaction?: { afterCommit(fn: () => void): void } | null }) => {
+  generation += 1;
+  options?.transaction?.afterCommit(() => (generation += 1));
+};
+for (const model of [ManagerScope, Team] as const) {
+  for (const hook of ['afterCreate', 'afterUpdate', 'afterDestroy', 'afterBulkCreate', 'afterBulkUpdate', 'afterBulkDestroy'] as const) {
+    (model as unknown as { addHook(name: string, fn: (...args: unknown[]) => void): void }).addHook(hook, (...args: unknown[]) =>
+      forgetManagedTeams(args.find((arg): arg is { transaction?: null } => typeof arg === 'object' && arg !== null && 'transaction' in arg)),
+    );
+  }
 }
 
-/** Evidence is seen by the worker, their assessors, their line supervisor and the managers above them. */
-export function canReadEvidence(relationship: Relationship): boolean {
-  return relationship.self || relationship.assessor || relationship.lineSupervisor || relationship.manager;
+/** Ids of the teams a manager manages: their own teams plus every team at a location they manage. */
+export function managedTeamIds(actor: Actor): Promise<number[]> {
+  const known = managedTeams.get(actor);
+  if (known && known.generation === generation) return known.teamIds;
+  const teamIds = loadManagedTeamIds(actor);
+  managedTeams.set(actor, { generation, teamIds });
+  teamIds.catch(() => managedTeams.delete(actor));
+  return teamIds;
 }
 
-/** Supervision is confidential to its two parties and the managers above them: not assessors or colleagues. */
-export function canReadSupervision(relationship: Relationship): boolean {
-  return relationship.self || relationship.lineSupervisor || relationship.manager;
+async function loadManagedTeamIds(actor: Actor): Promise<number[]> {
+  const scopes = await ManagerScope.findAll({ where: { organisationId: actor.organisationId, managerId: actor.id } });
+  const teamIds = scopes.flatMap((scope) => (scope.teamId ? [scope.teamId] : []));
+  const locationIds = scopes.flatMap((scope) => (scope.locationId ? [scope.locationId] : []));
+  if (locationIds.length) {
+    const teams = await Team.findAll({
+      where: { organisationId: actor.organisationId, locationId: { [Op.in]: locationIds } },
+      attributes: ['id'],
+    });
+    teamIds.push(...teams.map((team) => team.id));
+  }
+  return [...new Set(teamIds)];
 }
 
 export async function requireEvidenceReader(actor: Actor, workerId: number) {
   const result = await relationshipTo(actor, workerId);
-  if (!canReadEvidence(result.relationship)) throw new NotFound('Evidence');
+  if (!canReadEvidence(actor, { id: workerId, relationship: result.relationship })) throw new NotFound('Evidence');
   return result;
 }
 
 export async function requireSupervisionReader(actor: Actor, workerId: number) {
   const result = await relationshipTo(actor, workerId);
-  if (!canReadSupervision(result.relationship)) throw new NotFound('Supervision record');
+  if (!canReadSupervision(actor, { id: workerId, relationship: result.relationship })) throw new NotFound('Supervision record');
   return result;
 }

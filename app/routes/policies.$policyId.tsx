@@ -26,7 +26,7 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
   const actor = await requirePermission(request, 'read:policies:org');
   const policyId = policyIdParam.safeParse(params.policyId);
   if (!policyId.success) throw new Response('Not found', { status: 404 });
-  const canSeeReport = can(actor, 'read:policy-acknowledgements:managed');
+  const canSeeReport = can(actor, 'read:policy-acknowledgements');
   const [policy, report] = await Promise.all([
     getPolicy(actor, policyId.data),
     canSeeReport ? acknowledgementReport(actor, policyId.data) : Promise.resolve(null),

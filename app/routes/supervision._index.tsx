@@ -20,8 +20,8 @@ import { requestContext } from '#app/utils/request-context.server.ts';
 export const meta: MetaFunction = () => [{ title: 'Supervision – NOSfolio' }];
 
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
-  const actor = await requirePermission(request, 'read:supervision:own');
-  const oversees = can(actor, 'read:supervision-overview:managed');
+  const actor = await requirePermission(request, 'read:supervision');
+  const oversees = can(actor, 'read:supervision-overview');
   return {
     me: actor.id,
     isWorker: hasRole(actor, 'worker'),
@@ -32,7 +32,7 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
 });
 
 export const action = withDomainErrors(async ({ request, context }: ActionFunctionArgs) => {
-  const actor = await requirePermission(request, 'read:supervision:own');
+  const actor = await requirePermission(request, 'read:supervision');
   const formData = await readForm(request);
   const ctx = requestContext(context, actor);
   switch (formData.get('intent')) {

@@ -42,7 +42,7 @@ export const meta: MetaFunction = () => [{ title: 'Supervision session – NOSfo
 const sessionIdParam = z.coerce.number().int().positive();
 
 export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
-  const actor = await requirePermission(request, 'read:supervision:own');
+  const actor = await requirePermission(request, 'read:supervision');
   const sessionId = sessionIdParam.safeParse(params.sessionId);
   if (!sessionId.success) throw new Response('Not found', { status: 404 });
   const view = await sessionRecord(actor, sessionId.data);
@@ -51,7 +51,7 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
 });
 
 export const action = withDomainErrors(async ({ request, params, context }: ActionFunctionArgs) => {
-  const actor = await requirePermission(request, 'read:supervision:own');
+  const actor = await requirePermission(request, 'read:supervision');
   const sessionId = sessionIdParam.safeParse(params.sessionId);
   if (!sessionId.success) throw new Response('Not found', { status: 404 });
   const formData = await readForm(request);

@@ -24,14 +24,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Superv
 const workerIdParam = z.coerce.number().int().positive();
 
 export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
-  const actor = await requirePermission(request, 'read:supervision:own');
+  const actor = await requirePermission(request, 'read:supervision');
   const workerId = workerIdParam.safeParse(params.workerId);
   if (!workerId.success) throw new Response('Not found', { status: 404 });
   return { me: actor.id, ...(await workerSupervision(actor, workerId.data)) };
 });
 
 export const action = withDomainErrors(async ({ request, params, context }: ActionFunctionArgs) => {
-  const actor = await requirePermission(request, 'read:supervision:own');
+  const actor = await requirePermission(request, 'read:supervision');
   const workerId = workerIdParam.safeParse(params.workerId);
   if (!workerId.success) throw new Response('Not found', { status: 404 });
   const formData = await readForm(request);

@@ -2,8 +2,8 @@
 // latest evidence per item, drafts against submitted evidence, and only current revisions.
 import { expect } from 'chai';
 import { recordEvidence, updateEvidence, type EvidenceInput } from '#app/domain/evidence.server.ts';
-import { heldStandardsOf } from '#app/domain/evidence/held-items.server.ts';
-import { foldCarriedItems, itemEvidenceOf, LATEST_EVIDENCE_SHOWN } from '#app/domain/evidence/item-evidence.server.ts';
+import { heldStandardsOf } from '#app/domain/evidence/internal/held-items.server.ts';
+import { foldCarriedItems, itemEvidenceOf, LATEST_EVIDENCE_SHOWN } from '#app/domain/evidence/internal/item-evidence.server.ts';
 import { saveStandardVersions } from '#app/domain/standards.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
 import { queryCounter } from '#db/connection.ts';

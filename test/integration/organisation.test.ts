@@ -2,7 +2,8 @@
 import { expect } from 'chai';
 import { attentionFor } from '#app/domain/home.server.ts';
 import { addLocation, addManagerScope, addTeam, getOrganisationStructure } from '#app/domain/organisation.server.ts';
-import { listManagedTeam, managedTeamIds } from '#app/domain/team.server.ts';
+import { listManagedTeam } from '#app/domain/team.server.ts';
+import { managedTeamIds } from '#app/domain/relationships.server.ts';
 import { checkDatabase } from '#app/domain/health.server.ts';
 import { Forbidden, ValidationError } from '#app/utils/errors.server.ts';
 import { Location, Team } from '#db/models/index.ts';

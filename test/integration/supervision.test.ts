@@ -349,7 +349,8 @@ describe('supervision records', () => {
       'Your supervisor has not shared this record with you yet',
     ]);
     const workerWrites = await caught(saveRecord(contextFor(org.worker), recordId, { ...RECORD, discussion: 'Rewritten by the worker' }));
-    expect((workerWrites as ValidationError).fieldErrors.discussion?.[0]).to.contain('Only the supervisor writes this part');
+    expect(workerWrites).to.be.instanceOf(Forbidden);
+    expect((workerWrites as Forbidden).message).to.contain('Only the supervisor writes this part');
     await shareRecord(contextFor(org.supervisor, { ipAddress: 'ip' }), recordId);
     await agreeRecord(contextFor(org.worker, { ipAddress: 'ip' }), recordId, 'I agree; I would add that the team was short-staffed.');
     const record = await SupervisionRecord.findByPk(recordId);

@@ -1,13 +1,14 @@
 // Written supervision agreements: a supervisor drafts a version, both parties sign it, it becomes the current one
 // and the version it replaces stays on record as superseded.
 import { Op } from 'sequelize';
-import { Person, PersonRole, SupervisionAgreement, SupervisionSignature, sequelize } from '#db/models/index.ts';
+import { Person, PersonRole, SupervisionAgreement, SupervisionSignature } from '#db/models/index.ts';
 import { Forbidden, InvalidTransition, NotFound, ValidationError } from '#app/utils/errors.server.ts';
-import { assertCan, hasRole, type Actor } from '#app/utils/permissions.server.ts';
-import { AUDIT_ACTIONS, recordAuditEvent } from '../audit.server.ts';
-import { managedTeamIds } from '../team.server.ts';
-import { manageAccess } from './access.server.ts';
-import { checkAgainstPolicy } from './policy.server.ts';
+import { assertCan, can, isSupervisedWorker, type Actor } from '#app/utils/permissions.server.ts';
+import { AUDIT_ACTIONS } from '../audit.server.ts';
+import { locked, write } from '../write.server.ts';
+import { managedTeamIds } from '../relationships.server.ts';
+import { readAccess } from './access.server.ts';
+import { checkAgainstPolicy } from './internal/policy-check.server.ts';
 import { AGREEMENT_STATUS, PARTY, type Party } from './statuses.ts';
 import { parseTime } from './uk-date.ts';
 import { checkDateOnly } from '../role-profiles.server.ts';
@@ -44,100 +45,101 @@ function checkAgreementInput(input: AgreementInput) {
 
 /** A new draft version of the worker's agreement; an older unsigned draft is superseded. Returns its id. */
 export async function draftAgreement(ctx: DomainContext, workerId: number, input: AgreementInput): Promise<number> {
-  const { actor, ipAddress } = ctx;
-  assertCan(actor, 'manage:supervision:supervisees');
-  const { worker, canManage } = await manageAccess(actor, workerId);
-  if (!canManage) throw new Forbidden('Only the worker’s supervisor or a manager above them can write the agreement');
-  checkAgreementInput(input);
-  if (worker.lineSupervisorId === null) throw new ValidationError({ frequencyWeeks: [`${worker.name} has no line supervisor yet`] });
-  return sequelize.transaction(async (transaction) => {
-    const latest = await SupervisionAgreement.max<number, SupervisionAgreement>('version', { where: { workerId }, transaction });
-    await SupervisionAgreement.update(
-      { status: AGREEMENT_STATUS.superseded },
-      { where: { workerId, status: AGREEMENT_STATUS.draft }, transaction },
-    );
-    const agreement = await SupervisionAgreement.create(
-      {
-        organisationId: actor.organisationId,
-        workerId,
-        supervisorId: worker.lineSupervisorId!,
-        version: (latest ?? 0) + 1,
-        status: AGREEMENT_STATUS.draft,
-        probation: input.probation,
-        frequencyWeeks: input.frequencyWeeks!,
-        durationMinutes: input.durationMinutes,
-        sessionTime: parseTime(input.sessionTime)!,
-        startsOn: input.startsOn,
-        place: input.place,
-        confidentiality: input.confidentiality,
-        scope: input.scope,
-        recordKeeping: input.recordKeeping,
-        agreeWithinDays: input.agreeWithinDays,
-        reviewOn: input.reviewOn,
-        createdById: actor.id,
-      },
-      { transaction },
-    );
-    await recordAuditEvent(
-      {
-        organisationId: actor.organisationId,
-        actorId: actor.id,
-        action: AUDIT_ACTIONS.supervisionAgreementCreated,
-        summary: `${actor.name} drafted version ${agreement.version} of ${worker.name}’s supervision agreement (every ${agreement.frequencyWeeks} weeks)`,
-        subject: { type: 'supervision_agreement', id: agreement.id },
-        ipAddress,
-      },
-      transaction,
-    );
-    return agreement.id;
+  const { actor } = ctx;
+  const agreement = await write(ctx, {
+    permission: 'manage:supervision',
+    load: async (transaction) => {
+      const { worker, canManage } = await readAccess(actor, workerId);
+      if (!canManage) throw new Forbidden('Only the worker’s supervisor or a manager above them can write the agreement');
+      // The worker's agreements are locked so two drafts cannot take the same version number.
+      const latest = await SupervisionAgreement.findAll({ where: { workerId }, attributes: ['id', 'version'], ...locked(transaction) });
+      return { worker, latest: Math.max(0, ...latest.map((row) => row.version)) };
+    },
+    check: ({ worker }) => {
+      checkAgreementInput(input);
+      if (worker.lineSupervisorId === null) throw new ValidationError({ frequencyWeeks: [`${worker.name} has no line supervisor yet`] });
+    },
+    run: async ({ worker, latest }, transaction) => {
+      await SupervisionAgreement.update(
+        { status: AGREEMENT_STATUS.superseded },
+        { where: { workerId, status: AGREEMENT_STATUS.draft }, transaction },
+      );
+      return SupervisionAgreement.create(
+        {
+          organisationId: actor.organisationId,
+          workerId,
+          supervisorId: worker.lineSupervisorId!,
+          version: latest + 1,
+          status: AGREEMENT_STATUS.draft,
+          probation: input.probation,
+          frequencyWeeks: input.frequencyWeeks!,
+          durationMinutes: input.durationMinutes,
+          sessionTime: parseTime(input.sessionTime)!,
+          startsOn: input.startsOn,
+          place: input.place,
+          confidentiality: input.confidentiality,
+          scope: input.scope,
+          recordKeeping: input.recordKeeping,
+          agreeWithinDays: input.agreeWithinDays,
+          reviewOn: input.reviewOn,
+          createdById: actor.id,
+        },
+        { transaction },
+      );
+    },
+    audit: ({ worker }, created) => ({
+      action: AUDIT_ACTIONS.supervisionAgreementCreated,
+      summary: `${actor.name} drafted version ${created.version} of ${worker.name}’s supervision agreement (every ${created.frequencyWeeks} weeks)`,
+      subject: { type: 'supervision_agreement', id: created.id },
+    }),
   });
+  return agreement.id;
 }
 
 /** The actor signs as the worker (their own agreement) or as the supervisor; both signatures make it current. */
 export async function signAgreement(ctx: DomainContext, agreementId: number): Promise<{ active: boolean }> {
-  const { actor, ipAddress } = ctx;
-  assertCan(actor, 'read:supervision:own');
-  const found = await SupervisionAgreement.findOne({ where: { id: agreementId, organisationId: actor.organisationId } });
-  if (!found) throw new NotFound('Supervision agreement');
-  const { worker, canManage } = await manageAccess(actor, found.workerId);
-  const party: Party = actor.id === found.workerId ? PARTY.worker : PARTY.supervisor;
-  if (party === PARTY.supervisor && !canManage) throw new NotFound('Supervision agreement');
-  return sequelize.transaction(async (transaction) => {
-    const agreement = (await SupervisionAgreement.findByPk(agreementId, { transaction, lock: transaction.LOCK.UPDATE }))!;
-    if (agreement.status !== AGREEMENT_STATUS.draft) throw new InvalidTransition('Only a draft agreement can be signed');
-    const signatures = await SupervisionSignature.findAll({ where: { agreementId }, transaction });
-    if (signatures.some((row) => row.party === party)) throw new InvalidTransition('You have already signed this agreement');
-    const now = new Date();
-    await SupervisionSignature.create(
-      { organisationId: actor.organisationId, agreementId, personId: actor.id, party, signedName: actor.name, signedAt: now },
-      { transaction },
-    );
-    const active = signatures.length + 1 === 2;
-    if (active) {
-      await SupervisionAgreement.update(
-        { status: AGREEMENT_STATUS.superseded },
-        { where: { workerId: agreement.workerId, status: AGREEMENT_STATUS.active }, transaction },
+  const { actor, now } = ctx;
+  return write(ctx, {
+    permission: 'read:supervision',
+    load: async (transaction) => {
+      const agreement = await SupervisionAgreement.findOne({ where: { id: agreementId, organisationId: actor.organisationId }, ...locked(transaction) });
+      if (!agreement) throw new NotFound('Supervision agreement');
+      const { worker, relationship, canManage } = await readAccess(actor, agreement.workerId);
+      const party: Party = isSupervisedWorker(actor, { id: worker.id, relationship }) ? PARTY.worker : PARTY.supervisor;
+      if (party === PARTY.supervisor && !canManage) throw new NotFound('Supervision agreement');
+      const signatures = await SupervisionSignature.findAll({ where: { agreementId }, transaction });
+      return { agreement, worker, party, signatures };
+    },
+    check: ({ agreement, party, signatures }) => {
+      if (agreement.status !== AGREEMENT_STATUS.draft) throw new InvalidTransition('Only a draft agreement can be signed');
+      if (signatures.some((row) => row.party === party)) throw new InvalidTransition('You have already signed this agreement');
+    },
+    run: async ({ agreement, party, signatures }, transaction) => {
+      await SupervisionSignature.create(
+        { organisationId: actor.organisationId, agreementId, personId: actor.id, party, signedName: actor.name, signedAt: now },
+        { transaction },
       );
-      await agreement.update({ status: AGREEMENT_STATUS.active }, { transaction });
-    }
-    await recordAuditEvent(
-      {
-        organisationId: actor.organisationId,
-        actorId: actor.id,
-        action: AUDIT_ACTIONS.supervisionAgreementSigned,
-        summary: `${actor.name} signed version ${agreement.version} of ${worker.name}’s supervision agreement as the ${party}${active ? '; it is now current' : ''}`,
-        subject: { type: 'supervision_agreement', id: agreement.id },
-        ipAddress,
-      },
-      transaction,
-    );
-    return { active };
+      const active = signatures.length + 1 === 2;
+      if (active) {
+        await SupervisionAgreement.update(
+          { status: AGREEMENT_STATUS.superseded },
+          { where: { workerId: agreement.workerId, status: AGREEMENT_STATUS.active }, transaction },
+        );
+        await agreement.update({ status: AGREEMENT_STATUS.active }, { transaction });
+      }
+      return { active };
+    },
+    audit: ({ agreement, worker, party }, { active }) => ({
+      action: AUDIT_ACTIONS.supervisionAgreementSigned,
+      summary: `${actor.name} signed version ${agreement.version} of ${worker.name}’s supervision agreement as the ${party}${active ? '; it is now current' : ''}`,
+      subject: { type: 'supervision_agreement', id: agreement.id },
+    }),
   });
 }
 
 export type AgreementView = Awaited<ReturnType<typeof describeAgreement>>;
 
-export async function describeAgreement(agreement: SupervisionAgreement) {
+async function describeAgreement(agreement: SupervisionAgreement) {
   const [signatures, policy] = await Promise.all([
     SupervisionSignature.findAll({ where: { agreementId: agreement.id }, order: [['signedAt', 'ASC'], ['id', 'ASC']] }),
     checkAgainstPolicy(agreement.workerId, agreement.frequencyWeeks, agreement.probation),
@@ -149,19 +151,16 @@ export async function describeAgreement(agreement: SupervisionAgreement) {
   };
 }
 
-/** Every version of the worker's agreement, newest first, with signatures and the policy check. */
-export async function agreementsFor(workerId: number) {
-  const rows = await SupervisionAgreement.findAll({ where: { workerId }, order: [['version', 'DESC']] });
+/** Every version of the worker's agreement, newest first, with signatures and the policy check; for its readers only. */
+export async function agreementsFor(actor: Actor, workerId: number) {
+  await readAccess(actor, workerId);
+  const rows = await SupervisionAgreement.findAll({ where: { workerId, organisationId: actor.organisationId }, order: [['version', 'DESC']] });
   return Promise.all(rows.map(describeAgreement));
-}
-
-export async function activeAgreement(workerId: number) {
-  return SupervisionAgreement.findOne({ where: { workerId, status: AGREEMENT_STATUS.active } });
 }
 
 /** Managers (and supervisors for their supervisees): active workers without a current signed agreement. */
 export async function workersWithoutAgreement(actor: Actor) {
-  assertCan(actor, 'read:supervision-overview:managed');
+  assertCan(actor, 'read:supervision-overview');
   const people = await scopedWorkers(actor);
   if (!people.length) return [];
   const active = await SupervisionAgreement.findAll({
@@ -172,11 +171,16 @@ export async function workersWithoutAgreement(actor: Actor) {
   return people.filter((person) => !covered.has(person.id)).map((person) => ({ id: person.id, name: person.name }));
 }
 
-/** The workers whose supervision the actor oversees: their supervisees and, for managers, the teams they manage. */
+/**
+ * The workers whose supervision the actor oversees: their supervisees and, for managers, the teams they manage. No
+ * separate check: the scopes are chosen from the actor's own permissions, so an actor without one gets nobody.
+ */
 export async function scopedWorkers(actor: Actor) {
-  const teamIds = hasRole(actor, 'manager') ? await managedTeamIds(actor) : [];
-  // Line supervision counts only while the actor holds the supervisor role (see relationships.server.ts).
-  const scopes = [...(hasRole(actor, 'supervisor') ? [{ lineSupervisorId: actor.id }] : []), ...(teamIds.length ? [{ teamId: { [Op.in]: teamIds } }] : [])];
+  const teamIds = can(actor, 'read:supervision-overview:managed') ? await managedTeamIds(actor) : [];
+  const scopes = [
+    ...(can(actor, 'read:supervision-overview:supervised') ? [{ lineSupervisorId: actor.id }] : []),
+    ...(teamIds.length ? [{ teamId: { [Op.in]: teamIds } }] : []),
+  ];
   if (!scopes.length) return [];
   const people = await Person.findAll({
     where: {

@@ -1,16 +1,18 @@
 // Calendars: a person downloads their sessions as .ics, or subscribes with a private link whose token is random,
 // shown once, stored only as its sha256 and revocable.
 import { createHash, randomBytes } from 'node:crypto';
-import { Person, PersonRole, SupervisionCalendarToken, sequelize } from '#db/models/index.ts';
+import { Person, PersonRole, SupervisionCalendarToken } from '#db/models/index.ts';
 import { NotFound } from '#app/utils/errors.server.ts';
 import { PERMISSIONS, assertCan, type Actor } from '#app/utils/permissions.server.ts';
-import { AUDIT_ACTIONS, recordAuditEvent } from '../audit.server.ts';
+import { AUDIT_ACTIONS } from '../audit.server.ts';
+import { write } from '../write.server.ts';
 import { sessionsToIcs } from './ics.ts';
-import { diaryOf } from './sessions.server.ts';
+import { diaryOf } from './internal/diary.server.ts';
 import { SESSION_STATUS, SESSION_TYPE_LABELS, type SessionType } from './statuses.ts';
 import type { DomainContext } from '#app/utils/request-context.server.ts';
 
-const SUPERVISING_ROLES: readonly string[] = PERMISSIONS['manage:supervision:supervisees'];
+// The roles that run supervision (the token's person is not a signed-in actor, so this reads the grants directly).
+const SUPERVISING_ROLES: readonly string[] = [...PERMISSIONS['manage:supervision:supervised'], ...PERMISSIONS['manage:supervision:managed']];
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 async function icsFor(personId: number, organisationId: number, roles: string[], host: string): Promise<string> {
@@ -57,29 +59,27 @@ export async function calendarForToken(token: string, host: string): Promise<str
 
 /** A new private link (any earlier one is revoked); the token is returned once and never stored. */
 export async function createCalendarLink(ctx: DomainContext): Promise<string> {
-  const { actor, ipAddress } = ctx;
-  assertCan(actor, 'read:supervision:own');
+  const { actor, now } = ctx;
   const token = randomBytes(32).toString('base64url');
-  await sequelize.transaction(async (transaction) => {
-    await SupervisionCalendarToken.update({ revokedAt: new Date() }, { where: { personId: actor.id, revokedAt: null }, transaction });
-    await SupervisionCalendarToken.create({ organisationId: actor.organisationId, personId: actor.id, tokenHash: hash(token), revokedAt: null }, { transaction });
-    await recordAuditEvent(
-      { organisationId: actor.organisationId, actorId: actor.id, action: AUDIT_ACTIONS.supervisionCalendarLinkChanged, summary: `${actor.name} created a private calendar link`, ipAddress },
-      transaction,
-    );
+  await write(ctx, {
+    permission: 'read:supervision:own',
+    run: async (_, transaction) => {
+      await SupervisionCalendarToken.update({ revokedAt: now }, { where: { personId: actor.id, revokedAt: null }, transaction });
+      await SupervisionCalendarToken.create({ organisationId: actor.organisationId, personId: actor.id, tokenHash: hash(token), revokedAt: null }, { transaction });
+    },
+    audit: () => ({ action: AUDIT_ACTIONS.supervisionCalendarLinkChanged, summary: `${actor.name} created a private calendar link` }),
   });
   return token;
 }
 
 export async function revokeCalendarLinks(ctx: DomainContext): Promise<void> {
-  const { actor, ipAddress } = ctx;
-  assertCan(actor, 'read:supervision:own');
-  await sequelize.transaction(async (transaction) => {
-    await SupervisionCalendarToken.update({ revokedAt: new Date() }, { where: { personId: actor.id, revokedAt: null }, transaction });
-    await recordAuditEvent(
-      { organisationId: actor.organisationId, actorId: actor.id, action: AUDIT_ACTIONS.supervisionCalendarLinkChanged, summary: `${actor.name} revoked their calendar link`, ipAddress },
-      transaction,
-    );
+  const { actor, now } = ctx;
+  await write(ctx, {
+    permission: 'read:supervision:own',
+    run: async (_, transaction) => {
+      await SupervisionCalendarToken.update({ revokedAt: now }, { where: { personId: actor.id, revokedAt: null }, transaction });
+    },
+    audit: () => ({ action: AUDIT_ACTIONS.supervisionCalendarLinkChanged, summary: `${actor.name} revoked their calendar link` }),
   });
 }
 

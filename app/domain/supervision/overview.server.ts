@@ -1,19 +1,18 @@
 // One worker's supervision as the page shows it: agreements, schedule, records, open actions and the policy check.
 
 import { SupervisionAction, SupervisionRecord } from '#db/models/index.ts';
-import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
+import { assertCan, isLineSupervisorOf, type Actor } from '#app/utils/permissions.server.ts';
 import { todayInLondon } from '../policies.server.ts';
-import { isLineSupervisorOf } from '../relationships.server.ts';
 import { readAccess } from './access.server.ts';
 import { agreementsFor, scopedWorkers } from './agreements.server.ts';
-import { overdueFor } from './overdue.server.ts';
-import { sessionsOf } from './sessions.server.ts';
+import { sessionsOf } from './internal/diary.server.ts';
+import { overdueFor } from './internal/overdue.server.ts';
 import { ACTION_STATUS, AGREEMENT_STATUS, RECORD_STATUS } from './statuses.ts';
 
 export async function workerSupervision(actor: Actor, workerId: number) {
   const access = await readAccess(actor, workerId);
   const [agreements, sessions, records, openActions, overdue] = await Promise.all([
-    agreementsFor(workerId),
+    agreementsFor(actor, workerId),
     sessionsOf(workerId),
     SupervisionRecord.findAll({ where: { workerId }, attributes: ['id', 'sessionId', 'status', 'dueOn'] }),
     SupervisionAction.count({ where: { workerId, status: ACTION_STATUS.open } }),
@@ -45,7 +44,7 @@ export async function workerSupervision(actor: Actor, workerId: number) {
 
 /** The supervisees (and managed team) listed on /supervision for supervisors and managers. */
 export async function supervisees(actor: Actor) {
-  assertCan(actor, 'read:supervision-overview:managed');
+  assertCan(actor, 'read:supervision-overview');
   const workers = await scopedWorkers(actor);
   return workers.map((worker) => ({ id: worker.id, name: worker.name, mine: isLineSupervisorOf(actor, worker) }));
 }

@@ -1,11 +1,11 @@
 // The organisation's supervision policy, set per role profile (how often, and how often during probation), with the
 // NICE home-care floor of at least every 13 weeks; an agreement less frequent than its worker's policy is flagged.
 import { RoleAssignment, RoleProfile } from '#db/models/index.ts';
-import { MAX_INTERVAL_WEEKS, everyWeeks } from './statuses.ts';
+import { MAX_INTERVAL_WEEKS, everyWeeks } from '../statuses.ts';
 
 export type PolicyCheck = { requiredWeeks: number; source: string; meetsPolicy: boolean; message: string | null };
 
-/** The most frequent supervision any of the worker's current roles asks for, and whether `frequencyWeeks` meets it. */
+/** Unchecked: called for an agreement its caller has already read through agreementsFor. The most frequent supervision any of the worker's current roles asks for, and whether `frequencyWeeks` meets it. */
 export async function checkAgainstPolicy(workerId: number, frequencyWeeks: number, probation: boolean): Promise<PolicyCheck> {
   const assignments = await RoleAssignment.findAll({
     where: { personId: workerId, endedOn: null },
