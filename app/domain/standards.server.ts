@@ -1,10 +1,11 @@
 // The standards library: importing NOS versions, browsing and searching them.
 import { Op, type Transaction } from 'sequelize';
 import { NosStandardSchema, type NosStandard } from '#standards/schema.ts';
-import { PersonStandard, Standard, StandardItem, StandardVersion, sequelize } from '#db/models/index.ts';
+import { PersonStandard, PersonStandardHistory, Standard, StandardItem, StandardVersion, sequelize } from '#db/models/index.ts';
 import { NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
-import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
+import { AUDIT_ACTIONS } from './audit.server.ts';
+import { locked, write, type AuditEntry } from './write.server.ts';
 import { unreviewedFlag } from './standards/import-review.ts';
 import { StoredStandardSchema } from './standards/stored-limits.ts';
 import type { DomainContext } from '#app/utils/request-context.server.ts';
@@ -95,11 +96,15 @@ export async function saveStandardVersions(
     }
     return parsed.data;
   });
-  return sequelize.transaction(async (transaction) => {
-    const saved = [];
-    for (const standard of standards) saved.push(await saveVersion(ctx, standard, options, transaction));
-    return saved;
-  });
+  return write(ctx, {
+    permission: 'manage:standards:org',
+    run: async (_, transaction) => {
+      const saved = [];
+      for (const standard of standards) saved.push(await saveVersion(ctx, standard, options, transaction));
+      return saved;
+    },
+    audit: (_, saved) => saved.map((version) => version.audit),
+  }).then((saved) => saved.map(({ audit: _audit, ...version }) => version));
 }
 
 export type ImportOptions = {
@@ -116,7 +121,7 @@ async function saveVersion(ctx: DomainContext, standard: NosStandard, options: I
     defaults: { organisationId: actor.organisationId, urn: standard.urn },
     transaction,
   });
-  const versions = await StandardVersion.findAll({ where: { standardId: row.id }, transaction, lock: transaction.LOCK.UPDATE });
+  const versions = await StandardVersion.findAll({ where: { standardId: row.id }, ...locked(transaction) });
   if (versions.some((existing) => existing.version === version)) {
     throw new ValidationError({ standard: [`${standard.urn} version ${version} is already in the library`] });
   }
@@ -156,20 +161,28 @@ async function saveVersion(ctx: DomainContext, standard: NosStandard, options: I
   );
   let moved = 0;
   if (previous && options.moveHolders) {
-    [moved] = await PersonStandard.update({ standardVersionId: created.id }, { where: { standardVersionId: previous.id }, transaction });
+    // The holding moves to the new version; the history keeps which version it was on, and links keep their items.
+    const holders = await PersonStandard.findAll({ where: { standardVersionId: previous.id }, attributes: ['id', 'personId'], ...locked(transaction) });
+    await PersonStandardHistory.bulkCreate(
+      holders.map((holding) => ({
+        organisationId: actor.organisationId,
+        personStandardId: holding.id,
+        personId: holding.personId,
+        fromStandardVersionId: previous.id,
+        toStandardVersionId: created.id,
+        movedById: actor.id,
+        movedAt: ctx.now,
+      })),
+      { transaction },
+    );
+    [moved] = await PersonStandard.update({ standardVersionId: created.id }, { where: { id: holders.map((holding) => holding.id) }, transaction });
   }
-  await recordAuditEvent(
-    {
-      organisationId: actor.organisationId,
-      actorId: actor.id,
-      action: AUDIT_ACTIONS.standardImported,
-      summary: `${actor.name} imported ${standard.urn} version ${version} (${items.length} items)${previous ? `, replacing version ${previous.version}${moved ? ` and moving ${moved} people to it` : ''}` : ''}`,
-      subject: { type: 'standard_version', id: created.id },
-      ipAddress: ctx.ipAddress,
-    },
-    transaction,
-  );
-  return { urn: standard.urn, version, standardVersionId: created.id };
+  const audit: AuditEntry = {
+    action: AUDIT_ACTIONS.standardImported,
+    summary: `${actor.name} imported ${standard.urn} version ${version} (${items.length} items)${previous ? `, replacing version ${previous.version}${moved ? ` and moving ${moved} people to it` : ''}` : ''}`,
+    subject: { type: 'standard_version', id: created.id },
+  };
+  return { urn: standard.urn, version, standardVersionId: created.id, audit };
 }
 
 export async function listStandards(actor: Actor) {

@@ -18,6 +18,7 @@ import { Policy } from './policy.ts';
 import { PolicyAcknowledgement } from './policy-acknowledgement.ts';
 import { PolicyVersion } from './policy-version.ts';
 import { PersonStandard } from './person-standard.ts';
+import { PersonStandardHistory } from './person-standard-history.ts';
 import { RoleAssignment } from './role-assignment.ts';
 import { RoleProfile } from './role-profile.ts';
 import { RoleProfileStandard } from './role-profile-standard.ts';
@@ -104,6 +105,7 @@ export {
   Person,
   PersonRole,
   PersonStandard,
+  PersonStandardHistory,
   Policy,
   PolicyAcknowledgement,
   PolicyVersion,
