@@ -6,7 +6,7 @@ import { listManagedTeam } from '#app/domain/team.server.ts';
 import { managedTeamIds } from '#app/domain/relationships.server.ts';
 import { checkDatabase } from '#app/domain/health.server.ts';
 import { Forbidden, ValidationError } from '#app/utils/errors.server.ts';
-import { Location, Team } from '#db/models/index.ts';
+import { Location, ManagerScope, Team } from '#db/models/index.ts';
 import { actorFor, createPerson, createStaffedOrganisation, makeManagerOf } from '#test/factories/index.ts';
 import { contextFor } from '#app/utils/request-context.server.ts';
 
@@ -63,5 +63,26 @@ describe('organisation structure', () => {
 
   it('reports the database as reachable', async () => {
     expect(await checkDatabase()).to.equal(true);
+  });
+});
+
+describe('the teams a manager manages, asked once per actor', () => {
+  it('answers from memory for the same actor, and afresh after any change to manager scopes or teams', async () => {
+    const { organisation, location, team, admin, manager } = await createStaffedOrganisation();
+    const first = managedTeamIds(manager);
+    expect(managedTeamIds(manager)).to.equal(first);
+    expect(await first).to.deep.equal([team.id]);
+
+    const elsewhere = await Location.create({ organisationId: organisation.id, name: 'Elsewhere', address: null });
+    await addManagerScope(contextFor(admin), { managerId: manager.id, scope: `location:${elsewhere.id}` });
+    expect(await managedTeamIds(manager)).to.deep.equal([team.id]);
+    await addTeam(contextFor(admin), { name: 'Night team', locationId: elsewhere.id });
+    const night = (await Team.findOne({ where: { organisationId: organisation.id, name: 'Night team' } }))!;
+    expect((await managedTeamIds(manager)).sort()).to.deep.equal([team.id, night.id].sort());
+
+    const scope = await makeManagerOf(manager.id, organisation.id, { locationId: location.id });
+    await scope.destroy();
+    await ManagerScope.destroy({ where: { managerId: manager.id, locationId: elsewhere.id } });
+    expect(await managedTeamIds(manager)).to.deep.equal([team.id]);
   });
 });
