@@ -11,6 +11,7 @@ import { NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { isRole } from './roles.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
 import type { DomainContext } from '#app/utils/request-context.server.ts';
+import { write } from './write.server.ts';
 
 export const RESET_LINK_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
@@ -133,32 +134,29 @@ export async function loadActorForSession(sessionId: string): Promise<Actor | nu
 
 /** An admin creates a single-use reset link to hand to the person; no mail server is needed. */
 export async function issuePasswordResetLink(ctx: DomainContext, personId: number) {
-  const { actor, ipAddress } = ctx;
+  const { actor } = ctx;
   assertCan(actor, 'manage:people:org');
   const person = assertSameOrganisation(actor, await Person.findByPk(personId), 'Person');
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + RESET_LINK_LIFETIME_MS);
-  await sequelize.transaction(async (transaction) => {
-    // Issuing a new link cancels any earlier one still unused.
-    await PasswordResetToken.update(
-      { usedAt: new Date() },
-      { where: { personId: person.id, usedAt: null }, transaction },
-    );
-    await PasswordResetToken.create(
-      { personId: person.id, tokenHash: hashToken(token), createdById: actor.id, expiresAt },
-      { transaction },
-    );
-    await recordAuditEvent(
-      {
-        organisationId: actor.organisationId,
-        actorId: actor.id,
+  await write(ctx, {
+    permission: 'manage:people:org',
+    run: async (_, transaction, record) => {
+      // Issuing a new link cancels any earlier one still unused.
+      await PasswordResetToken.update(
+        { usedAt: new Date() },
+        { where: { personId: person.id, usedAt: null }, transaction },
+      );
+      await PasswordResetToken.create(
+        { personId: person.id, tokenHash: hashToken(token), createdById: actor.id, expiresAt },
+        { transaction },
+      );
+      record({
         action: AUDIT_ACTIONS.passwordResetIssued,
         summary: `${actor.name} issued a password reset link for ${person.name}`,
         subject: { type: 'person', id: person.id },
-        ipAddress,
-      },
-      transaction,
-    );
+      });
+    },
   });
   return { token, expiresAt, personName: person.name };
 }
@@ -229,22 +227,19 @@ export async function changePassword(
   }
   await throttle.recordSuccess(email, ipAddress);
   const passwordHash = await hashPassword(input.newPassword);
-  await sequelize.transaction(async (transaction) => {
-    await person.update({ passwordHash }, { transaction });
-    await Session.destroy({
-      where: { personId: person.id, tokenHash: { [Op.ne]: hashToken(currentSessionId) } },
-      transaction,
-    });
-    await recordAuditEvent(
-      {
-        organisationId: actor.organisationId,
-        actorId: actor.id,
+  await write(ctx, {
+    permission: 'update:password:own',
+    run: async (_, transaction, record) => {
+      await person.update({ passwordHash }, { transaction });
+      await Session.destroy({
+        where: { personId: person.id, tokenHash: { [Op.ne]: hashToken(currentSessionId) } },
+        transaction,
+      });
+      record({
         action: AUDIT_ACTIONS.passwordChanged,
         summary: `${actor.name} changed their password; their other sessions were ended`,
         subject: { type: 'person', id: actor.id },
-        ipAddress,
-      },
-      transaction,
-    );
+      });
+    },
   });
 }

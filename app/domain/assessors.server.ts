@@ -1,10 +1,11 @@
 // Which assessors assess a worker: admins set them; assessors then see that worker's evidence.
 import { Op } from 'sequelize';
-import { Person, PersonRole, WorkerAssessor, sequelize } from '#db/models/index.ts';
+import { Person, PersonRole, WorkerAssessor } from '#db/models/index.ts';
 import { ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
-import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
+import { AUDIT_ACTIONS } from './audit.server.ts';
 import type { DomainContext } from '#app/utils/request-context.server.ts';
+import { write } from './write.server.ts';
 
 export async function assessorOptions(actor: Actor, workerId: number) {
   assertCan(actor, 'manage:assessors:org');
@@ -25,7 +26,7 @@ export async function assessorOptions(actor: Actor, workerId: number) {
 
 /** Replaces the worker's assessors; nobody assesses their own evidence. */
 export async function setWorkerAssessors(ctx: DomainContext, workerId: number, assessorIds: number[]) {
-  const { actor, ipAddress } = ctx;
+  const { actor } = ctx;
   assertCan(actor, 'manage:assessors:org');
   const worker = assertSameOrganisation(actor, await Person.findByPk(workerId), 'Person');
   if (assessorIds.includes(worker.id)) throw new ValidationError({ assessorIds: ['Nobody can assess their own evidence'] });
@@ -35,23 +36,20 @@ export async function setWorkerAssessors(ctx: DomainContext, workerId: number, a
     attributes: ['id', 'name'],
   });
   if (valid.length !== new Set(assessorIds).size) throw new ValidationError({ assessorIds: ['Select assessors from the list'] });
-  await sequelize.transaction(async (transaction) => {
-    await WorkerAssessor.destroy({ where: { workerId: worker.id }, transaction });
-    await WorkerAssessor.bulkCreate(
-      valid.map((assessor) => ({ organisationId: actor.organisationId, workerId: worker.id, assessorId: assessor.id })),
-      { transaction },
-    );
-    await recordAuditEvent(
-      {
-        organisationId: actor.organisationId,
-        actorId: actor.id,
+  await write(ctx, {
+    permission: 'manage:assessors:org',
+    run: async (_, transaction, record) => {
+      await WorkerAssessor.destroy({ where: { workerId: worker.id }, transaction });
+      await WorkerAssessor.bulkCreate(
+        valid.map((assessor) => ({ organisationId: actor.organisationId, workerId: worker.id, assessorId: assessor.id })),
+        { transaction },
+      );
+      record({
         action: AUDIT_ACTIONS.assessorsChanged,
         summary: `${actor.name} set the assessors of ${worker.name}: ${valid.map((assessor) => assessor.name).join(', ') || 'none'}`,
         subject: { type: 'person', id: worker.id },
-        ipAddress,
-      },
-      transaction,
-    );
+      });
+    },
   });
 }
 

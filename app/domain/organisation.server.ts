@@ -1,10 +1,11 @@
 // An organisation's structure: its locations, teams, and which teams or locations each manager manages.
 import { Op, UniqueConstraintError } from 'sequelize';
-import { Location, ManagerScope, Person, PersonRole, Team, sequelize } from '#db/models/index.ts';
+import { Location, ManagerScope, Person, PersonRole, Team } from '#db/models/index.ts';
 import { ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
-import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
+import { AUDIT_ACTIONS } from './audit.server.ts';
 import type { DomainContext } from '#app/utils/request-context.server.ts';
+import { write } from './write.server.ts';
 
 export async function getOrganisationStructure(actor: Actor) {
   assertCan(actor, 'manage:organisation:org');
@@ -51,23 +52,22 @@ export async function getOrganisationStructure(actor: Actor) {
   };
 }
 
-async function audit(actor: Actor, summary: string, ipAddress: string, transaction: import('sequelize').Transaction) {
-  await recordAuditEvent(
-    { organisationId: actor.organisationId, actorId: actor.id, action: AUDIT_ACTIONS.organisationChanged, summary, ipAddress },
-    transaction,
-  );
-}
-
 export async function addLocation(ctx: DomainContext, input: { name: string; address?: string | undefined }) {
-  const { actor, ipAddress } = ctx;
+  const { actor } = ctx;
   assertCan(actor, 'manage:organisation:org');
   try {
-    await sequelize.transaction(async (transaction) => {
-      await Location.create(
-        { organisationId: actor.organisationId, name: input.name, address: input.address ?? null },
-        { transaction },
-      );
-      await audit(actor, `${actor.name} added the location ${input.name}`, ipAddress, transaction);
+    await write(ctx, {
+      permission: 'manage:organisation:org',
+      run: async (_, transaction, record) => {
+        await Location.create(
+          { organisationId: actor.organisationId, name: input.name, address: input.address ?? null },
+          { transaction },
+        );
+        record({
+          action: AUDIT_ACTIONS.organisationChanged,
+          summary: `${actor.name} added the location ${input.name}`,
+        });
+      },
     });
   } catch (error) {
     if (error instanceof UniqueConstraintError) throw new ValidationError({ name: ['There is already a location with this name'] });
@@ -76,7 +76,7 @@ export async function addLocation(ctx: DomainContext, input: { name: string; add
 }
 
 export async function addTeam(ctx: DomainContext, input: { name: string; locationId?: number | undefined }) {
-  const { actor, ipAddress } = ctx;
+  const { actor } = ctx;
   assertCan(actor, 'manage:organisation:org');
   if (input.locationId !== undefined) {
     const location = await Location.findByPk(input.locationId);
@@ -85,12 +85,15 @@ export async function addTeam(ctx: DomainContext, input: { name: string; locatio
     }
   }
   try {
-    await sequelize.transaction(async (transaction) => {
-      await Team.create(
-        { organisationId: actor.organisationId, name: input.name, locationId: input.locationId ?? null },
-        { transaction },
-      );
-      await audit(actor, `${actor.name} added the team ${input.name}`, ipAddress, transaction);
+    await write(ctx, {
+      permission: 'manage:organisation:org',
+      run: async (_, transaction, record) => {
+        await Team.create(
+          { organisationId: actor.organisationId, name: input.name, locationId: input.locationId ?? null },
+          { transaction },
+        );
+        record({ action: AUDIT_ACTIONS.organisationChanged, summary: `${actor.name} added the team ${input.name}` });
+      },
     });
   } catch (error) {
     if (error instanceof UniqueConstraintError) throw new ValidationError({ name: ['There is already a team with this name'] });
@@ -100,7 +103,7 @@ export async function addTeam(ctx: DomainContext, input: { name: string; locatio
 
 /** `scope` is "team:ID" or "location:ID", as the form's select offers them. */
 export async function addManagerScope(ctx: DomainContext, input: { managerId: number; scope: string }) {
-  const { actor, ipAddress } = ctx;
+  const { actor } = ctx;
   assertCan(actor, 'manage:organisation:org');
   const [kind, rawId] = input.scope.split(':');
   const id = Number(rawId);
@@ -114,26 +117,38 @@ export async function addManagerScope(ctx: DomainContext, input: { managerId: nu
   if (!target || target.organisationId !== actor.organisationId) {
     throw new ValidationError({ scope: ['Select a team or location from the list'] });
   }
-  await sequelize.transaction(async (transaction) => {
-    await ManagerScope.findOrCreate({
-      where: {
-        organisationId: actor.organisationId,
-        managerId: manager.id,
-        teamId: kind === 'team' ? id : null,
-        locationId: kind === 'location' ? id : null,
-      },
-      transaction,
-    });
-    await audit(actor, `${actor.name} made ${manager.name} manager of ${kind} ${target.name}`, ipAddress, transaction);
+  await write(ctx, {
+    permission: 'manage:organisation:org',
+    run: async (_, transaction, record) => {
+      await ManagerScope.findOrCreate({
+        where: {
+          organisationId: actor.organisationId,
+          managerId: manager.id,
+          teamId: kind === 'team' ? id : null,
+          locationId: kind === 'location' ? id : null,
+        },
+        transaction,
+      });
+      record({
+        action: AUDIT_ACTIONS.organisationChanged,
+        summary: `${actor.name} made ${manager.name} manager of ${kind} ${target.name}`,
+      });
+    },
   });
 }
 
 export async function removeManagerScope(ctx: DomainContext, scopeId: number) {
-  const { actor, ipAddress } = ctx;
+  const { actor } = ctx;
   assertCan(actor, 'manage:organisation:org');
-  await sequelize.transaction(async (transaction) => {
-    const scope = assertSameOrganisation(actor, await ManagerScope.findByPk(scopeId, { transaction }), 'Manager scope');
-    await scope.destroy({ transaction });
-    await audit(actor, `${actor.name} removed a management responsibility`, ipAddress, transaction);
+  await write(ctx, {
+    permission: 'manage:organisation:org',
+    run: async (_, transaction, record) => {
+      const scope = assertSameOrganisation(actor, await ManagerScope.findByPk(scopeId, { transaction }), 'Manager scope');
+      await scope.destroy({ transaction });
+      record({
+        action: AUDIT_ACTIONS.organisationChanged,
+        summary: `${actor.name} removed a management responsibility`,
+      });
+    },
   });
 }

@@ -16,7 +16,8 @@ export type WriteSteps<Subject, Result> = {
   load?: (transaction: Transaction) => Promise<Subject>;
   /** The predicate on what was read (Forbidden or NotFound), then the record's own rules, before anything is written. */
   check?: (subject: Subject, transaction: Transaction) => void | Promise<void>;
-  run: (subject: Subject, transaction: Transaction) => Promise<Result>;
+  /** The write itself; `record` adds an audit event that depends on what it found (appended with the others). */
+  run: (subject: Subject, transaction: Transaction, record: (entry: AuditEntry) => void) => Promise<Result>;
   /** The audit events of this write, appended in the same transaction; none for a write that changed nothing. */
   audit?: (subject: Subject, result: Result) => AuditEntry | AuditEntry[] | null;
 };
@@ -30,9 +31,10 @@ export async function write<Subject = undefined, Result = void>(ctx: DomainConte
   return sequelize.transaction(async (transaction) => {
     const subject = steps.load ? await steps.load(transaction) : (undefined as Subject);
     await steps.check?.(subject, transaction);
-    const result = await steps.run(subject, transaction);
-    const entries = steps.audit?.(subject, result) ?? [];
-    for (const entry of Array.isArray(entries) ? entries : [entries]) {
+    const recorded: AuditEntry[] = [];
+    const result = await steps.run(subject, transaction, (entry) => recorded.push(entry));
+    const declared = steps.audit?.(subject, result) ?? [];
+    for (const entry of [...recorded, ...(Array.isArray(declared) ? declared : [declared])]) {
       await recordAuditEvent(
         {
           organisationId: ctx.actor.organisationId,

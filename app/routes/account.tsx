@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
 import { changePassword } from '#app/domain/accounts.server.ts';
-import { clientAddress, currentSessionId, requirePermission } from '#app/utils/auth.server.ts';
+import { currentSessionId, requirePermission } from '#app/utils/auth.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 import { NewPasswordFields, withNewPassword } from '#app/components/new-password.tsx';

@@ -14,7 +14,7 @@ import {
   getOrganisationStructure,
   removeManagerScope,
 } from '#app/domain/organisation.server.ts';
-import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
+import { readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { formId, parseFields, submitForm } from '#app/utils/forms.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 import { requestContext } from '#app/utils/request-context.server.ts';

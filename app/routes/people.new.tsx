@@ -3,7 +3,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { PersonForm, PersonSchema } from '#app/components/person-form.tsx';
 import { createPerson, personFormOptions } from '#app/domain/people.server.ts';
-import { clientAddress, requirePermission } from '#app/utils/auth.server.ts';
+import { requirePermission } from '#app/utils/auth.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 import { requestContext } from '#app/utils/request-context.server.ts';

@@ -14,7 +14,7 @@ import {
   updateRoleProfile,
 } from '#app/domain/role-profiles.server.ts';
 import { todayInLondon } from '#app/domain/policies.server.ts';
-import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
+import { readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { formatDate } from '#app/utils/dates.ts';
 import { ValidationError } from '#app/utils/errors.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';

@@ -8,7 +8,7 @@ import { StandardItems } from '#app/components/standard-items.tsx';
 import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 import { casePublicationOf, setCasePublication } from '#app/domain/standards/case-publishing.server.ts';
 import { getStandard } from '#app/domain/standards.server.ts';
-import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
+import { readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { formatDate, formatDateTime, formatYearMonth } from '#app/utils/dates.ts';
 import { can } from '#app/utils/permissions.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';

@@ -11,7 +11,7 @@ import { ItemTextSchema, SourceNameSchema } from '#app/domain/standards/stored-l
 import { UPLOAD_FORMATS } from '#app/domain/standards/upload-formats.ts';
 import { MAX_STANDARD_FILE_BYTES } from '#app/domain/standards/text-extraction.server.ts';
 import { previewStandardImport, saveStandardVersions, type ImportPreview } from '#app/domain/standards.server.ts';
-import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
+import { readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { ValidationError } from '#app/utils/errors.server.ts';
 import { uploadProblems, type UploadLimits } from '#app/utils/multipart.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';

@@ -8,7 +8,7 @@ import { createCalendarLink, hasCalendarLink, revokeCalendarLinks } from '#app/d
 import { DebriefSchema } from '#app/domain/supervision/forms.ts';
 import { supervisees } from '#app/domain/supervision/overview.server.ts';
 import { requestUrgentDebrief } from '#app/domain/supervision/sessions.server.ts';
-import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
+import { readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { can, hasRole } from '#app/utils/permissions.server.ts';
 import { redirect } from '@remix-run/node';

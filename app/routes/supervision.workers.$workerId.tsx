@@ -12,7 +12,7 @@ import { planSchedule, planSession } from '#app/domain/supervision/sessions.serv
 import { SESSION_TYPE_LABELS, type SessionType } from '#app/domain/supervision/statuses.ts';
 import { everyWeeks } from '#app/domain/supervision/statuses.ts';
 import { toUkDateInput } from '#app/domain/supervision/uk-date.ts';
-import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
+import { readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { formatDate, formatDateTime } from '#app/utils/dates.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';

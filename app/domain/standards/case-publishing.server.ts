@@ -1,14 +1,15 @@
 // Publishing standards to CASE consumers: the admin's switch, and the read-only lookups behind the public IMS CASE 1.0
 // API (/ims/case/v1p0). Only the current version of a standard its organisation has published is ever served.
 import { Op } from 'sequelize';
-import { Standard, StandardItem, StandardVersion, sequelize } from '#db/models/index.ts';
+import { Standard, StandardItem, StandardVersion } from '#db/models/index.ts';
 import { NotFound } from '#app/utils/errors.server.ts';
 import { absoluteUrl } from '#app/utils/public-url.server.ts';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
-import { AUDIT_ACTIONS, recordAuditEvent } from '../audit.server.ts';
+import { AUDIT_ACTIONS } from '../audit.server.ts';
 import { exportableStandard, interchangeStandard } from '../standards.server.ts';
 import { toCasePackage, type CaseOptions, type CasePackage, type CfAssociation, type CfDocument, type CfItem } from './formats/case-json.ts';
 import type { DomainContext } from '#app/utils/request-context.server.ts';
+import { write } from '../write.server.ts';
 
 export const CASE_API_PATH = '/ims/case/v1p0';
 
@@ -22,24 +23,21 @@ export function caseOptionsFor(organisationId: number): CaseOptions {
 
 /** Publishes (or withdraws) the standard's current version to CASE consumers; audited. */
 export async function setCasePublication(ctx: DomainContext, urn: string, published: boolean): Promise<void> {
-  const { actor, ipAddress } = ctx;
+  const { actor } = ctx;
   assertCan(actor, 'manage:standards:org');
-  await sequelize.transaction(async (transaction) => {
-    const standard = await Standard.findOne({ where: { organisationId: actor.organisationId, urn }, transaction, lock: transaction.LOCK.UPDATE });
-    if (!standard) throw new NotFound('Standard');
-    if ((standard.casePublishedAt !== null) === published) return; // already so: nothing to record
-    await standard.update({ casePublishedAt: published ? new Date() : null }, { transaction });
-    await recordAuditEvent(
-      {
-        organisationId: actor.organisationId,
-        actorId: actor.id,
+  await write(ctx, {
+    permission: 'manage:standards:org',
+    run: async (_, transaction, record) => {
+      const standard = await Standard.findOne({ where: { organisationId: actor.organisationId, urn }, transaction, lock: transaction.LOCK.UPDATE });
+      if (!standard) throw new NotFound('Standard');
+      if ((standard.casePublishedAt !== null) === published) return; // already so: nothing to record
+      await standard.update({ casePublishedAt: published ? new Date() : null }, { transaction });
+      record({
         action: AUDIT_ACTIONS.standardCasePublicationChanged,
         summary: `${actor.name} ${published ? 'published' : 'withdrew'} ${urn} ${published ? 'to' : 'from'} CASE consumers`,
         subject: { type: 'standard', id: standard.id },
-        ipAddress,
-      },
-      transaction,
-    );
+      });
+    },
   });
 }
 
