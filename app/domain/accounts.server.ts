@@ -32,6 +32,7 @@ export type LoginResult =
 /**
  * Checks the password unless this address must wait, for this account or for all: a refused attempt is not
  * counted anywhere, so failures from other addresses never keep the real person out (docs/decisions/007).
+ * No check: there is no actor before sign-in; the password (and the throttle) is the check.
  */
 export async function login(input: { email: string; password: string; ipAddress: string }): Promise<LoginResult> {
   const email = normaliseEmail(input.email);
@@ -81,6 +82,7 @@ export async function login(input: { email: string; password: string; ipAddress:
   return { ok: true, sessionId, actorId: person.id };
 }
 
+/** No check: ends the session whose id the browser holds; nothing else. */
 export async function logout(sessionId: string, ipAddress: string): Promise<void> {
   const session = await Session.findByPk(hashToken(sessionId), { include: [{ model: Person, as: 'person' }] });
   if (!session) return;
@@ -101,7 +103,7 @@ export async function logout(sessionId: string, ipAddress: string): Promise<void
   });
 }
 
-/** The signed-in person behind a session id, or null when the session is unknown, expired or deactivated. */
+/** The signed-in person behind a session id, or null when the session is unknown, expired or deactivated. No check: this is how the actor is found (app/utils/auth.server.ts). */
 export async function loadActorForSession(sessionId: string): Promise<Actor | null> {
   const session = await Session.findOne({
     where: { tokenHash: hashToken(sessionId), expiresAt: { [Op.gt]: new Date() } },
@@ -167,6 +169,7 @@ async function findUsableResetToken(token: string) {
   });
 }
 
+/** No check: the single-use token is the check. */
 export async function describeResetLink(token: string): Promise<{ personName: string }> {
   const reset = await findUsableResetToken(token);
   const person = reset ? await Person.findByPk(reset.personId) : null;
@@ -174,6 +177,7 @@ export async function describeResetLink(token: string): Promise<{ personName: st
   return { personName: person.name };
 }
 
+/** No check: the single-use token is the check; there is no actor yet. */
 export async function resetPassword(token: string, newPassword: string, ipAddress: string): Promise<void> {
   const passwordHash = await hashPassword(newPassword);
   await sequelize.transaction(async (transaction) => {

@@ -53,7 +53,7 @@ export async function setWorkerAssessors(ctx: DomainContext, workerId: number, a
   });
 }
 
-/** The workers an assessor assesses, for their home page and queue. */
+/** The workers an assessor assesses, for their home page and queue. No check: the actor's own assignments, empty for anyone who assesses nobody. */
 export async function workersAssessedBy(actor: Actor) {
   const rows = await WorkerAssessor.findAll({
     where: { assessorId: actor.id, organisationId: actor.organisationId },

@@ -55,6 +55,7 @@ export type AuditInput = {
   ipAddress?: string | null;
 };
 
+/** No check: called by the write path (app/domain/write.server.ts) and by sign-in, sign-out and reset, which have no actor yet. */
 export async function recordAuditEvent(input: AuditInput, transaction?: Transaction): Promise<void> {
   await AuditEvent.create(
     {

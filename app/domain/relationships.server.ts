@@ -12,7 +12,7 @@ export type { Relationship };
 /** `lineSupervisorId` is the line supervisor whose link counts (active, with the supervisor role), else null. */
 export type WorkerSummary = { id: number; name: string; organisationId: number; teamId: number | null; lineSupervisorId: number | null };
 
-/** Loads the worker and the actor's relationship to them in a fixed number of queries. */
+/** Loads the worker and the actor's relationship to them in a fixed number of queries. Loads, never decides: another organisation's person is not found; the policy's predicates decide what the links allow. */
 export async function relationshipTo(actor: Actor, workerId: number): Promise<{ worker: WorkerSummary; relationship: Relationship }> {
   const worker = await Person.findOne({
     where: { id: workerId, organisationId: actor.organisationId },
@@ -42,7 +42,7 @@ export async function relationshipTo(actor: Actor, workerId: number): Promise<{ 
   };
 }
 
-/** Of these people, the active ones who hold the supervisor role: those whose line supervision counts. */
+/** Of these people, the active ones who hold the supervisor role: those whose line supervision counts. No check: a fact about people the caller has already scoped to the actor's organisation. */
 export async function supervisorsAmong(organisationId: number, personIds: (number | null)[]): Promise<Set<number>> {
   const ids = [...new Set(personIds.filter((id): id is number => id !== null))];
   if (!ids.length) return new Set();
@@ -54,7 +54,7 @@ export async function supervisorsAmong(organisationId: number, personIds: (numbe
   return new Set(rows.map((row) => row.id));
 }
 
-/** The worker's line supervisor if the link still counts (active, holds the supervisor role), else null. */
+/** The worker's line supervisor if the link still counts (active, holds the supervisor role), else null. No check: a fact about a worker the caller has already loaded for the actor. */
 export async function effectiveLineSupervisorId(worker: { organisationId: number; lineSupervisorId: number | null }): Promise<number | null> {
   if (worker.lineSupervisorId === null) return null;
   return (await supervisorsAmong(worker.organisationId, [worker.lineSupervisorId])).has(worker.lineSupervisorId) ? worker.lineSupervisorId : null;
@@ -77,7 +77,7 @@ for (const model of [ManagerScope, Team] as const) {
   }
 }
 
-/** Ids of the teams a manager manages: their own teams plus every team at a location they manage. */
+/** Ids of the teams a manager manages: their own teams plus every team at a location they manage. No check: the actor's own scope, empty for anyone who manages nothing. */
 export function managedTeamIds(actor: Actor): Promise<number[]> {
   const known = managedTeams.get(actor);
   if (known && known.generation === generation) return known.teamIds;

@@ -13,6 +13,7 @@ export const EVIDENCE_UPLOADS: UploadLimits = {
   tooManyMessage: `A piece of evidence can have up to ${FILE_LIMITS.maxFilesPerEvidence} files`,
 };
 
+/** No check: turns a parsed form into input; recordEvidence and updateEvidence check. */
 export async function evidenceInputFrom(value: z.output<typeof EvidenceSchema>, formData: FormData) {
   const input: EvidenceInput = {
     type: value.type,

@@ -16,6 +16,7 @@ export const CASE_API_PATH = '/ims/case/v1p0';
 /**
  * Where an organisation's CASE identifiers live. Always the configured PUBLIC_URL, never the request's Host header,
  * so a forged Host cannot put someone else's address into a package, and exports and the API agree.
+ * No check: builds identifiers, reads nothing.
  */
 export function caseOptionsFor(organisationId: number): CaseOptions {
   return { baseUri: absoluteUrl(CASE_API_PATH), organisationKey: `organisation:${organisationId}` };
@@ -92,22 +93,25 @@ export async function listCaseDocuments(page: { limit: number; offset: number })
   return { total: all.length, documents: all.slice(page.offset, page.offset + page.limit).map((entry) => entry.pkg.CFDocument) };
 }
 
-/** The package whose CFDocument has this sourcedId; null when unknown or not published. */
+/** The package whose CFDocument has this sourcedId; null when unknown or not published. No check: the public CASE API; only published current versions are found. */
 export async function findCasePackage(sourcedId: string): Promise<CasePackage | null> {
   const id = sourced(sourcedId);
   if (!UUID.test(id)) return null;
   return (await publishedPackages()).find((entry) => entry.pkg.CFDocument.identifier === id)?.pkg ?? null;
 }
 
+/** No check: the public CASE API; only published current versions are found. */
 export async function findCaseDocument(sourcedId: string): Promise<CfDocument | null> {
   return (await findCasePackage(sourcedId))?.CFDocument ?? null;
 }
 
+/** No check: the public CASE API; only published current versions are found. */
 export async function findCaseItem(sourcedId: string): Promise<CfItem | null> {
   const node = await findNode(sourcedId);
   return node && 'fullStatement' in node ? node : null;
 }
 
+/** No check: the public CASE API; only published current versions are found. */
 export async function findCaseAssociation(sourcedId: string): Promise<CfAssociation | null> {
   const node = await findNode(sourcedId);
   return node && 'associationType' in node ? node : null;

@@ -44,7 +44,7 @@ export async function calendarFor(actor: Actor, host: string): Promise<string> {
   return icsFor(actor.id, actor.organisationId, actor.roles, host);
 }
 
-/** The subscribed calendar for a token; an unknown or revoked token (or a deactivated person) is "not found". */
+/** The subscribed calendar for a token; an unknown or revoked token (or a deactivated person) is "not found". No check: the private link's token is the check, as with any calendar subscription. */
 export async function calendarForToken(token: string, host: string): Promise<string> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw new NotFound('Calendar');
   const row = await SupervisionCalendarToken.findOne({ where: { tokenHash: hash(token), revokedAt: null } });
@@ -83,6 +83,7 @@ export async function revokeCalendarLinks(ctx: DomainContext): Promise<void> {
   });
 }
 
+/** No check: the actor's own link only. */
 export async function hasCalendarLink(actor: Actor): Promise<boolean> {
   return (await SupervisionCalendarToken.count({ where: { personId: actor.id, revokedAt: null } })) > 0;
 }
