@@ -5,7 +5,7 @@ import { ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
 import { AUDIT_ACTIONS } from './audit.server.ts';
 import type { DomainContext } from '#app/utils/request-context.server.ts';
-import { write } from './write.server.ts';
+import { locked, write } from './write.server.ts';
 
 export async function assessorOptions(actor: Actor, workerId: number) {
   assertCan(actor, 'manage:assessors:org');
@@ -28,28 +28,34 @@ export async function assessorOptions(actor: Actor, workerId: number) {
 export async function setWorkerAssessors(ctx: DomainContext, workerId: number, assessorIds: number[]) {
   const { actor } = ctx;
   assertCan(actor, 'manage:assessors:org');
-  const worker = assertSameOrganisation(actor, await Person.findByPk(workerId), 'Person');
-  if (assessorIds.includes(worker.id)) throw new ValidationError({ assessorIds: ['Nobody can assess their own evidence'] });
-  const valid = await Person.findAll({
-    where: { id: { [Op.in]: assessorIds }, organisationId: actor.organisationId, deactivatedAt: null },
-    include: [{ model: PersonRole, as: 'roles', where: { role: 'assessor' }, attributes: [] }],
-    attributes: ['id', 'name'],
-  });
-  if (valid.length !== new Set(assessorIds).size) throw new ValidationError({ assessorIds: ['Select assessors from the list'] });
   await write(ctx, {
     permission: 'manage:assessors:org',
-    run: async (_, transaction, record) => {
+    load: async (transaction) => {
+      const worker = assertSameOrganisation(actor, await Person.findByPk(workerId, locked(transaction)), 'Person');
+      const valid = await Person.findAll({
+        where: { id: { [Op.in]: assessorIds }, organisationId: actor.organisationId, deactivatedAt: null },
+        include: [{ model: PersonRole, as: 'roles', where: { role: 'assessor' }, attributes: [] }],
+        attributes: ['id', 'name'],
+        transaction,
+      });
+      return { worker, valid };
+    },
+    check: ({ worker, valid }) => {
+      if (assessorIds.includes(worker.id)) throw new ValidationError({ assessorIds: ['Nobody can assess their own evidence'] });
+      if (valid.length !== new Set(assessorIds).size) throw new ValidationError({ assessorIds: ['Select assessors from the list'] });
+    },
+    run: async ({ worker, valid }, transaction) => {
       await WorkerAssessor.destroy({ where: { workerId: worker.id }, transaction });
       await WorkerAssessor.bulkCreate(
         valid.map((assessor) => ({ organisationId: actor.organisationId, workerId: worker.id, assessorId: assessor.id })),
         { transaction },
       );
-      record({
-        action: AUDIT_ACTIONS.assessorsChanged,
-        summary: `${actor.name} set the assessors of ${worker.name}: ${valid.map((assessor) => assessor.name).join(', ') || 'none'}`,
-        subject: { type: 'person', id: worker.id },
-      });
     },
+    audit: ({ worker, valid }) => ({
+      action: AUDIT_ACTIONS.assessorsChanged,
+      summary: `${actor.name} set the assessors of ${worker.name}: ${valid.map((assessor) => assessor.name).join(', ') || 'none'}`,
+      subject: { type: 'person', id: worker.id },
+    }),
   });
 }
 

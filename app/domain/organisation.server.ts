@@ -5,7 +5,7 @@ import { ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
 import { AUDIT_ACTIONS } from './audit.server.ts';
 import type { DomainContext } from '#app/utils/request-context.server.ts';
-import { write } from './write.server.ts';
+import { locked, write } from './write.server.ts';
 
 export async function getOrganisationStructure(actor: Actor) {
   assertCan(actor, 'manage:organisation:org');
@@ -143,7 +143,7 @@ export async function removeManagerScope(ctx: DomainContext, scopeId: number) {
   await write(ctx, {
     permission: 'manage:organisation:org',
     run: async (_, transaction, record) => {
-      const scope = assertSameOrganisation(actor, await ManagerScope.findByPk(scopeId, { transaction }), 'Manager scope');
+      const scope = assertSameOrganisation(actor, await ManagerScope.findByPk(scopeId, locked(transaction)), 'Manager scope');
       await scope.destroy({ transaction });
       record({
         action: AUDIT_ACTIONS.organisationChanged,

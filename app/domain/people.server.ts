@@ -8,7 +8,7 @@ import { normaliseEmail } from './accounts.server.ts';
 import { supervisorsAmong } from './relationships.server.ts';
 import { ROLES, ROLE_LABELS, isRole, type Role } from './roles.ts';
 import type { DomainContext } from '#app/utils/request-context.server.ts';
-import { write } from './write.server.ts';
+import { locked, write } from './write.server.ts';
 
 export type PersonInput = {
   name: string;
@@ -265,7 +265,7 @@ export async function setPersonActive(ctx: DomainContext, personId: number, acti
   await write(ctx, {
     permission: 'manage:people:org',
     run: async (_, transaction, record) => {
-      const person = assertSameOrganisation(actor, await Person.findByPk(personId, { transaction }), 'Person');
+      const person = assertSameOrganisation(actor, await Person.findByPk(personId, locked(transaction)), 'Person');
       if ((person.deactivatedAt === null) === active) return;
       await person.update({ deactivatedAt: active ? null : new Date() }, { transaction });
       if (!active) await Session.destroy({ where: { personId: person.id }, transaction });
