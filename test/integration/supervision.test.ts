@@ -321,16 +321,21 @@ describe('supervision in the audit log', () => {
     const org = await createStaffedOrganisation();
     await signedAgreement(org);
     const planned = await planSession(contextFor(org.supervisor, { ipAddress: 'ip' }), org.worker.id, { date: addDaysToDate(today, 3), startTime: '10:00', endTime: '11:00', type: 'regular' });
-    const secrets = ['off sick – anxiety and depression', 'A distressing call about Mrs B', 'I agree; my back pain is worse', 'Referred to occupational health'];
+    const secrets = ['off sick – anxiety and depression', 'A distressing call about Mrs B', 'I agree; my back pain is worse', 'Referred to occupational health', 'Ask the GP about the memory clinic'];
     await cancelSession(contextFor(org.supervisor, { ipAddress: 'ip' }), planned, secrets[0]!);
     await requestUrgentDebrief(contextFor(org.worker, { ipAddress: 'ip' }), secrets[1]!);
     const session = await pastSession(org, 2);
     const recordId = await startRecord(contextFor(org.supervisor, { ipAddress: 'ip' }), session.id, RECORD);
+    const actionId = await addAction(contextFor(org.supervisor), recordId, { description: secrets[4]!, ownerId: org.worker.id, dueOn: addDaysToDate(today, 7) });
+    await completeAction(contextFor(org.worker), actionId);
     await shareRecord(contextFor(org.supervisor, { ipAddress: 'ip' }), recordId);
     await agreeRecord(contextFor(org.worker, { ipAddress: 'ip' }), recordId, secrets[2]!);
     await addAddendum(contextFor(org.supervisor, { ipAddress: 'ip' }), recordId, secrets[3]!);
     const summaries = (await AuditEvent.findAll({ where: { organisationId: org.organisation.id } })).map((event) => event.summary);
     expect(summaries.some((summary) => summary.includes('cancelled a supervision session'))).to.equal(true);
+    for (const happened of ['started', 'added an action to', 'marked an action of']) {
+      expect(summaries.some((summary) => summary.includes(happened)), happened).to.equal(true);
+    }
     for (const text of [...secrets, ...Object.values(RECORD)]) {
       expect(summaries.filter((summary) => summary.includes(text)), text).to.deep.equal([]);
     }
