@@ -77,23 +77,22 @@ export async function addLocation(ctx: DomainContext, input: { name: string; add
 
 export async function addTeam(ctx: DomainContext, input: { name: string; locationId?: number | undefined }) {
   const { actor } = ctx;
-  assertCan(actor, 'manage:organisation:org');
-  if (input.locationId !== undefined) {
-    const location = await Location.findByPk(input.locationId);
-    if (!location || location.organisationId !== actor.organisationId) {
-      throw new ValidationError({ locationId: ['Select a location from the list'] });
-    }
-  }
   try {
     await write(ctx, {
       permission: 'manage:organisation:org',
-      run: async (_, transaction, record) => {
+      load: (transaction) => (input.locationId !== undefined ? Location.findByPk(input.locationId, { transaction }) : Promise.resolve(null)),
+      check: (location) => {
+        if (input.locationId !== undefined && (!location || location.organisationId !== actor.organisationId)) {
+          throw new ValidationError({ locationId: ['Select a location from the list'] });
+        }
+      },
+      run: async (_, transaction) => {
         await Team.create(
           { organisationId: actor.organisationId, name: input.name, locationId: input.locationId ?? null },
           { transaction },
         );
-        record({ action: AUDIT_ACTIONS.organisationChanged, summary: `${actor.name} added the team ${input.name}` });
       },
+      audit: () => ({ action: AUDIT_ACTIONS.organisationChanged, summary: `${actor.name} added the team ${input.name}` }),
     });
   } catch (error) {
     if (error instanceof UniqueConstraintError) throw new ValidationError({ name: ['There is already a team with this name'] });
@@ -104,36 +103,41 @@ export async function addTeam(ctx: DomainContext, input: { name: string; locatio
 /** `scope` is "team:ID" or "location:ID", as the form's select offers them. */
 export async function addManagerScope(ctx: DomainContext, input: { managerId: number; scope: string }) {
   const { actor } = ctx;
-  assertCan(actor, 'manage:organisation:org');
   const [kind, rawId] = input.scope.split(':');
   const id = Number(rawId);
-  const manager = await Person.findOne({
-    where: { id: input.managerId, organisationId: actor.organisationId, deactivatedAt: null },
-    include: [{ model: PersonRole, as: 'roles', where: { role: 'manager' }, attributes: [] }],
-  });
-  if (!manager) throw new ValidationError({ managerId: ['Select a manager from the list'] });
-  const target =
-    kind === 'team' ? await Team.findByPk(id) : kind === 'location' ? await Location.findByPk(id) : null;
-  if (!target || target.organisationId !== actor.organisationId) {
-    throw new ValidationError({ scope: ['Select a team or location from the list'] });
-  }
   await write(ctx, {
     permission: 'manage:organisation:org',
-    run: async (_, transaction, record) => {
+    load: async (transaction) => {
+      const manager = await Person.findOne({
+        where: { id: input.managerId, organisationId: actor.organisationId, deactivatedAt: null },
+        include: [{ model: PersonRole, as: 'roles', where: { role: 'manager' }, attributes: [] }],
+        ...locked(transaction),
+      });
+      const target =
+        kind === 'team' ? await Team.findByPk(id, { transaction }) : kind === 'location' ? await Location.findByPk(id, { transaction }) : null;
+      return { manager, target };
+    },
+    check: ({ manager, target }) => {
+      if (!manager) throw new ValidationError({ managerId: ['Select a manager from the list'] });
+      if (!target || target.organisationId !== actor.organisationId) {
+        throw new ValidationError({ scope: ['Select a team or location from the list'] });
+      }
+    },
+    run: async ({ manager }, transaction) => {
       await ManagerScope.findOrCreate({
         where: {
           organisationId: actor.organisationId,
-          managerId: manager.id,
+          managerId: manager!.id,
           teamId: kind === 'team' ? id : null,
           locationId: kind === 'location' ? id : null,
         },
         transaction,
       });
-      record({
-        action: AUDIT_ACTIONS.organisationChanged,
-        summary: `${actor.name} made ${manager.name} manager of ${kind} ${target.name}`,
-      });
     },
+    audit: ({ manager, target }) => ({
+      action: AUDIT_ACTIONS.organisationChanged,
+      summary: `${actor.name} made ${manager!.name} manager of ${kind} ${target!.name}`,
+    }),
   });
 }
 
