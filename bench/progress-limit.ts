@@ -3,7 +3,7 @@
 // Sequelize in between. Not part of the product: only the bench uses it.
 import mysql from 'mysql2/promise';
 import sqlite3 from 'sqlite3';
-import { LATEST_EVIDENCE_SHOWN } from '#app/domain/evidence/item-evidence.server.ts';
+import { LATEST_EVIDENCE_SHOWN } from '#app/domain/evidence/internal/item-evidence.server.ts';
 import { EVIDENCE_STATUS } from '#app/domain/evidence-types.ts';
 
 export type LimitItem = { itemId: number; state: 'none' | 'mapped' | 'submitted'; evidenceCount: number; latest: number[] };

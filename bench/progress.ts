@@ -13,6 +13,7 @@ import { workerProgress } from '#app/domain/progress.server.ts';
 import { saveStandardVersions } from '#app/domain/standards.server.ts';
 import { env } from '#app/utils/env.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
 import { queryCounter } from '#db/connection.ts';
 import { Evidence, EvidenceItemLink, EvidenceRevision, PersonStandard, StandardItem, sequelize } from '#db/models/index.ts';
 import { SEED_STANDARD_URNS, loadSeedStandard } from '#db/seed/standards.ts';
@@ -197,15 +198,15 @@ export async function run({ db, args }: BenchContext): Promise<Record<string, un
   const org = await createStaffedOrganisation();
   const organisationId = org.organisation.id;
   const versions = await saveStandardVersions(
-    org.admin,
+    contextFor(org.admin),
     SEED_STANDARD_URNS.map((urn) => loadSeedStandard(urn)),
-    { ipAddress: '127.0.0.1', sourceName: 'bench' },
+    { sourceName: 'bench' },
   );
   const versionIds = versions.map((version) => version.standardVersionId);
   for (let index = 0; index < options.otherOrgs; index += 1) {
     const other = await createOrganisation();
     const admin = await createPerson(other.organisation.id, { roles: ['admin'] });
-    await saveStandardVersions(actorFor(admin, ['admin']), SEED_STANDARD_URNS.map((urn) => loadSeedStandard(urn)), { ipAddress: '127.0.0.1', sourceName: 'bench' });
+    await saveStandardVersions(contextFor(actorFor(admin, ['admin'])), SEED_STANDARD_URNS.map((urn) => loadSeedStandard(urn)), { sourceName: 'bench' });
   }
   const workers = [org.worker];
   for (let index = 0; index < options.colleagues; index += 1) {

@@ -5,11 +5,13 @@ import { NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { loginThrottle } from '#app/utils/login-throttle.server.ts';
 import { hashPassword, verifyPassword } from '#app/utils/password.server.ts';
 import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
+import type { DomainContext } from '#app/utils/request-context.server.ts';
 import { SESSION_LIFETIME_MS } from '#app/utils/session.server.ts';
 import { tooManyAttemptsMessage } from '#app/utils/too-many-attempts.ts';
 import { Organisation, PasswordResetToken, Person, PersonRole, Session, sequelize } from '#db/models/index.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
 import { isRole } from './roles.ts';
+import { write } from './write.server.ts';
 
 export const RESET_LINK_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
@@ -30,6 +32,7 @@ export type LoginResult =
 /**
  * Checks the password unless this address must wait, for this account or for all: a refused attempt is not
  * counted anywhere, so failures from other addresses never keep the real person out (docs/decisions/007).
+ * No check: there is no actor before sign-in; the password (and the throttle) is the check.
  */
 export async function login(input: { email: string; password: string; ipAddress: string }): Promise<LoginResult> {
   const email = normaliseEmail(input.email);
@@ -79,6 +82,7 @@ export async function login(input: { email: string; password: string; ipAddress:
   return { ok: true, sessionId, actorId: person.id };
 }
 
+/** No check: ends the session whose id the browser holds; nothing else. */
 export async function logout(sessionId: string, ipAddress: string): Promise<void> {
   const session = await Session.findByPk(hashToken(sessionId), { include: [{ model: Person, as: 'person' }] });
   if (!session) return;
@@ -99,7 +103,7 @@ export async function logout(sessionId: string, ipAddress: string): Promise<void
   });
 }
 
-/** The signed-in person behind a session id, or null when the session is unknown, expired or deactivated. */
+/** The signed-in person behind a session id, or null when the session is unknown, expired or deactivated. No check: this is how the actor is found (app/utils/auth.server.ts). */
 export async function loadActorForSession(sessionId: string): Promise<Actor | null> {
   const session = await Session.findOne({
     where: { tokenHash: hashToken(sessionId), expiresAt: { [Op.gt]: new Date() } },
@@ -131,32 +135,30 @@ export async function loadActorForSession(sessionId: string): Promise<Actor | nu
 }
 
 /** An admin creates a single-use reset link to hand to the person; no mail server is needed. */
-export async function issuePasswordResetLink(actor: Actor, personId: number, ipAddress: string) {
+export async function issuePasswordResetLink(ctx: DomainContext, personId: number) {
+  const { actor } = ctx;
   assertCan(actor, 'manage:people:org');
   const person = assertSameOrganisation(actor, await Person.findByPk(personId), 'Person');
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + RESET_LINK_LIFETIME_MS);
-  await sequelize.transaction(async (transaction) => {
-    // Issuing a new link cancels any earlier one still unused.
-    await PasswordResetToken.update(
-      { usedAt: new Date() },
-      { where: { personId: person.id, usedAt: null }, transaction },
-    );
-    await PasswordResetToken.create(
-      { personId: person.id, tokenHash: hashToken(token), createdById: actor.id, expiresAt },
-      { transaction },
-    );
-    await recordAuditEvent(
-      {
-        organisationId: actor.organisationId,
-        actorId: actor.id,
+  await write(ctx, {
+    permission: 'manage:people:org',
+    run: async (_, transaction, record) => {
+      // Issuing a new link cancels any earlier one still unused.
+      await PasswordResetToken.update(
+        { usedAt: new Date() },
+        { where: { personId: person.id, usedAt: null }, transaction },
+      );
+      await PasswordResetToken.create(
+        { personId: person.id, tokenHash: hashToken(token), createdById: actor.id, expiresAt },
+        { transaction },
+      );
+      record({
         action: AUDIT_ACTIONS.passwordResetIssued,
         summary: `${actor.name} issued a password reset link for ${person.name}`,
         subject: { type: 'person', id: person.id },
-        ipAddress,
-      },
-      transaction,
-    );
+      });
+    },
   });
   return { token, expiresAt, personName: person.name };
 }
@@ -167,6 +169,7 @@ async function findUsableResetToken(token: string) {
   });
 }
 
+/** No check: the single-use token is the check. */
 export async function describeResetLink(token: string): Promise<{ personName: string }> {
   const reset = await findUsableResetToken(token);
   const person = reset ? await Person.findByPk(reset.personId) : null;
@@ -174,6 +177,7 @@ export async function describeResetLink(token: string): Promise<{ personName: st
   return { personName: person.name };
 }
 
+/** No check: the single-use token is the check; there is no actor yet. */
 export async function resetPassword(token: string, newPassword: string, ipAddress: string): Promise<void> {
   const passwordHash = await hashPassword(newPassword);
   await sequelize.transaction(async (transaction) => {
@@ -207,11 +211,11 @@ export async function resetPassword(token: string, newPassword: string, ipAddres
  * and address), and every other session of the person ends: whoever knew the old password is signed out.
  */
 export async function changePassword(
-  actor: Actor,
+  ctx: DomainContext,
   input: { currentPassword: string; newPassword: string },
-  ipAddress: string,
   currentSessionId: string,
 ): Promise<void> {
+  const { actor, ipAddress } = ctx;
   assertCan(actor, 'update:password:own');
   const person = await Person.findByPk(actor.id);
   if (!person) throw new NotFound('Person');
@@ -227,22 +231,19 @@ export async function changePassword(
   }
   await throttle.recordSuccess(email, ipAddress);
   const passwordHash = await hashPassword(input.newPassword);
-  await sequelize.transaction(async (transaction) => {
-    await person.update({ passwordHash }, { transaction });
-    await Session.destroy({
-      where: { personId: person.id, tokenHash: { [Op.ne]: hashToken(currentSessionId) } },
-      transaction,
-    });
-    await recordAuditEvent(
-      {
-        organisationId: actor.organisationId,
-        actorId: actor.id,
+  await write(ctx, {
+    permission: 'update:password:own',
+    run: async (_, transaction, record) => {
+      await person.update({ passwordHash }, { transaction });
+      await Session.destroy({
+        where: { personId: person.id, tokenHash: { [Op.ne]: hashToken(currentSessionId) } },
+        transaction,
+      });
+      record({
         action: AUDIT_ACTIONS.passwordChanged,
         summary: `${actor.name} changed their password; their other sessions were ended`,
         subject: { type: 'person', id: actor.id },
-        ipAddress,
-      },
-      transaction,
-    );
+      });
+    },
   });
 }

@@ -2,8 +2,10 @@
 import { Op } from 'sequelize';
 import { ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
-import { Person, PersonRole, WorkerAssessor, sequelize } from '#db/models/index.ts';
-import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
+import type { DomainContext } from '#app/utils/request-context.server.ts';
+import { Person, PersonRole, WorkerAssessor } from '#db/models/index.ts';
+import { AUDIT_ACTIONS } from './audit.server.ts';
+import { locked, write } from './write.server.ts';
 
 export async function assessorOptions(actor: Actor, workerId: number) {
   assertCan(actor, 'manage:assessors:org');
@@ -23,37 +25,41 @@ export async function assessorOptions(actor: Actor, workerId: number) {
 }
 
 /** Replaces the worker's assessors; nobody assesses their own evidence. */
-export async function setWorkerAssessors(actor: Actor, workerId: number, assessorIds: number[], ipAddress: string) {
+export async function setWorkerAssessors(ctx: DomainContext, workerId: number, assessorIds: number[]) {
+  const { actor } = ctx;
   assertCan(actor, 'manage:assessors:org');
-  const worker = assertSameOrganisation(actor, await Person.findByPk(workerId), 'Person');
-  if (assessorIds.includes(worker.id)) throw new ValidationError({ assessorIds: ['Nobody can assess their own evidence'] });
-  const valid = await Person.findAll({
-    where: { id: { [Op.in]: assessorIds }, organisationId: actor.organisationId, deactivatedAt: null },
-    include: [{ model: PersonRole, as: 'roles', where: { role: 'assessor' }, attributes: [] }],
-    attributes: ['id', 'name'],
-  });
-  if (valid.length !== new Set(assessorIds).size) throw new ValidationError({ assessorIds: ['Select assessors from the list'] });
-  await sequelize.transaction(async (transaction) => {
-    await WorkerAssessor.destroy({ where: { workerId: worker.id }, transaction });
-    await WorkerAssessor.bulkCreate(
-      valid.map((assessor) => ({ organisationId: actor.organisationId, workerId: worker.id, assessorId: assessor.id })),
-      { transaction },
-    );
-    await recordAuditEvent(
-      {
-        organisationId: actor.organisationId,
-        actorId: actor.id,
-        action: AUDIT_ACTIONS.assessorsChanged,
-        summary: `${actor.name} set the assessors of ${worker.name}: ${valid.map((assessor) => assessor.name).join(', ') || 'none'}`,
-        subject: { type: 'person', id: worker.id },
-        ipAddress,
-      },
-      transaction,
-    );
+  await write(ctx, {
+    permission: 'manage:assessors:org',
+    load: async (transaction) => {
+      const worker = assertSameOrganisation(actor, await Person.findByPk(workerId, locked(transaction)), 'Person');
+      const valid = await Person.findAll({
+        where: { id: { [Op.in]: assessorIds }, organisationId: actor.organisationId, deactivatedAt: null },
+        include: [{ model: PersonRole, as: 'roles', where: { role: 'assessor' }, attributes: [] }],
+        attributes: ['id', 'name'],
+        transaction,
+      });
+      return { worker, valid };
+    },
+    check: ({ worker, valid }) => {
+      if (assessorIds.includes(worker.id)) throw new ValidationError({ assessorIds: ['Nobody can assess their own evidence'] });
+      if (valid.length !== new Set(assessorIds).size) throw new ValidationError({ assessorIds: ['Select assessors from the list'] });
+    },
+    run: async ({ worker, valid }, transaction) => {
+      await WorkerAssessor.destroy({ where: { workerId: worker.id }, transaction });
+      await WorkerAssessor.bulkCreate(
+        valid.map((assessor) => ({ organisationId: actor.organisationId, workerId: worker.id, assessorId: assessor.id })),
+        { transaction },
+      );
+    },
+    audit: ({ worker, valid }) => ({
+      action: AUDIT_ACTIONS.assessorsChanged,
+      summary: `${actor.name} set the assessors of ${worker.name}: ${valid.map((assessor) => assessor.name).join(', ') || 'none'}`,
+      subject: { type: 'person', id: worker.id },
+    }),
   });
 }
 
-/** The workers an assessor assesses, for their home page and queue. */
+/** The workers an assessor assesses, for their home page and queue. No check: the actor's own assignments, empty for anyone who assesses nobody. */
 export async function workersAssessedBy(actor: Actor) {
   const rows = await WorkerAssessor.findAll({
     where: { assessorId: actor.id, organisationId: actor.organisationId },

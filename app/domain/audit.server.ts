@@ -19,7 +19,9 @@ export const AUDIT_ACTIONS = {
   standardImported: 'standard.imported',
   standardCasePublicationChanged: 'standard.case_publication_changed',
   assessorsChanged: 'person.assessors_changed',
+  evidenceCreated: 'evidence.created',
   evidenceSubmitted: 'evidence.submitted',
+  evidenceRevised: 'evidence.revised',
   roleProfileChanged: 'role_profile.changed',
   roleAssigned: 'role_profile.assigned',
   policyVersionAdded: 'policy.version_added',
@@ -28,9 +30,13 @@ export const AUDIT_ACTIONS = {
   supervisionAgreementSigned: 'supervision.agreement_signed',
   supervisionSessionChanged: 'supervision.session_changed',
   supervisionDebriefRequested: 'supervision.debrief_requested',
+  supervisionRecordStarted: 'supervision.record_started',
+  supervisionRecordSaved: 'supervision.record_saved',
   supervisionRecordShared: 'supervision.record_shared',
   supervisionRecordAgreed: 'supervision.record_agreed',
   supervisionAddendumAdded: 'supervision.addendum_added',
+  supervisionActionAdded: 'supervision.action_added',
+  supervisionActionCompleted: 'supervision.action_completed',
   supervisionCalendarLinkChanged: 'supervision.calendar_link_changed',
 } as const;
 
@@ -49,6 +55,7 @@ export type AuditInput = {
   ipAddress?: string | null;
 };
 
+/** No check: called by the write path (app/domain/write.server.ts) and by sign-in, sign-out and reset, which have no actor yet. */
 export async function recordAuditEvent(input: AuditInput, transaction?: Transaction): Promise<void> {
   await AuditEvent.create(
     {

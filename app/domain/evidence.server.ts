@@ -5,14 +5,17 @@ import { today } from '#app/utils/dates/index.ts';
 import { Forbidden, NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { FILE_LIMITS, FileRejected, fileStore, inspectUpload } from '#app/utils/file-store.server.ts';
 import { logger } from '#app/utils/logger.server.ts';
-import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
+import { assertCan, type Actor, canChangeEvidence, canReadEvidence } from '#app/utils/permissions.server.ts';
+import type { DomainContext } from '#app/utils/request-context.server.ts';
 import { Evidence, EvidenceFile, EvidenceItemLink, EvidenceRevision, sequelize } from '#db/models/index.ts';
-import { heldStandards } from './evidence/held-items.server.ts';
+import { AUDIT_ACTIONS } from './audit.server.ts';
+import { heldStandards } from './evidence/internal/held-items.server.ts';
 import { refreshItemStates } from './evidence/item-states.server.ts';
 import { EVIDENCE_STATUS, type EvidenceType } from './evidence-types.ts';
-import { canReadEvidence, relationshipTo, requireEvidenceReader } from './relationships.server.ts';
+import { relationshipTo, requireEvidenceReader } from './relationships.server.ts';
 import { EVIDENCE_WORKFLOW } from './workflows/evidence.server.ts';
 import { assertTransition } from './workflows/workflow.server.ts';
+import { locked, write } from './write.server.ts';
 
 export type EvidenceInput = {
   type: EvidenceType;
@@ -143,11 +146,12 @@ function revisionFields(input: EvidenceInput) {
 
 /** Records a new piece of evidence as a draft (or submitted at once). The same form sent twice records it once. */
 export async function recordEvidence(
-  actor: Actor,
+  ctx: DomainContext,
   input: EvidenceInput,
   files: UploadedFile[],
   options: { submissionToken: string; submit: boolean },
 ): Promise<number> {
+  const { actor, now } = ctx;
   assertCan(actor, 'create:evidence:own');
   const existing = await Evidence.findOne({ where: { workerId: actor.id, submissionToken: options.submissionToken } });
   if (existing) return existing.id;
@@ -156,32 +160,40 @@ export async function recordEvidence(
   const stored = await stageFiles(actor.id, files, 0);
   let evidenceId: number;
   try {
-    evidenceId = await sequelize.transaction(async (transaction) => {
-      const evidence = await Evidence.create(
-        {
-          organisationId: actor.organisationId,
-          workerId: actor.id,
-          status: options.submit ? EVIDENCE_STATUS.submitted : EVIDENCE_STATUS.draft,
-          currentRevisionId: null,
-          submissionToken: options.submissionToken,
-        },
-        { transaction },
-      );
-      const revision = await EvidenceRevision.create(
-        {
-          organisationId: actor.organisationId,
-          evidenceId: evidence.id,
-          revisionNumber: 1,
-          ...revisionFields(input),
-          createdById: actor.id,
-          submittedAt: options.submit ? new Date() : null,
-        },
-        { transaction },
-      );
-      await writeRevisionParts(actor, revision.id, input, stored, transaction);
-      await evidence.update({ currentRevisionId: revision.id }, { transaction });
-      await refreshItemStates([evidence.workerId], transaction);
-      return evidence.id;
+    evidenceId = await write(ctx, {
+      permission: 'create:evidence:own',
+      run: async (_, transaction) => {
+        const evidence = await Evidence.create(
+          {
+            organisationId: actor.organisationId,
+            workerId: actor.id,
+            status: options.submit ? EVIDENCE_STATUS.submitted : EVIDENCE_STATUS.draft,
+            currentRevisionId: null,
+            submissionToken: options.submissionToken,
+          },
+          { transaction },
+        );
+        const revision = await EvidenceRevision.create(
+          {
+            organisationId: actor.organisationId,
+            evidenceId: evidence.id,
+            revisionNumber: 1,
+            ...revisionFields(input),
+            createdById: actor.id,
+            submittedAt: options.submit ? now : null,
+          },
+          { transaction },
+        );
+        await writeRevisionParts(actor, revision.id, input, stored, transaction);
+        await evidence.update({ currentRevisionId: revision.id }, { transaction });
+        await refreshItemStates([evidence.workerId], transaction);
+        return evidence.id;
+      },
+      audit: (_, id) => ({
+        action: options.submit ? AUDIT_ACTIONS.evidenceSubmitted : AUDIT_ACTIONS.evidenceCreated,
+        summary: `${actor.name} ${options.submit ? 'recorded and submitted' : 'recorded a draft of'} a piece of evidence mapped to ${items(input.links.length)}`,
+        subject: { type: 'evidence', id },
+      }),
     });
   } catch (error) {
     await discardStaged(stored);
@@ -195,13 +207,18 @@ export async function recordEvidence(
   return evidenceId;
 }
 
+const items = (count: number) => `${count} ${count === 1 ? 'item' : 'items'}`;
+
 /** The worker's own evidence, for changing; a reader who is not the worker may look but not change it. */
 async function ownEvidence(actor: Actor, evidenceId: number, transaction?: Transaction) {
-  const evidence = await Evidence.findOne({ where: { id: evidenceId, organisationId: actor.organisationId }, transaction });
+  const evidence = await Evidence.findOne({
+    where: { id: evidenceId, organisationId: actor.organisationId },
+    ...(transaction ? locked(transaction) : {}),
+  });
   if (!evidence) throw new NotFound('Evidence');
-  if (evidence.workerId !== actor.id) {
+  if (!canChangeEvidence(actor, evidence)) {
     const { relationship } = await relationshipTo(actor, evidence.workerId);
-    if (canReadEvidence(relationship)) throw new Forbidden('Only the worker can change their evidence');
+    if (canReadEvidence(actor, { id: evidence.workerId, relationship })) throw new Forbidden('Only the worker can change their evidence');
     throw new NotFound('Evidence');
   }
   return evidence;
@@ -212,48 +229,74 @@ async function ownEvidence(actor: Actor, evidenceId: number, transaction?: Trans
  * and any decision that points at it, stays as it was.
  */
 export async function updateEvidence(
-  actor: Actor,
+  ctx: DomainContext,
   evidenceId: number,
   input: EvidenceInput,
   newFiles: UploadedFile[],
   keepFileIds: number[],
 ): Promise<void> {
+  const { actor, now } = ctx;
   assertCan(actor, 'create:evidence:own');
-  const evidence = await ownEvidence(actor, evidenceId);
-  assertTransition(EVIDENCE_WORKFLOW, evidence.status, 'change');
+  // Read once before the transaction to check the form and stage the files; read again, locked, inside it.
+  const before = await ownEvidence(actor, evidenceId);
+  assertTransition(EVIDENCE_WORKFLOW, before.status, 'change');
   await checkInput(actor.id, input);
-  const currentFiles = await EvidenceFile.findAll({ where: { evidenceRevisionId: evidence.currentRevisionId! } });
-  const kept = currentFiles.filter((file) => keepFileIds.includes(file.id));
-  const dropped = currentFiles.filter((file) => !keepFileIds.includes(file.id));
-  const stored = await stageFiles(actor.id, newFiles, kept.length);
+  const keptBefore = await EvidenceFile.count({ where: { evidenceRevisionId: before.currentRevisionId!, id: { [Op.in]: keepFileIds } } });
+  const stored = await stageFiles(actor.id, newFiles, keptBefore);
+  let dropped: EvidenceFile[] = [];
+  let wasDraft = false;
   try {
-    await sequelize.transaction(async (transaction) => {
-      const current = await EvidenceRevision.findByPk(evidence.currentRevisionId!, { transaction, lock: transaction.LOCK.UPDATE });
-      if (!current) throw new NotFound('Evidence');
-      if (evidence.status === EVIDENCE_STATUS.draft) {
-        await current.update(revisionFields(input), { transaction });
-        await EvidenceItemLink.destroy({ where: { evidenceRevisionId: current.id }, transaction });
-        await EvidenceFile.destroy({ where: { id: { [Op.in]: dropped.map((file) => file.id) } }, transaction });
-        await writeRevisionParts(actor, current.id, input, stored, transaction);
+    await write(ctx, {
+      permission: 'create:evidence:own',
+      load: async (transaction) => {
+        const evidence = await ownEvidence(actor, evidenceId, transaction);
+        const current = await EvidenceRevision.findByPk(evidence.currentRevisionId!, locked(transaction));
+        if (!current) throw new NotFound('Evidence');
+        const currentFiles = await EvidenceFile.findAll({ where: { evidenceRevisionId: current.id }, transaction });
+        return { evidence, current, currentFiles };
+      },
+      check: ({ evidence }) => {
+        assertTransition(EVIDENCE_WORKFLOW, evidence.status, 'change');
+      },
+      run: async ({ evidence, current, currentFiles }, transaction) => {
+        const kept = currentFiles.filter((file) => keepFileIds.includes(file.id));
+        dropped = currentFiles.filter((file) => !keepFileIds.includes(file.id));
+        wasDraft = evidence.status === EVIDENCE_STATUS.draft;
+        if (wasDraft) {
+          await current.update(revisionFields(input), { transaction });
+          await EvidenceItemLink.destroy({ where: { evidenceRevisionId: current.id }, transaction });
+          await EvidenceFile.destroy({ where: { id: { [Op.in]: dropped.map((file) => file.id) } }, transaction });
+          await writeRevisionParts(actor, current.id, input, stored, transaction);
+          await refreshItemStates([evidence.workerId], transaction);
+          return current.revisionNumber;
+        }
+        const revision = await EvidenceRevision.create(
+          {
+            organisationId: actor.organisationId,
+            evidenceId: evidence.id,
+            revisionNumber: current.revisionNumber + 1,
+            ...revisionFields(input),
+            createdById: actor.id,
+            submittedAt: now,
+          },
+          { transaction },
+        );
+        // Kept files are shared with the earlier revision: the stored file is the same, the row is the new revision's.
+        const keptRows = kept.map(({ originalName, storedName, mediaType, sizeBytes, sha256 }) => ({ originalName, storedName, mediaType, sizeBytes, sha256 }));
+        await writeRevisionParts(actor, revision.id, input, [...keptRows, ...stored], transaction);
+        await evidence.update({ currentRevisionId: revision.id }, { transaction });
         await refreshItemStates([evidence.workerId], transaction);
-        return;
-      }
-      const revision = await EvidenceRevision.create(
-        {
-          organisationId: actor.organisationId,
-          evidenceId: evidence.id,
-          revisionNumber: current.revisionNumber + 1,
-          ...revisionFields(input),
-          createdById: actor.id,
-          submittedAt: new Date(),
-        },
-        { transaction },
-      );
-      // Kept files are shared with the earlier revision: the stored file is the same, the row is the new revision's.
-      const keptRows = kept.map(({ originalName, storedName, mediaType, sizeBytes, sha256 }) => ({ originalName, storedName, mediaType, sizeBytes, sha256 }));
-      await writeRevisionParts(actor, revision.id, input, [...keptRows, ...stored], transaction);
-      await evidence.update({ currentRevisionId: revision.id }, { transaction });
-      await refreshItemStates([evidence.workerId], transaction);
+        return revision.revisionNumber;
+      },
+      // A draft's changes are the worker's own work in progress; a submitted piece changing is a new revision on record.
+      audit: ({ evidence }, revisionNumber) =>
+        wasDraft
+          ? null
+          : {
+              action: AUDIT_ACTIONS.evidenceRevised,
+              summary: `${actor.name} revised a piece of submitted evidence (revision ${revisionNumber}), mapped to ${items(input.links.length)}`,
+              subject: { type: 'evidence', id: evidence.id },
+            },
     });
   } catch (error) {
     await discardStaged(stored);
@@ -261,7 +304,7 @@ export async function updateEvidence(
   }
   await commitStaged(stored);
   // A draft's removed files belong to no revision any more.
-  if (evidence.status === EVIDENCE_STATUS.draft) await removeUnreferenced(dropped.map((file) => file.storedName));
+  if (wasDraft) await removeUnreferenced(dropped.map((file) => file.storedName));
 }
 
 async function removeUnreferenced(storedNames: string[]): Promise<void> {
@@ -270,16 +313,29 @@ async function removeUnreferenced(storedNames: string[]): Promise<void> {
   await removeStored(storedNames.filter((name) => !stillUsed.some((row) => row.storedName === name)).map((storedName) => ({ storedName })));
 }
 
-export async function submitEvidence(actor: Actor, evidenceId: number): Promise<void> {
-  assertCan(actor, 'create:evidence:own');
-  await sequelize.transaction(async (transaction) => {
-    const evidence = await ownEvidence(actor, evidenceId, transaction);
-    const status = assertTransition(EVIDENCE_WORKFLOW, evidence.status, 'submit');
-    const links = await EvidenceItemLink.count({ where: { evidenceRevisionId: evidence.currentRevisionId! }, transaction });
-    if (links === 0) throw new ValidationError({ links: ['Map the evidence to at least one item before you submit it'] });
-    await EvidenceRevision.update({ submittedAt: new Date() }, { where: { id: evidence.currentRevisionId! }, transaction });
-    await evidence.update({ status }, { transaction });
-    await refreshItemStates([evidence.workerId], transaction);
+export async function submitEvidence(ctx: DomainContext, evidenceId: number): Promise<void> {
+  const { actor, now } = ctx;
+  await write(ctx, {
+    permission: 'create:evidence:own',
+    load: async (transaction) => {
+      const evidence = await ownEvidence(actor, evidenceId, transaction);
+      const links = await EvidenceItemLink.count({ where: { evidenceRevisionId: evidence.currentRevisionId! }, transaction });
+      return { evidence, links };
+    },
+    check: ({ evidence, links }) => {
+      assertTransition(EVIDENCE_WORKFLOW, evidence.status, 'submit');
+      if (links === 0) throw new ValidationError({ links: ['Map the evidence to at least one item before you submit it'] });
+    },
+    run: async ({ evidence }, transaction) => {
+      await EvidenceRevision.update({ submittedAt: now }, { where: { id: evidence.currentRevisionId! }, transaction });
+      await evidence.update({ status: assertTransition(EVIDENCE_WORKFLOW, evidence.status, 'submit') }, { transaction });
+      await refreshItemStates([evidence.workerId], transaction);
+    },
+    audit: ({ evidence, links }) => ({
+      action: AUDIT_ACTIONS.evidenceSubmitted,
+      summary: `${actor.name} submitted a piece of evidence mapped to ${items(links)}`,
+      subject: { type: 'evidence', id: evidence.id },
+    }),
   });
 }
 

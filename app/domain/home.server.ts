@@ -4,9 +4,9 @@ import { assertCan, can, hasRole, type Actor } from '#app/utils/permissions.serv
 import { Evidence, Person, PersonRole, Team } from '#db/models/index.ts';
 import { workersAssessedBy } from './assessors.server.ts';
 import { EVIDENCE_STATUS } from './evidence-types.ts';
-import { effectiveLineSupervisorId, supervisorsAmong } from './relationships.server.ts';
+import { effectiveLineSupervisorId, supervisorsAmong, managedTeamIds } from './relationships.server.ts';
 import { oversightSupervisionItems, workerSupervisionItems } from './supervision/attention.server.ts';
-import { managedTeamIds } from './team.server.ts';
+
 
 export type AttentionItem = { text: string; href?: string; count?: number };
 export type AttentionSection = { role: string; heading: string; items: AttentionItem[] };
@@ -68,10 +68,10 @@ export async function attentionFor(actor: Actor): Promise<AttentionSection[]> {
     });
   }
 
-  if (can(actor, 'read:supervision:own')) {
+  if (can(actor, 'read:supervision')) {
     const items = [
       ...(hasRole(actor, 'worker') ? await workerSupervisionItems(actor) : []),
-      ...(can(actor, 'read:supervision-overview:managed') ? await oversightSupervisionItems(actor) : []),
+      ...(can(actor, 'read:supervision-overview') ? await oversightSupervisionItems(actor) : []),
     ];
     if (items.length) sections.push({ role: 'supervision', heading: 'Supervision', items });
   }

@@ -2,8 +2,10 @@
 import { Op, UniqueConstraintError } from 'sequelize';
 import { ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
-import { Location, ManagerScope, Person, PersonRole, Team, sequelize } from '#db/models/index.ts';
-import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
+import type { DomainContext } from '#app/utils/request-context.server.ts';
+import { Location, ManagerScope, Person, PersonRole, Team } from '#db/models/index.ts';
+import { AUDIT_ACTIONS } from './audit.server.ts';
+import { locked, write } from './write.server.ts';
 
 export async function getOrganisationStructure(actor: Actor) {
   assertCan(actor, 'manage:organisation:org');
@@ -50,22 +52,22 @@ export async function getOrganisationStructure(actor: Actor) {
   };
 }
 
-async function audit(actor: Actor, summary: string, ipAddress: string, transaction: import('sequelize').Transaction) {
-  await recordAuditEvent(
-    { organisationId: actor.organisationId, actorId: actor.id, action: AUDIT_ACTIONS.organisationChanged, summary, ipAddress },
-    transaction,
-  );
-}
-
-export async function addLocation(actor: Actor, input: { name: string; address?: string | undefined }, ipAddress: string) {
+export async function addLocation(ctx: DomainContext, input: { name: string; address?: string | undefined }) {
+  const { actor } = ctx;
   assertCan(actor, 'manage:organisation:org');
   try {
-    await sequelize.transaction(async (transaction) => {
-      await Location.create(
-        { organisationId: actor.organisationId, name: input.name, address: input.address ?? null },
-        { transaction },
-      );
-      await audit(actor, `${actor.name} added the location ${input.name}`, ipAddress, transaction);
+    await write(ctx, {
+      permission: 'manage:organisation:org',
+      run: async (_, transaction, record) => {
+        await Location.create(
+          { organisationId: actor.organisationId, name: input.name, address: input.address ?? null },
+          { transaction },
+        );
+        record({
+          action: AUDIT_ACTIONS.organisationChanged,
+          summary: `${actor.name} added the location ${input.name}`,
+        });
+      },
     });
   } catch (error) {
     if (error instanceof UniqueConstraintError) throw new ValidationError({ name: ['There is already a location with this name'] });
@@ -73,21 +75,24 @@ export async function addLocation(actor: Actor, input: { name: string; address?:
   }
 }
 
-export async function addTeam(actor: Actor, input: { name: string; locationId?: number | undefined }, ipAddress: string) {
-  assertCan(actor, 'manage:organisation:org');
-  if (input.locationId !== undefined) {
-    const location = await Location.findByPk(input.locationId);
-    if (!location || location.organisationId !== actor.organisationId) {
-      throw new ValidationError({ locationId: ['Select a location from the list'] });
-    }
-  }
+export async function addTeam(ctx: DomainContext, input: { name: string; locationId?: number | undefined }) {
+  const { actor } = ctx;
   try {
-    await sequelize.transaction(async (transaction) => {
-      await Team.create(
-        { organisationId: actor.organisationId, name: input.name, locationId: input.locationId ?? null },
-        { transaction },
-      );
-      await audit(actor, `${actor.name} added the team ${input.name}`, ipAddress, transaction);
+    await write(ctx, {
+      permission: 'manage:organisation:org',
+      load: (transaction) => (input.locationId !== undefined ? Location.findByPk(input.locationId, { transaction }) : Promise.resolve(null)),
+      check: (location) => {
+        if (input.locationId !== undefined && (!location || location.organisationId !== actor.organisationId)) {
+          throw new ValidationError({ locationId: ['Select a location from the list'] });
+        }
+      },
+      run: async (_, transaction) => {
+        await Team.create(
+          { organisationId: actor.organisationId, name: input.name, locationId: input.locationId ?? null },
+          { transaction },
+        );
+      },
+      audit: () => ({ action: AUDIT_ACTIONS.organisationChanged, summary: `${actor.name} added the team ${input.name}` }),
     });
   } catch (error) {
     if (error instanceof UniqueConstraintError) throw new ValidationError({ name: ['There is already a team with this name'] });
@@ -96,39 +101,58 @@ export async function addTeam(actor: Actor, input: { name: string; locationId?: 
 }
 
 /** `scope` is "team:ID" or "location:ID", as the form's select offers them. */
-export async function addManagerScope(actor: Actor, input: { managerId: number; scope: string }, ipAddress: string) {
-  assertCan(actor, 'manage:organisation:org');
+export async function addManagerScope(ctx: DomainContext, input: { managerId: number; scope: string }) {
+  const { actor } = ctx;
   const [kind, rawId] = input.scope.split(':');
   const id = Number(rawId);
-  const manager = await Person.findOne({
-    where: { id: input.managerId, organisationId: actor.organisationId, deactivatedAt: null },
-    include: [{ model: PersonRole, as: 'roles', where: { role: 'manager' }, attributes: [] }],
-  });
-  if (!manager) throw new ValidationError({ managerId: ['Select a manager from the list'] });
-  const target =
-    kind === 'team' ? await Team.findByPk(id) : kind === 'location' ? await Location.findByPk(id) : null;
-  if (!target || target.organisationId !== actor.organisationId) {
-    throw new ValidationError({ scope: ['Select a team or location from the list'] });
-  }
-  await sequelize.transaction(async (transaction) => {
-    await ManagerScope.findOrCreate({
-      where: {
-        organisationId: actor.organisationId,
-        managerId: manager.id,
-        teamId: kind === 'team' ? id : null,
-        locationId: kind === 'location' ? id : null,
-      },
-      transaction,
-    });
-    await audit(actor, `${actor.name} made ${manager.name} manager of ${kind} ${target.name}`, ipAddress, transaction);
+  await write(ctx, {
+    permission: 'manage:organisation:org',
+    load: async (transaction) => {
+      const manager = await Person.findOne({
+        where: { id: input.managerId, organisationId: actor.organisationId, deactivatedAt: null },
+        include: [{ model: PersonRole, as: 'roles', where: { role: 'manager' }, attributes: [] }],
+        ...locked(transaction),
+      });
+      const target =
+        kind === 'team' ? await Team.findByPk(id, { transaction }) : kind === 'location' ? await Location.findByPk(id, { transaction }) : null;
+      return { manager, target };
+    },
+    check: ({ manager, target }) => {
+      if (!manager) throw new ValidationError({ managerId: ['Select a manager from the list'] });
+      if (!target || target.organisationId !== actor.organisationId) {
+        throw new ValidationError({ scope: ['Select a team or location from the list'] });
+      }
+    },
+    run: async ({ manager }, transaction) => {
+      await ManagerScope.findOrCreate({
+        where: {
+          organisationId: actor.organisationId,
+          managerId: manager!.id,
+          teamId: kind === 'team' ? id : null,
+          locationId: kind === 'location' ? id : null,
+        },
+        transaction,
+      });
+    },
+    audit: ({ manager, target }) => ({
+      action: AUDIT_ACTIONS.organisationChanged,
+      summary: `${actor.name} made ${manager!.name} manager of ${kind} ${target!.name}`,
+    }),
   });
 }
 
-export async function removeManagerScope(actor: Actor, scopeId: number, ipAddress: string) {
+export async function removeManagerScope(ctx: DomainContext, scopeId: number) {
+  const { actor } = ctx;
   assertCan(actor, 'manage:organisation:org');
-  await sequelize.transaction(async (transaction) => {
-    const scope = assertSameOrganisation(actor, await ManagerScope.findByPk(scopeId, { transaction }), 'Manager scope');
-    await scope.destroy({ transaction });
-    await audit(actor, `${actor.name} removed a management responsibility`, ipAddress, transaction);
+  await write(ctx, {
+    permission: 'manage:organisation:org',
+    run: async (_, transaction, record) => {
+      const scope = assertSameOrganisation(actor, await ManagerScope.findByPk(scopeId, locked(transaction)), 'Manager scope');
+      await scope.destroy({ transaction });
+      record({
+        action: AUDIT_ACTIONS.organisationChanged,
+        summary: `${actor.name} removed a management responsibility`,
+      });
+    },
   });
 }

@@ -2,11 +2,13 @@
 import { Op, UniqueConstraintError, type Transaction } from 'sequelize';
 import { ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
-import { Person, PersonRole, Session, Team, sequelize } from '#db/models/index.ts';
+import type { DomainContext } from '#app/utils/request-context.server.ts';
+import { Person, PersonRole, Session, Team } from '#db/models/index.ts';
 import { normaliseEmail } from './accounts.server.ts';
-import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
+import { AUDIT_ACTIONS } from './audit.server.ts';
 import { supervisorsAmong } from './relationships.server.ts';
 import { ROLES, ROLE_LABELS, isRole, type Role } from './roles.ts';
+import { locked, write } from './write.server.ts';
 
 export type PersonInput = {
   name: string;
@@ -147,40 +149,38 @@ async function describeChanges(
   return changes;
 }
 
-export async function createPerson(actor: Actor, input: PersonInput, ipAddress: string): Promise<number> {
+export async function createPerson(ctx: DomainContext, input: PersonInput): Promise<number> {
+  const { actor } = ctx;
   assertCan(actor, 'manage:people:org');
   const { supervisorName } = await checkReferences(actor, input);
   try {
-    return await sequelize.transaction(async (transaction) => {
-      const person = await Person.create(
-        {
-          organisationId: actor.organisationId,
-          name: input.name,
-          email: normaliseEmail(input.email),
-          jobTitle: input.jobTitle ?? null,
-          teamId: input.teamId ?? null,
-          lineSupervisorId: input.lineSupervisorId ?? null,
-          passwordHash: null,
-          deactivatedAt: null,
-        },
-        { transaction },
-      );
-      await PersonRole.bulkCreate(
-        input.roles.map((role) => ({ organisationId: actor.organisationId, personId: person.id, role })),
-        { transaction },
-      );
-      await recordAuditEvent(
-        {
-          organisationId: actor.organisationId,
-          actorId: actor.id,
+    return await write(ctx, {
+      permission: 'manage:people:org',
+      run: async (_, transaction, record) => {
+        const person = await Person.create(
+          {
+            organisationId: actor.organisationId,
+            name: input.name,
+            email: normaliseEmail(input.email),
+            jobTitle: input.jobTitle ?? null,
+            teamId: input.teamId ?? null,
+            lineSupervisorId: input.lineSupervisorId ?? null,
+            passwordHash: null,
+            deactivatedAt: null,
+          },
+          { transaction },
+        );
+        await PersonRole.bulkCreate(
+          input.roles.map((role) => ({ organisationId: actor.organisationId, personId: person.id, role })),
+          { transaction },
+        );
+        record({
           action: AUDIT_ACTIONS.personCreated,
           summary: `${actor.name} added ${person.name} with roles: ${describeRoles(input.roles)}${supervisorName ? `; line supervisor ${supervisorName}` : ''}`,
           subject: { type: 'person', id: person.id },
-          ipAddress,
-        },
-        transaction,
-      );
-      return person.id;
+        });
+        return person.id;
+      },
     });
   } catch (error) {
     if (error instanceof UniqueConstraintError) {
@@ -190,76 +190,64 @@ export async function createPerson(actor: Actor, input: PersonInput, ipAddress: 
   }
 }
 
-export async function updatePerson(actor: Actor, personId: number, input: PersonInput, ipAddress: string) {
+export async function updatePerson(ctx: DomainContext, personId: number, input: PersonInput) {
+  const { actor } = ctx;
   assertCan(actor, 'manage:people:org');
   const { teamName, supervisorName } = await checkReferences(actor, input, personId);
   try {
-    await sequelize.transaction(async (transaction) => {
-      const person = assertSameOrganisation(
-        actor,
-        await Person.findByPk(personId, {
-          include: [{ model: PersonRole, as: 'roles' }],
-          transaction,
-          lock: transaction.LOCK.UPDATE,
-        }),
-        'Person',
-      );
-      const before = (person.roles ?? []).map((row) => row.role);
-      const previous = { name: person.name, email: person.email, jobTitle: person.jobTitle, teamId: person.teamId, lineSupervisorId: person.lineSupervisorId };
-      if (person.id === actor.id && before.includes('admin') && !input.roles.includes('admin')) {
-        throw new ValidationError({ roles: ['You cannot remove your own admin role; ask another admin'] });
-      }
-      await person.update(
-        {
-          name: input.name,
-          email: normaliseEmail(input.email),
-          jobTitle: input.jobTitle ?? null,
-          teamId: input.teamId ?? null,
-          lineSupervisorId: input.lineSupervisorId ?? null,
-        },
-        { transaction },
-      );
-      const added = input.roles.filter((role) => !before.includes(role));
-      const removed = before.filter((role) => !input.roles.includes(role));
-      if (removed.length) {
-        await PersonRole.destroy({ where: { personId: person.id, role: { [Op.in]: removed } }, transaction });
-      }
-      if (added.length) {
-        await PersonRole.bulkCreate(
-          added.map((role) => ({ organisationId: actor.organisationId, personId: person.id, role })),
+    await write(ctx, {
+      permission: 'manage:people:org',
+      run: async (_, transaction, record) => {
+        const person = assertSameOrganisation(
+          actor,
+          await Person.findByPk(personId, {
+            include: [{ model: PersonRole, as: 'roles' }],
+            transaction,
+            lock: transaction.LOCK.UPDATE,
+          }),
+          'Person',
+        );
+        const before = (person.roles ?? []).map((row) => row.role);
+        const previous = { name: person.name, email: person.email, jobTitle: person.jobTitle, teamId: person.teamId, lineSupervisorId: person.lineSupervisorId };
+        if (person.id === actor.id && before.includes('admin') && !input.roles.includes('admin')) {
+          throw new ValidationError({ roles: ['You cannot remove your own admin role; ask another admin'] });
+        }
+        await person.update(
+          {
+            name: input.name,
+            email: normaliseEmail(input.email),
+            jobTitle: input.jobTitle ?? null,
+            teamId: input.teamId ?? null,
+            lineSupervisorId: input.lineSupervisorId ?? null,
+          },
           { transaction },
         );
-      }
-      const changes = await describeChanges(previous, person, { teamName, supervisorName }, transaction);
-      if (changes.length) {
-        await recordAuditEvent(
-          {
-            organisationId: actor.organisationId,
-            actorId: actor.id,
+        const added = input.roles.filter((role) => !before.includes(role));
+        const removed = before.filter((role) => !input.roles.includes(role));
+        if (removed.length) {
+          await PersonRole.destroy({ where: { personId: person.id, role: { [Op.in]: removed } }, transaction });
+        }
+        if (added.length) {
+          await PersonRole.bulkCreate(
+            added.map((role) => ({ organisationId: actor.organisationId, personId: person.id, role })),
+            { transaction },
+          );
+        }
+        const changes = await describeChanges(previous, person, { teamName, supervisorName }, transaction);
+        if (changes.length) {
+          record({
             action: AUDIT_ACTIONS.personUpdated,
             summary: `${actor.name} changed ${person.name}: ${changes.join('; ')}`,
             subject: { type: 'person', id: person.id },
-            ipAddress,
-          },
-          transaction,
-        );
-      }
-      if (added.length || removed.length) {
-        await recordAuditEvent(
-          {
-            organisationId: actor.organisationId,
-            actorId: actor.id,
-            action: AUDIT_ACTIONS.rolesChanged,
-            summary: `${actor.name} changed the roles of ${person.name} from ${describeRoles(before.filter(isRole))} to ${describeRoles(input.roles)} (${[
-              ...(added.length ? [`added ${describeRoles(added)}`] : []),
-              ...(removed.length ? [`removed ${describeRoles(removed.filter(isRole))}`] : []),
-            ].join('; ')})`,
-            subject: { type: 'person', id: person.id },
-            ipAddress,
-          },
-          transaction,
-        );
-      }
+          });
+        }
+        if (added.length || removed.length) {
+          record({ action: AUDIT_ACTIONS.rolesChanged, summary: `${actor.name} changed the roles of ${person.name} from ${describeRoles(before.filter(isRole))} to ${describeRoles(input.roles)} (${[
+                ...(added.length ? [`added ${describeRoles(added)}`] : []),
+                ...(removed.length ? [`removed ${describeRoles(removed.filter(isRole))}`] : []),
+              ].join('; ')})`, subject: { type: 'person', id: person.id } });
+        }
+      },
     });
   } catch (error) {
     if (error instanceof UniqueConstraintError) {
@@ -270,24 +258,22 @@ export async function updatePerson(actor: Actor, personId: number, input: Person
 }
 
 /** A deactivated person cannot sign in and is signed out everywhere; everything they recorded stays. */
-export async function setPersonActive(actor: Actor, personId: number, active: boolean, ipAddress: string) {
+export async function setPersonActive(ctx: DomainContext, personId: number, active: boolean) {
+  const { actor } = ctx;
   assertCan(actor, 'manage:people:org');
   if (personId === actor.id && !active) throw new ValidationError({ person: ['You cannot deactivate yourself'] });
-  await sequelize.transaction(async (transaction) => {
-    const person = assertSameOrganisation(actor, await Person.findByPk(personId, { transaction }), 'Person');
-    if ((person.deactivatedAt === null) === active) return;
-    await person.update({ deactivatedAt: active ? null : new Date() }, { transaction });
-    if (!active) await Session.destroy({ where: { personId: person.id }, transaction });
-    await recordAuditEvent(
-      {
-        organisationId: actor.organisationId,
-        actorId: actor.id,
+  await write(ctx, {
+    permission: 'manage:people:org',
+    run: async (_, transaction, record) => {
+      const person = assertSameOrganisation(actor, await Person.findByPk(personId, locked(transaction)), 'Person');
+      if ((person.deactivatedAt === null) === active) return;
+      await person.update({ deactivatedAt: active ? null : new Date() }, { transaction });
+      if (!active) await Session.destroy({ where: { personId: person.id }, transaction });
+      record({
         action: active ? AUDIT_ACTIONS.personReactivated : AUDIT_ACTIONS.personDeactivated,
         summary: `${actor.name} ${active ? 'reactivated' : 'deactivated'} ${person.name}`,
         subject: { type: 'person', id: person.id },
-        ipAddress,
-      },
-      transaction,
-    );
+      });
+    },
   });
 }

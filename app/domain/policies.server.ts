@@ -2,10 +2,12 @@
 import { Op, UniqueConstraintError } from 'sequelize';
 import { parseIsoDate, today } from '#app/utils/dates/index.ts';
 import { NotFound, ValidationError } from '#app/utils/errors.server.ts';
-import { assertCan, assertSameOrganisation, hasRole, type Actor } from '#app/utils/permissions.server.ts';
-import { Person, Policy, PolicyAcknowledgement, PolicyVersion, Team, sequelize } from '#db/models/index.ts';
-import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
-import { managedTeamIds } from './team.server.ts';
+import { assertCan, assertSameOrganisation, type Actor, can } from '#app/utils/permissions.server.ts';
+import type { DomainContext } from '#app/utils/request-context.server.ts';
+import { Person, Policy, PolicyAcknowledgement, PolicyVersion, Team } from '#db/models/index.ts';
+import { AUDIT_ACTIONS } from './audit.server.ts';
+import { managedTeamIds } from './relationships.server.ts';
+import { write } from './write.server.ts';
 
 export type PolicyVersionInput = { version: string; adoptedOn: string; nextReviewOn: string; body: string };
 export type PolicyInput = PolicyVersionInput & { title: string };
@@ -98,12 +100,58 @@ export async function getPolicy(actor: Actor, policyId: number) {
   };
 }
 
-export async function addPolicy(actor: Actor, input: PolicyInput, ipAddress: string): Promise<number> {
+export async function addPolicy(ctx: DomainContext, input: PolicyInput): Promise<number> {
+  const { actor } = ctx;
   assertCan(actor, 'manage:policies:org');
   checkVersion(input);
   try {
-    return await sequelize.transaction(async (transaction) => {
-      const policy = await Policy.create({ organisationId: actor.organisationId, title: input.title }, { transaction });
+    return await write(ctx, {
+      permission: 'manage:policies:org',
+      run: async (_, transaction, record) => {
+        const policy = await Policy.create({ organisationId: actor.organisationId, title: input.title }, { transaction });
+        const version = await PolicyVersion.create(
+          {
+            organisationId: actor.organisationId,
+            policyId: policy.id,
+            version: input.version,
+            adoptedOn: input.adoptedOn,
+            nextReviewOn: input.nextReviewOn,
+            body: input.body,
+            isCurrent: true,
+            createdById: actor.id,
+          },
+          { transaction },
+        );
+        record({
+          action: AUDIT_ACTIONS.policyVersionAdded,
+          summary: `${actor.name} added the policy ${policy.title}, version ${version.version}`,
+          subject: { type: 'policy_version', id: version.id },
+        });
+        return policy.id;
+      },
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintError) throw new ValidationError({ title: ['There is already a policy with this title'] });
+    throw error;
+  }
+}
+
+/** The new version becomes the current one; everyone is asked to acknowledge it again. */
+export async function addPolicyVersion(ctx: DomainContext, policyId: number, input: PolicyVersionInput) {
+  const { actor } = ctx;
+  assertCan(actor, 'manage:policies:org');
+  checkVersion(input);
+  await write(ctx, {
+    permission: 'manage:policies:org',
+    run: async (_, transaction, record) => {
+      const policy = assertSameOrganisation(
+        actor,
+        await Policy.findByPk(policyId, { transaction, lock: transaction.LOCK.UPDATE }),
+        'Policy',
+      );
+      const existing = await PolicyVersion.findOne({ where: { policyId: policy.id, version: input.version }, transaction });
+      if (existing) throw new ValidationError({ version: ['This policy already has a version with this label'] });
+      await PolicyVersion.update({ isCurrent: false }, { where: { policyId: policy.id, isCurrent: true }, transaction });
       const version = await PolicyVersion.create(
         {
           organisationId: actor.organisationId,
@@ -117,88 +165,36 @@ export async function addPolicy(actor: Actor, input: PolicyInput, ipAddress: str
         },
         { transaction },
       );
-      await recordAuditEvent(
-        {
-          organisationId: actor.organisationId,
-          actorId: actor.id,
-          action: AUDIT_ACTIONS.policyVersionAdded,
-          summary: `${actor.name} added the policy ${policy.title}, version ${version.version}`,
-          subject: { type: 'policy_version', id: version.id },
-          ipAddress,
-        },
-        transaction,
-      );
-      return policy.id;
-    });
-  } catch (error) {
-    if (error instanceof UniqueConstraintError) throw new ValidationError({ title: ['There is already a policy with this title'] });
-    throw error;
-  }
-}
-
-/** The new version becomes the current one; everyone is asked to acknowledge it again. */
-export async function addPolicyVersion(actor: Actor, policyId: number, input: PolicyVersionInput, ipAddress: string) {
-  assertCan(actor, 'manage:policies:org');
-  checkVersion(input);
-  await sequelize.transaction(async (transaction) => {
-    const policy = assertSameOrganisation(
-      actor,
-      await Policy.findByPk(policyId, { transaction, lock: transaction.LOCK.UPDATE }),
-      'Policy',
-    );
-    const existing = await PolicyVersion.findOne({ where: { policyId: policy.id, version: input.version }, transaction });
-    if (existing) throw new ValidationError({ version: ['This policy already has a version with this label'] });
-    await PolicyVersion.update({ isCurrent: false }, { where: { policyId: policy.id, isCurrent: true }, transaction });
-    const version = await PolicyVersion.create(
-      {
-        organisationId: actor.organisationId,
-        policyId: policy.id,
-        version: input.version,
-        adoptedOn: input.adoptedOn,
-        nextReviewOn: input.nextReviewOn,
-        body: input.body,
-        isCurrent: true,
-        createdById: actor.id,
-      },
-      { transaction },
-    );
-    await recordAuditEvent(
-      {
-        organisationId: actor.organisationId,
-        actorId: actor.id,
+      record({
         action: AUDIT_ACTIONS.policyVersionAdded,
         summary: `${actor.name} adopted version ${version.version} of the policy ${policy.title}`,
         subject: { type: 'policy_version', id: version.id },
-        ipAddress,
-      },
-      transaction,
-    );
+      });
+    },
   });
 }
 
 /** Acknowledges the current version; doing so twice changes nothing. */
-export async function acknowledgePolicy(actor: Actor, policyId: number, ipAddress: string) {
+export async function acknowledgePolicy(ctx: DomainContext, policyId: number) {
+  const { actor } = ctx;
   assertCan(actor, 'read:policies:org');
-  await sequelize.transaction(async (transaction) => {
-    const policy = assertSameOrganisation(actor, await Policy.findByPk(policyId, { transaction }), 'Policy');
-    const current = await currentVersionOf(policy.id, transaction);
-    const [, created] = await PolicyAcknowledgement.findOrCreate({
-      where: { policyVersionId: current.id, personId: actor.id },
-      defaults: { organisationId: actor.organisationId, policyVersionId: current.id, personId: actor.id },
-      transaction,
-    });
-    if (!created) return;
-    await recordAuditEvent(
-      {
-        organisationId: actor.organisationId,
-        actorId: actor.id,
+  await write(ctx, {
+    permission: 'read:policies:org',
+    run: async (_, transaction, record) => {
+      const policy = assertSameOrganisation(actor, await Policy.findByPk(policyId, { transaction }), 'Policy');
+      const current = await currentVersionOf(policy.id, transaction);
+      const [, created] = await PolicyAcknowledgement.findOrCreate({
+        where: { policyVersionId: current.id, personId: actor.id },
+        defaults: { organisationId: actor.organisationId, policyVersionId: current.id, personId: actor.id },
+        transaction,
+      });
+      if (!created) return;
+      record({
         action: AUDIT_ACTIONS.policyAcknowledged,
         summary: `${actor.name} acknowledged ${policy.title} version ${current.version}`,
         subject: { type: 'policy_version', id: current.id },
-        ipAddress,
-      },
-      transaction,
-    );
+      });
+    },
   });
 }
 
@@ -207,10 +203,12 @@ export async function acknowledgePolicy(actor: Actor, policyId: number, ipAddres
  * teams they manage for managers. Active people only.
  */
 export async function acknowledgementReport(actor: Actor, policyId: number) {
-  assertCan(actor, 'read:policy-acknowledgements:managed');
+  assertCan(actor, 'read:policy-acknowledgements');
+  // The scope is chosen from the permission: the whole organisation, or the teams the actor manages.
+  const wholeOrganisation = can(actor, 'read:policy-acknowledgements:org');
   const policy = assertSameOrganisation(actor, await Policy.findByPk(policyId), 'Policy');
   const current = await currentVersionOf(policy.id);
-  const scope = hasRole(actor, 'admin') ? {} : { teamId: { [Op.in]: await managedTeamIds(actor) } };
+  const scope = wholeOrganisation ? {} : { teamId: { [Op.in]: await managedTeamIds(actor) } };
   const people = await Person.findAll({
     where: { organisationId: actor.organisationId, deactivatedAt: null, ...scope },
     include: [{ model: Team, as: 'team', attributes: ['name'] }],
@@ -233,7 +231,7 @@ export async function acknowledgementReport(actor: Actor, policyId: number) {
   }));
   return {
     version: current.version,
-    scope: hasRole(actor, 'admin') ? ('organisation' as const) : ('managed-teams' as const),
+    scope: wholeOrganisation ? ('organisation' as const) : ('managed-teams' as const),
     acknowledged: rows.filter((row) => row.acknowledgedAt !== null),
     notAcknowledged: rows.filter((row) => row.acknowledgedAt === null),
   };

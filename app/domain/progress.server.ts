@@ -1,7 +1,7 @@
 // A worker's progress: every item of every standard they hold, with its state and the evidence behind it.
 import type { Actor } from '#app/utils/permissions.server.ts';
-import { heldStandards, predecessorsOf } from './evidence/held-items.server.ts';
-import { foldCarriedItems, itemEvidenceOf, type EvidenceRef, type ItemEvidence } from './evidence/item-evidence.server.ts';
+import { heldStandards, predecessorsOf } from './evidence/internal/held-items.server.ts';
+import { foldCarriedItems, itemEvidenceOf, type EvidenceRef, type ItemEvidence } from './evidence/internal/item-evidence.server.ts';
 import type { ItemState } from './evidence-types.ts';
 import { requireEvidenceReader } from './relationships.server.ts';
 

@@ -1,33 +1,28 @@
-// How the actor stands to a worker (self, line supervisor, assessor, manager above them): the basis of who
-// may see a worker's evidence and supervision. Another organisation's person is "not found".
-// Each relationship counts only while the actor holds the role that gives it: line supervision with the supervisor
-// role, a manager scope with the manager role, an assessor assignment with the assessor role. The links stay in the
-// database (an admin reassigns them), but taking the role away ends the access at once.
+// How the actor stands to a worker (self, line supervisor, assessor, manager above them), loaded from the stored links
+// in a fixed number of queries. What each relationship allows is decided in the policy module
+// (app/utils/permissions.server.ts), which combines the link with the role whose permission has its scope.
+// Another organisation's person is "not found".
 import { Op } from 'sequelize';
 import { NotFound } from '#app/utils/errors.server.ts';
-import { hasRole, type Actor } from '#app/utils/permissions.server.ts';
+import { hasRole, type Actor, canReadEvidence, canReadSupervision, type Relationship } from '#app/utils/permissions.server.ts';
 import { ManagerScope, Person, PersonRole, Team, WorkerAssessor } from '#db/models/index.ts';
 
-export type Relationship = {
-  self: boolean;
-  lineSupervisor: boolean;
-  assessor: boolean;
-  manager: boolean;
-};
+export type { Relationship };
 
 /** `lineSupervisorId` is the line supervisor whose link counts (active, with the supervisor role), else null. */
 export type WorkerSummary = { id: number; name: string; organisationId: number; teamId: number | null; lineSupervisorId: number | null };
 
-/** Loads the worker and the actor's relationship to them in a fixed number of queries. */
+/** Loads the worker and the actor's relationship to them in a fixed number of queries. Loads, never decides: another organisation's person is not found; the policy's predicates decide what the links allow. */
 export async function relationshipTo(actor: Actor, workerId: number): Promise<{ worker: WorkerSummary; relationship: Relationship }> {
   const worker = await Person.findOne({
     where: { id: workerId, organisationId: actor.organisationId },
     attributes: ['id', 'name', 'organisationId', 'teamId', 'lineSupervisorId'],
   });
   if (!worker) throw new NotFound('Person');
+  // A link is looked up only when the actor holds the role that could use it: without the role it grants nothing.
   const [assessorLink, managesWorker, lineSupervisorId] = await Promise.all([
     hasRole(actor, 'assessor') ? WorkerAssessor.findOne({ where: { workerId, assessorId: actor.id } }) : null,
-    hasRole(actor, 'manager') && worker.teamId !== null ? managesTeam(actor, worker.teamId) : false,
+    hasRole(actor, 'manager') && worker.teamId !== null ? managedTeamIds(actor).then((ids) => ids.includes(worker.teamId!)) : false,
     worker.lineSupervisorId === actor.id ? (hasRole(actor, 'supervisor') ? actor.id : null) : effectiveLineSupervisorId(worker),
   ]);
   return {
@@ -40,19 +35,14 @@ export async function relationshipTo(actor: Actor, workerId: number): Promise<{ 
     },
     relationship: {
       self: worker.id === actor.id,
-      lineSupervisor: isLineSupervisorOf(actor, worker),
+      lineSupervisor: worker.lineSupervisorId === actor.id,
       assessor: assessorLink !== null,
       manager: managesWorker,
     },
   };
 }
 
-/** Line supervision counts only while the actor holds the supervisor role. */
-export function isLineSupervisorOf(actor: Actor, worker: { lineSupervisorId: number | null }): boolean {
-  return hasRole(actor, 'supervisor') && worker.lineSupervisorId === actor.id;
-}
-
-/** Of these people, the active ones who hold the supervisor role: those whose line supervision counts. */
+/** Of these people, the active ones who hold the supervisor role: those whose line supervision counts. No check: a fact about people the caller has already scoped to the actor's organisation. */
 export async function supervisorsAmong(organisationId: number, personIds: (number | null)[]): Promise<Set<number>> {
   const ids = [...new Set(personIds.filter((id): id is number => id !== null))];
   if (!ids.length) return new Set();
@@ -64,38 +54,61 @@ export async function supervisorsAmong(organisationId: number, personIds: (numbe
   return new Set(rows.map((row) => row.id));
 }
 
-/** The worker's line supervisor if the link still counts (active, holds the supervisor role), else null. */
+/** The worker's line supervisor if the link still counts (active, holds the supervisor role), else null. No check: a fact about a worker the caller has already loaded for the actor. */
 export async function effectiveLineSupervisorId(worker: { organisationId: number; lineSupervisorId: number | null }): Promise<number | null> {
   if (worker.lineSupervisorId === null) return null;
   return (await supervisorsAmong(worker.organisationId, [worker.lineSupervisorId])).has(worker.lineSupervisorId) ? worker.lineSupervisorId : null;
 }
 
-/** Whether the manager manages this team directly or through its whole location. */
-async function managesTeam(actor: Actor, teamId: number): Promise<boolean> {
-  const team = await Team.findByPk(teamId, { attributes: ['id', 'locationId'] });
-  if (!team) return false;
-  const scopes = await ManagerScope.findAll({ where: { managerId: actor.id, organisationId: actor.organisationId } });
-  return scopes.some((scope) => scope.teamId === team.id || (scope.locationId !== null && scope.locationId === team.locationId));
+// One answer per actor object: the actor is loaded once per request (app/utils/auth.server.ts), so this is per request.
+// Any write to manager scopes or teams (through the models, factories included) starts a new generation, so an actor
+// object kept across writes, as tests do, never sees a stale answer.
+const managedTeams = new WeakMap<Actor, { generation: number; teamIds: Promise<number[]> }>();
+let generation = 0;
+const forgetManagedTeams = (options?: { transaction?: { afterCommit(fn: () => void): void } | null }) => {
+  generation += 1;
+  options?.transaction?.afterCommit(() => (generation += 1));
+};
+for (const model of [ManagerScope, Team] as const) {
+  for (const hook of ['afterCreate', 'afterUpdate', 'afterDestroy', 'afterBulkCreate', 'afterBulkUpdate', 'afterBulkDestroy'] as const) {
+    (model as unknown as { addHook(name: string, fn: (...args: unknown[]) => void): void }).addHook(hook, (...args: unknown[]) =>
+      forgetManagedTeams(args.find((arg): arg is { transaction?: null } => typeof arg === 'object' && arg !== null && 'transaction' in arg)),
+    );
+  }
 }
 
-/** Evidence is seen by the worker, their assessors, their line supervisor and the managers above them. */
-export function canReadEvidence(relationship: Relationship): boolean {
-  return relationship.self || relationship.assessor || relationship.lineSupervisor || relationship.manager;
+/** Ids of the teams a manager manages: their own teams plus every team at a location they manage. No check: the actor's own scope, empty for anyone who manages nothing. */
+export function managedTeamIds(actor: Actor): Promise<number[]> {
+  const known = managedTeams.get(actor);
+  if (known && known.generation === generation) return known.teamIds;
+  const teamIds = loadManagedTeamIds(actor);
+  managedTeams.set(actor, { generation, teamIds });
+  teamIds.catch(() => managedTeams.delete(actor));
+  return teamIds;
 }
 
-/** Supervision is confidential to its two parties and the managers above them: not assessors or colleagues. */
-export function canReadSupervision(relationship: Relationship): boolean {
-  return relationship.self || relationship.lineSupervisor || relationship.manager;
+async function loadManagedTeamIds(actor: Actor): Promise<number[]> {
+  const scopes = await ManagerScope.findAll({ where: { organisationId: actor.organisationId, managerId: actor.id } });
+  const teamIds = scopes.flatMap((scope) => (scope.teamId ? [scope.teamId] : []));
+  const locationIds = scopes.flatMap((scope) => (scope.locationId ? [scope.locationId] : []));
+  if (locationIds.length) {
+    const teams = await Team.findAll({
+      where: { organisationId: actor.organisationId, locationId: { [Op.in]: locationIds } },
+      attributes: ['id'],
+    });
+    teamIds.push(...teams.map((team) => team.id));
+  }
+  return [...new Set(teamIds)];
 }
 
 export async function requireEvidenceReader(actor: Actor, workerId: number) {
   const result = await relationshipTo(actor, workerId);
-  if (!canReadEvidence(result.relationship)) throw new NotFound('Evidence');
+  if (!canReadEvidence(actor, { id: workerId, relationship: result.relationship })) throw new NotFound('Evidence');
   return result;
 }
 
 export async function requireSupervisionReader(actor: Actor, workerId: number) {
   const result = await relationshipTo(actor, workerId);
-  if (!canReadSupervision(result.relationship)) throw new NotFound('Supervision record');
+  if (!canReadSupervision(actor, { id: workerId, relationship: result.relationship })) throw new NotFound('Supervision record');
   return result;
 }

@@ -3,6 +3,7 @@
 import type { RoleProfileCommand } from '#app/components/role-profile-schema.ts';
 import { today as todayInLondon } from '#app/utils/dates/index.ts';
 import { can as hasPermission, type Actor } from '#app/utils/permissions.server.ts';
+import type { DomainContext } from '#app/utils/request-context.server.ts';
 import { assignRoleProfile, endRoleAssignment, getRoleProfile, roleProfileFormOptions, updateRoleProfile } from './role-profiles.server.ts';
 
 export async function roleProfilePage(actor: Actor, roleProfileId: number) {
@@ -29,19 +30,19 @@ export async function roleProfilePage(actor: Actor, roleProfileId: number) {
 
 export type RoleProfileNotice = 'saved' | 'assigned' | 'ended';
 
-export async function actOnRoleProfile(actor: Actor, roleProfileId: number, command: RoleProfileCommand, ipAddress: string): Promise<RoleProfileNotice> {
+export async function actOnRoleProfile(ctx: DomainContext, roleProfileId: number, command: RoleProfileCommand): Promise<RoleProfileNotice> {
   switch (command.intent) {
     case 'save': {
       const { intent: _intent, ...input } = command;
-      await updateRoleProfile(actor, roleProfileId, { ...input, urgentDebriefOnRequest: input.urgentDebriefOnRequest ?? false }, ipAddress);
+      await updateRoleProfile(ctx, roleProfileId, { ...input, urgentDebriefOnRequest: input.urgentDebriefOnRequest ?? false });
       return 'saved';
     }
     case 'assign':
-      await assignRoleProfile(actor, { personId: command.personId, roleProfileId, startedOn: command.startedOn }, ipAddress);
+      await assignRoleProfile(ctx, { personId: command.personId, roleProfileId, startedOn: command.startedOn });
       return 'assigned';
     case 'end':
       // An assignment ends on the day it is ended; the history keeps both dates.
-      await endRoleAssignment(actor, command.assignmentId, todayInLondon(), ipAddress);
+      await endRoleAssignment(ctx, command.assignmentId, todayInLondon());
       return 'ended';
   }
 }

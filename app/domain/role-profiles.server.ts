@@ -3,6 +3,7 @@ import { Op, UniqueConstraintError, type Transaction } from 'sequelize';
 import { addMonths, parseIsoDate } from '#app/utils/dates/index.ts';
 import { InvalidTransition, ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
+import type { DomainContext } from '#app/utils/request-context.server.ts';
 import {
   Person,
   PersonStandard,
@@ -13,8 +14,9 @@ import {
   StandardVersion,
   sequelize,
 } from '#db/models/index.ts';
-import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
+import { AUDIT_ACTIONS } from './audit.server.ts';
 import { refreshItemStates } from './evidence/item-states.server.ts';
+import { write } from './write.server.ts';
 
 export type RoleProfileInput = {
   name: string;
@@ -168,28 +170,26 @@ function duplicateName(error: unknown): never {
   throw error;
 }
 
-export async function createRoleProfile(actor: Actor, input: RoleProfileInput, ipAddress: string): Promise<number> {
+export async function createRoleProfile(ctx: DomainContext, input: RoleProfileInput): Promise<number> {
+  const { actor } = ctx;
   assertCan(actor, 'manage:role-profiles:org');
   const standardIds = await checkInput(actor, input);
   try {
-    return await sequelize.transaction(async (transaction) => {
-      const profile = await RoleProfile.create({ organisationId: actor.organisationId, ...profileValues(input) }, { transaction });
-      await RoleProfileStandard.bulkCreate(
-        standardIds.map((standardId) => ({ roleProfileId: profile.id, standardId })),
-        { transaction },
-      );
-      await recordAuditEvent(
-        {
-          organisationId: actor.organisationId,
-          actorId: actor.id,
+    return await write(ctx, {
+      permission: 'manage:role-profiles:org',
+      run: async (_, transaction, record) => {
+        const profile = await RoleProfile.create({ organisationId: actor.organisationId, ...profileValues(input) }, { transaction });
+        await RoleProfileStandard.bulkCreate(
+          standardIds.map((standardId) => ({ roleProfileId: profile.id, standardId })),
+          { transaction },
+        );
+        record({
           action: AUDIT_ACTIONS.roleProfileChanged,
           summary: `${actor.name} created the role profile ${profile.name} with ${standardIds.length} required standards`,
           subject: { type: 'role_profile', id: profile.id },
-          ipAddress,
-        },
-        transaction,
-      );
-      return profile.id;
+        });
+        return profile.id;
+      },
     });
   } catch (error) {
     duplicateName(error);
@@ -197,44 +197,42 @@ export async function createRoleProfile(actor: Actor, input: RoleProfileInput, i
 }
 
 /** Changes apply to future assignments; people already holding the role keep the standards they were given. */
-export async function updateRoleProfile(actor: Actor, roleProfileId: number, input: RoleProfileInput, ipAddress: string) {
+export async function updateRoleProfile(ctx: DomainContext, roleProfileId: number, input: RoleProfileInput) {
+  const { actor } = ctx;
   assertCan(actor, 'manage:role-profiles:org');
   const standardIds = await checkInput(actor, input);
   try {
-    await sequelize.transaction(async (transaction) => {
-      const profile = assertSameOrganisation(
-        actor,
-        await RoleProfile.findByPk(roleProfileId, {
-          include: [{ model: RoleProfileStandard, as: 'requirements' }],
-          transaction,
-          lock: transaction.LOCK.UPDATE,
-        }),
-        'Role profile',
-      );
-      const before = (profile.requirements ?? []).map((row) => row.standardId);
-      const added = standardIds.filter((id) => !before.includes(id));
-      const removed = before.filter((id) => !standardIds.includes(id));
-      await profile.update(profileValues(input), { transaction });
-      if (removed.length) {
-        await RoleProfileStandard.destroy({ where: { roleProfileId: profile.id, standardId: { [Op.in]: removed } }, transaction });
-      }
-      if (added.length) {
-        await RoleProfileStandard.bulkCreate(
-          added.map((standardId) => ({ roleProfileId: profile.id, standardId })),
-          { transaction },
+    await write(ctx, {
+      permission: 'manage:role-profiles:org',
+      run: async (_, transaction, record) => {
+        const profile = assertSameOrganisation(
+          actor,
+          await RoleProfile.findByPk(roleProfileId, {
+            include: [{ model: RoleProfileStandard, as: 'requirements' }],
+            transaction,
+            lock: transaction.LOCK.UPDATE,
+          }),
+          'Role profile',
         );
-      }
-      await recordAuditEvent(
-        {
-          organisationId: actor.organisationId,
-          actorId: actor.id,
+        const before = (profile.requirements ?? []).map((row) => row.standardId);
+        const added = standardIds.filter((id) => !before.includes(id));
+        const removed = before.filter((id) => !standardIds.includes(id));
+        await profile.update(profileValues(input), { transaction });
+        if (removed.length) {
+          await RoleProfileStandard.destroy({ where: { roleProfileId: profile.id, standardId: { [Op.in]: removed } }, transaction });
+        }
+        if (added.length) {
+          await RoleProfileStandard.bulkCreate(
+            added.map((standardId) => ({ roleProfileId: profile.id, standardId })),
+            { transaction },
+          );
+        }
+        record({
           action: AUDIT_ACTIONS.roleProfileChanged,
           summary: `${actor.name} updated the role profile ${profile.name} (${added.length} standards added, ${removed.length} removed)`,
           subject: { type: 'role_profile', id: profile.id },
-          ipAddress,
-        },
-        transaction,
-      );
+        });
+      },
     });
   } catch (error) {
     duplicateName(error);
@@ -245,110 +243,106 @@ export async function updateRoleProfile(actor: Actor, roleProfileId: number, inp
  * Gives a person a role from a start date: the assignment, with its target date, and each required standard at
  * its current version, all in one transaction. A person may hold several roles, but not the same one twice.
  */
-export async function assignRoleProfile(actor: Actor, input: AssignmentInput, ipAddress: string): Promise<number> {
+export async function assignRoleProfile(ctx: DomainContext, input: AssignmentInput): Promise<number> {
+  const { actor } = ctx;
   assertCan(actor, 'manage:role-profiles:org');
   const startedOn = parseIsoDate(input.startedOn);
   if (!startedOn) throw new ValidationError({ startedOn: ['Enter a real start date'] });
-  return sequelize.transaction(async (transaction) => {
-    const profile = assertSameOrganisation(
-      actor,
-      await RoleProfile.findByPk(input.roleProfileId, {
-        include: [{ model: RoleProfileStandard, as: 'requirements', attributes: ['standardId'] }],
-        transaction,
-      }),
-      'Role profile',
-    );
-    const person = await Person.findByPk(input.personId, { transaction, lock: transaction.LOCK.UPDATE });
-    if (!person || person.organisationId !== actor.organisationId || person.deactivatedAt !== null) {
-      throw new ValidationError({ personId: ['Select a person from the list'] });
-    }
-    const open = await RoleAssignment.findOne({
-      where: { personId: person.id, roleProfileId: profile.id, endedOn: null },
-      transaction,
-    });
-    if (open) throw new ValidationError({ personId: [`${person.name} already holds this role`] });
-
-    const targetDate = addMonths(startedOn, profile.targetMonths);
-    const assignment = await RoleAssignment.create(
-      {
-        organisationId: actor.organisationId,
-        personId: person.id,
-        roleProfileId: profile.id,
-        startedOn,
-        targetDate,
-        endedOn: null,
-        assignedById: actor.id,
-      },
-      { transaction },
-    );
-    const versions = await currentVersions(
-      (profile.requirements ?? []).map((row) => row.standardId),
-      actor.organisationId,
-      transaction,
-    );
-    for (const version of versions) {
-      // A standard the person already has (from another role) keeps its existing target.
-      await PersonStandard.findOrCreate({
-        where: { personId: person.id, standardVersionId: version.id },
-        defaults: {
-          organisationId: actor.organisationId,
-          personId: person.id,
-          standardVersionId: version.id,
-          roleAssignmentId: assignment.id,
-          targetDate,
-        },
+  return write(ctx, {
+    permission: 'manage:role-profiles:org',
+    run: async (_, transaction, record) => {
+      const profile = assertSameOrganisation(
+        actor,
+        await RoleProfile.findByPk(input.roleProfileId, {
+          include: [{ model: RoleProfileStandard, as: 'requirements', attributes: ['standardId'] }],
+          transaction,
+        }),
+        'Role profile',
+      );
+      const person = await Person.findByPk(input.personId, { transaction, lock: transaction.LOCK.UPDATE });
+      if (!person || person.organisationId !== actor.organisationId || person.deactivatedAt !== null) {
+        throw new ValidationError({ personId: ['Select a person from the list'] });
+      }
+      const open = await RoleAssignment.findOne({
+        where: { personId: person.id, roleProfileId: profile.id, endedOn: null },
         transaction,
       });
-    }
-    await recordAuditEvent(
-      {
-        organisationId: actor.organisationId,
-        actorId: actor.id,
+      if (open) throw new ValidationError({ personId: [`${person.name} already holds this role`] });
+
+      const targetDate = addMonths(startedOn, profile.targetMonths);
+      const assignment = await RoleAssignment.create(
+        {
+          organisationId: actor.organisationId,
+          personId: person.id,
+          roleProfileId: profile.id,
+          startedOn,
+          targetDate,
+          endedOn: null,
+          assignedById: actor.id,
+        },
+        { transaction },
+      );
+      const versions = await currentVersions(
+        (profile.requirements ?? []).map((row) => row.standardId),
+        actor.organisationId,
+        transaction,
+      );
+      for (const version of versions) {
+        // A standard the person already has (from another role) keeps its existing target.
+        await PersonStandard.findOrCreate({
+          where: { personId: person.id, standardVersionId: version.id },
+          defaults: {
+            organisationId: actor.organisationId,
+            personId: person.id,
+            standardVersionId: version.id,
+            roleAssignmentId: assignment.id,
+            targetDate,
+          },
+          transaction,
+        });
+      }
+      record({
         action: AUDIT_ACTIONS.roleAssigned,
         summary: `${actor.name} assigned ${person.name} the role ${profile.name} from ${startedOn}, target ${targetDate}`,
         subject: { type: 'person', id: person.id },
-        ipAddress,
-      },
-      transaction,
-    );
-    // A standard newly held can take over evidence from an earlier version the person holds.
-    await refreshItemStates([person.id], transaction);
-    return assignment.id;
+      });
+      // A standard newly held can take over evidence from an earlier version the person holds.
+      await refreshItemStates([person.id], transaction);
+      return assignment.id;
+    },
   });
 }
 
 /** Ends an assignment; the row stays as history. */
-export async function endRoleAssignment(actor: Actor, assignmentId: number, endedOn: string, ipAddress: string) {
+export async function endRoleAssignment(ctx: DomainContext, assignmentId: number, endedOn: string) {
+  const { actor } = ctx;
   assertCan(actor, 'manage:role-profiles:org');
   const date = parseIsoDate(endedOn);
   if (!date) throw new ValidationError({ endedOn: ['Enter a real end date'] });
-  await sequelize.transaction(async (transaction) => {
-    const assignment = assertSameOrganisation(
-      actor,
-      await RoleAssignment.findByPk(assignmentId, {
-        include: [
-          { model: RoleProfile, as: 'roleProfile', attributes: ['name'] },
-          { model: Person, as: 'person', attributes: ['name'] },
-        ],
-        transaction,
-        lock: transaction.LOCK.UPDATE,
-      }),
-      'Role assignment',
-    );
-    if (assignment.endedOn !== null) throw new InvalidTransition('This role assignment has already ended');
-    if (date < assignment.startedOn) throw new ValidationError({ endedOn: ['The end date must be on or after the start date'] });
-    await assignment.update({ endedOn: date }, { transaction });
-    await recordAuditEvent(
-      {
-        organisationId: actor.organisationId,
-        actorId: actor.id,
+  await write(ctx, {
+    permission: 'manage:role-profiles:org',
+    run: async (_, transaction, record) => {
+      const assignment = assertSameOrganisation(
+        actor,
+        await RoleAssignment.findByPk(assignmentId, {
+          include: [
+            { model: RoleProfile, as: 'roleProfile', attributes: ['name'] },
+            { model: Person, as: 'person', attributes: ['name'] },
+          ],
+          transaction,
+          lock: transaction.LOCK.UPDATE,
+        }),
+        'Role assignment',
+      );
+      if (assignment.endedOn !== null) throw new InvalidTransition('This role assignment has already ended');
+      if (date < assignment.startedOn) throw new ValidationError({ endedOn: ['The end date must be on or after the start date'] });
+      await assignment.update({ endedOn: date }, { transaction });
+      record({
         action: AUDIT_ACTIONS.roleAssigned,
         summary: `${actor.name} ended ${(assignment.get('person') as Person | undefined)?.name ?? 'someone'}’s role ${assignment.roleProfile?.name ?? ''} on ${date}`,
         subject: { type: 'person', id: assignment.personId },
-        ipAddress,
-      },
-      transaction,
-    );
+      });
+    },
   });
 }
 

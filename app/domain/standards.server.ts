@@ -2,12 +2,14 @@
 import { Op, type Transaction } from 'sequelize';
 import { NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
-import { PersonStandard, Standard, StandardItem, StandardVersion, sequelize } from '#db/models/index.ts';
+import type { DomainContext } from '#app/utils/request-context.server.ts';
+import { PersonStandard, Standard, StandardItem, StandardVersion, sequelize, PersonStandardHistory } from '#db/models/index.ts';
 import { NosStandardSchema, type NosStandard } from '#standards/schema.ts';
-import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
+import { AUDIT_ACTIONS } from './audit.server.ts';
 import { refreshItemStates } from './evidence/item-states.server.ts';
 import { unreviewedFlag } from './standards/import-review.ts';
 import { StoredStandardSchema } from './standards/stored-limits.ts';
+import { locked, write, type AuditEntry } from './write.server.ts';
 
 /** Metadata kept with a version beyond its title and overview. */
 type VersionDetails = Omit<NosStandard, 'urn' | 'title' | 'version' | 'overview' | 'items'>;
@@ -72,10 +74,11 @@ export function compareItems(previous: { code: string; text: string }[], next: N
  * predecessor so a worker's progress can carry over.
  */
 export async function saveStandardVersions(
-  actor: Actor,
+  ctx: DomainContext,
   inputs: NosStandard[],
-  options: ImportOptions,
+  options: ImportOptions = {},
 ): Promise<{ urn: string; version: string; standardVersionId: number }[]> {
+  const { actor } = ctx;
   assertCan(actor, 'manage:standards:org');
   const standards = inputs.map((input) => {
     const parsed = NosStandardSchema.safeParse(input);
@@ -94,28 +97,32 @@ export async function saveStandardVersions(
     }
     return parsed.data;
   });
-  return sequelize.transaction(async (transaction) => {
-    const saved = [];
-    for (const standard of standards) saved.push(await saveVersion(actor, standard, options, transaction));
-    return saved;
-  });
+  return write(ctx, {
+    permission: 'manage:standards:org',
+    run: async (_, transaction) => {
+      const saved = [];
+      for (const standard of standards) saved.push(await saveVersion(ctx, standard, options, transaction));
+      return saved;
+    },
+    audit: (_, saved) => saved.map((version) => version.audit),
+  }).then((saved) => saved.map(({ audit: _audit, ...version }) => version));
 }
 
 export type ImportOptions = {
   sourceName?: string | null;
-  ipAddress: string;
   /** Move people who hold the replaced version to the new one; their evidence for unchanged items carries over. */
   moveHolders?: boolean;
 };
 
-async function saveVersion(actor: Actor, standard: NosStandard, options: ImportOptions, transaction: Transaction) {
+async function saveVersion(ctx: DomainContext, standard: NosStandard, options: ImportOptions, transaction: Transaction) {
+  const { actor } = ctx;
   const version = versionLabel(standard.version);
   const [row] = await Standard.findOrCreate({
     where: { organisationId: actor.organisationId, urn: standard.urn },
     defaults: { organisationId: actor.organisationId, urn: standard.urn },
     transaction,
   });
-  const versions = await StandardVersion.findAll({ where: { standardId: row.id }, transaction, lock: transaction.LOCK.UPDATE });
+  const versions = await StandardVersion.findAll({ where: { standardId: row.id }, ...locked(transaction) });
   if (versions.some((existing) => existing.version === version)) {
     throw new ValidationError({ standard: [`${standard.urn} version ${version} is already in the library`] });
   }
@@ -155,23 +162,30 @@ async function saveVersion(actor: Actor, standard: NosStandard, options: ImportO
   );
   let moved = 0;
   if (previous && options.moveHolders) {
-    const holders = await PersonStandard.findAll({ where: { standardVersionId: previous.id }, attributes: ['personId'], transaction });
-    [moved] = await PersonStandard.update({ standardVersionId: created.id }, { where: { standardVersionId: previous.id }, transaction });
+    // The holding moves to the new version; the history keeps which version it was on, and links keep their items.
+    const holders = await PersonStandard.findAll({ where: { standardVersionId: previous.id }, attributes: ['id', 'personId'], ...locked(transaction) });
+    await PersonStandardHistory.bulkCreate(
+      holders.map((holding) => ({
+        organisationId: actor.organisationId,
+        personStandardId: holding.id,
+        personId: holding.personId,
+        fromStandardVersionId: previous.id,
+        toStandardVersionId: created.id,
+        movedById: actor.id,
+        movedAt: ctx.now,
+      })),
+      { transaction },
+    );
+    [moved] = await PersonStandard.update({ standardVersionId: created.id }, { where: { id: holders.map((holding) => holding.id) }, transaction });
     // Their evidence for unchanged items now counts for the new version's items.
     await refreshItemStates(holders.map((holder) => holder.personId), transaction);
   }
-  await recordAuditEvent(
-    {
-      organisationId: actor.organisationId,
-      actorId: actor.id,
-      action: AUDIT_ACTIONS.standardImported,
-      summary: `${actor.name} imported ${standard.urn} version ${version} (${items.length} items)${previous ? `, replacing version ${previous.version}${moved ? ` and moving ${moved} people to it` : ''}` : ''}`,
-      subject: { type: 'standard_version', id: created.id },
-      ipAddress: options.ipAddress,
-    },
-    transaction,
-  );
-  return { urn: standard.urn, version, standardVersionId: created.id };
+  const audit: AuditEntry = {
+    action: AUDIT_ACTIONS.standardImported,
+    summary: `${actor.name} imported ${standard.urn} version ${version} (${items.length} items)${previous ? `, replacing version ${previous.version}${moved ? ` and moving ${moved} people to it` : ''}` : ''}`,
+    subject: { type: 'standard_version', id: created.id },
+  };
+  return { urn: standard.urn, version, standardVersionId: created.id, audit };
 }
 
 export async function listStandards(actor: Actor) {

@@ -1,24 +1,9 @@
 // Who a manager manages: the people in their teams, directly or through a whole location.
 import { Op } from 'sequelize';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
-import { ManagerScope, Person, PersonRole, Team } from '#db/models/index.ts';
-import { supervisorsAmong } from './relationships.server.ts';
+import { Person, PersonRole, Team } from '#db/models/index.ts';
+import { supervisorsAmong, managedTeamIds } from './relationships.server.ts';
 import { isRole } from './roles.ts';
-
-/** Ids of the teams a manager manages (their own teams plus every team at a location they manage). */
-export async function managedTeamIds(actor: Actor): Promise<number[]> {
-  const scopes = await ManagerScope.findAll({ where: { organisationId: actor.organisationId, managerId: actor.id } });
-  const teamIds = scopes.flatMap((scope) => (scope.teamId ? [scope.teamId] : []));
-  const locationIds = scopes.flatMap((scope) => (scope.locationId ? [scope.locationId] : []));
-  if (locationIds.length) {
-    const teams = await Team.findAll({
-      where: { organisationId: actor.organisationId, locationId: { [Op.in]: locationIds } },
-      attributes: ['id'],
-    });
-    teamIds.push(...teams.map((team) => team.id));
-  }
-  return [...new Set(teamIds)];
-}
 
 export async function listManagedTeam(actor: Actor) {
   assertCan(actor, 'read:team:managed');

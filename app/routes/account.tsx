@@ -7,8 +7,9 @@ import { TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
 import { SuccessBanner } from '#app/components/ui/success-banner.tsx';
 import { changePassword } from '#app/domain/accounts.server.ts';
-import { clientAddress, currentSessionId, requirePermission } from '#app/utils/auth.server.ts';
+import { currentSessionId, requirePermission } from '#app/utils/auth.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
+import { requestContext } from '#app/utils/request-context.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Your account – NOSfolio' }];
@@ -29,7 +30,7 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
     request,
     ChangePasswordSchema,
     async ({ currentPassword, newPassword }) => {
-      await changePassword(actor, { currentPassword, newPassword }, clientAddress(context), sessionId);
+      await changePassword(requestContext(context, actor), { currentPassword, newPassword }, sessionId);
       return { status: 'changed' as const };
     },
     { hideFields: ['currentPassword', 'newPassword', 'confirmPassword'] },

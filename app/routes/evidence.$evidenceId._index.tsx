@@ -7,6 +7,7 @@ import { EVIDENCE_TYPE_LABELS } from '#app/domain/evidence-types.ts';
 import { getEvidence, submitEvidence } from '#app/domain/evidence.server.ts';
 import { readForm, requireActor } from '#app/utils/auth.server.ts';
 import { formatDate, formatDateTime } from '#app/utils/dates/index.ts';
+import { requestContext } from '#app/utils/request-context.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.revision.title ?? 'Evidence'} – NOSfolio` }];
@@ -22,13 +23,13 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
   return getEvidence(actor, evidenceId.data, revision);
 });
 
-export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request, params, context }: ActionFunctionArgs) => {
   const actor = await requireActor(request);
   const evidenceId = id.safeParse(params.evidenceId);
   if (!evidenceId.success) throw new Response('Not found', { status: 404 });
   const formData = await readForm(request);
   if (formData.get('intent') !== 'submit') throw new Response('Unknown action', { status: 400 });
-  await submitEvidence(actor, evidenceId.data);
+  await submitEvidence(requestContext(context, actor), evidenceId.data);
   return redirect(`/evidence/${evidenceId.data}`);
 });
 

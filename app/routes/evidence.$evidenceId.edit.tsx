@@ -12,6 +12,7 @@ import { splitDate } from '#app/utils/dates/index.ts';
 import { Forbidden } from '#app/utils/errors.server.ts';
 import { EVIDENCE_UPLOADS, evidenceInputFrom } from '#app/utils/evidence-form.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
+import { requestContext } from '#app/utils/request-context.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Change evidence – NOSfolio' }];
@@ -45,14 +46,14 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
   };
 });
 
-export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request, params, context }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, 'create:evidence:own');
   const evidenceId = id.safeParse(params.evidenceId);
   if (!evidenceId.success) throw new Response('Not found', { status: 404 });
   const formData = await readForm(request, { uploads: EVIDENCE_UPLOADS });
   return submitForm(formData, EvidenceSchema, async (value) => {
     const { input, files, keepFileIds } = await evidenceInputFrom(value, formData);
-    await updateEvidence(actor, evidenceId.data, input, files, keepFileIds);
+    await updateEvidence(requestContext(context, actor), evidenceId.data, input, files, keepFileIds);
     return redirect(`/evidence/${evidenceId.data}`);
   });
 });

@@ -9,6 +9,7 @@ import { workerProgress } from '#app/domain/progress.server.ts';
 import { readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { EVIDENCE_UPLOADS, evidenceInputFrom } from '#app/utils/evidence-form.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
+import { requestContext } from '#app/utils/request-context.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Record evidence – NOSfolio' }];
@@ -22,12 +23,12 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
   };
 });
 
-export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
+export const action = withDomainErrors(async ({ request, context }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, 'create:evidence:own');
   const formData = await readForm(request, { uploads: EVIDENCE_UPLOADS });
   return submitForm(formData, EvidenceSchema, async (value) => {
     const { input, files, submit } = await evidenceInputFrom(value, formData);
-    const evidenceId = await recordEvidence(actor, input, files, { submissionToken: value.submissionToken, submit });
+    const evidenceId = await recordEvidence(requestContext(context, actor), input, files, { submissionToken: value.submissionToken, submit });
     return redirect(`/evidence/${evidenceId}`);
   });
 });

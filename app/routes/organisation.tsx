@@ -14,8 +14,9 @@ import {
   getOrganisationStructure,
   removeManagerScope,
 } from '#app/domain/organisation.server.ts';
-import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
+import { readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { formId, parseFields, submitForm } from '#app/utils/forms.server.ts';
+import { requestContext } from '#app/utils/request-context.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Teams and locations – NOSfolio' }];
@@ -35,18 +36,18 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
 export const action = withDomainErrors(async ({ request, context }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, 'manage:organisation:org');
   const formData = await readForm(request);
-  const ipAddress = clientAddress(context);
+  const ctx = requestContext(context, actor);
   const done = () => redirect('/organisation');
   switch (formData.get('intent')) {
     case 'add-location':
-      return submitForm(formData, LocationSchema, async (value) => (await addLocation(actor, value, ipAddress), done()));
+      return submitForm(formData, LocationSchema, async (value) => (await addLocation(ctx, value), done()));
     case 'add-team':
-      return submitForm(formData, TeamSchema, async (value) => (await addTeam(actor, value, ipAddress), done()));
+      return submitForm(formData, TeamSchema, async (value) => (await addTeam(ctx, value), done()));
     case 'add-scope':
-      return submitForm(formData, ScopeSchema, async (value) => (await addManagerScope(actor, value, ipAddress), done()));
+      return submitForm(formData, ScopeSchema, async (value) => (await addManagerScope(ctx, value), done()));
     case 'remove-scope': {
       const { scopeId } = parseFields(RemoveScopeSchema, formData);
-      await removeManagerScope(actor, scopeId, ipAddress);
+      await removeManagerScope(ctx, scopeId);
       return done();
     }
     default:

@@ -8,12 +8,13 @@ import { issuePasswordResetLink } from '#app/domain/accounts.server.ts';
 import { assessorOptions, setWorkerAssessors } from '#app/domain/assessors.server.ts';
 import { getPerson, personFormOptions, setPersonActive, updatePerson } from '#app/domain/people.server.ts';
 import { relationshipsToReassign } from '#app/domain/reassignment.server.ts';
-import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
+import { readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { formatDate, formatDateTime } from '#app/utils/dates/index.ts';
 import { ValidationError } from '#app/utils/errors.server.ts';
 import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { absoluteUrl } from '#app/utils/public-url.server.ts';
+import { requestContext } from '#app/utils/request-context.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? 'Person'} – NOSfolio` }];
@@ -43,28 +44,28 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
   const formData = await readForm(request);
   const intent = Intent.safeParse(formData.get('intent'));
   if (!intent.success) throw new Response('Unknown action', { status: 400 });
-  const ipAddress = clientAddress(context);
+  const ctx = requestContext(context, actor);
 
   switch (intent.data) {
     case 'save':
       return submitForm(formData, PersonSchema, async (value) => {
-        await updatePerson(actor, personId.data, value, ipAddress);
+        await updatePerson(ctx, personId.data, value);
         return redirectWithFlash(`/people/${personId.data}`, 'Changes saved.');
       });
     case 'assessors':
       return submitForm(formData, AssessorsSchema, async ({ assessorIds }) => {
-        await setWorkerAssessors(actor, personId.data, assessorIds, ipAddress);
+        await setWorkerAssessors(ctx, personId.data, assessorIds);
         return redirectWithFlash(`/people/${personId.data}`, 'Changes saved.');
       });
     case 'reset-link': {
-      const { token, expiresAt } = await issuePasswordResetLink(actor, personId.data, ipAddress);
+      const { token, expiresAt } = await issuePasswordResetLink(ctx, personId.data);
       const link = absoluteUrl(`/reset-password/${token}`);
       return { resetLink: link, resetLinkExpiresAt: expiresAt.toISOString() };
     }
     case 'deactivate':
     case 'reactivate':
       try {
-        await setPersonActive(actor, personId.data, intent.data === 'reactivate', ipAddress);
+        await setPersonActive(ctx, personId.data, intent.data === 'reactivate');
       } catch (error) {
         if (error instanceof ValidationError) return data({ statusError: error.message }, { status: 400 });
         throw error;

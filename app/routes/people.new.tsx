@@ -3,9 +3,10 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { PersonForm, PersonSchema } from '#app/components/person-form.tsx';
 import { createPerson, personFormOptions } from '#app/domain/people.server.ts';
-import { clientAddress, requirePermission } from '#app/utils/auth.server.ts';
+import { requirePermission } from '#app/utils/auth.server.ts';
 import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
+import { requestContext } from '#app/utils/request-context.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Add a person – NOSfolio' }];
@@ -18,7 +19,7 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
 export const action = withDomainErrors(async ({ request, context }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, 'manage:people:org');
   return submitForm(request, PersonSchema, async (value) => {
-    const personId = await createPerson(actor, value, clientAddress(context));
+    const personId = await createPerson(requestContext(context, actor), value);
     return redirectWithFlash(`/people/${personId}`, `${value.name} has been added.`);
   });
 });

@@ -8,11 +8,12 @@ import { DateInput } from '#app/components/ui/date-input.tsx';
 import { TextArea, TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
 import { acknowledgePolicy, acknowledgementReport, addPolicyVersion, getPolicy } from '#app/domain/policies.server.ts';
-import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
+import { readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { formatDate, formatDateTime } from '#app/utils/dates/index.ts';
 import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { assertCan, can } from '#app/utils/permissions.server.ts';
+import { requestContext } from '#app/utils/request-context.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.policy.title ?? 'Policy'} – NOSfolio` }];
@@ -25,7 +26,7 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
   const actor = await requirePermission(request, 'read:policies:org');
   const policyId = policyIdParam.safeParse(params.policyId);
   if (!policyId.success) throw new Response('Not found', { status: 404 });
-  const canSeeReport = can(actor, 'read:policy-acknowledgements:managed');
+  const canSeeReport = can(actor, 'read:policy-acknowledgements');
   const [policy, report] = await Promise.all([
     getPolicy(actor, policyId.data),
     canSeeReport ? acknowledgementReport(actor, policyId.data) : Promise.resolve(null),
@@ -38,15 +39,15 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
   const policyId = policyIdParam.safeParse(params.policyId);
   if (!policyId.success) throw new Response('Not found', { status: 404 });
   const formData = await readForm(request);
-  const ipAddress = clientAddress(context);
+  const ctx = requestContext(context, actor);
   switch (formData.get('intent')) {
     case 'acknowledge':
-      await acknowledgePolicy(actor, policyId.data, ipAddress);
+      await acknowledgePolicy(ctx, policyId.data);
       return redirectWithFlash(`/policies/${policyId.data}`, 'Thank you. Your acknowledgement has been recorded.');
     case 'add-version':
       assertCan(actor, 'manage:policies:org');
       return submitForm(formData, VersionSchema, async ({ intent: _intent, ...value }) => {
-        await addPolicyVersion(actor, policyId.data, value, ipAddress);
+        await addPolicyVersion(ctx, policyId.data, value);
         return redirectWithFlash(`/policies/${policyId.data}`, 'New version adopted. Everyone will be asked to acknowledge it.');
       });
     default:

@@ -6,11 +6,12 @@ import { DateInput } from '#app/components/ui/date-input.tsx';
 import { TextArea, TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
 import { addPolicy, listPolicies } from '#app/domain/policies.server.ts';
-import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
+import { readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { formatDate } from '#app/utils/dates/index.ts';
 import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { can } from '#app/utils/permissions.server.ts';
+import { requestContext } from '#app/utils/request-context.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Policies – NOSfolio' }];
@@ -24,7 +25,7 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
   const actor = await requirePermission(request, 'manage:policies:org');
   const formData = await readForm(request);
   return submitForm(formData, PolicySchema, async (value) => {
-    const id = await addPolicy(actor, value, clientAddress(context));
+    const id = await addPolicy(requestContext(context, actor), value);
     return redirectWithFlash(`/policies/${id}`, 'Policy added.');
   });
 });

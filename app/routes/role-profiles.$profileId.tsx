@@ -8,9 +8,10 @@ import { RoleProfileSummary } from '#app/components/role-profile/summary.tsx';
 import { EndAssignmentSchema, ROLE_PROFILE_INTENTS, RoleProfileCommandSchema } from '#app/components/role-profile-schema.ts';
 import { replyFor } from '#app/components/ui/reply-for.ts';
 import { actOnRoleProfile, roleProfilePage } from '#app/domain/role-profile-page.server.ts';
-import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
+import { readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { parseFields, submitForm } from '#app/utils/forms.server.ts';
+import { requestContext } from '#app/utils/request-context.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.profile.name ?? 'Role profile'} – NOSfolio` }];
@@ -34,7 +35,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
   // Ending sends only a hidden id: one that does not fit is a malformed request, not a form to show again.
   if (intent === 'end') parseFields(EndAssignmentSchema, formData);
   return submitForm(formData, RoleProfileCommandSchema, async (command) => {
-    const notice = await actOnRoleProfile(actor, profileId.data, command, clientAddress(context));
+    const notice = await actOnRoleProfile(requestContext(context, actor), profileId.data, command);
     return redirectWithFlash(`/role-profiles/${profileId.data}`, NOTICES[notice] ?? 'Saved.');
   });
 });

@@ -6,11 +6,12 @@ import { Checkboxes, TextArea, TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
 import { createRoleProfile, listRoleProfiles, roleProfileFormOptions } from '#app/domain/role-profiles.server.ts';
 import { everyWeeks } from '#app/domain/supervision/statuses.ts';
-import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
+import { readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { formatMonths } from '#app/utils/dates/index.ts';
 import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { can } from '#app/utils/permissions.server.ts';
+import { requestContext } from '#app/utils/request-context.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Role profiles – NOSfolio' }];
@@ -30,9 +31,8 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
   const formData = await readForm(request);
   return submitForm(formData, RoleProfileSchema, async (value) => {
     const id = await createRoleProfile(
-      actor,
+      requestContext(context, actor),
       { ...value, urgentDebriefOnRequest: value.urgentDebriefOnRequest ?? false },
-      clientAddress(context),
     );
     return redirectWithFlash(`/role-profiles/${id}`, 'Role profile created.');
   });

@@ -6,10 +6,11 @@ import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { StandardItems } from '#app/components/standard-items.tsx';
 import { casePublicationOf, setCasePublication } from '#app/domain/standards/case-publishing.server.ts';
 import { getStandard } from '#app/domain/standards.server.ts';
-import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
+import { readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { formatDate, formatDateTime, formatYearMonth } from '#app/utils/dates/index.ts';
 import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { can } from '#app/utils/permissions.server.ts';
+import { requestContext } from '#app/utils/request-context.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `${data.urn} ${data.title}` : 'Standard'} – NOSfolio` }];
@@ -31,7 +32,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
   if (!parsed.success) throw new Response('Unknown action', { status: 400 });
   const urn = params.urn ?? '';
   const published = parsed.data.intent === 'case-publish';
-  await setCasePublication(actor, urn, published, clientAddress(context));
+  await setCasePublication(requestContext(context, actor), urn, published);
   return redirectWithFlash(
     `/standards/${encodeURIComponent(urn)}`,
     published ? 'Published: CASE consumers can now read the current version of this standard.' : 'Withdrawn: CASE consumers can no longer read this standard.',

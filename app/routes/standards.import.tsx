@@ -11,10 +11,11 @@ import { ItemTextSchema, SourceNameSchema } from '#app/domain/standards/stored-l
 import { MAX_STANDARD_FILE_BYTES } from '#app/domain/standards/text-extraction.server.ts';
 import { UPLOAD_FORMATS } from '#app/domain/standards/upload-formats.ts';
 import { previewStandardImport, saveStandardVersions, type ImportPreview } from '#app/domain/standards.server.ts';
-import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
+import { readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { ValidationError } from '#app/utils/errors.server.ts';
 import { uploadProblems, type UploadLimits } from '#app/utils/multipart.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
+import { requestContext } from '#app/utils/request-context.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 import { NosStandardSchema } from '#standards/schema.ts';
 
@@ -81,7 +82,7 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
     if (Object.keys(review.errors).length > 0) return again(review.errors);
     try {
       const moveHolders = formData.get('moveHolders') === 'yes';
-      const saved = await saveStandardVersions(actor, review.standards, { sourceName, ipAddress: clientAddress(context), moveHolders });
+      const saved = await saveStandardVersions(requestContext(context, actor), review.standards, { sourceName, moveHolders });
       return redirect(`/standards/${encodeURIComponent(saved[0]!.urn)}?imported=${encodeURIComponent(saved[0]!.version)}`);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;

@@ -8,35 +8,36 @@ import { createCalendarLink, revokeCalendarLinks } from '#app/domain/supervision
 import { DebriefSchema } from '#app/domain/supervision/forms.ts';
 import { supervisionHome } from '#app/domain/supervision/overview.server.ts';
 import { requestUrgentDebrief } from '#app/domain/supervision/sessions.server.ts';
-import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
+import { readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { absoluteUrl } from '#app/utils/public-url.server.ts';
+import { requestContext } from '#app/utils/request-context.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Supervision – NOSfolio' }];
 
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
-  const actor = await requirePermission(request, 'read:supervision:own');
+  const actor = await requirePermission(request, 'read:supervision');
   return supervisionHome(actor);
 });
 
 export const action = withDomainErrors(async ({ request, context }: ActionFunctionArgs) => {
-  const actor = await requirePermission(request, 'read:supervision:own');
+  const actor = await requirePermission(request, 'read:supervision');
   const formData = await readForm(request);
-  const ipAddress = clientAddress(context);
+  const ctx = requestContext(context, actor);
   switch (formData.get('intent')) {
     case 'debrief':
       return submitForm(formData, DebriefSchema, async (value) => {
-        await requestUrgentDebrief(actor, value.reason, ipAddress);
+        await requestUrgentDebrief(ctx, value.reason);
         return redirectWithFlash('/supervision', 'Your urgent debrief request has been sent to your supervisor.');
       });
     case 'link': {
-      const token = await createCalendarLink(actor, ipAddress);
+      const token = await createCalendarLink(ctx);
       return { calendarUrl: absoluteUrl(`/calendar/${token}`) };
     }
     case 'revoke':
-      await revokeCalendarLinks(actor, ipAddress);
+      await revokeCalendarLinks(ctx);
       return redirectWithFlash('/supervision', 'Your calendar link has been turned off.');
     default:
       throw new Response('Unknown action', { status: 400 });

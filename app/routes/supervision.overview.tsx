@@ -11,7 +11,7 @@ import { withDomainErrors } from '#app/utils/route.server.ts';
 export const meta: MetaFunction = () => [{ title: 'Overdue supervision – NOSfolio' }];
 
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
-  const actor = await requirePermission(request, 'read:supervision-overview:managed');
+  const actor = await requirePermission(request, 'read:supervision-overview');
   const [overview, withoutAgreement] = await Promise.all([overdueOverview(actor), workersWithoutAgreement(actor)]);
   return { ...overview, withoutAgreement };
 });

@@ -13,9 +13,10 @@ import { actOnSession } from '#app/domain/supervision/commands.server.ts';
 import { SESSION_INTENTS, SessionCommandSchema } from '#app/domain/supervision/forms.ts';
 import { sessionPage } from '#app/domain/supervision/session-page.server.ts';
 import { SESSION_TYPE_LABELS, type SessionType } from '#app/domain/supervision/statuses.ts';
-import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
+import { readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
+import { requestContext } from '#app/utils/request-context.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Supervision session – NOSfolio' }];
@@ -23,20 +24,20 @@ export const meta: MetaFunction = () => [{ title: 'Supervision session – NOSfo
 const sessionIdParam = z.coerce.number().int().positive();
 
 export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
-  const actor = await requirePermission(request, 'read:supervision:own');
+  const actor = await requirePermission(request, 'read:supervision');
   const sessionId = sessionIdParam.safeParse(params.sessionId);
   if (!sessionId.success) throw new Response('Not found', { status: 404 });
   return sessionPage(actor, sessionId.data);
 });
 
 export const action = withDomainErrors(async ({ request, params, context }: ActionFunctionArgs) => {
-  const actor = await requirePermission(request, 'read:supervision:own');
+  const actor = await requirePermission(request, 'read:supervision');
   const sessionId = sessionIdParam.safeParse(params.sessionId);
   if (!sessionId.success) throw new Response('Not found', { status: 404 });
   const formData = await readForm(request);
   if (!(SESSION_INTENTS as unknown[]).includes(formData.get('intent'))) throw new Response('Unknown action', { status: 400 });
   return submitForm(formData, SessionCommandSchema, async (command) => {
-    const notice = await actOnSession(actor, sessionId.data, command, clientAddress(context));
+    const notice = await actOnSession(requestContext(context, actor), sessionId.data, command);
     return redirectWithFlash(`/supervision/sessions/${sessionId.data}`, NOTICES[notice] ?? 'Saved.');
   });
 });

@@ -9,10 +9,11 @@ import { replyFor } from '#app/components/ui/reply-for.ts';
 import { actOnWorkerSupervision } from '#app/domain/supervision/commands.server.ts';
 import { WORKER_SUPERVISION_INTENTS, WorkerSupervisionCommandSchema } from '#app/domain/supervision/forms.ts';
 import { workerSupervision } from '#app/domain/supervision/overview.server.ts';
-import { clientAddress, readForm, requirePermission } from '#app/utils/auth.server.ts';
+import { readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { formatDate } from '#app/utils/dates/index.ts';
 import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
+import { requestContext } from '#app/utils/request-context.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Supervision: ${data?.worker.name ?? 'worker'} – NOSfolio` }];
@@ -20,20 +21,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Superv
 const workerIdParam = z.coerce.number().int().positive();
 
 export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
-  const actor = await requirePermission(request, 'read:supervision:own');
+  const actor = await requirePermission(request, 'read:supervision');
   const workerId = workerIdParam.safeParse(params.workerId);
   if (!workerId.success) throw new Response('Not found', { status: 404 });
   return workerSupervision(actor, workerId.data);
 });
 
 export const action = withDomainErrors(async ({ request, params, context }: ActionFunctionArgs) => {
-  const actor = await requirePermission(request, 'read:supervision:own');
+  const actor = await requirePermission(request, 'read:supervision');
   const workerId = workerIdParam.safeParse(params.workerId);
   if (!workerId.success) throw new Response('Not found', { status: 404 });
   const formData = await readForm(request);
   if (!(WORKER_SUPERVISION_INTENTS as unknown[]).includes(formData.get('intent'))) throw new Response('Unknown action', { status: 400 });
   return submitForm(formData, WorkerSupervisionCommandSchema, async (command) => {
-    const notice = await actOnWorkerSupervision(actor, workerId.data, command, clientAddress(context));
+    const notice = await actOnWorkerSupervision(requestContext(context, actor), workerId.data, command);
     return redirectWithFlash(`/supervision/workers/${workerId.data}`, NOTICES[notice] ?? 'Saved.');
   });
 });

@@ -3,7 +3,7 @@ import { redirect, type AppLoadContext } from '@remix-run/node';
 import { loadActorForSession } from '#app/domain/accounts.server.ts';
 import { CsrfError, newCsrfToken, verifyCsrf } from './csrf.server.ts';
 import { readMultipartForm, UnreadableForm, type UploadLimits } from './multipart.server.ts';
-import { assertCan, type Actor, type Permission } from './permissions.server.ts';
+import { assertCan, type Actor, type Permission, type PermissionArea } from './permissions.server.ts';
 import { cookieSessionStorage, getCookieSession } from './session.server.ts';
 
 const actorsByRequest = new WeakMap<Request, Promise<Actor | null>>();
@@ -31,7 +31,8 @@ export async function requireActor(request: Request): Promise<Actor> {
   throw redirect(`/login${params}`);
 }
 
-export async function requirePermission(request: Request, permission: Permission): Promise<Actor> {
+/** 403 unless the actor holds the permission (an area such as 'read:supervision': in at least one scope). */
+export async function requirePermission(request: Request, permission: Permission | PermissionArea): Promise<Actor> {
   const actor = await requireActor(request);
   assertCan(actor, permission);
   return actor;

@@ -14,7 +14,7 @@ export const EVIDENCE_UPLOADS: UploadLimits = {
   tooManyMessage: `A piece of evidence can have up to ${FILE_LIMITS.maxFilesPerEvidence} files`,
 };
 
-/** What the evidence form asks for; `submit` when the person pressed the submit button rather than saving a draft. */
+/** No check: turns a parsed form into input; recordEvidence and updateEvidence check. What the evidence form asks for; `submit` when the person pressed the submit button rather than saving a draft. */
 export async function evidenceInputFrom(value: z.output<typeof EvidenceSchema>, formData: FormData) {
   const input: EvidenceInput = {
     type: value.type,

@@ -1,4 +1,6 @@
-// Who may do what: the one policy module that every loader, action and domain function asks.
+// Who may do what: the one policy module that every loader, action and domain function asks. A permission string
+// grants an action to roles; its scope is chosen from how the actor stands to the subject (their own, a worker they
+// assess, supervise or manage, their organisation), and the predicates below combine the two.
 import type { Role } from '#app/domain/roles.ts';
 import { Forbidden, NotFound } from './errors.server.ts';
 
@@ -13,39 +15,62 @@ export type Actor = {
   lineSupervisorId: number | null;
 };
 
-/** Permission strings read action:entity:scope, as in the Epic Stack. */
+const EVERYONE = ['worker', 'assessor', 'iqa', 'supervisor', 'manager', 'admin'] as const;
+
+/**
+ * Permission strings read action:entity:scope, as in the Epic Stack. Scopes: `own` (the actor's own), `assessed`
+ * (a worker the actor is assigned to assess), `supervised` (a worker whose line supervisor the actor is), `managed`
+ * (a worker in a team the actor manages), `org` (the actor's organisation; every query is filtered by it).
+ */
 export const PERMISSIONS = {
-  'read:home:own': ['worker', 'assessor', 'iqa', 'supervisor', 'manager', 'admin'],
-  'update:password:own': ['worker', 'assessor', 'iqa', 'supervisor', 'manager', 'admin'],
+  'read:home:own': EVERYONE,
+  'update:password:own': EVERYONE,
   'read:team:managed': ['manager'],
-  'read:supervisees:own': ['supervisor'],
-  'read:standards:org': ['worker', 'assessor', 'iqa', 'supervisor', 'manager', 'admin'],
+  'read:standards:org': EVERYONE,
   'manage:standards:org': ['admin'],
   'read:role-profiles:org': ['assessor', 'iqa', 'supervisor', 'manager', 'admin'],
   'manage:role-profiles:org': ['admin'],
-  'read:policies:org': ['worker', 'assessor', 'iqa', 'supervisor', 'manager', 'admin'],
+  'read:policies:org': EVERYONE,
   'manage:policies:org': ['admin'],
-  'read:policy-acknowledgements:managed': ['manager', 'admin'],
+  'read:policy-acknowledgements:org': ['admin'],
+  'read:policy-acknowledgements:managed': ['manager'],
   'create:evidence:own': ['worker'],
+  'read:evidence:own': EVERYONE,
+  'read:evidence:assessed': ['assessor'],
+  'read:evidence:supervised': ['supervisor'],
+  'read:evidence:managed': ['manager'],
   'read:progress:own': ['worker'],
   'manage:assessors:org': ['admin'],
+  // Supervisors and managers are supervised themselves, so they too read their own supervision.
   'read:supervision:own': ['worker', 'supervisor', 'manager'],
-  'manage:supervision:supervisees': ['supervisor', 'manager'],
-  'manage:supervision-policy:org': ['admin'],
-  'read:supervision-overview:managed': ['supervisor', 'manager'],
+  'read:supervision:supervised': ['supervisor'],
+  'read:supervision:managed': ['manager'],
+  'manage:supervision:supervised': ['supervisor'],
+  'manage:supervision:managed': ['manager'],
+  'read:supervision-overview:supervised': ['supervisor'],
+  'read:supervision-overview:managed': ['manager'],
   'manage:people:org': ['admin'],
   'manage:organisation:org': ['admin'],
   'read:audit:org': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
+export type Scope = Permission extends `${string}:${string}:${infer S}` ? S : never;
+/** An action on an entity in any scope, e.g. 'read:supervision': the gate of a page that serves several scopes. */
+export type PermissionArea = Permission extends infer P ? (P extends `${infer A}:${infer E}:${string}` ? `${A}:${E}` : never) : never;
 
-export function can(actor: Actor, permission: Permission): boolean {
-  const allowed: readonly Role[] = PERMISSIONS[permission];
-  return actor.roles.some((role) => allowed.includes(role));
+function isPermission(value: string): value is Permission {
+  return Object.hasOwn(PERMISSIONS, value);
 }
 
-export function assertCan(actor: Actor, permission: Permission): void {
+/** The actor's roles grant this permission; for an area, they grant it in at least one scope. */
+export function can(actor: Actor, permission: Permission | PermissionArea): boolean {
+  const granted = (key: Permission) => PERMISSIONS[key].some((role: Role) => actor.roles.includes(role));
+  if (isPermission(permission)) return granted(permission);
+  return (Object.keys(PERMISSIONS) as Permission[]).some((key) => key.startsWith(`${permission}:`) && granted(key));
+}
+
+export function assertCan(actor: Actor, permission: Permission | PermissionArea): void {
   if (!can(actor, permission)) throw new Forbidden();
 }
 
@@ -61,4 +86,82 @@ export function assertSameOrganisation<T extends { organisationId: number }>(
 
 export function hasRole(actor: Actor, role: Role): boolean {
   return actor.roles.includes(role);
+}
+
+/**
+ * How the actor stands to a worker, as stored links (loaded by relationships.server.ts): the worker themselves, their
+ * line supervisor, an assessor assigned to them, a manager of their team or its location. A link gives access only
+ * together with the role whose permission has its scope: the predicates below check both.
+ */
+export type Relationship = {
+  self: boolean;
+  lineSupervisor: boolean;
+  assessor: boolean;
+  manager: boolean;
+};
+
+/** A worker as the actor sees them: enough for every predicate about that worker. */
+export type RelatedWorker = { id: number; relationship: Relationship };
+
+/** The scopes in which the actor stands to the worker, as Moodle's can_manage_user widens for the plan's own user. */
+export function scopesOf(relationship: Relationship): Scope[] {
+  return [
+    ...(relationship.self ? (['own'] as const) : []),
+    ...(relationship.assessor ? (['assessed'] as const) : []),
+    ...(relationship.lineSupervisor ? (['supervised'] as const) : []),
+    ...(relationship.manager ? (['managed'] as const) : []),
+  ];
+}
+
+function canIn(actor: Actor, area: PermissionArea, worker: RelatedWorker): boolean {
+  return scopesOf(worker.relationship).some((scope) => {
+    const permission = `${area}:${scope}`;
+    return isPermission(permission) && can(actor, permission);
+  });
+}
+
+/** Line supervision counts only while the actor holds the supervisor role. */
+export function isLineSupervisorOf(actor: Actor, worker: { lineSupervisorId: number | null }): boolean {
+  return worker.lineSupervisorId === actor.id && can(actor, 'read:supervision:supervised');
+}
+
+/** Evidence is seen by the worker, their assessors, their line supervisor and the managers above them. */
+export function canReadEvidence(actor: Actor, worker: RelatedWorker): boolean {
+  return canIn(actor, 'read:evidence', worker);
+}
+
+/** Only the worker records and changes their evidence. */
+export function canChangeEvidence(actor: Actor, evidence: { workerId: number }): boolean {
+  return evidence.workerId === actor.id && can(actor, 'create:evidence:own');
+}
+
+/**
+ * The shape of the decision predicate to come: `canDecide(actor, evidence)` will be `canIn(actor, 'decide:evidence',
+ * evidence.worker)` with 'decide:evidence:assessed' granted to assessors, and false for the actor's own evidence.
+ */
+export type EvidenceSubject = { workerId: number; worker: RelatedWorker };
+
+/** Supervision is confidential to its two parties and the managers above them: not assessors or colleagues. */
+export function canReadSupervision(actor: Actor, worker: RelatedWorker): boolean {
+  return canIn(actor, 'read:supervision', worker);
+}
+
+/** The supervisor's part (agreement terms, schedule, record, actions) is written by the line supervisor or a manager above. */
+export function canManageSupervision(actor: Actor, worker: RelatedWorker): boolean {
+  return !worker.relationship.self && canIn(actor, 'manage:supervision', worker);
+}
+
+/** The worker's part (signing, comments, agreeing the record) is written by the worker alone. */
+export function isSupervisedWorker(actor: Actor, worker: RelatedWorker): boolean {
+  return worker.relationship.self && can(actor, 'read:supervision:own');
+}
+
+/** Lists of supervisees and overviews: supervisors for their supervisees, managers for the teams they manage. */
+export function canOverseeSupervision(actor: Actor): boolean {
+  return can(actor, 'read:supervision-overview');
+}
+
+/** Sees supervision they run (as a supervisor or manager above), not only their own. */
+export function mayRunSupervision(actor: Actor): boolean {
+  return can(actor, 'manage:supervision');
 }

@@ -9,6 +9,7 @@ import { ManagerScope } from './manager-scope.ts';
 import { Organisation } from './organisation.ts';
 import { PasswordResetToken } from './password-reset-token.ts';
 import { PersonRole } from './person-role.ts';
+import { PersonStandardHistory } from './person-standard-history.ts';
 import { PersonStandard } from './person-standard.ts';
 import { Person } from './person.ts';
 import { PolicyAcknowledgement } from './policy-acknowledgement.ts';
@@ -105,6 +106,7 @@ export {
   Person,
   PersonRole,
   PersonStandard,
+  PersonStandardHistory,
   Policy,
   PolicyAcknowledgement,
   PolicyVersion,

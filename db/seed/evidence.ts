@@ -6,6 +6,7 @@ import { setWorkerAssessors } from '#app/domain/assessors.server.ts';
 import { recordEvidence, type EvidenceInput } from '#app/domain/evidence.server.ts';
 import { isRole } from '#app/domain/roles.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
 import { Person, PersonRole, PersonStandard, Standard, StandardItem, StandardVersion } from '#db/models/index.ts';
 import { DEMO_PEOPLE } from './people.ts';
 
@@ -132,8 +133,8 @@ async function actorFor(admin: Actor, key: string): Promise<Actor> {
 export async function seedEvidence(admin: Actor): Promise<void> {
   const priya = await actorFor(admin, 'priya');
   const tom = await actorFor(admin, 'tom');
-  for (const key of ['sarah', 'liam', 'david']) await setWorkerAssessors(admin, (await actorFor(admin, key)).id, [priya.id], 'seed');
-  await setWorkerAssessors(admin, (await actorFor(admin, 'chloe')).id, [tom.id], 'seed');
+  for (const key of ['sarah', 'liam', 'david']) await setWorkerAssessors(contextFor(admin, { ipAddress: 'seed' }), (await actorFor(admin, key)).id, [priya.id]);
+  await setWorkerAssessors(contextFor(admin, { ipAddress: 'seed' }), (await actorFor(admin, 'chloe')).id, [tom.id]);
 
   for (const evidence of EVIDENCE) {
     const worker = await actorFor(admin, evidence.worker);
@@ -148,6 +149,6 @@ export async function seedEvidence(admin: Actor): Promise<void> {
       if (!item) throw new Error(`${evidence.worker} does not hold ${link.urn} ${link.code}`);
       return { itemId: item.id, note: link.note };
     });
-    await recordEvidence(worker, { ...evidence.input, links }, evidence.files, { submissionToken: evidence.token, submit: evidence.submit });
+    await recordEvidence(contextFor(worker), { ...evidence.input, links }, evidence.files, { submissionToken: evidence.token, submit: evidence.submit });
   }
 }

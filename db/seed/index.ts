@@ -4,6 +4,7 @@ import { isRole } from '#app/domain/roles.ts';
 import { saveStandardVersions } from '#app/domain/standards.server.ts';
 import { hashPassword } from '#app/utils/password.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
 import { Location, ManagerScope, Organisation, Person, PersonRole, Team, sequelize, Standard } from '#db/models/index.ts';
 import { seedEvidence } from './evidence.ts';
 import { DEMO_LOCATIONS, DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TEAMS } from './people.ts';
@@ -116,7 +117,7 @@ async function seedStandards(admin: Actor): Promise<void> {
   const present = await Standard.findAll({ where: { organisationId: admin.organisationId }, attributes: ['urn'] });
   const missing = SEED_STANDARD_URNS.filter((urn) => !present.some((row) => row.urn === urn));
   if (missing.length === 0) return;
-  await saveStandardVersions(admin, missing.map(loadSeedStandard), { sourceName: 'seed documents', ipAddress: 'seed' });
+  await saveStandardVersions(contextFor(admin, { ipAddress: 'seed' }), missing.map(loadSeedStandard), { sourceName: 'seed documents' });
 }
 
 export function demoLogins() {

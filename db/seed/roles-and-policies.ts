@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { acknowledgePolicy, addPolicy } from '#app/domain/policies.server.ts';
 import { assignRoleProfile, createRoleProfile } from '#app/domain/role-profiles.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
 import { Person, Policy, RoleProfile, Standard } from '#db/models/index.ts';
 import { DEMO_PEOPLE } from './people.ts';
 
@@ -48,7 +49,7 @@ export async function seedRoleProfiles(admin: Actor): Promise<void> {
     const existing = await RoleProfile.findOne({ where: { organisationId: admin.organisationId, name: profile.name } });
     if (existing) continue;
     const roleProfileId = await createRoleProfile(
-      admin,
+      contextFor(admin, { ipAddress: 'seed' }),
       {
         name: profile.name,
         description: profile.description,
@@ -58,10 +59,9 @@ export async function seedRoleProfiles(admin: Actor): Promise<void> {
         urgentDebriefOnRequest: true,
         targetMonths: 12,
       },
-      'seed',
     );
     for (const holder of profile.holders) {
-      await assignRoleProfile(admin, { personId: personId(holder.key, people), roleProfileId, startedOn: holder.startedOn }, 'seed');
+      await assignRoleProfile(contextFor(admin, { ipAddress: 'seed' }), { personId: personId(holder.key, people), roleProfileId, startedOn: holder.startedOn });
     }
   }
 }
@@ -71,8 +71,8 @@ export async function seedPolicies(admin: Actor): Promise<void> {
   if (await Policy.findOne({ where: { organisationId: admin.organisationId, title } })) return;
   const body = readFileSync(path.join(documents, 'customer-care-policy.txt'), 'utf8');
   // The source was adopted in December 2010 with its review due December 2011: the portal flags it as overdue.
-  const policyId = await addPolicy(admin, { title, version: '1', adoptedOn: '2010-12-01', nextReviewOn: '2011-12-01', body }, 'seed');
+  const policyId = await addPolicy(contextFor(admin, { ipAddress: 'seed' }), { title, version: '1', adoptedOn: '2010-12-01', nextReviewOn: '2011-12-01', body });
   const people = await Person.findAll({ where: { organisationId: admin.organisationId } });
   const sarah = people.find((person) => person.id === personId('sarah', people))!;
-  await acknowledgePolicy({ ...admin, id: sarah.id, name: sarah.name, email: sarah.email, roles: ['worker'] }, policyId, 'seed');
+  await acknowledgePolicy(contextFor({ ...admin, id: sarah.id, name: sarah.name, email: sarah.email, roles: ['worker'] }, { ipAddress: 'seed' }), policyId);
 }

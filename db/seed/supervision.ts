@@ -7,6 +7,7 @@ import { addAction, addAddendum, agreeRecord, completeAction, shareRecord, start
 import { cancelSession, markSessionMissed, planSchedule, planSession, requestUrgentDebrief } from '#app/domain/supervision/sessions.server.ts';
 import { today, addDays, londonInstant } from '#app/utils/dates/index.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
 import { Organisation, Person, PersonRole, SupervisionAgreement, SupervisionSession } from '#db/models/index.ts';
 import { DEMO_PEOPLE } from './people.ts';
 
@@ -65,59 +66,59 @@ export async function seedSupervision(): Promise<void> {
 
   // Sarah: a current agreement (every six weeks), signed by both, with sessions planned to the review date.
   const sarahTerms: AgreementInput = { ...TERMS, frequencyWeeks: 6, startsOn: addDays(todayDate, -70), reviewOn: addDays(todayDate, 295), probation: false };
-  const sarahAgreement = await draftAgreement(david!, sarah!.id, sarahTerms, ip);
-  await signAgreement(david!, sarahAgreement, ip);
-  await signAgreement(sarah!, sarahAgreement, ip);
-  await planSchedule(david!, sarah!.id, ip);
+  const sarahAgreement = await draftAgreement(contextFor(david!, { ipAddress: ip }), sarah!.id, sarahTerms);
+  await signAgreement(contextFor(david!, { ipAddress: ip }), sarahAgreement);
+  await signAgreement(contextFor(sarah!, { ipAddress: ip }), sarahAgreement);
+  await planSchedule(contextFor(david!, { ipAddress: ip }), sarah!.id);
 
   // Eight weeks ago: recorded, shared, agreed (locked), with an addendum; one action done, one still open, one past due.
   const first = await pastSession(sarah!, david!, 56, 'regular', sarahAgreement);
-  const firstRecord = await startRecord(david!, first.id, {
+  const firstRecord = await startRecord(contextFor(david!, { ipAddress: ip }), first.id, {
     attendance: 'Sarah Jones and David Price attended.',
     discussion: 'Reviewed three contacts where the caller was distressed, and how Sarah kept to the service boundaries (ASTH325).',
     wellbeing: 'Sarah said the late shifts were tiring; agreed to swap one a fortnight.',
     workload: 'About 30 open contacts; two complex referrals handed to the duty social worker.',
     practiceIssues: 'Recording of consent on the contact form was sometimes missed.',
     learning: 'PDP reviewed: safeguarding refresher booked; shadowing a duty worker planned.',
-  }, ip);
-  const done = await addAction(david!, firstRecord, { description: 'Shadow a duty social worker for one afternoon', ownerId: sarah!.id, dueOn: addDays(todayDate, -35) });
-  await addAction(david!, firstRecord, { description: 'Complete the safeguarding adults refresher (e-learning)', ownerId: sarah!.id, dueOn: addDays(todayDate, 21) });
-  await addAction(david!, firstRecord, { description: 'Share the updated consent recording guide with Sarah', ownerId: david!.id, dueOn: addDays(todayDate, -7) });
-  await shareRecord(david!, firstRecord, ip);
-  await agreeRecord(sarah!, firstRecord, 'Agreed. The shift swap has helped already.', ip);
-  await addAddendum(david!, firstRecord, 'The safeguarding refresher moved to a later date because the course was full.', ip);
-  await completeAction(sarah!, done);
+  });
+  const done = await addAction(contextFor(david!), firstRecord, { description: 'Shadow a duty social worker for one afternoon', ownerId: sarah!.id, dueOn: addDays(todayDate, -35) });
+  await addAction(contextFor(david!), firstRecord, { description: 'Complete the safeguarding adults refresher (e-learning)', ownerId: sarah!.id, dueOn: addDays(todayDate, 21) });
+  await addAction(contextFor(david!), firstRecord, { description: 'Share the updated consent recording guide with Sarah', ownerId: david!.id, dueOn: addDays(todayDate, -7) });
+  await shareRecord(contextFor(david!, { ipAddress: ip }), firstRecord);
+  await agreeRecord(contextFor(sarah!, { ipAddress: ip }), firstRecord, 'Agreed. The shift swap has helped already.');
+  await addAddendum(contextFor(david!, { ipAddress: ip }), firstRecord, 'The safeguarding refresher moved to a later date because the course was full.');
+  await completeAction(contextFor(sarah!), done);
 
   // Two weeks ago: recorded and shared, not yet agreed by Sarah: overdue (seven days to agree).
   const second = await pastSession(sarah!, david!, 14, 'regular', sarahAgreement);
-  const secondRecord = await startRecord(david!, second.id, {
+  const secondRecord = await startRecord(contextFor(david!, { ipAddress: ip }), second.id, {
     attendance: 'Sarah Jones and David Price attended.',
     discussion: 'A call from a customer who was verbally abusive; Sarah ended it in line with the policy.',
     wellbeing: 'Upset on the day; feeling better after a debrief with a colleague.',
     workload: 'Manageable.',
     practiceIssues: 'None new.',
     learning: 'Reflective account on the call to be added as evidence.',
-  }, ip);
-  await shareRecord(david!, secondRecord, ip);
+  });
+  await shareRecord(contextFor(david!, { ipAddress: ip }), secondRecord);
 
   // Liam (probation): a weekly agreement David has signed and Liam has not yet; a draft record; an urgent debrief request.
-  const liamAgreement = await draftAgreement(david!, liam!.id, { ...TERMS, frequencyWeeks: 1, startsOn: addDays(todayDate, 3), reviewOn: addDays(todayDate, 90), probation: true }, ip);
-  await signAgreement(david!, liamAgreement, ip);
+  const liamAgreement = await draftAgreement(contextFor(david!, { ipAddress: ip }), liam!.id, { ...TERMS, frequencyWeeks: 1, startsOn: addDays(todayDate, 3), reviewOn: addDays(todayDate, 90), probation: true });
+  await signAgreement(contextFor(david!, { ipAddress: ip }), liamAgreement);
   const liamSession = await pastSession(liam!, david!, 3, 'probation');
-  await startRecord(david!, liamSession.id, {
+  await startRecord(contextFor(david!, { ipAddress: ip }), liamSession.id, {
     attendance: 'Liam O’Brien and David Price attended.',
     discussion: 'First month of probation: call handling and the contact system.',
     wellbeing: 'Settling in well.',
     workload: 'Building up to a full caseload.',
     practiceIssues: 'Needs to check the customer’s identity before discussing their case.',
     learning: 'Induction workbook section 3.',
-  }, ip);
-  await requestUrgentDebrief(liam!, 'A customer disclosed self-harm on a call this morning; I would like to talk it through.', ip);
-  await planSession(david!, liam!.id, { type: 'appraisal', date: addDays(todayDate, 40), startTime: '14:00', endTime: '15:00', place: 'Riverside House' }, ip);
+  });
+  await requestUrgentDebrief(contextFor(liam!, { ipAddress: ip }), 'A customer disclosed self-harm on a call this morning; I would like to talk it through.');
+  await planSession(contextFor(david!, { ipAddress: ip }), liam!.id, { type: 'appraisal', date: addDays(todayDate, 40), startTime: '14:00', endTime: '15:00', place: 'Riverside House' });
 
   // Chloe: no agreement yet (the manager sees this), a missed session and a cancelled one.
   const missed = await pastSession(chloe!, grace!, 10);
-  await markSessionMissed(grace!, missed.id, ip);
-  const cancelled = await planSession(grace!, chloe!.id, { type: 'regular', date: addDays(todayDate, 7), startTime: '09:30', endTime: '10:30' }, ip);
-  await cancelSession(grace!, cancelled, 'Grace is on annual leave; to be rearranged.', ip);
+  await markSessionMissed(contextFor(grace!, { ipAddress: ip }), missed.id);
+  const cancelled = await planSession(contextFor(grace!, { ipAddress: ip }), chloe!.id, { type: 'regular', date: addDays(todayDate, 7), startTime: '09:30', endTime: '10:30' });
+  await cancelSession(contextFor(grace!, { ipAddress: ip }), cancelled, 'Grace is on annual leave; to be rearranged.');
 }

@@ -3,6 +3,7 @@
 import { expect } from 'chai';
 import { recordEvidence } from '#app/domain/evidence.server.ts';
 import { hashPassword } from '#app/utils/password.server.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
 import { EvidenceFile, Evidence, Person, PersonRole, SupervisionSession } from '#db/models/index.ts';
 import { httpLogin, httpLoginAs, url, type HttpSession } from './harness.ts';
 
@@ -33,7 +34,7 @@ describe('removing the supervisor role (HTTP)', function () {
     ]);
     const workerActor = { id: worker.id, organisationId, organisationName: '', name: worker.name, email: worker.email, roles: ['worker' as const], teamId: null, lineSupervisorId: supervisor.id };
     const evidenceId = await recordEvidence(
-      workerActor,
+      contextFor(workerActor),
       { type: 'reflective_account', title: 'A visit', activityDate: '2026-01-14', description: 'What I did', links: [] },
       [{ name: 'notes.pdf', bytes: PDF }],
       { submissionToken: `role-removal-${stamp}`, submit: false },

@@ -1,6 +1,7 @@
 // Evidence recorded by a worker through the domain API, mapped to items, as a draft or submitted.
 import { recordEvidence, type EvidenceInput } from '#app/domain/evidence.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
 import { unique } from './people.ts';
 
 export function evidenceInput(itemIds: number[], overrides: Partial<EvidenceInput> = {}): EvidenceInput {
@@ -20,5 +21,5 @@ export async function createEvidence(
   options: { submitted?: boolean } & Partial<EvidenceInput> = {},
 ): Promise<number> {
   const { submitted = false, ...overrides } = options;
-  return recordEvidence(worker, evidenceInput(items.map((item) => item.id), overrides), [], { submissionToken: unique('token'), submit: submitted });
+  return recordEvidence(contextFor(worker), evidenceInput(items.map((item) => item.id), overrides), [], { submissionToken: unique('token'), submit: submitted });
 }

@@ -2,6 +2,7 @@
 import { refreshItemStates } from '#app/domain/evidence/item-states.server.ts';
 import { saveStandardVersions } from '#app/domain/standards.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
 import { PersonStandard, StandardItem, StandardVersion, sequelize } from '#db/models/index.ts';
 import { loadSeedStandard, type SEED_STANDARD_URNS } from '#db/seed/standards.ts';
 
@@ -16,7 +17,7 @@ export async function giveStandard(admin: Actor, urn: (typeof SEED_STANDARD_URNS
     where: { organisationId: admin.organisationId, isCurrent: true },
     include: [{ association: 'standard', where: { urn }, attributes: [] }],
   });
-  const version = existing ?? (await StandardVersion.findByPk((await saveStandardVersions(admin, [loadSeedStandard(urn)], { ipAddress: 'test' }))[0]!.standardVersionId))!;
+  const version = existing ?? (await StandardVersion.findByPk((await saveStandardVersions(contextFor(admin, { ipAddress: 'test' }), [loadSeedStandard(urn)]))[0]!.standardVersionId))!;
   await holdVersion(admin.organisationId, version.id, workers);
   const items = await StandardItem.findAll({ where: { standardVersionId: version.id }, order: [['position', 'ASC']] });
   return { version, items };

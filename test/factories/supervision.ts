@@ -4,6 +4,7 @@ import { draftAgreement, signAgreement, type AgreementInput } from '#app/domain/
 import { startRecord, type RecordInput } from '#app/domain/supervision/records.server.ts';
 import { addDays, today as todayInLondon } from '#app/utils/dates/index.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
 import { SupervisionSession } from '#db/models/index.ts';
 
 export function agreementInput(overrides: Partial<AgreementInput> = {}): AgreementInput {
@@ -26,9 +27,9 @@ export function agreementInput(overrides: Partial<AgreementInput> = {}): Agreeme
 
 /** An agreement the supervisor drafted and both signed (the worker first): the worker's current one. */
 export async function signedAgreement(supervisor: Actor, worker: Actor, overrides: Partial<AgreementInput> = {}): Promise<number> {
-  const id = await draftAgreement(supervisor, worker.id, agreementInput(overrides), 'ip');
-  await signAgreement(worker, id, 'ip');
-  await signAgreement(supervisor, id, 'ip');
+  const id = await draftAgreement(contextFor(supervisor, { ipAddress: 'ip' }), worker.id, agreementInput(overrides));
+  await signAgreement(contextFor(worker, { ipAddress: 'ip' }), id);
+  await signAgreement(contextFor(supervisor, { ipAddress: 'ip' }), id);
   return id;
 }
 
@@ -63,6 +64,6 @@ export const RECORD_INPUT: RecordInput = {
 /** A held session with the supervisor's first draft of its record; returns both ids. */
 export async function recordedSession(supervisor: Actor, worker: Actor, daysAgo: number, input: RecordInput = RECORD_INPUT) {
   const session = await heldSession(supervisor, worker, daysAgo);
-  const recordId = await startRecord(supervisor, session.id, input, 'ip');
+  const recordId = await startRecord(contextFor(supervisor, { ipAddress: 'ip' }), session.id, input);
   return { session, recordId };
 }

@@ -20,6 +20,7 @@ import { listManagedTeam } from '#app/domain/team.server.ts';
 import { addDays, today } from '#app/utils/dates/index.ts';
 import { Forbidden, NotFound } from '#app/utils/errors.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
 import { Session, Team } from '#db/models/index.ts';
 import { actorFor, createPerson, createStaffedOrganisation, heldSession, makeManagerOf, signedAgreement, unique } from '#test/factories/index.ts';
 import { expectRejection } from '#test/support/rejections.ts';
@@ -50,10 +51,9 @@ async function signedIn(person: { id: number }): Promise<Actor | null> {
 async function setRoles(admin: Actor, personId: number, roles: Role[]) {
   const person = await getPerson(admin, personId);
   await updatePerson(
-    admin,
+    contextFor(admin, { ipAddress: 'ip' }),
     personId,
     { name: person.name, email: person.email, teamId: person.teamId ?? undefined, lineSupervisorId: person.lineSupervisorId ?? undefined, roles },
-    'ip',
   );
 }
 
@@ -72,12 +72,12 @@ async function supervisedWorker() {
 
   const agreementId = await signedAgreement(supervisor, worker, AGREEMENT);
   const held = await heldSession(supervisor, worker, 3, { agreementId });
-  const recordId = await startRecord(supervisor, held.id, { attendance: 'Both', discussion: 'Hard calls', wellbeing: 'Tired', workload: 'High', practiceIssues: 'None', learning: 'Refresher' }, 'ip');
-  await shareRecord(supervisor, recordId, 'ip');
-  await agreeRecord(worker, recordId, 'Agreed', 'ip');
-  const plannedId = await planSession(supervisor, worker.id, { date: addDays(todayDate, 5), startTime: '10:00', endTime: '11:00', type: 'regular' }, 'ip');
+  const recordId = await startRecord(contextFor(supervisor, { ipAddress: 'ip' }), held.id, { attendance: 'Both', discussion: 'Hard calls', wellbeing: 'Tired', workload: 'High', practiceIssues: 'None', learning: 'Refresher' });
+  await shareRecord(contextFor(supervisor, { ipAddress: 'ip' }), recordId);
+  await agreeRecord(contextFor(worker, { ipAddress: 'ip' }), recordId, 'Agreed');
+  const plannedId = await planSession(contextFor(supervisor, { ipAddress: 'ip' }), worker.id, { date: addDays(todayDate, 5), startTime: '10:00', endTime: '11:00', type: 'regular' });
   const evidenceId = await recordEvidence(
-    worker,
+    contextFor(worker),
     { type: 'reflective_account', title: 'A visit', activityDate: '2026-01-14', description: 'What I did', links: [] },
     [{ name: 'notes.pdf', bytes: PDF }],
     { submissionToken: unique('token'), submit: false },
@@ -92,8 +92,8 @@ async function expectNoSupervisionOrEvidence(actor: Actor, setup: Awaited<Return
   const attempts: [string, () => Promise<unknown>][] = [
     ['supervision page', () => workerSupervision(actor, worker.id)],
     ['session record', () => sessionRecord(actor, heldId)],
-    ['addendum to a locked record', () => addAddendum(actor, recordId, 'Later note', 'ip')],
-    ['cancel a session', () => cancelSession(actor, plannedId, 'Away', 'ip')],
+    ['addendum to a locked record', () => addAddendum(contextFor(actor, { ipAddress: 'ip' }), recordId, 'Later note')],
+    ['cancel a session', () => cancelSession(contextFor(actor, { ipAddress: 'ip' }), plannedId, 'Away')],
     ['evidence list', () => listEvidence(actor, worker.id)],
     ['evidence', () => getEvidence(actor, evidenceId)],
     ['evidence file', () => getEvidenceFile(actor, fileId)],
@@ -119,8 +119,8 @@ describe('access follows the role that gives it', () => {
     const former = (await signedIn(setup.supervisor))!;
     expect(former.roles).not.to.include('supervisor');
     await expectNoSupervisionOrEvidence(former, setup);
-    await expectRejection(planSession(former, setup.worker.id, { date: addDays(todayDate, 9), startTime: '10:00', endTime: '11:00', type: 'regular' }, 'ip'), NotFound);
-    await expectRejection(draftAgreement(former, setup.worker.id, { ...AGREEMENT, startsOn: addDays(todayDate, 1) }, 'ip'), NotFound);
+    await expectRejection(planSession(contextFor(former, { ipAddress: 'ip' }), setup.worker.id, { date: addDays(todayDate, 9), startTime: '10:00', endTime: '11:00', type: 'regular' }), NotFound);
+    await expectRejection(draftAgreement(contextFor(former, { ipAddress: 'ip' }), setup.worker.id, { ...AGREEMENT, startsOn: addDays(todayDate, 1) }), NotFound);
     expect((await supervisees(former)).map((row) => row.id)).not.to.include(setup.worker.id);
     expect((await overdueOverview(former)).workers.map((row) => row.id)).not.to.include(setup.worker.id);
     expect((await workersWithoutAgreement(former)).map((row) => row.id)).not.to.include(setup.worker.id);
@@ -150,7 +150,7 @@ describe('access follows the role that gives it', () => {
   it('an assessor whose assessor role is removed no longer reads the evidence of the workers assigned to them', async () => {
     const setup = await supervisedWorker();
     const assessorPerson = await createPerson(setup.org.organisation.id, { roles: ['assessor', 'worker'] });
-    await setWorkerAssessors(setup.org.admin, setup.worker.id, [assessorPerson.id], 'ip');
+    await setWorkerAssessors(contextFor(setup.org.admin, { ipAddress: 'ip' }), setup.worker.id, [assessorPerson.id]);
     expect((await listEvidence((await signedIn(assessorPerson))!, setup.worker.id)).evidence).to.have.length(1);
     await setRoles(setup.org.admin, assessorPerson.id, ['worker']);
     const former = (await signedIn(assessorPerson))!;
@@ -162,7 +162,7 @@ describe('access follows the role that gives it', () => {
     const setup = await supervisedWorker();
     const sessionId = randomBytes(16).toString('hex');
     await Session.create({ tokenHash: createHash('sha256').update(sessionId).digest('hex'), personId: setup.supervisor.id, expiresAt: new Date(Date.now() + 3_600_000) });
-    await setPersonActive(setup.org.admin, setup.supervisor.id, false, 'ip');
+    await setPersonActive(contextFor(setup.org.admin, { ipAddress: 'ip' }), setup.supervisor.id, false);
     expect(await Session.count({ where: { personId: setup.supervisor.id } })).to.equal(0);
     expect(await signedIn(setup.supervisor)).to.equal(null);
   });
@@ -173,7 +173,7 @@ describe('relationships to reassign once a role is removed or a person deactivat
     const setup = await supervisedWorker();
     const { org, supervisor, worker } = setup;
     const assessorPerson = await createPerson(org.organisation.id, { roles: ['assessor'] });
-    await setWorkerAssessors(org.admin, worker.id, [assessorPerson.id], 'ip');
+    await setWorkerAssessors(contextFor(org.admin, { ipAddress: 'ip' }), worker.id, [assessorPerson.id]);
     const none = { supervisees: [], managerScopes: [], assessedWorkers: [] };
     expect(await relationshipsToReassign(org.admin, supervisor.id)).to.deep.equal(none);
 
@@ -186,7 +186,7 @@ describe('relationships to reassign once a role is removed or a person deactivat
     const structure = await getOrganisationStructure(org.admin);
     expect(structure.managers.find((manager) => manager.id === supervisor.id)).to.include({ holdsRole: false });
 
-    await setPersonActive(org.admin, assessorPerson.id, false, 'ip');
+    await setPersonActive(contextFor(org.admin, { ipAddress: 'ip' }), assessorPerson.id, false);
     expect((await relationshipsToReassign(org.admin, assessorPerson.id)).assessedWorkers).to.deep.equal([{ id: worker.id, name: worker.name }]);
     await expectRejection(relationshipsToReassign(org.worker, supervisor.id), Forbidden);
     await expectRejection(relationshipsToReassign((await createStaffedOrganisation()).admin, supervisor.id), NotFound);

@@ -14,6 +14,7 @@ import {
 import { setPersonActive } from '#app/domain/people.server.ts';
 import { Forbidden, NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { ADDRESS_LIMITS, FREE_CONSECUTIVE_FAILURES, loginThrottle } from '#app/utils/login-throttle.server.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
 import { AuditEvent, PasswordResetToken, Person, Session, sequelize } from '#db/models/index.ts';
 import { TEST_PASSWORD, createStaffedOrganisation, unique } from '#test/factories/index.ts';
 
@@ -94,7 +95,7 @@ describe('accounts', () => {
     const { admin, worker } = await createStaffedOrganisation();
     const first = await login({ email: worker.email, password: TEST_PASSWORD, ipAddress: address() });
     expect(first.ok).to.equal(true);
-    await setPersonActive(admin, worker.id, false, address());
+    await setPersonActive(contextFor(admin, { ipAddress: address() }), worker.id, false);
     expect(await Session.count({ where: { personId: worker.id } })).to.equal(0);
     if (first.ok) expect(await loadActorForSession(first.sessionId)).to.equal(null);
     const again = await login({ email: worker.email, password: TEST_PASSWORD, ipAddress: address() });
@@ -131,7 +132,7 @@ describe('accounts', () => {
     const here = await login({ email: worker.email, password: TEST_PASSWORD, ipAddress: address() });
     const elsewhere = await login({ email: worker.email, password: TEST_PASSWORD, ipAddress: address() });
     if (!here.ok || !elsewhere.ok) throw new Error('login failed');
-    await changePassword(worker, { currentPassword: TEST_PASSWORD, newPassword: 'a brand new password' }, address(), here.sessionId);
+    await changePassword(contextFor(worker, { ipAddress: address() }), { currentPassword: TEST_PASSWORD, newPassword: 'a brand new password' }, here.sessionId);
     expect(await loadActorForSession(here.sessionId)).to.include({ id: worker.id });
     expect(await loadActorForSession(elsewhere.sessionId)).to.equal(null);
     expect(await Session.count({ where: { personId: worker.id } })).to.equal(1);
@@ -144,7 +145,7 @@ describe('accounts', () => {
     if (!signedIn.ok) throw new Error('login failed');
     const here = address();
     const change = (currentPassword: string) =>
-      changePassword(worker, { currentPassword, newPassword: 'a brand new password' }, here, signedIn.sessionId).then(
+      changePassword(contextFor(worker, { ipAddress: here }), { currentPassword, newPassword: 'a brand new password' }, signedIn.sessionId).then(
         () => null,
         (error: unknown) => (error instanceof ValidationError ? error.fieldErrors.currentPassword?.[0] : error),
       );
@@ -157,7 +158,7 @@ describe('accounts', () => {
 
   it('issues a single-use reset link that sets a new password and only its hash is stored', async () => {
     const { admin, worker } = await createStaffedOrganisation();
-    const { token } = await issuePasswordResetLink(admin, worker.id, address());
+    const { token } = await issuePasswordResetLink(contextFor(admin, { ipAddress: address() }), worker.id);
     expect(await PasswordResetToken.count({ where: { tokenHash: token } })).to.equal(0);
     expect(await describeResetLink(token)).to.deep.equal({ personName: worker.name });
     await resetPassword(token, 'a brand new password', address());
@@ -170,8 +171,8 @@ describe('accounts', () => {
 
   it('rejects an expired reset link, and a new link cancels the old one', async () => {
     const { admin, worker } = await createStaffedOrganisation();
-    const first = await issuePasswordResetLink(admin, worker.id, address());
-    const second = await issuePasswordResetLink(admin, worker.id, address());
+    const first = await issuePasswordResetLink(contextFor(admin, { ipAddress: address() }), worker.id);
+    const second = await issuePasswordResetLink(contextFor(admin, { ipAddress: address() }), worker.id);
     let error: unknown;
     await describeResetLink(first.token).catch((caught) => (error = caught));
     expect(error).to.be.instanceOf(NotFound);
@@ -185,10 +186,10 @@ describe('accounts', () => {
     const one = await createStaffedOrganisation();
     const other = await createStaffedOrganisation();
     let forbidden: unknown;
-    await issuePasswordResetLink(one.manager, one.worker.id, address()).catch((error) => (forbidden = error));
+    await issuePasswordResetLink(contextFor(one.manager, { ipAddress: address() }), one.worker.id).catch((error) => (forbidden = error));
     expect(forbidden).to.be.instanceOf(Forbidden);
     let notFound: unknown;
-    await issuePasswordResetLink(other.admin, one.worker.id, address()).catch((error) => (notFound = error));
+    await issuePasswordResetLink(contextFor(other.admin, { ipAddress: address() }), one.worker.id).catch((error) => (notFound = error));
     expect(notFound).to.be.instanceOf(NotFound);
   });
 });

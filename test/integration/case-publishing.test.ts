@@ -19,6 +19,7 @@ import * as itemRoute from '#app/routes/ims.case.v1p0.CFItems.$sourcedId.ts';
 import * as packageRoute from '#app/routes/ims.case.v1p0.CFPackages.$sourcedId.ts';
 import { env } from '#app/utils/env.server.ts';
 import { Forbidden, NotFound } from '#app/utils/errors.server.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
 import { AuditEvent } from '#db/models/index.ts';
 import { loadSeedStandard } from '#db/seed/standards.ts';
 import { createStaffedOrganisation } from '#test/factories/index.ts';
@@ -37,16 +38,16 @@ describe('CASE publishing', () => {
   it('only an admin of the organisation publishes; it is audited, and withdrawing is too', async () => {
     const org = await createStaffedOrganisation();
     const other = await createStaffedOrganisation();
-    await saveStandardVersions(org.admin, [loadSeedStandard('LMCA4')], { ipAddress: 'ip' });
-    await expectRejection(setCasePublication(org.manager, 'LMCA4', true, 'ip'), Forbidden);
-    await expectRejection(setCasePublication(other.admin, 'LMCA4', true, 'ip'), NotFound);
+    await saveStandardVersions(contextFor(org.admin, { ipAddress: 'ip' }), [loadSeedStandard('LMCA4')]);
+    await expectRejection(setCasePublication(contextFor(org.manager, { ipAddress: 'ip' }), 'LMCA4', true), Forbidden);
+    await expectRejection(setCasePublication(contextFor(other.admin, { ipAddress: 'ip' }), 'LMCA4', true), NotFound);
     expect((await casePublicationOf(org.worker, 'LMCA4')).publishedAt).to.equal(null);
-    await setCasePublication(org.admin, 'LMCA4', true, 'ip');
-    await setCasePublication(org.admin, 'LMCA4', true, 'ip'); // already published: nothing more to record
+    await setCasePublication(contextFor(org.admin, { ipAddress: 'ip' }), 'LMCA4', true);
+    await setCasePublication(contextFor(org.admin, { ipAddress: 'ip' }), 'LMCA4', true); // already published: nothing more to record
     const publication = await casePublicationOf(org.worker, 'LMCA4');
     expect(publication.publishedAt).to.be.a('string');
     expect(publication.packageUri).to.equal(`${env().publicUrl}/ims/case/v1p0/CFPackages/${(await exported(org.admin, 'LMCA4')).CFDocument.identifier}`);
-    await setCasePublication(org.admin, 'LMCA4', false, 'ip');
+    await setCasePublication(contextFor(org.admin, { ipAddress: 'ip' }), 'LMCA4', false);
     const events = await AuditEvent.findAll({ where: { organisationId: org.organisation.id, action: 'standard.case_publication_changed' }, order: [['id', 'ASC']] });
     expect(events.map((event) => event.summary)).to.deep.equal([
       `${org.admin.name} published LMCA4 to CASE consumers`,
@@ -56,11 +57,11 @@ describe('CASE publishing', () => {
 
   it('serves published current versions only; every uri in the export resolves to the same node', async () => {
     const org = await createStaffedOrganisation();
-    await saveStandardVersions(org.admin, [loadSeedStandard('LMCA4'), loadSeedStandard('HSC3331')], { ipAddress: 'ip' });
+    await saveStandardVersions(contextFor(org.admin, { ipAddress: 'ip' }), [loadSeedStandard('LMCA4'), loadSeedStandard('HSC3331')]);
     const lmca4 = await exported(org.admin, 'LMCA4');
     const hsc = await exported(org.admin, 'HSC3331');
     expect(await findCasePackage(lmca4.CFDocument.identifier)).to.equal(null);
-    await setCasePublication(org.admin, 'LMCA4', true, 'ip');
+    await setCasePublication(contextFor(org.admin, { ipAddress: 'ip' }), 'LMCA4', true);
 
     expect(await findCasePackage(lmca4.CFDocument.identifier)).to.deep.equal(lmca4);
     expect(await findCaseDocument(lmca4.CFDocument.identifier.toUpperCase())).to.deep.equal(lmca4.CFDocument);
@@ -77,23 +78,23 @@ describe('CASE publishing', () => {
     expect(documents.map((document) => document.identifier)).to.include(lmca4.CFDocument.identifier).and.not.include(hsc.CFDocument.identifier);
 
     // A new version replaces the old one for CASE consumers: the old identifiers stop resolving.
-    await saveStandardVersions(org.admin, [{ ...loadSeedStandard('LMCA4'), version: '2' }], { ipAddress: 'ip' });
+    await saveStandardVersions(contextFor(org.admin, { ipAddress: 'ip' }), [{ ...loadSeedStandard('LMCA4'), version: '2' }]);
     const second = await exported(org.admin, 'LMCA4');
     expect(second.CFDocument.identifier).to.not.equal(lmca4.CFDocument.identifier);
     expect(await findCasePackage(lmca4.CFDocument.identifier)).to.equal(null);
     expect(await findCaseItem(lmca4.CFItems[0]!.identifier)).to.equal(null);
     expect((await findCasePackage(second.CFDocument.identifier))?.CFDocument.version).to.equal('2');
 
-    await setCasePublication(org.admin, 'LMCA4', false, 'ip');
+    await setCasePublication(contextFor(org.admin, { ipAddress: 'ip' }), 'LMCA4', false);
     expect(await findCasePackage(second.CFDocument.identifier)).to.equal(null);
   });
 
   it('keeps organisations apart: the same URN elsewhere has its own identifiers, and is 404 while unpublished', async () => {
     const ours = await createStaffedOrganisation();
     const theirs = await createStaffedOrganisation();
-    await saveStandardVersions(ours.admin, [loadSeedStandard('ASTH325')], { ipAddress: 'ip' });
-    await saveStandardVersions(theirs.admin, [loadSeedStandard('ASTH325')], { ipAddress: 'ip' });
-    await setCasePublication(ours.admin, 'ASTH325', true, 'ip');
+    await saveStandardVersions(contextFor(ours.admin, { ipAddress: 'ip' }), [loadSeedStandard('ASTH325')]);
+    await saveStandardVersions(contextFor(theirs.admin, { ipAddress: 'ip' }), [loadSeedStandard('ASTH325')]);
+    await setCasePublication(contextFor(ours.admin, { ipAddress: 'ip' }), 'ASTH325', true);
     const mine = await exported(ours.admin, 'ASTH325');
     const hidden = await exported(theirs.admin, 'ASTH325');
     expect(hidden.CFDocument.identifier).to.not.equal(mine.CFDocument.identifier);
@@ -112,8 +113,8 @@ describe('CASE publishing', () => {
 
   it('answers over HTTP with CASE JSON, without sign-in, with uris from PUBLIC_URL and not the Host header', async () => {
     const org = await createStaffedOrganisation();
-    await saveStandardVersions(org.admin, [loadSeedStandard('HSC3331')], { ipAddress: 'ip' });
-    await setCasePublication(org.admin, 'HSC3331', true, 'ip');
+    await saveStandardVersions(contextFor(org.admin, { ipAddress: 'ip' }), [loadSeedStandard('HSC3331')]);
+    await setCasePublication(contextFor(org.admin, { ipAddress: 'ip' }), 'HSC3331', true);
     const pkg = await exported(org.admin, 'HSC3331');
     const item = pkg.CFItems.find((node) => node.humanCodingScheme === 'HSC3331.P3')!;
     const response = await get(itemRoute.loader, `/ims/case/v1p0/CFItems/${item.identifier}`, { sourcedId: item.identifier });

@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import { login } from '#app/domain/accounts.server.ts';
 import { recordEvidence } from '#app/domain/evidence.server.ts';
 import { createCalendarLink } from '#app/domain/supervision/calendar.server.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
 import { Evidence, Session, SupervisionCalendarToken } from '#db/models/index.ts';
 import { TEST_PASSWORD, actorFor, createOrganisation, createPerson, createStaffedOrganisation, giveStandard, unique } from '#test/factories/index.ts';
 
@@ -37,7 +38,7 @@ describe('many people at once', function () {
     const { failures } = await allAtOnce(
       Array.from({ length: 50 }, (_, index) => () =>
         recordEvidence(
-          org.worker,
+          contextFor(org.worker),
           {
             type: 'reflective_account',
             title: `Reflection ${index + 1}`,
@@ -57,7 +58,7 @@ describe('many people at once', function () {
   it('creates 60 calendar links for one person at the same moment, leaving one in use', async () => {
     const { organisation } = await createOrganisation();
     const person = actorFor(await createPerson(organisation.id), ['worker']);
-    const { failures } = await allAtOnce(Array.from({ length: 60 }, () => () => createCalendarLink(person, 'ip')));
+    const { failures } = await allAtOnce(Array.from({ length: 60 }, () => () => createCalendarLink(contextFor(person, { ipAddress: 'ip' }))));
     expect(failures, failures.slice(0, 3).join('\n')).to.have.length(0);
     expect(await SupervisionCalendarToken.count({ where: { personId: person.id } })).to.equal(60);
     expect(await SupervisionCalendarToken.count({ where: { personId: person.id, revokedAt: null } })).to.equal(1);

@@ -7,6 +7,7 @@ import { sweepOrphanFiles } from '#app/domain/evidence/file-sweep.server.ts';
 import { getEvidence, recordEvidence, type EvidenceInput } from '#app/domain/evidence.server.ts';
 import { env } from '#app/utils/env.server.ts';
 import { fileStore } from '#app/utils/file-store.server.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
 import { EvidenceFile, EvidenceItemLink } from '#db/models/index.ts';
 import { createStaffedOrganisation, unique } from '#test/factories/index.ts';
 
@@ -45,7 +46,7 @@ describe('evidence files on disk', () => {
       throw new Error('The database went away');
     }) as typeof EvidenceItemLink.bulkCreate;
     try {
-      const error = await recordEvidence(worker, input, [{ name: 'notes.pdf', bytes: PDF }], { submissionToken: unique('t'), submit: false }).catch((caught: unknown) => caught);
+      const error = await recordEvidence(contextFor(worker), input, [{ name: 'notes.pdf', bytes: PDF }], { submissionToken: unique('t'), submit: false }).catch((caught: unknown) => caught);
       expect((error as Error).message).to.equal('The database went away');
     } finally {
       EvidenceItemLink.bulkCreate = original as typeof EvidenceItemLink.bulkCreate;
@@ -56,7 +57,7 @@ describe('evidence files on disk', () => {
 
   it('moves the file into the store once the evidence is saved', async () => {
     const { worker } = await createStaffedOrganisation();
-    const id = await recordEvidence(worker, input, [{ name: 'notes.pdf', bytes: PDF }], { submissionToken: unique('t'), submit: false });
+    const id = await recordEvidence(contextFor(worker), input, [{ name: 'notes.pdf', bytes: PDF }], { submissionToken: unique('t'), submit: false });
     const row = await EvidenceFile.findByPk((await getEvidence(worker, id)).files[0]!.id);
     expect(Buffer.from(await fileStore().read(row!.storedName)).equals(Buffer.from(PDF))).to.equal(true);
     expect(filesOnDisk().filter((file) => file.includes(row!.storedName))).to.deep.equal([path.relative(env().uploadDir, fileStore().path(row!.storedName))]);
@@ -65,7 +66,7 @@ describe('evidence files on disk', () => {
   it('sweeps old files that have no row, finishes an interrupted move, and keeps referenced and recent files', async () => {
     const { worker } = await createStaffedOrganisation();
     const store = fileStore();
-    const id = await recordEvidence(worker, input, [{ name: 'kept.pdf', bytes: PDF }], { submissionToken: unique('t'), submit: false });
+    const id = await recordEvidence(contextFor(worker), input, [{ name: 'kept.pdf', bytes: PDF }], { submissionToken: unique('t'), submit: false });
     const kept = (await EvidenceFile.findByPk((await getEvidence(worker, id)).files[0]!.id))!.storedName;
     await utimes(store.path(kept), HOUR_AGO, HOUR_AGO);
 

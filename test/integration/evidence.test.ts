@@ -10,6 +10,7 @@ import { env } from '#app/utils/env.server.ts';
 import { Forbidden, NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { fileStore } from '#app/utils/file-store.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
 import { queryCounter } from '#db/connection.ts';
 import { Evidence, EvidenceFile } from '#db/models/index.ts';
 import { loadSeedStandard } from '#db/seed/standards.ts';
@@ -25,7 +26,7 @@ async function setUp() {
   const item = (urn: 'ASTH325' | 'HSC3331', code: string) => held[urn].items.find((row) => row.code === code)!.id;
   const assessorPerson = await createPerson(org.organisation.id, { roles: ['assessor'] });
   const assessor = actorFor(assessorPerson, ['assessor']);
-  await setWorkerAssessors(org.admin, org.worker.id, [assessor.id], 'test');
+  await setWorkerAssessors(contextFor(org.admin, { ipAddress: 'test' }), org.worker.id, [assessor.id]);
   return { ...org, assessor, item };
 }
 
@@ -57,14 +58,14 @@ describe('evidence', () => {
       { itemId: item('ASTH325', 'P6'), note: 'We agreed the purpose of our contact.' },
       { itemId: item('HSC3331', 'P1'), note: 'I found out which relationships matter to her.' },
     ];
-    const id = await recordEvidence(worker, input({ links }), [{ name: 'notes.pdf', bytes: PDF }], { submissionToken: unique('token'), submit: false });
+    const id = await recordEvidence(contextFor(worker), input({ links }), [{ name: 'notes.pdf', bytes: PDF }], { submissionToken: unique('token'), submit: false });
     const draft = await workerProgress(worker, worker.id);
     const asth = draft.standards.find((standard) => standard.urn === 'ASTH325')!;
     expect(asth.items.find((row) => row.code === 'P6')?.state).to.equal('mapped');
     expect(asth.covered).to.equal(1);
     expect(asth.missing).to.have.length(30);
 
-    await submitEvidence(worker, id);
+    await submitEvidence(contextFor(worker), id);
     const after = await workerProgress(worker, worker.id);
     expect(after.standards.map((standard) => [standard.urn, standard.submitted])).to.deep.equal([
       ['ASTH325', 1],
@@ -79,7 +80,7 @@ describe('evidence', () => {
 
   it('is seen by the worker, their assessor, supervisor and manager; anyone else gets not found', async () => {
     const org = await setUp();
-    const id = await recordEvidence(org.worker, input(), [{ name: 'notes.pdf', bytes: PDF }], { submissionToken: unique('token'), submit: false });
+    const id = await recordEvidence(contextFor(org.worker), input(), [{ name: 'notes.pdf', bytes: PDF }], { submissionToken: unique('token'), submit: false });
     const fileId = (await getEvidence(org.worker, id)).files[0]!.id;
     for (const reader of [org.worker, org.assessor, org.supervisor, org.manager]) {
       expect((await getEvidence(reader, id)).id).to.equal(id);
@@ -93,7 +94,7 @@ describe('evidence', () => {
       await expectRejection(getEvidenceFile(stranger, fileId), NotFound);
       await expectRejection(listEvidence(stranger, org.worker.id), NotFound);
     }
-    await expectRejection(updateEvidence(org.supervisor, id, input(), [], []), Forbidden);
+    await expectRejection(updateEvidence(contextFor(org.supervisor), id, input(), [], []), Forbidden);
   });
 
   it('refuses a forbidden file renamed to .pdf, a future date and items the worker does not hold, writing nothing', async () => {
@@ -101,16 +102,16 @@ describe('evidence', () => {
     const other = await setUp();
     const filesBefore = storedFileCount();
     const executable = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00]);
-    const badFile = await expectRejection(recordEvidence(worker, input(), [{ name: 'report.pdf', bytes: executable }], { submissionToken: unique('t'), submit: false }), ValidationError);
+    const badFile = await expectRejection(recordEvidence(contextFor(worker), input(), [{ name: 'report.pdf', bytes: executable }], { submissionToken: unique('t'), submit: false }), ValidationError);
     expect((badFile as ValidationError).fieldErrors).to.have.property('files');
-    const future = await expectRejection(recordEvidence(worker, input({ activityDate: '2099-01-01' }), [], { submissionToken: unique('t'), submit: false }), ValidationError);
+    const future = await expectRejection(recordEvidence(contextFor(worker), input({ activityDate: '2099-01-01' }), [], { submissionToken: unique('t'), submit: false }), ValidationError);
     expect((future as ValidationError).fieldErrors).to.have.property('activityDate');
     const foreign = await expectRejection(
-      recordEvidence(worker, input({ links: [{ itemId: other.item('ASTH325', 'P1'), note: 'x' }] }), [], { submissionToken: unique('t'), submit: false }),
+      recordEvidence(contextFor(worker), input({ links: [{ itemId: other.item('ASTH325', 'P1'), note: 'x' }] }), [], { submissionToken: unique('t'), submit: false }),
       ValidationError,
     );
     expect((foreign as ValidationError).fieldErrors).to.have.property('links');
-    const witness = await expectRejection(recordEvidence(worker, input({ type: 'witness_testimony' }), [], { submissionToken: unique('t'), submit: false }), ValidationError);
+    const witness = await expectRejection(recordEvidence(contextFor(worker), input({ type: 'witness_testimony' }), [], { submissionToken: unique('t'), submit: false }), ValidationError);
     expect((witness as ValidationError).fieldErrors).to.include.keys('witnessName', 'witnessRole', 'witnessStatement');
     expect(await Evidence.count({ where: { organisationId: organisation.id } })).to.equal(0);
     expect(storedFileCount()).to.equal(filesBefore);
@@ -120,8 +121,8 @@ describe('evidence', () => {
     const { worker } = await setUp();
     const token = unique('token');
     const [first, second] = await Promise.all([
-      recordEvidence(worker, input(), [{ name: 'a.pdf', bytes: PDF }], { submissionToken: token, submit: false }),
-      recordEvidence(worker, input(), [{ name: 'a.pdf', bytes: PDF }], { submissionToken: token, submit: false }),
+      recordEvidence(contextFor(worker), input(), [{ name: 'a.pdf', bytes: PDF }], { submissionToken: token, submit: false }),
+      recordEvidence(contextFor(worker), input(), [{ name: 'a.pdf', bytes: PDF }], { submissionToken: token, submit: false }),
     ]);
     expect(first).to.equal(second);
     expect(await Evidence.count({ where: { workerId: worker.id } })).to.equal(1);
@@ -131,14 +132,14 @@ describe('evidence', () => {
   it('changes a draft in place, but a submitted piece gets a new revision and the old one stays readable', async () => {
     const { worker, item } = await setUp();
     const p1 = { itemId: item('ASTH325', 'P1'), note: 'First note' };
-    const id = await recordEvidence(worker, input({ links: [p1] }), [{ name: 'a.pdf', bytes: PDF }], { submissionToken: unique('t'), submit: false });
+    const id = await recordEvidence(contextFor(worker), input({ links: [p1] }), [{ name: 'a.pdf', bytes: PDF }], { submissionToken: unique('t'), submit: false });
     const fileId = (await getEvidence(worker, id)).files[0]!.id;
-    await updateEvidence(worker, id, input({ title: 'Draft retitled', links: [p1] }), [], [fileId]);
+    await updateEvidence(contextFor(worker), id, input({ title: 'Draft retitled', links: [p1] }), [], [fileId]);
     expect((await getEvidence(worker, id)).revision).to.include({ number: 1, title: 'Draft retitled' });
 
-    await submitEvidence(worker, id);
+    await submitEvidence(contextFor(worker), id);
     const p3 = { itemId: item('ASTH325', 'P3'), note: 'Added later' };
-    await updateEvidence(worker, id, input({ title: 'Revised', links: [p1, p3] }), [], [fileId]);
+    await updateEvidence(contextFor(worker), id, input({ title: 'Revised', links: [p1, p3] }), [], [fileId]);
     const current = await getEvidence(worker, id);
     expect(current.revision).to.include({ number: 2, title: 'Revised' });
     expect(current.links.map((link) => link.code)).to.deep.equal(['P1', 'P3']);
@@ -154,7 +155,7 @@ describe('evidence', () => {
   it('builds the progress page with the same number of queries for 1 or 25 pieces of evidence', async () => {
     const { worker, item } = await setUp();
     const record = (index: number) =>
-      recordEvidence(worker, input({ title: `Evidence ${index}`, links: [{ itemId: item('ASTH325', `P${(index % 12) + 1}`), note: 'n' }] }), [], {
+      recordEvidence(contextFor(worker), input({ title: `Evidence ${index}`, links: [{ itemId: item('ASTH325', `P${(index % 12) + 1}`), note: 'n' }] }), [], {
         submissionToken: unique('t'),
         submit: true,
       });
@@ -175,14 +176,14 @@ describe('evidence', () => {
       { itemId: item('ASTH325', 'P1'), note: 'Explored expectations' },
       { itemId: item('ASTH325', 'P2'), note: 'Acted promptly' },
     ];
-    const id = await recordEvidence(worker, input({ links }), [], { submissionToken: unique('t'), submit: true });
+    const id = await recordEvidence(contextFor(worker), input({ links }), [], { submissionToken: unique('t'), submit: true });
     const original = loadSeedStandard('ASTH325');
     const revised = {
       ...original,
       version: '3',
       items: original.items.map((row) => (row.code === 'P2' ? { code: 'P2', kind: 'P' as const, section: row.section, text: `${row.text} attention` } : row)),
     };
-    await saveStandardVersions(admin, [revised], { ipAddress: 'test', moveHolders: true });
+    await saveStandardVersions(contextFor(admin, { ipAddress: 'test' }), [revised], { moveHolders: true });
 
     const progress = await workerProgress(worker, worker.id);
     const asth = progress.standards.find((standard) => standard.urn === 'ASTH325')!;
@@ -201,15 +202,15 @@ describe('evidence', () => {
     const links = [{ itemId: item('ASTH325', 'P1'), note: 'Shown in the notes' }];
     const nineMegabytes = new Uint8Array(9 * 1024 * 1024);
     nineMegabytes.set(PDF);
-    const id = await recordEvidence(worker, input({ links }), [{ name: 'big.pdf', bytes: nineMegabytes }], { submissionToken: unique('t'), submit: true });
+    const id = await recordEvidence(contextFor(worker), input({ links }), [{ name: 'big.pdf', bytes: nineMegabytes }], { submissionToken: unique('t'), submit: true });
     // 24 revisions each keeping the 9 MB file would be 216 MB if every row counted.
     for (let revision = 2; revision <= 24; revision += 1) {
       const keep = (await getEvidence(worker, id)).files.map((file) => file.id);
-      await updateEvidence(worker, id, input({ title: `Revision ${revision}`, links }), [], keep);
+      await updateEvidence(contextFor(worker), id, input({ title: `Revision ${revision}`, links }), [], keep);
     }
     expect(await EvidenceFile.count({ where: { ownerId: worker.id } })).to.equal(24);
     const keep = (await getEvidence(worker, id)).files.map((file) => file.id);
-    await updateEvidence(worker, id, input({ title: 'With a note', links }), [{ name: 'note.txt', bytes: new TextEncoder().encode('hello') }], keep);
+    await updateEvidence(contextFor(worker), id, input({ title: 'With a note', links }), [{ name: 'note.txt', bytes: new TextEncoder().encode('hello') }], keep);
     expect((await getEvidence(worker, id)).files.map((file) => file.name).sort()).to.deep.equal(['big.pdf', 'note.txt']);
   });
 });

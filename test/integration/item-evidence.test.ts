@@ -1,10 +1,11 @@
 // The set-based read of competence on the real database: one statement for one worker or many, counts, the
 // latest evidence per item, drafts against submitted evidence, and only current revisions.
 import { expect } from 'chai';
-import { heldStandardsOf } from '#app/domain/evidence/held-items.server.ts';
-import { foldCarriedItems, itemEvidenceOf, LATEST_EVIDENCE_SHOWN } from '#app/domain/evidence/item-evidence.server.ts';
+import { heldStandardsOf } from '#app/domain/evidence/internal/held-items.server.ts';
+import { foldCarriedItems, itemEvidenceOf, LATEST_EVIDENCE_SHOWN } from '#app/domain/evidence/internal/item-evidence.server.ts';
 import { recordEvidence, updateEvidence, type EvidenceInput } from '#app/domain/evidence.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
 import { queryCounter } from '#db/connection.ts';
 import { actorFor, createPerson, createStaffedOrganisation, giveStandard, unique } from '#test/factories/index.ts';
 
@@ -35,9 +36,9 @@ describe('item evidence (the read layer)', () => {
     const [p1, p2] = [items[0]!.id, items[1]!.id];
     // Seven pieces on P1, submitted, dated a day apart; one draft on P2.
     for (let day = 1; day <= 7; day += 1) {
-      await recordEvidence(worker, evidence([p1], `2026-10-0${day}`), [], { submissionToken: unique('token'), submit: true });
+      await recordEvidence(contextFor(worker), evidence([p1], `2026-10-0${day}`), [], { submissionToken: unique('token'), submit: true });
     }
-    await recordEvidence(worker, evidence([p2], '2026-10-08'), [], { submissionToken: unique('token'), submit: false });
+    await recordEvidence(contextFor(worker), evidence([p2], '2026-10-08'), [], { submissionToken: unique('token'), submit: false });
 
     const mapped = (await itemEvidenceOf([worker.id])).get(worker.id)!;
     expect(mapped.get(p1)).to.include({ evidenceCount: 7, submittedCount: 7 });
@@ -50,9 +51,9 @@ describe('item evidence (the read layer)', () => {
   it('counts only the current revision of a piece of evidence', async () => {
     const { workers, items } = await setUp(1);
     const worker = workers[0]!;
-    const id = await recordEvidence(worker, evidence([items[0]!.id], '2026-10-01'), [], { submissionToken: unique('token'), submit: true });
+    const id = await recordEvidence(contextFor(worker), evidence([items[0]!.id], '2026-10-01'), [], { submissionToken: unique('token'), submit: true });
     // A submitted piece changed gets revision 2, now mapped to P3 instead of P1.
-    await updateEvidence(worker, id, evidence([items[2]!.id], '2026-10-01'), [], []);
+    await updateEvidence(contextFor(worker), id, evidence([items[2]!.id], '2026-10-01'), [], []);
     const mapped = (await itemEvidenceOf([worker.id])).get(worker.id)!;
     expect(mapped.has(items[0]!.id)).to.equal(false);
     expect(mapped.get(items[2]!.id)).to.include({ evidenceCount: 1 });
@@ -61,7 +62,7 @@ describe('item evidence (the read layer)', () => {
   it('reads 1 or 12 workers in the same number of queries, each worker seeing only their own evidence', async () => {
     const { workers, items } = await setUp(12);
     for (const [index, worker] of workers.entries()) {
-      await recordEvidence(worker, evidence([items[index % items.length]!.id], '2026-10-01'), [], { submissionToken: unique('token'), submit: true });
+      await recordEvidence(contextFor(worker), evidence([items[index % items.length]!.id], '2026-10-01'), [], { submissionToken: unique('token'), submit: true });
     }
     queryCounter.count = 0;
     await Promise.all([heldStandardsOf([workers[0]!.id]), itemEvidenceOf([workers[0]!.id])]);

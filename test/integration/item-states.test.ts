@@ -7,6 +7,7 @@ import { workerProgress } from '#app/domain/progress.server.ts';
 import { assignRoleProfile, createRoleProfile } from '#app/domain/role-profiles.server.ts';
 import { saveStandardVersions } from '#app/domain/standards.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
 import { dialect, queryCounter } from '#db/connection.ts';
 import { PersonStandard, StandardItem, WorkerItemState, sequelize } from '#db/models/index.ts';
 import { loadSeedStandard } from '#db/seed/standards.ts';
@@ -57,18 +58,18 @@ describe('item states (the projection)', function () {
     expect((await itemStates([org.worker.id], [p1!.standardVersionId])).get(org.worker.id)!.get(p1!.id)).to.deep.equal({ state: 'mapped', evidenceCount: 1, submittedCount: 0 });
 
     // A draft changes in place: P2 is dropped, P3 added.
-    await updateEvidence(org.worker, draft, evidenceInput([p1!.id, p3!.id]), [], []);
+    await updateEvidence(contextFor(org.worker), draft, evidenceInput([p1!.id, p3!.id]), [], []);
     await expectInStep(workers, 'a draft changed');
     expect(await WorkerItemState.count({ where: { workerId: org.worker.id, standardItemId: p2!.id } })).to.equal(0);
 
-    await submitEvidence(org.worker, draft);
+    await submitEvidence(contextFor(org.worker), draft);
     await expectInStep(workers, 'the draft submitted');
     await createEvidence(org.worker, [p1!], { submitted: true });
     await expectInStep(workers, 'another submitted at once');
     expect((await itemStates([org.worker.id], [p1!.standardVersionId])).get(org.worker.id)!.get(p1!.id)).to.deep.equal({ state: 'submitted', evidenceCount: 2, submittedCount: 2 });
 
     // Submitted evidence changed makes revision 2, mapped to P4 only.
-    await updateEvidence(org.worker, draft, evidenceInput([p4!.id]), [], []);
+    await updateEvidence(contextFor(org.worker), draft, evidenceInput([p4!.id]), [], []);
     await expectInStep(workers, 'a submitted piece revised');
 
     // A new version with P2 changed: the holders move, evidence for unchanged items carries over.
@@ -78,7 +79,7 @@ describe('item states (the projection)', function () {
       version: '3',
       items: original.items.map((row) => (row.code === 'P1' ? { ...row, text: `${row.text} again` } : row)),
     };
-    const [moved] = await saveStandardVersions(org.admin, [revised], { ipAddress: 'test', moveHolders: true });
+    const [moved] = await saveStandardVersions(contextFor(org.admin, { ipAddress: 'test' }), [revised], { moveHolders: true });
     await expectInStep(workers, 'holders moved to a new version');
     const newItems = await StandardItem.findAll({ where: { standardVersionId: moved!.standardVersionId } });
     const newP1 = newItems.find((item) => item.code === 'P1')!;
@@ -93,14 +94,13 @@ describe('item states (the projection)', function () {
     const { version: lmca, items: lmcaItems } = await giveStandard(org.admin, 'LMCA4', [org.worker]);
     await createEvidence(org.worker, [lmcaItems[0]!, lmcaItems[1]!], { submitted: true });
     const lmcaOriginal = loadSeedStandard('LMCA4');
-    await saveStandardVersions(org.admin, [{ ...lmcaOriginal, version: '9', items: lmcaOriginal.items.map((row, index) => (index === 1 ? { ...row, text: `${row.text} again` } : row)) }], { ipAddress: 'test' });
+    await saveStandardVersions(contextFor(org.admin, { ipAddress: 'test' }), [{ ...lmcaOriginal, version: '9', items: lmcaOriginal.items.map((row, index) => (index === 1 ? { ...row, text: `${row.text} again` } : row)) }]);
     await expectInStep(workers, 'a new version nobody holds');
     const profile = await createRoleProfile(
-      org.admin,
+      contextFor(org.admin, { ipAddress: 'test' }),
       { name: 'Lunch club support', description: '', standardIds: [lmca.standardId], supervisionFrequencyWeeks: 6, urgentDebriefOnRequest: false, targetMonths: 12 },
-      'test',
     );
-    await assignRoleProfile(org.admin, { personId: org.worker.id, roleProfileId: profile, startedOn: '2026-01-05' }, 'test');
+    await assignRoleProfile(contextFor(org.admin, { ipAddress: 'test' }), { personId: org.worker.id, roleProfileId: profile, startedOn: '2026-01-05' });
     await expectInStep(workers, 'a role brings the new version');
     expect(await PersonStandard.count({ where: { personId: org.worker.id } })).to.equal(4);
 

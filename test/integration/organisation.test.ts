@@ -3,9 +3,11 @@ import { expect } from 'chai';
 import { checkDatabase } from '#app/domain/health.server.ts';
 import { attentionFor } from '#app/domain/home.server.ts';
 import { addLocation, addManagerScope, addTeam, getOrganisationStructure } from '#app/domain/organisation.server.ts';
-import { listManagedTeam, managedTeamIds } from '#app/domain/team.server.ts';
+import { managedTeamIds } from '#app/domain/relationships.server.ts';
+import { listManagedTeam } from '#app/domain/team.server.ts';
 import { Forbidden, ValidationError } from '#app/utils/errors.server.ts';
-import { Location, Team } from '#db/models/index.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
+import { Location, ManagerScope, Team } from '#db/models/index.ts';
 import { actorFor, createPerson, createStaffedOrganisation, makeManagerOf } from '#test/factories/index.ts';
 
 describe('organisation structure', () => {
@@ -37,13 +39,13 @@ describe('organisation structure', () => {
 
   it('admins add locations, teams and management responsibilities; duplicates are field errors', async () => {
     const { admin, manager } = await createStaffedOrganisation();
-    await addLocation(admin, { name: 'Harbour View', address: '1 Quay Street' }, 'ip');
-    const duplicate = await addLocation(admin, { name: 'Harbour View' }, 'ip').catch((error) => error);
+    await addLocation(contextFor(admin, { ipAddress: 'ip' }), { name: 'Harbour View', address: '1 Quay Street' });
+    const duplicate = await addLocation(contextFor(admin, { ipAddress: 'ip' }), { name: 'Harbour View' }).catch((error) => error);
     expect(duplicate).to.be.instanceOf(ValidationError);
     const structure = await getOrganisationStructure(admin);
     const harbour = structure.locations.find((location) => location.name === 'Harbour View')!;
-    await addTeam(admin, { name: 'Harbour team', locationId: harbour.id }, 'ip');
-    await addManagerScope(admin, { managerId: manager.id, scope: `location:${harbour.id}` }, 'ip');
+    await addTeam(contextFor(admin, { ipAddress: 'ip' }), { name: 'Harbour team', locationId: harbour.id });
+    await addManagerScope(contextFor(admin, { ipAddress: 'ip' }), { managerId: manager.id, scope: `location:${harbour.id}` });
     const after = await getOrganisationStructure(admin);
     expect(after.teams.find((team) => team.name === 'Harbour team')?.locationName).to.equal('Harbour View');
     expect(after.managers.find((row) => row.id === manager.id)?.manages.map((scope) => scope.label)).to.include('Location: Harbour View');
@@ -52,14 +54,35 @@ describe('organisation structure', () => {
   it('refuses structure changes from non-admins and references to another organisation', async () => {
     const one = await createStaffedOrganisation();
     const other = await createStaffedOrganisation();
-    expect(await addTeam(one.manager, { name: 'Sneaky' }, 'ip').catch((error) => error)).to.be.instanceOf(Forbidden);
-    const foreign = await addTeam(one.admin, { name: 'Cross', locationId: other.location.id }, 'ip').catch((error) => error);
+    expect(await addTeam(contextFor(one.manager, { ipAddress: 'ip' }), { name: 'Sneaky' }).catch((error) => error)).to.be.instanceOf(Forbidden);
+    const foreign = await addTeam(contextFor(one.admin, { ipAddress: 'ip' }), { name: 'Cross', locationId: other.location.id }).catch((error) => error);
     expect(foreign).to.be.instanceOf(ValidationError);
-    const foreignScope = await addManagerScope(one.admin, { managerId: one.manager.id, scope: `team:${other.team.id}` }, 'ip').catch((error) => error);
+    const foreignScope = await addManagerScope(contextFor(one.admin, { ipAddress: 'ip' }), { managerId: one.manager.id, scope: `team:${other.team.id}` }).catch((error) => error);
     expect(foreignScope).to.be.instanceOf(ValidationError);
   });
 
   it('reports the database as reachable', async () => {
     expect(await checkDatabase()).to.equal(true);
+  });
+});
+
+describe('the teams a manager manages, asked once per actor', () => {
+  it('answers from memory for the same actor, and afresh after any change to manager scopes or teams', async () => {
+    const { organisation, location, team, admin, manager } = await createStaffedOrganisation();
+    const first = managedTeamIds(manager);
+    expect(managedTeamIds(manager)).to.equal(first);
+    expect(await first).to.deep.equal([team.id]);
+
+    const elsewhere = await Location.create({ organisationId: organisation.id, name: 'Elsewhere', address: null });
+    await addManagerScope(contextFor(admin), { managerId: manager.id, scope: `location:${elsewhere.id}` });
+    expect(await managedTeamIds(manager)).to.deep.equal([team.id]);
+    await addTeam(contextFor(admin), { name: 'Night team', locationId: elsewhere.id });
+    const night = (await Team.findOne({ where: { organisationId: organisation.id, name: 'Night team' } }))!;
+    expect((await managedTeamIds(manager)).sort()).to.deep.equal([team.id, night.id].sort());
+
+    const scope = await makeManagerOf(manager.id, organisation.id, { locationId: location.id });
+    await scope.destroy();
+    await ManagerScope.destroy({ where: { managerId: manager.id, locationId: elsewhere.id } });
+    expect(await managedTeamIds(manager)).to.deep.equal([team.id]);
   });
 });

@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import { listAuditEvents } from '#app/domain/audit.server.ts';
 import { createPerson as addPerson, getPerson, listPeople, setPersonActive, updatePerson } from '#app/domain/people.server.ts';
 import { Forbidden, NotFound, ValidationError } from '#app/utils/errors.server.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
 import { AppendOnlyViolation } from '#db/models/append-only.ts';
 import { AuditEvent, PersonRole } from '#db/models/index.ts';
 import { createPerson, createStaffedOrganisation, unique } from '#test/factories/index.ts';
@@ -13,9 +14,8 @@ describe('people', () => {
     const { admin, team, supervisor } = await createStaffedOrganisation();
     const email = `${unique('new')}@example.org`;
     const id = await addPerson(
-      admin,
+      contextFor(admin, { ipAddress: '127.0.0.1' }),
       { name: 'Jo Bloggs', email: email.toUpperCase(), roles: ['worker', 'assessor'], teamId: team.id, lineSupervisorId: supervisor.id },
-      '127.0.0.1',
     );
     const person = await getPerson(admin, id);
     expect(person).to.include({ name: 'Jo Bloggs', email, teamId: team.id, lineSupervisorId: supervisor.id, active: true });
@@ -28,10 +28,10 @@ describe('people', () => {
     const { admin, worker } = await createStaffedOrganisation();
     const other = await createStaffedOrganisation();
     const before = (await listPeople(admin)).length;
-    const duplicate = await expectRejection(addPerson(admin, { name: 'Copy', email: worker.email, roles: ['worker'] }, 'ip'), ValidationError);
+    const duplicate = await expectRejection(addPerson(contextFor(admin, { ipAddress: 'ip' }), { name: 'Copy', email: worker.email, roles: ['worker'] }), ValidationError);
     expect(duplicate).to.be.instanceOf(ValidationError);
     expect((duplicate as ValidationError).fieldErrors).to.have.property('email');
-    const foreignTeam = await expectRejection(addPerson(admin, { name: 'X', email: `${unique('x')}@example.org`, roles: [], teamId: other.team.id }, 'ip'), ValidationError);
+    const foreignTeam = await expectRejection(addPerson(contextFor(admin, { ipAddress: 'ip' }), { name: 'X', email: `${unique('x')}@example.org`, roles: [], teamId: other.team.id }), ValidationError);
     expect((foreignTeam as ValidationError).fieldErrors).to.have.property('teamId');
     expect((await listPeople(admin)).length).to.equal(before);
   });
@@ -39,10 +39,10 @@ describe('people', () => {
   it('an email used in another organisation is refused with the same words as any unusable address, revealing nothing', async () => {
     const { admin, worker } = await createStaffedOrganisation();
     const other = await createStaffedOrganisation();
-    const ownDuplicate = await expectRejection(addPerson(admin, { name: 'Copy', email: worker.email, roles: ['worker'] }, 'ip'), ValidationError);
-    const elsewhere = await expectRejection(addPerson(other.admin, { name: 'Copy', email: worker.email.toUpperCase(), roles: ['worker'] }, 'ip'), ValidationError);
+    const ownDuplicate = await expectRejection(addPerson(contextFor(admin, { ipAddress: 'ip' }), { name: 'Copy', email: worker.email, roles: ['worker'] }), ValidationError);
+    const elsewhere = await expectRejection(addPerson(contextFor(other.admin, { ipAddress: 'ip' }), { name: 'Copy', email: worker.email.toUpperCase(), roles: ['worker'] }), ValidationError);
     const target = await getPerson(other.admin, other.worker.id);
-    const edited = await expectRejection(updatePerson(other.admin, other.worker.id, { name: target.name, email: worker.email, roles: target.roles }, 'ip'), ValidationError);
+    const edited = await expectRejection(updatePerson(contextFor(other.admin, { ipAddress: 'ip' }), other.worker.id, { name: target.name, email: worker.email, roles: target.roles }), ValidationError);
     for (const error of [elsewhere, edited]) {
       expect(error).to.be.instanceOf(ValidationError);
       expect(error.fieldErrors.email).to.deep.equal(ownDuplicate.fieldErrors.email);
@@ -55,7 +55,7 @@ describe('people', () => {
   it('changes roles and records who changed them from what to what', async () => {
     const { admin, worker } = await createStaffedOrganisation();
     const person = await getPerson(admin, worker.id);
-    await updatePerson(admin, worker.id, { name: person.name, email: person.email, roles: ['worker', 'supervisor'] }, 'ip');
+    await updatePerson(contextFor(admin, { ipAddress: 'ip' }), worker.id, { name: person.name, email: person.email, roles: ['worker', 'supervisor'] });
     expect((await PersonRole.findAll({ where: { personId: worker.id } })).map((row) => row.role).sort()).to.deep.equal([
       'supervisor',
       'worker',
@@ -80,11 +80,11 @@ describe('people', () => {
     ];
     for (const [what, lineSupervisorId, personId] of cases) {
       const person = await getPerson(admin, personId);
-      const error = await expectRejection(updatePerson(admin, personId, { ...base, name: person.name, email: person.email, roles: person.roles, lineSupervisorId }, 'ip'), ValidationError);
+      const error = await expectRejection(updatePerson(contextFor(admin, { ipAddress: 'ip' }), personId, { ...base, name: person.name, email: person.email, roles: person.roles, lineSupervisorId }), ValidationError);
       expect(error, what).to.be.instanceOf(ValidationError);
       expect((error as ValidationError).fieldErrors.lineSupervisorId, what).to.have.length(1);
     }
-    const created = await expectRejection(addPerson(admin, { name: 'New', email: `${unique('n')}@example.org`, roles: ['worker'], lineSupervisorId: admin.id }, 'ip'), ValidationError);
+    const created = await expectRejection(addPerson(contextFor(admin, { ipAddress: 'ip' }), { name: 'New', email: `${unique('n')}@example.org`, roles: ['worker'], lineSupervisorId: admin.id }), ValidationError);
     expect((created as ValidationError).fieldErrors.lineSupervisorId).to.deep.equal(['Select a line supervisor from the list: only active people with the supervisor role can be one']);
     expect((await getPerson(admin, worker.id)).lineSupervisorId).to.equal(supervisor.id);
   });
@@ -93,11 +93,11 @@ describe('people', () => {
     const { admin, worker, supervisor, team } = await createStaffedOrganisation();
     const second = await createPerson(admin.organisationId, { roles: ['supervisor', 'worker'], name: unique('Sam Second') });
     const details = await getPerson(admin, worker.id);
-    await updatePerson(admin, worker.id, { name: details.name, email: details.email, teamId: team.id, lineSupervisorId: second.id, roles: ['worker', 'assessor'] }, 'ip');
+    await updatePerson(contextFor(admin, { ipAddress: 'ip' }), worker.id, { name: details.name, email: details.email, teamId: team.id, lineSupervisorId: second.id, roles: ['worker', 'assessor'] });
     const summaries = (await AuditEvent.findAll({ where: { subjectId: worker.id, organisationId: admin.organisationId } })).map((event) => event.summary).join('\n');
     expect(summaries).to.contain(`${second.name} became the line supervisor of ${worker.name} (was ${supervisor.name})`);
     expect(summaries).to.contain('added Assessor');
-    const id = await addPerson(admin, { name: 'Jo New', email: `${unique('jo')}@example.org`, roles: ['worker'], lineSupervisorId: supervisor.id }, 'ip');
+    const id = await addPerson(contextFor(admin, { ipAddress: 'ip' }), { name: 'Jo New', email: `${unique('jo')}@example.org`, roles: ['worker'], lineSupervisorId: supervisor.id });
     const created = await AuditEvent.findOne({ where: { subjectId: id, action: 'person.created' } });
     expect(created?.summary).to.contain(`line supervisor ${supervisor.name}`);
   });
@@ -105,9 +105,9 @@ describe('people', () => {
   it('an admin cannot remove their own admin role or deactivate themselves', async () => {
     const { admin } = await createStaffedOrganisation();
     const self = await getPerson(admin, admin.id);
-    const demote = await expectRejection(updatePerson(admin, admin.id, { name: self.name, email: self.email, roles: ['worker'] }, 'ip'), ValidationError);
+    const demote = await expectRejection(updatePerson(contextFor(admin, { ipAddress: 'ip' }), admin.id, { name: self.name, email: self.email, roles: ['worker'] }), ValidationError);
     expect(demote).to.be.instanceOf(ValidationError);
-    await expectRejection(setPersonActive(admin, admin.id, false, 'ip'), ValidationError);
+    await expectRejection(setPersonActive(contextFor(admin, { ipAddress: 'ip' }), admin.id, false), ValidationError);
   });
 
   it('other roles are forbidden and another organisation gets not found', async () => {
@@ -118,13 +118,13 @@ describe('people', () => {
       await expectRejection(getPerson(actor, one.worker.id), Forbidden);
     }
     await expectRejection(getPerson(other.admin, one.worker.id), NotFound);
-    await expectRejection(setPersonActive(other.admin, one.worker.id, false, 'ip'), NotFound);
+    await expectRejection(setPersonActive(contextFor(other.admin, { ipAddress: 'ip' }), one.worker.id, false), NotFound);
     expect((await listPeople(other.admin)).map((person) => person.id)).not.to.include(one.worker.id);
   });
 
   it('keeps the audit log append-only', async () => {
     const { admin, worker } = await createStaffedOrganisation();
-    await setPersonActive(admin, worker.id, false, 'ip');
+    await setPersonActive(contextFor(admin, { ipAddress: 'ip' }), worker.id, false);
     const event = await AuditEvent.findOne({ where: { subjectId: worker.id, action: 'person.deactivated' } });
     expect(event).not.to.equal(null);
     const original = event!.summary;
@@ -137,7 +137,7 @@ describe('people', () => {
   it('shows admins only their own organisation’s audit log', async () => {
     const one = await createStaffedOrganisation();
     const other = await createStaffedOrganisation();
-    await setPersonActive(one.admin, one.worker.id, false, 'ip');
+    await setPersonActive(contextFor(one.admin, { ipAddress: 'ip' }), one.worker.id, false);
     const otherLog = await listAuditEvents(other.admin, 1);
     expect(otherLog.events.map((event) => event.summary).join('\n')).not.to.contain(one.worker.name);
     await expectRejection(listAuditEvents(one.manager, 1), Forbidden);

@@ -3,29 +3,21 @@ import { expect } from 'chai';
 import { actOnRoleProfile, roleProfilePage } from '#app/domain/role-profile-page.server.ts';
 import { createRoleProfile } from '#app/domain/role-profiles.server.ts';
 import { today as todayInLondon } from '#app/utils/dates/index.ts';
-import { InvalidTransition, ValidationError } from '#app/utils/errors.server.ts';
+import { InvalidTransition } from '#app/utils/errors.server.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
 import { AuditEvent, RoleAssignment } from '#db/models/index.ts';
 import { createStaffedOrganisation, unique } from '#test/factories/index.ts';
-
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
+import { expectRejection } from '#test/support/rejections.ts';
 
 describe('role profile page', () => {
   it('offers an admin the forms with the profile as it is and only people not in the role; a reader gets none', async () => {
     const org = await createStaffedOrganisation();
     const name = unique('Care worker');
     const id = await createRoleProfile(
-      org.admin,
+      contextFor(org.admin, { ipAddress: 'ip' }),
       { name, description: undefined, standardIds: [], supervisionFrequencyWeeks: 8, probationSupervisionFrequencyWeeks: undefined, urgentDebriefOnRequest: false, targetMonths: 12 },
-      'ip',
     );
-    const notice = await actOnRoleProfile(org.admin, id, { intent: 'assign', personId: org.worker.id, startedOn: todayInLondon() }, 'ip');
+    const notice = await actOnRoleProfile(contextFor(org.admin, { ipAddress: 'ip' }), id, { intent: 'assign', personId: org.worker.id, startedOn: todayInLondon() });
     expect(notice).to.equal('assigned');
 
     const page = await roleProfilePage(org.admin, id);
@@ -50,18 +42,16 @@ describe('role profile page', () => {
   it('ends an assignment today; ending it again is refused (409) and writes nothing', async () => {
     const org = await createStaffedOrganisation();
     const id = await createRoleProfile(
-      org.admin,
+      contextFor(org.admin, { ipAddress: 'ip' }),
       { name: unique('Team leader'), description: undefined, standardIds: [], supervisionFrequencyWeeks: 6, probationSupervisionFrequencyWeeks: undefined, urgentDebriefOnRequest: true, targetMonths: 6 },
-      'ip',
     );
-    await actOnRoleProfile(org.admin, id, { intent: 'assign', personId: org.worker.id, startedOn: todayInLondon() }, 'ip');
+    await actOnRoleProfile(contextFor(org.admin, { ipAddress: 'ip' }), id, { intent: 'assign', personId: org.worker.id, startedOn: todayInLondon() });
     const assignment = await RoleAssignment.findOne({ where: { roleProfileId: id } });
-    expect(await actOnRoleProfile(org.admin, id, { intent: 'end', assignmentId: assignment!.id }, 'ip')).to.equal('ended');
+    expect(await actOnRoleProfile(contextFor(org.admin, { ipAddress: 'ip' }), id, { intent: 'end', assignmentId: assignment!.id })).to.equal('ended');
     expect((await RoleAssignment.findByPk(assignment!.id))!.endedOn).to.equal(todayInLondon());
     const audits = await AuditEvent.count({ where: { organisationId: org.organisation.id } });
-    const again = await caught(actOnRoleProfile(org.admin, id, { intent: 'end', assignmentId: assignment!.id }, 'ip'));
-    expect(again).to.be.instanceOf(InvalidTransition);
-    expect((again as ValidationError).fieldErrors).to.deep.equal({});
+    const again = await expectRejection(actOnRoleProfile(contextFor(org.admin, { ipAddress: 'ip' }), id, { intent: 'end', assignmentId: assignment!.id }), InvalidTransition);
+    expect(again.fieldErrors).to.deep.equal({});
     expect(await AuditEvent.count({ where: { organisationId: org.organisation.id } })).to.equal(audits);
   });
 });

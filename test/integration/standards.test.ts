@@ -9,18 +9,19 @@ import {
   searchItems,
 } from '#app/domain/standards.server.ts';
 import { Forbidden, NotFound, ValidationError } from '#app/utils/errors.server.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
 import { StandardItem, StandardVersion } from '#db/models/index.ts';
 import { loadSeedStandard } from '#db/seed/standards.ts';
 import { createStaffedOrganisation } from '#test/factories/index.ts';
 import { expectRejection } from '#test/support/rejections.ts';
 
-const options = { ipAddress: 'test' };
+const options = {};
 
 describe('standards library', () => {
   it('imports the three seed standards with every item, in order, in one go', async () => {
     const { admin, worker } = await createStaffedOrganisation();
     const seeds = [loadSeedStandard('ASTH325'), loadSeedStandard('HSC3331'), loadSeedStandard('LMCA4')];
-    await saveStandardVersions(admin, seeds, options);
+    await saveStandardVersions(contextFor(admin), seeds, options);
     const listed = await listStandards(worker);
     expect(listed.map((row) => [row.urn, row.performanceCriteria, row.knowledgeItems]).sort()).to.deep.equal([
       ['ASTH325', 12, 19],
@@ -36,8 +37,8 @@ describe('standards library', () => {
 
   it('refuses a duplicate URN and version, and saves nothing of a batch that contains one', async () => {
     const { admin } = await createStaffedOrganisation();
-    await saveStandardVersions(admin, [loadSeedStandard('ASTH325')], options);
-    const error = await expectRejection(saveStandardVersions(admin, [loadSeedStandard('HSC3331'), loadSeedStandard('ASTH325')], options), ValidationError);
+    await saveStandardVersions(contextFor(admin), [loadSeedStandard('ASTH325')], options);
+    const error = await expectRejection(saveStandardVersions(contextFor(admin), [loadSeedStandard('HSC3331'), loadSeedStandard('ASTH325')], options), ValidationError);
     expect(error).to.be.instanceOf(ValidationError);
     expect((error as ValidationError).message).to.contain('ASTH325 version 2 is already in the library');
     expect((await listStandards(admin)).map((row) => row.urn)).to.deep.equal(['ASTH325']);
@@ -47,7 +48,7 @@ describe('standards library', () => {
   it('a new version becomes current, shows what changed, carries unchanged items and keeps the old one readable', async () => {
     const { admin, worker } = await createStaffedOrganisation();
     const original = loadSeedStandard('ASTH325');
-    await saveStandardVersions(admin, [original], options);
+    await saveStandardVersions(contextFor(admin), [original], options);
     const oldVersion = await getStandard(admin, 'ASTH325');
     const revised = {
       ...original,
@@ -63,7 +64,7 @@ describe('standards library', () => {
     expect(preview.changes?.filter((change) => change.change !== 'unchanged')).to.deep.equal([
       { code: 'P2', change: 'changed', text: revised.items[1]!.text, previousText: original.items[1]!.text },
     ]);
-    await saveStandardVersions(admin, [revised], options);
+    await saveStandardVersions(contextFor(admin), [revised], options);
 
     const current = await getStandard(worker, 'ASTH325');
     expect(current.version).to.equal('3');
@@ -86,13 +87,13 @@ describe('standards library', () => {
   it('exports what it imported, with metadata', async () => {
     const { admin } = await createStaffedOrganisation();
     const seed = loadSeedStandard('HSC3331');
-    await saveStandardVersions(admin, [seed], options);
+    await saveStandardVersions(contextFor(admin), [seed], options);
     expect(await exportableStandard(admin, 'HSC3331')).to.deep.equal(seed);
   });
 
   it('searches item text of current versions by every word', async () => {
     const { admin, worker } = await createStaffedOrganisation();
-    await saveStandardVersions(admin, [loadSeedStandard('LMCA4'), loadSeedStandard('ASTH325')], options);
+    await saveStandardVersions(contextFor(admin), [loadSeedStandard('LMCA4'), loadSeedStandard('ASTH325')], options);
     const results = await searchItems(worker, 'supervision agreement');
     expect(results.length).to.be.greaterThan(0);
     for (const result of results) expect(result.text.toLowerCase()).to.contain('supervision').and.to.contain('agreement');
@@ -103,8 +104,8 @@ describe('standards library', () => {
   it('only admins import; another organisation sees nothing of it', async () => {
     const one = await createStaffedOrganisation();
     const other = await createStaffedOrganisation();
-    await expectRejection(saveStandardVersions(one.manager, [loadSeedStandard('ASTH325')], options), Forbidden);
-    await saveStandardVersions(one.admin, [loadSeedStandard('ASTH325')], options);
+    await expectRejection(saveStandardVersions(contextFor(one.manager), [loadSeedStandard('ASTH325')], options), Forbidden);
+    await saveStandardVersions(contextFor(one.admin), [loadSeedStandard('ASTH325')], options);
     expect(await listStandards(other.worker)).to.deep.equal([]);
     await expectRejection(getStandard(other.admin, 'ASTH325'), NotFound);
     expect(await searchItems(other.worker, 'customer')).to.deep.equal([]);
@@ -115,7 +116,7 @@ describe('standards library', () => {
     const { admin } = await createStaffedOrganisation();
     const broken = { ...loadSeedStandard('ASTH325'), urn: 'BROKEN1' };
     broken.items = broken.items.filter((item) => item.code !== 'P3');
-    const error = await expectRejection(saveStandardVersions(admin, [broken], options), ValidationError);
+    const error = await expectRejection(saveStandardVersions(contextFor(admin), [broken], options), ValidationError);
     expect(error).to.be.instanceOf(ValidationError);
     expect((error as ValidationError).message).to.match(/BROKEN1 is not valid: items .*P3 was expected/);
   });

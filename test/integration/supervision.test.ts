@@ -17,6 +17,7 @@ import {
 } from '#app/domain/supervision/sessions.server.ts';
 import { addDays, formatDate, formatDateTime, londonInstant, today as todayInLondon } from '#app/utils/dates/index.ts';
 import { Forbidden, InvalidTransition, NotFound, ValidationError } from '#app/utils/errors.server.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
 import { queryCounter } from '#db/connection.ts';
 import { AppendOnlyViolation } from '#db/models/append-only.ts';
 import {
@@ -62,10 +63,10 @@ describe('supervision agreements', () => {
       ['worker', org.worker.name],
       ['supervisor', org.supervisor.name],
     ]);
-    const second = await draftAgreement(org.supervisor, org.worker.id, agreementInput({ frequencyWeeks: 4 }), 'ip');
+    const second = await draftAgreement(contextFor(org.supervisor, { ipAddress: 'ip' }), org.worker.id, agreementInput({ frequencyWeeks: 4 }));
     expect((await workerSupervision(org.worker, org.worker.id)).current?.id, 'the first stays current until both sign').to.equal(first);
-    await signAgreement(org.supervisor, second, 'ip');
-    const { active } = await signAgreement(org.worker, second, 'ip');
+    await signAgreement(contextFor(org.supervisor, { ipAddress: 'ip' }), second);
+    const { active } = await signAgreement(contextFor(org.worker, { ipAddress: 'ip' }), second);
     expect(active).to.equal(true);
     const after = await workerSupervision(org.manager, org.worker.id);
     expect(after.current?.id).to.equal(second);
@@ -73,17 +74,17 @@ describe('supervision agreements', () => {
     expect(await AuditEvent.count({ where: { action: 'supervision.agreement_signed', organisationId: org.organisation.id } })).to.equal(4);
     const signature = await SupervisionSignature.findOne({ where: { agreementId: first } });
     await expectRejection(signature!.update({ signedName: 'Someone else' }), AppendOnlyViolation);
-    await expectRejection(signAgreement(org.worker, second, 'ip'), InvalidTransition);
+    await expectRejection(signAgreement(contextFor(org.worker, { ipAddress: 'ip' }), second), InvalidTransition);
   });
 
   it('refuses an agreement with no frequency, a review before the start, or written by the worker; nothing is written', async () => {
     const org = await createStaffedOrganisation();
-    const noFrequency = await expectRejection(draftAgreement(org.supervisor, org.worker.id, agreementInput({ frequencyWeeks: undefined }), 'ip'), ValidationError);
+    const noFrequency = await expectRejection(draftAgreement(contextFor(org.supervisor, { ipAddress: 'ip' }), org.worker.id, agreementInput({ frequencyWeeks: undefined })), ValidationError);
     expect(noFrequency).to.be.instanceOf(ValidationError);
     expect((noFrequency as ValidationError).fieldErrors.frequencyWeeks).to.deep.equal(['Enter how often supervision happens, in weeks']);
-    const backwards = await expectRejection(draftAgreement(org.supervisor, org.worker.id, agreementInput({ reviewOn: today }), 'ip'), ValidationError);
+    const backwards = await expectRejection(draftAgreement(contextFor(org.supervisor, { ipAddress: 'ip' }), org.worker.id, agreementInput({ reviewOn: today })), ValidationError);
     expect((backwards as ValidationError).fieldErrors.reviewOn).to.deep.equal(['The review date must be after the start date']);
-    await expectRejection(draftAgreement(org.worker, org.worker.id, agreementInput(), 'ip'), Forbidden);
+    await expectRejection(draftAgreement(contextFor(org.worker, { ipAddress: 'ip' }), org.worker.id, agreementInput()), Forbidden);
     expect(await SupervisionAgreement.count({ where: { workerId: org.worker.id } })).to.equal(0);
   });
 
@@ -107,18 +108,18 @@ describe('supervision agreements', () => {
       endedOn: null,
       assignedById: org.admin.id,
     });
-    await draftAgreement(org.supervisor, org.worker.id, agreementInput({ frequencyWeeks: 8 }), 'ip');
+    await draftAgreement(contextFor(org.supervisor, { ipAddress: 'ip' }), org.worker.id, agreementInput({ frequencyWeeks: 8 }));
     const view = await workerSupervision(org.manager, org.worker.id);
     expect(view.draft?.policy.meetsPolicy).to.equal(false);
     expect(view.draft?.policy.requiredWeeks).to.equal(6);
     expect(view.draft?.policy.message).to.contain('role profile');
-    await draftAgreement(org.supervisor, org.worker.id, agreementInput({ frequencyWeeks: 2, probation: true }), 'ip');
+    await draftAgreement(contextFor(org.supervisor, { ipAddress: 'ip' }), org.worker.id, agreementInput({ frequencyWeeks: 2, probation: true }));
     const probation = await workerSupervision(org.manager, org.worker.id);
     expect(probation.draft?.policy.requiredWeeks, 'weekly during probation').to.equal(1);
     expect(probation.draft?.policy.meetsPolicy).to.equal(false);
 
     const other = await createStaffedOrganisation();
-    await draftAgreement(other.supervisor, other.worker.id, agreementInput({ frequencyWeeks: 16 }), 'ip');
+    await draftAgreement(contextFor(other.supervisor, { ipAddress: 'ip' }), other.worker.id, agreementInput({ frequencyWeeks: 16 }));
     const nice = await workerSupervision(other.supervisor, other.worker.id);
     expect(nice.draft?.policy.requiredWeeks).to.equal(13);
     expect(nice.draft?.policy.message).to.contain('NICE');
@@ -143,10 +144,10 @@ describe('supervision agreements read for a page', () => {
     for (let version = 1; version <= 20; version += 1) await signedAgreement(many.supervisor, many.worker, { frequencyWeeks: version % 2 ? 6 : 14 });
 
     queryCounter.count = 0;
-    const single = await agreementsFor(one.worker.id);
+    const single = await agreementsFor(one.supervisor, one.worker.id);
     const forOne = queryCounter.count;
     queryCounter.count = 0;
-    const twenty = await agreementsFor(many.worker.id);
+    const twenty = await agreementsFor(many.supervisor, many.worker.id);
     expect(queryCounter.count).to.equal(forOne);
     expect(single).to.have.length(1);
     expect(twenty.map((row) => row.version)).to.deep.equal(Array.from({ length: 20 }, (_, index) => 20 - index));
@@ -161,7 +162,7 @@ describe('supervision confidentiality', () => {
     const org = await createStaffedOrganisation();
     await signedAgreement(org.supervisor, org.worker);
     const session = await heldSession(org.supervisor, org.worker, 2);
-    await startRecord(org.supervisor, session.id, RECORD_INPUT, 'ip');
+    await startRecord(contextFor(org.supervisor, { ipAddress: 'ip' }), session.id, RECORD_INPUT);
     for (const reader of [org.worker, org.supervisor, org.manager]) {
       expect((await sessionRecord(reader, session.id)).record?.discussion).to.equal(RECORD_INPUT.discussion);
       expect((await workerSupervision(reader, org.worker.id)).worker.id).to.equal(org.worker.id);
@@ -193,23 +194,23 @@ describe('supervision schedule', () => {
   it('plans sessions from the agreement with rrule at the same London time, and adds no duplicates when run again', async () => {
     const org = await createStaffedOrganisation();
     await signedAgreement(org.supervisor, org.worker, { frequencyWeeks: 6, reviewOn: addDays(today, 180) });
-    const created = await planSchedule(org.supervisor, org.worker.id, 'ip');
+    const created = await planSchedule(contextFor(org.supervisor, { ipAddress: 'ip' }), org.worker.id);
     expect(created).to.be.within(4, 5);
-    expect(await planSchedule(org.supervisor, org.worker.id, 'ip')).to.equal(0);
+    expect(await planSchedule(contextFor(org.supervisor, { ipAddress: 'ip' }), org.worker.id)).to.equal(0);
     const sessions = await SupervisionSession.findAll({ where: { workerId: org.worker.id }, order: [['startsAt', 'ASC']] });
     expect(sessions).to.have.length(created);
     const { formatDateTime } = await import('#app/utils/dates/index.ts');
     expect(sessions.every((session) => formatDateTime(session.startsAt).endsWith('at 10:00am'))).to.equal(true);
-    await expectRejection(planSchedule(org.worker, org.worker.id, 'ip'), Forbidden);
+    await expectRejection(planSchedule(contextFor(org.worker, { ipAddress: 'ip' }), org.worker.id), Forbidden);
   });
 
   it('refuses a schedule without a signed agreement, a past session planned as future and an end before its start', async () => {
     const org = await createStaffedOrganisation();
-    const noAgreement = await expectRejection(planSchedule(org.supervisor, org.worker.id, 'ip'), ValidationError);
+    const noAgreement = await expectRejection(planSchedule(contextFor(org.supervisor, { ipAddress: 'ip' }), org.worker.id), ValidationError);
     expect(noAgreement).to.be.instanceOf(ValidationError);
-    const past = await expectRejection(planSession(org.supervisor, org.worker.id, { date: addDays(today, -3), startTime: '10:00', endTime: '11:00', type: 'regular' }, 'ip'), ValidationError);
+    const past = await expectRejection(planSession(contextFor(org.supervisor, { ipAddress: 'ip' }), org.worker.id, { date: addDays(today, -3), startTime: '10:00', endTime: '11:00', type: 'regular' }), ValidationError);
     expect((past as ValidationError).fieldErrors.date).to.deep.equal(['A planned session must be in the future: this date and time has passed']);
-    const backwards = await expectRejection(planSession(org.supervisor, org.worker.id, { date: addDays(today, 3), startTime: '11:00', endTime: '10:00', type: 'appraisal' }, 'ip'), ValidationError);
+    const backwards = await expectRejection(planSession(contextFor(org.supervisor, { ipAddress: 'ip' }), org.worker.id, { date: addDays(today, 3), startTime: '11:00', endTime: '10:00', type: 'appraisal' }), ValidationError);
     expect((backwards as ValidationError).fieldErrors.endTime).to.deep.equal(['The end time must be after the start time']);
     expect(await SupervisionSession.count({ where: { workerId: org.worker.id } })).to.equal(0);
   });
@@ -220,52 +221,52 @@ describe('supervision schedule', () => {
     const forward = lastSunday(year, 3);
     const back = lastSunday(year, 10);
     const longDate = (date: string) => formatDate(`${date}T12:00:00Z`);
-    const skipped = await expectRejection(planSession(org.supervisor, org.worker.id, { date: forward, startTime: '01:30', endTime: '03:00', type: 'regular' }, 'ip'), ValidationError);
+    const skipped = await expectRejection(planSession(contextFor(org.supervisor, { ipAddress: 'ip' }), org.worker.id, { date: forward, startTime: '01:30', endTime: '03:00', type: 'regular' }), ValidationError);
     expect((skipped as ValidationError).fieldErrors).to.deep.equal({
       startTime: [`The clocks go forward at 1am on ${longDate(forward)}, so 1:30am does not exist that day. Choose another time.`],
     });
-    const endSkipped = await expectRejection(planSession(org.supervisor, org.worker.id, { date: forward, startTime: '00:15', endTime: '01:00', type: 'regular' }, 'ip'), ValidationError);
+    const endSkipped = await expectRejection(planSession(contextFor(org.supervisor, { ipAddress: 'ip' }), org.worker.id, { date: forward, startTime: '00:15', endTime: '01:00', type: 'regular' }), ValidationError);
     expect((endSkipped as ValidationError).fieldErrors).to.deep.equal({
       endTime: [`The clocks go forward at 1am on ${longDate(forward)}, so 1am does not exist that day. Choose another time.`],
     });
     expect(await SupervisionSession.count({ where: { workerId: org.worker.id } })).to.equal(0);
 
-    const id = await planSession(org.supervisor, org.worker.id, { date: back, startTime: '01:30', endTime: '02:30', type: 'regular' }, 'ip');
+    const id = await planSession(contextFor(org.supervisor, { ipAddress: 'ip' }), org.worker.id, { date: back, startTime: '01:30', endTime: '02:30', type: 'regular' });
     const session = (await SupervisionSession.findByPk(id))!;
     expect(session.startsAt.toISOString()).to.equal(`${back}T00:30:00.000Z`);
     expect(session.endsAt.getTime() - session.startsAt.getTime(), 'from 1:30am BST to 2:30am GMT').to.equal(2 * 3_600_000);
     expect(formatDateTime(session.startsAt)).to.equal(`${longDate(back)} at 1:30am BST`);
-    const moved = await expectRejection(moveSession(org.supervisor, id, { date: forward, startTime: '01:45', endTime: '04:00' }, 'ip'), ValidationError);
+    const moved = await expectRejection(moveSession(contextFor(org.supervisor, { ipAddress: 'ip' }), id, { date: forward, startTime: '01:45', endTime: '04:00' }), ValidationError);
     expect((moved as ValidationError).fieldErrors.startTime?.[0]).to.match(/^The clocks go forward at 1am/);
   });
 
   it('moves, cancels with a reason, and marks a started session missed', async () => {
     const org = await createStaffedOrganisation();
-    const id = await planSession(org.supervisor, org.worker.id, { date: addDays(today, 3), startTime: '10:00', endTime: '11:00', type: 'appraisal', place: 'Office' }, 'ip');
-    await moveSession(org.supervisor, id, { date: '2026-12-14', startTime: '14:00', endTime: '15:00' }, 'ip');
+    const id = await planSession(contextFor(org.supervisor, { ipAddress: 'ip' }), org.worker.id, { date: addDays(today, 3), startTime: '10:00', endTime: '11:00', type: 'appraisal', place: 'Office' });
+    await moveSession(contextFor(org.supervisor, { ipAddress: 'ip' }), id, { date: '2026-12-14', startTime: '14:00', endTime: '15:00' });
     const moved = await SupervisionSession.findByPk(id);
     expect(moved!.startsAt.toISOString()).to.equal(londonInstant('2026-12-14', '14:00').toISOString());
-    expect((await expectRejection(cancelSession(org.supervisor, id, '  ', 'ip'), ValidationError)).fieldErrors.reason).to.have.length(1);
-    await cancelSession(org.supervisor, id, 'Supervisor off sick', 'ip');
+    expect((await expectRejection(cancelSession(contextFor(org.supervisor, { ipAddress: 'ip' }), id, '  '), ValidationError)).fieldErrors.reason).to.have.length(1);
+    await cancelSession(contextFor(org.supervisor, { ipAddress: 'ip' }), id, 'Supervisor off sick');
     expect((await SupervisionSession.findByPk(id))!.cancelReason).to.equal('Supervisor off sick');
-    await expectRejection(cancelSession(org.supervisor, id, 'again', 'ip'), InvalidTransition);
+    await expectRejection(cancelSession(contextFor(org.supervisor, { ipAddress: 'ip' }), id, 'again'), InvalidTransition);
     const past = await heldSession(org.supervisor, org.worker, 1);
-    await expectRejection(markSessionMissed(org.worker, past.id, 'ip'), Forbidden);
-    await markSessionMissed(org.supervisor, past.id, 'ip');
+    await expectRejection(markSessionMissed(contextFor(org.worker, { ipAddress: 'ip' }), past.id), Forbidden);
+    await markSessionMissed(contextFor(org.supervisor, { ipAddress: 'ip' }), past.id);
     expect((await SupervisionSession.findByPk(past.id))!.status).to.equal('missed');
-    const future = await planSession(org.manager, org.worker.id, { date: addDays(today, 5), startTime: '09:00', endTime: '10:00', type: 'regular' }, 'ip');
-    await expectRejection(markSessionMissed(org.supervisor, future, 'ip'), InvalidTransition);
+    const future = await planSession(contextFor(org.manager, { ipAddress: 'ip' }), org.worker.id, { date: addDays(today, 5), startTime: '09:00', endTime: '10:00', type: 'regular' });
+    await expectRejection(markSessionMissed(contextFor(org.supervisor, { ipAddress: 'ip' }), future), InvalidTransition);
   });
 
   it('a worker asks for an urgent debrief: the supervisor is told on their home page and it is in both schedules', async () => {
     const org = await createStaffedOrganisation();
-    expect((await expectRejection(requestUrgentDebrief(org.worker, '', 'ip'), ValidationError)).fieldErrors.reason).to.have.length(1);
-    const id = await requestUrgentDebrief(org.worker, 'A distressing call this morning', 'ip');
+    expect((await expectRejection(requestUrgentDebrief(contextFor(org.worker, { ipAddress: 'ip' }), ''), ValidationError)).fieldErrors.reason).to.have.length(1);
+    const id = await requestUrgentDebrief(contextFor(org.worker, { ipAddress: 'ip' }), 'A distressing call this morning');
     const home = await attentionFor(org.supervisor);
     const items = home.flatMap((section) => section.items.map((item) => item.text));
     expect(items.some((text) => /urgent debrief/i.test(text))).to.equal(true);
     expect((await workerSupervision(org.worker, org.worker.id)).sessions.map((row) => [row.id, row.status, row.type])).to.deep.equal([[id, 'requested', 'urgent_debrief']]);
-    await moveSession(org.supervisor, id, { date: addDays(today, 1), startTime: '16:00', endTime: '16:30' }, 'ip');
+    await moveSession(contextFor(org.supervisor, { ipAddress: 'ip' }), id, { date: addDays(today, 1), startTime: '16:00', endTime: '16:30' });
     expect((await SupervisionSession.findByPk(id))!.status).to.equal('planned');
     const supervisorDiary = await calendarFor(org.supervisor, 'test');
     expect(supervisorDiary).to.contain(`supervision-session-${id}@test`);
@@ -277,17 +278,22 @@ describe('supervision in the audit log', () => {
   it('names what happened and to whom, never the confidential text: reasons, record, comments, addenda', async () => {
     const org = await createStaffedOrganisation();
     await signedAgreement(org.supervisor, org.worker);
-    const planned = await planSession(org.supervisor, org.worker.id, { date: addDays(today, 3), startTime: '10:00', endTime: '11:00', type: 'regular' }, 'ip');
-    const secrets = ['off sick – anxiety and depression', 'A distressing call about Mrs B', 'I agree; my back pain is worse', 'Referred to occupational health'];
-    await cancelSession(org.supervisor, planned, secrets[0]!, 'ip');
-    await requestUrgentDebrief(org.worker, secrets[1]!, 'ip');
+    const planned = await planSession(contextFor(org.supervisor, { ipAddress: 'ip' }), org.worker.id, { date: addDays(today, 3), startTime: '10:00', endTime: '11:00', type: 'regular' });
+    const secrets = ['off sick – anxiety and depression', 'A distressing call about Mrs B', 'I agree; my back pain is worse', 'Referred to occupational health', 'Ask the GP about the memory clinic'];
+    await cancelSession(contextFor(org.supervisor, { ipAddress: 'ip' }), planned, secrets[0]!);
+    await requestUrgentDebrief(contextFor(org.worker, { ipAddress: 'ip' }), secrets[1]!);
     const session = await heldSession(org.supervisor, org.worker, 2);
-    const recordId = await startRecord(org.supervisor, session.id, RECORD_INPUT, 'ip');
-    await shareRecord(org.supervisor, recordId, 'ip');
-    await agreeRecord(org.worker, recordId, secrets[2]!, 'ip');
-    await addAddendum(org.supervisor, recordId, secrets[3]!, 'ip');
+    const recordId = await startRecord(contextFor(org.supervisor, { ipAddress: 'ip' }), session.id, RECORD_INPUT);
+    const actionId = await addAction(contextFor(org.supervisor), recordId, { description: secrets[4]!, ownerId: org.worker.id, dueOn: addDays(today, 7) });
+    await completeAction(contextFor(org.worker), actionId);
+    await shareRecord(contextFor(org.supervisor, { ipAddress: 'ip' }), recordId);
+    await agreeRecord(contextFor(org.worker, { ipAddress: 'ip' }), recordId, secrets[2]!);
+    await addAddendum(contextFor(org.supervisor, { ipAddress: 'ip' }), recordId, secrets[3]!);
     const summaries = (await AuditEvent.findAll({ where: { organisationId: org.organisation.id } })).map((event) => event.summary);
     expect(summaries.some((summary) => summary.includes('cancelled a supervision session'))).to.equal(true);
+    for (const happened of ['started', 'added an action to', 'marked an action of']) {
+      expect(summaries.some((summary) => summary.includes(happened)), happened).to.equal(true);
+    }
     for (const text of [...secrets, ...Object.values(RECORD_INPUT)]) {
       expect(summaries.filter((summary) => summary.includes(text)), text).to.deep.equal([]);
     }
@@ -299,38 +305,38 @@ describe('supervision records', () => {
     const org = await createStaffedOrganisation();
     await signedAgreement(org.supervisor, org.worker);
     const session = await heldSession(org.supervisor, org.worker, 3);
-    const recordId = await startRecord(org.supervisor, session.id, RECORD_INPUT, 'ip');
+    const recordId = await startRecord(contextFor(org.supervisor, { ipAddress: 'ip' }), session.id, RECORD_INPUT);
     expect((await SupervisionSession.findByPk(session.id))!.status).to.equal('held');
-    const actionId = await addAction(org.supervisor, recordId, { description: 'Book safeguarding refresher', ownerId: org.worker.id, dueOn: addDays(today, 14) });
-    expect((await expectRejection(agreeRecord(org.worker, recordId, 'ok', 'ip'), ValidationError)).fieldErrors.comments).to.deep.equal([
+    const actionId = await addAction(contextFor(org.supervisor), recordId, { description: 'Book safeguarding refresher', ownerId: org.worker.id, dueOn: addDays(today, 14) });
+    expect((await expectRejection(agreeRecord(contextFor(org.worker, { ipAddress: 'ip' }), recordId, 'ok'), ValidationError)).fieldErrors.comments).to.deep.equal([
       'Your supervisor has not shared this record with you yet',
     ]);
-    const workerWrites = await expectRejection(saveRecord(org.worker, recordId, { ...RECORD_INPUT, discussion: 'Rewritten by the worker' }), ValidationError);
-    expect((workerWrites as ValidationError).fieldErrors.discussion?.[0]).to.contain('Only the supervisor writes this part');
-    await shareRecord(org.supervisor, recordId, 'ip');
-    await agreeRecord(org.worker, recordId, 'I agree; I would add that the team was short-staffed.', 'ip');
+    const workerWrites = await expectRejection(saveRecord(contextFor(org.worker), recordId, { ...RECORD_INPUT, discussion: 'Rewritten by the worker' }), Forbidden);
+    expect(workerWrites.message).to.contain('Only the supervisor writes this part');
+    await shareRecord(contextFor(org.supervisor, { ipAddress: 'ip' }), recordId);
+    await agreeRecord(contextFor(org.worker, { ipAddress: 'ip' }), recordId, 'I agree; I would add that the team was short-staffed.');
     const record = await SupervisionRecord.findByPk(recordId);
     expect(record!.status).to.equal('agreed');
     expect(record!.lockedAt).to.be.instanceOf(Date);
     expect(record!.discussion).to.equal(RECORD_INPUT.discussion);
     expect((await SupervisionRecordAgreement.findAll({ where: { recordId } })).map((row) => row.party).sort()).to.deep.equal(['supervisor', 'worker']);
-    const locked = await expectRejection(saveRecord(org.supervisor, recordId, { ...RECORD_INPUT, discussion: 'Changed afterwards' }), ValidationError);
+    const locked = await expectRejection(saveRecord(contextFor(org.supervisor), recordId, { ...RECORD_INPUT, discussion: 'Changed afterwards' }), ValidationError);
     expect((locked as ValidationError).fieldErrors.discussion?.[0]).to.contain('add an addendum instead');
     expect((await SupervisionRecord.findByPk(recordId))!.discussion).to.equal(RECORD_INPUT.discussion);
-    await addAddendum(org.supervisor, recordId, 'The refresher date moved to January.', 'ip');
+    await addAddendum(contextFor(org.supervisor, { ipAddress: 'ip' }), recordId, 'The refresher date moved to January.');
     const next = await heldSession(org.supervisor, org.worker, 1);
     const view = await sessionRecord(org.worker, next.id);
     expect(view.carriedForward.map((row) => row.id)).to.deep.equal([actionId]);
     expect((await sessionRecord(org.worker, session.id)).addenda.map((row) => row.text)).to.deep.equal(['The refresher date moved to January.']);
-    await completeAction(org.worker, actionId);
+    await completeAction(contextFor(org.worker), actionId);
     expect((await sessionRecord(org.worker, next.id)).carriedForward).to.deep.equal([]);
     expect(await AuditEvent.count({ where: { action: 'supervision.record_agreed', organisationId: org.organisation.id } })).to.equal(1);
   });
 
   it('cannot record a session that has not happened yet', async () => {
     const org = await createStaffedOrganisation();
-    const id = await planSession(org.supervisor, org.worker.id, { date: addDays(today, 2), startTime: '10:00', endTime: '11:00', type: 'regular' }, 'ip');
-    await expectRejection(startRecord(org.supervisor, id, RECORD_INPUT, 'ip'), ValidationError);
+    const id = await planSession(contextFor(org.supervisor, { ipAddress: 'ip' }), org.worker.id, { date: addDays(today, 2), startTime: '10:00', endTime: '11:00', type: 'regular' });
+    await expectRejection(startRecord(contextFor(org.supervisor, { ipAddress: 'ip' }), id, RECORD_INPUT), ValidationError);
     expect(await SupervisionRecord.count({ where: { sessionId: id } })).to.equal(0);
   });
 });
@@ -341,8 +347,8 @@ describe('supervision overdue views', () => {
     await signedAgreement(org.supervisor, org.worker, { frequencyWeeks: 2, startsOn: addDays(today, -60) });
     // Every two weeks from 60 days ago; the only session was 30 days ago, so the next was due 16 days ago.
     const session = await heldSession(org.supervisor, org.worker, 30);
-    const recordId = await startRecord(org.supervisor, session.id, RECORD_INPUT, 'ip');
-    await addAction(org.supervisor, recordId, { description: 'Read the lone working policy', ownerId: org.worker.id, dueOn: addDays(today, -5) });
+    const recordId = await startRecord(contextFor(org.supervisor, { ipAddress: 'ip' }), session.id, RECORD_INPUT);
+    await addAction(contextFor(org.supervisor), recordId, { description: 'Read the lone working policy', ownerId: org.worker.id, dueOn: addDays(today, -5) });
     for (const viewer of [org.supervisor, org.manager]) {
       const overview = await overdueOverview(viewer);
       expect(overview.sessions.map((row) => row.workerId), 'sessions').to.deep.equal([org.worker.id]);
@@ -361,8 +367,8 @@ describe('supervision overdue views', () => {
 describe('supervision calendars', () => {
   it('a private link serves the person’s sessions until revoked; only the sha256 is stored; unknown tokens are not found', async () => {
     const org = await createStaffedOrganisation();
-    await planSession(org.supervisor, org.worker.id, { date: addDays(today, 4), startTime: '10:00', endTime: '11:00', type: 'regular', place: 'Room 2' }, 'ip');
-    const token = await createCalendarLink(org.worker, 'ip');
+    await planSession(contextFor(org.supervisor, { ipAddress: 'ip' }), org.worker.id, { date: addDays(today, 4), startTime: '10:00', endTime: '11:00', type: 'regular', place: 'Room 2' });
+    const token = await createCalendarLink(contextFor(org.worker, { ipAddress: 'ip' }));
     const stored = await SupervisionCalendarToken.findOne({ where: { personId: org.worker.id } });
     expect(stored!.tokenHash).to.have.length(64);
     expect(stored!.tokenHash).not.to.contain(token);
@@ -370,9 +376,9 @@ describe('supervision calendars', () => {
     expect(ics).to.contain('BEGIN:VEVENT');
     expect(ics).to.contain('LOCATION:Room 2');
     await expectRejection(calendarForToken(token.replace(/./g, 'a'), 'test'), NotFound);
-    await revokeCalendarLinks(org.worker, 'ip');
+    await revokeCalendarLinks(contextFor(org.worker, { ipAddress: 'ip' }));
     await expectRejection(calendarForToken(token, 'test'), NotFound);
-    const fresh = await createCalendarLink(org.worker, 'ip');
+    const fresh = await createCalendarLink(contextFor(org.worker, { ipAddress: 'ip' }));
     expect(await calendarForToken(fresh, 'test')).to.contain('BEGIN:VEVENT');
   });
 });

@@ -12,6 +12,7 @@ import { cancelSession, markSessionMissed, moveSession } from '#app/domain/super
 import { addDays, today as todayInLondon } from '#app/utils/dates/index.ts';
 import { InvalidTransition, toHttpError } from '#app/utils/errors.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
 import {
   AuditEvent,
   Evidence,
@@ -111,15 +112,15 @@ describe('workflow transitions through the domain', () => {
   it('refuses what the status does not allow with InvalidTransition (409) and writes nothing', async () => {
     const org = await createStaffedOrganisation();
     const past = await session(org, 'planned', -2);
-    const recordId = await startRecord(org.supervisor, past.id, RECORD, 'ip');
-    await shareRecord(org.supervisor, recordId, 'ip');
-    const actionId = await addAction(org.supervisor, recordId, { description: 'Read the policy', ownerId: org.worker.id, dueOn: addDays(today, 7) });
-    await completeAction(org.worker, actionId);
+    const recordId = await startRecord(contextFor(org.supervisor, { ipAddress: 'ip' }), past.id, RECORD);
+    await shareRecord(contextFor(org.supervisor, { ipAddress: 'ip' }), recordId);
+    const actionId = await addAction(contextFor(org.supervisor), recordId, { description: 'Read the policy', ownerId: org.worker.id, dueOn: addDays(today, 7) });
+    await completeAction(contextFor(org.worker), actionId);
     const cancelled = await session(org, 'planned', -24);
-    await cancelSession(org.supervisor, cancelled.id, 'Supervisor on leave', 'ip');
-    const agreementId = await draftAgreement(org.supervisor, org.worker.id, agreementInput(), 'ip');
-    await signAgreement(org.worker, agreementId, 'ip');
-    await signAgreement(org.supervisor, agreementId, 'ip');
+    await cancelSession(contextFor(org.supervisor, { ipAddress: 'ip' }), cancelled.id, 'Supervisor on leave');
+    const agreementId = await draftAgreement(contextFor(org.supervisor, { ipAddress: 'ip' }), org.worker.id, agreementInput());
+    await signAgreement(contextFor(org.worker, { ipAddress: 'ip' }), agreementId);
+    await signAgreement(contextFor(org.supervisor, { ipAddress: 'ip' }), agreementId);
     // Already submitted (as if mapped and sent earlier): the status is all the refusal depends on.
     const { id: evidenceId } = await Evidence.create({
       organisationId: org.organisation.id,
@@ -130,33 +131,33 @@ describe('workflow transitions through the domain', () => {
     });
 
     const before = await snapshot(org.organisation.id);
-    await refused(cancelSession(org.supervisor, past.id, 'Too late', 'ip'), 'Only a planned or requested session can be cancelled');
-    await refused(moveSession(org.supervisor, cancelled.id, { date: addDays(today, 9), startTime: '10:00', endTime: '11:00' }, 'ip'), 'Only a planned or requested session can be moved');
-    await refused(markSessionMissed(org.supervisor, cancelled.id, 'ip'), 'Only a planned session can be marked missed');
-    await refused(startRecord(org.supervisor, cancelled.id, RECORD, 'ip'), 'Only a planned or held session can be recorded');
-    await refused(shareRecord(org.supervisor, recordId, 'ip'), 'This record has already been shared');
-    await refused(completeAction(org.worker, actionId), 'This action is already done');
-    await refused(signAgreement(org.worker, agreementId, 'ip'), 'Only a draft agreement can be signed');
-    await refused(submitEvidence(org.worker, evidenceId), 'This evidence has already been submitted');
+    await refused(cancelSession(contextFor(org.supervisor, { ipAddress: 'ip' }), past.id, 'Too late'), 'Only a planned or requested session can be cancelled');
+    await refused(moveSession(contextFor(org.supervisor, { ipAddress: 'ip' }), cancelled.id, { date: addDays(today, 9), startTime: '10:00', endTime: '11:00' }), 'Only a planned or requested session can be moved');
+    await refused(markSessionMissed(contextFor(org.supervisor, { ipAddress: 'ip' }), cancelled.id), 'Only a planned session can be marked missed');
+    await refused(startRecord(contextFor(org.supervisor, { ipAddress: 'ip' }), cancelled.id, RECORD), 'Only a planned or held session can be recorded');
+    await refused(shareRecord(contextFor(org.supervisor, { ipAddress: 'ip' }), recordId), 'This record has already been shared');
+    await refused(completeAction(contextFor(org.worker), actionId), 'This action is already done');
+    await refused(signAgreement(contextFor(org.worker, { ipAddress: 'ip' }), agreementId), 'Only a draft agreement can be signed');
+    await refused(submitEvidence(contextFor(org.worker), evidenceId), 'This evidence has already been submitted');
     expect(await snapshot(org.organisation.id)).to.deep.equal(before);
   });
 
   it('a form whose record moved on while the person typed gets the refusal beside the field, with 409, and nothing is written', async () => {
     const org = await createStaffedOrganisation();
     const past = await session(org, 'planned', -3);
-    const recordId = await startRecord(org.supervisor, past.id, RECORD, 'ip');
-    await shareRecord(org.supervisor, recordId, 'ip');
-    await agreeRecord(org.worker, recordId, 'Agreed', 'ip');
+    const recordId = await startRecord(contextFor(org.supervisor, { ipAddress: 'ip' }), past.id, RECORD);
+    await shareRecord(contextFor(org.supervisor, { ipAddress: 'ip' }), recordId);
+    await agreeRecord(contextFor(org.worker, { ipAddress: 'ip' }), recordId, 'Agreed');
     const before = await snapshot(org.organisation.id);
     const reply = (await submitForm(form({ intent: 'record', ...RECORD, discussion: 'Changed after it was agreed' }), SessionCommandSchema, (command) =>
-      actOnSession(org.supervisor, past.id, command, 'ip'),
+      actOnSession(contextFor(org.supervisor, { ipAddress: 'ip' }), past.id, command),
     )) as unknown as { init: { status: number }; data: { error: Record<string, string[]> } };
     expect(reply.init.status).to.equal(409);
     expect(reply.data.error.discussion?.[0]).to.match(/^This record was agreed and locked on .+: add an addendum instead$/);
     // A refusal that names no field is not the form's: it reaches the error adapter as 409.
     let thrown: unknown;
     try {
-      await submitForm(form({ intent: 'cancel', reason: 'No longer needed' }), SessionCommandSchema, (command) => actOnSession(org.supervisor, past.id, command, 'ip'));
+      await submitForm(form({ intent: 'cancel', reason: 'No longer needed' }), SessionCommandSchema, (command) => actOnSession(contextFor(org.supervisor, { ipAddress: 'ip' }), past.id, command));
     } catch (error) {
       thrown = error;
     }
@@ -178,40 +179,40 @@ describe('what a page offers next', () => {
     expect(await can(org.supervisor)).to.deep.equal({ ...none, move: true, cancel: true, miss: true, record: true });
     expect(await can(org.worker)).to.deep.equal(none);
 
-    const recordId = await startRecord(org.supervisor, past.id, RECORD, 'ip');
+    const recordId = await startRecord(contextFor(org.supervisor, { ipAddress: 'ip' }), past.id, RECORD);
     expect(await can(org.supervisor)).to.deep.equal({ ...none, readRecord: true, record: true, share: true, addAction: true });
     expect(await can(org.manager)).to.deep.equal({ ...none, readRecord: true, record: true, share: true, addAction: true });
     expect(await can(org.worker)).to.deep.equal(none);
     // The worker's page does not carry the supervisor's draft.
     expect((await sessionPage(org.worker, past.id)).record?.discussion).to.equal('');
 
-    await shareRecord(org.supervisor, recordId, 'ip');
+    await shareRecord(contextFor(org.supervisor, { ipAddress: 'ip' }), recordId);
     expect(await can(org.supervisor)).to.deep.equal({ ...none, readRecord: true, record: true, addAction: true });
     expect(await can(org.worker)).to.deep.equal({ ...none, readRecord: true, agree: true });
     expect((await sessionPage(org.worker, past.id)).record?.discussion).to.equal(RECORD.discussion);
 
-    const actionId = await addAction(org.supervisor, recordId, { description: 'Read the policy', ownerId: org.worker.id, dueOn: addDays(today, 7) });
+    const actionId = await addAction(contextFor(org.supervisor), recordId, { description: 'Read the policy', ownerId: org.worker.id, dueOn: addDays(today, 7) });
     expect((await sessionPage(org.worker, past.id)).actions.map((row) => [row.id, row.canComplete])).to.deep.equal([[actionId, true]]);
-    await agreeRecord(org.worker, recordId, '', 'ip');
+    await agreeRecord(contextFor(org.worker, { ipAddress: 'ip' }), recordId, '');
     expect(await can(org.supervisor)).to.deep.equal({ ...none, readRecord: true, addAddendum: true });
     expect(await can(org.worker)).to.deep.equal({ ...none, readRecord: true, addAddendum: true });
-    await completeAction(org.worker, actionId);
+    await completeAction(contextFor(org.worker), actionId);
     expect((await sessionPage(org.worker, past.id)).actions.map((row) => row.canComplete)).to.deep.equal([false]);
   });
 
   it('the worker’s supervision page says who still has to sign, and offers the sign form only to them', async () => {
     const org = await createStaffedOrganisation();
-    const agreementId = await draftAgreement(org.supervisor, org.worker.id, agreementInput(), 'ip');
+    const agreementId = await draftAgreement(contextFor(org.supervisor, { ipAddress: 'ip' }), org.worker.id, agreementInput());
     const forWorker = await workerSupervision(org.worker, org.worker.id);
     expect(forWorker.can).to.deep.equal({ sign: true, schedule: false, planSession: false, draft: false });
     expect(forWorker.signing).to.deep.equal({ awaiting: ['worker', 'supervisor'], as: 'worker' });
     expect(forWorker.agreementDefaults.frequencyWeeks).to.equal('6');
-    await signAgreement(org.worker, agreementId, 'ip');
+    await signAgreement(contextFor(org.worker, { ipAddress: 'ip' }), agreementId);
     expect((await workerSupervision(org.worker, org.worker.id)).can.sign).to.equal(false);
     const forSupervisor = await workerSupervision(org.supervisor, org.worker.id);
     expect(forSupervisor.can).to.deep.equal({ sign: true, schedule: false, planSession: true, draft: true });
     expect(forSupervisor.signing).to.deep.equal({ awaiting: ['supervisor'], as: 'supervisor' });
-    await signAgreement(org.supervisor, agreementId, 'ip');
+    await signAgreement(contextFor(org.supervisor, { ipAddress: 'ip' }), agreementId);
     const current = await workerSupervision(org.manager, org.worker.id);
     expect(current.can).to.deep.equal({ sign: false, schedule: true, planSession: true, draft: true });
     expect(current.signing.awaiting).to.deep.equal([]);

@@ -1,14 +1,16 @@
-// Asserts that a promise rejects with a given kind of error, and hands the error back for closer checks.
+// The one way a test expects a domain call to be refused: it must reject with this class of error, which is returned
+// so the test can look at its message or field errors.
 import { expect } from 'chai';
 
-export async function expectRejection<T extends Error>(promise: Promise<unknown>, type: new (...args: never[]) => T): Promise<T> {
-  let rejected: unknown;
+export async function expectRejection<E extends Error>(promise: Promise<unknown>, ErrorClass: abstract new (...args: never[]) => E): Promise<E> {
+  let outcome: { resolved: unknown } | { rejected: unknown };
   try {
-    await promise;
+    outcome = { resolved: await promise };
   } catch (error) {
-    rejected = error;
+    outcome = { rejected: error };
   }
-  if (rejected === undefined) expect.fail(`expected a rejection with ${type.name}, but the promise fulfilled`);
-  expect(rejected).to.be.instanceOf(type);
-  return rejected as T;
+  if ('resolved' in outcome) expect.fail(`expected a ${ErrorClass.name}, but the call succeeded`);
+  const error = outcome.rejected;
+  expect(error, `expected a ${ErrorClass.name}, got ${String(error)}`).to.be.instanceOf(ErrorClass);
+  return error as E;
 }

@@ -13,6 +13,7 @@ const BATCH = 500;
 /**
  * Deletes old files with no row: stored or staged evidence files, partial uploads and temporary files. A staged file
  * that has a row was committed just before a crash, so its move into the store is finished instead.
+ * No check: maintenance run by the server, never by a request.
  */
 export async function sweepOrphanFiles({ olderThanMs = ORPHAN_AGE_MS, now = Date.now() } = {}): Promise<{ removed: number; moved: number }> {
   const store = fileStore();
@@ -53,7 +54,7 @@ async function removeQuietly(entry: StoreEntry): Promise<boolean> {
 
 const SCHEDULED = Symbol.for('nosfolio.orphan-file-sweep');
 
-/** Sweeps once soon after start-up and then every hour; once per process, however often the module is loaded. */
+/** Sweeps once soon after start-up and then every hour; once per process, however often the module is loaded. No check: maintenance run by the server, never by a request. */
 export function scheduleOrphanFileSweep(): void {
   const holder = globalThis as Record<symbol, unknown>;
   if (holder[SCHEDULED]) return;

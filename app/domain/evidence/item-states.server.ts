@@ -4,7 +4,7 @@ import { QueryTypes, type Transaction } from 'sequelize';
 import { dialect } from '#db/connection.ts';
 import { WorkerItemState, sequelize } from '#db/models/index.ts';
 import { EVIDENCE_STATUS, type ItemState } from '../evidence-types.ts';
-import { heldStandardsOf } from './held-items.server.ts';
+import { heldStandardsOf } from './internal/held-items.server.ts';
 
 export type WorkerItem = { state: ItemState; evidenceCount: number; submittedCount: number };
 type Projected = WorkerItem & { organisationId: number };

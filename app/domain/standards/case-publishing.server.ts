@@ -4,9 +4,11 @@ import { Op } from 'sequelize';
 import { NotFound } from '#app/utils/errors.server.ts';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
 import { absoluteUrl } from '#app/utils/public-url.server.ts';
-import { Standard, StandardItem, StandardVersion, sequelize } from '#db/models/index.ts';
-import { AUDIT_ACTIONS, recordAuditEvent } from '../audit.server.ts';
+import type { DomainContext } from '#app/utils/request-context.server.ts';
+import { Standard, StandardItem, StandardVersion } from '#db/models/index.ts';
+import { AUDIT_ACTIONS } from '../audit.server.ts';
 import { exportableStandard, interchangeStandard } from '../standards.server.ts';
+import { write } from '../write.server.ts';
 import { toCasePackage, type CaseOptions, type CasePackage, type CfAssociation, type CfDocument, type CfItem } from './formats/case-json.ts';
 
 export const CASE_API_PATH = '/ims/case/v1p0';
@@ -14,30 +16,29 @@ export const CASE_API_PATH = '/ims/case/v1p0';
 /**
  * Where an organisation's CASE identifiers live. Always the configured PUBLIC_URL, never the request's Host header,
  * so a forged Host cannot put someone else's address into a package, and exports and the API agree.
+ * No check: builds identifiers, reads nothing.
  */
 export function caseOptionsFor(organisationId: number): CaseOptions {
   return { baseUri: absoluteUrl(CASE_API_PATH), organisationKey: `organisation:${organisationId}` };
 }
 
 /** Publishes (or withdraws) the standard's current version to CASE consumers; audited. */
-export async function setCasePublication(actor: Actor, urn: string, published: boolean, ipAddress: string): Promise<void> {
+export async function setCasePublication(ctx: DomainContext, urn: string, published: boolean): Promise<void> {
+  const { actor } = ctx;
   assertCan(actor, 'manage:standards:org');
-  await sequelize.transaction(async (transaction) => {
-    const standard = await Standard.findOne({ where: { organisationId: actor.organisationId, urn }, transaction, lock: transaction.LOCK.UPDATE });
-    if (!standard) throw new NotFound('Standard');
-    if ((standard.casePublishedAt !== null) === published) return; // already so: nothing to record
-    await standard.update({ casePublishedAt: published ? new Date() : null }, { transaction });
-    await recordAuditEvent(
-      {
-        organisationId: actor.organisationId,
-        actorId: actor.id,
+  await write(ctx, {
+    permission: 'manage:standards:org',
+    run: async (_, transaction, record) => {
+      const standard = await Standard.findOne({ where: { organisationId: actor.organisationId, urn }, transaction, lock: transaction.LOCK.UPDATE });
+      if (!standard) throw new NotFound('Standard');
+      if ((standard.casePublishedAt !== null) === published) return; // already so: nothing to record
+      await standard.update({ casePublishedAt: published ? new Date() : null }, { transaction });
+      record({
         action: AUDIT_ACTIONS.standardCasePublicationChanged,
         summary: `${actor.name} ${published ? 'published' : 'withdrew'} ${urn} ${published ? 'to' : 'from'} CASE consumers`,
         subject: { type: 'standard', id: standard.id },
-        ipAddress,
-      },
-      transaction,
-    );
+      });
+    },
   });
 }
 
@@ -92,22 +93,25 @@ export async function listCaseDocuments(page: { limit: number; offset: number })
   return { total: all.length, documents: all.slice(page.offset, page.offset + page.limit).map((entry) => entry.pkg.CFDocument) };
 }
 
-/** The package whose CFDocument has this sourcedId; null when unknown or not published. */
+/** The package whose CFDocument has this sourcedId; null when unknown or not published. No check: the public CASE API; only published current versions are found. */
 export async function findCasePackage(sourcedId: string): Promise<CasePackage | null> {
   const id = sourced(sourcedId);
   if (!UUID.test(id)) return null;
   return (await publishedPackages()).find((entry) => entry.pkg.CFDocument.identifier === id)?.pkg ?? null;
 }
 
+/** No check: the public CASE API; only published current versions are found. */
 export async function findCaseDocument(sourcedId: string): Promise<CfDocument | null> {
   return (await findCasePackage(sourcedId))?.CFDocument ?? null;
 }
 
+/** No check: the public CASE API; only published current versions are found. */
 export async function findCaseItem(sourcedId: string): Promise<CfItem | null> {
   const node = await findNode(sourcedId);
   return node && 'fullStatement' in node ? node : null;
 }
 
+/** No check: the public CASE API; only published current versions are found. */
 export async function findCaseAssociation(sourcedId: string): Promise<CfAssociation | null> {
   const node = await findNode(sourcedId);
   return node && 'associationType' in node ? node : null;

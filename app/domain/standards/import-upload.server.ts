@@ -11,6 +11,7 @@ export type ReadStandard = { standard: NosStandard; warnings: string[] };
 /** A message for the person who uploaded the file, shown next to the file field. */
 export class UploadProblem extends Error {}
 
+/** No check: reads an uploaded file into standards; saving them checks. */
 export async function readStandardsUpload(file: { name: string; bytes: Uint8Array }, format: UploadFormat): Promise<ReadStandard[]> {
   try {
     const text = await extractDocumentText(file);

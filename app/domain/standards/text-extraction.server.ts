@@ -7,6 +7,7 @@ export const MAX_STANDARD_FILE_BYTES = 5 * 1024 * 1024;
 
 export class UnreadableDocument extends Error {}
 
+/** No check: reads text out of a file; nothing is stored. */
 export async function extractDocumentText(file: { name: string; bytes: Uint8Array }): Promise<string> {
   if (file.bytes.byteLength === 0) throw new UnreadableDocument('The selected file is empty');
   if (file.bytes.byteLength > MAX_STANDARD_FILE_BYTES) throw new UnreadableDocument('The selected file must be smaller than 5 MB');

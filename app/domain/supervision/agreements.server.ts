@@ -3,14 +3,16 @@
 import { Op } from 'sequelize';
 import { parseIsoDate, parseTime } from '#app/utils/dates/index.ts';
 import { Forbidden, InvalidTransition, NotFound, ValidationError } from '#app/utils/errors.server.ts';
-import { assertCan, hasRole, type Actor } from '#app/utils/permissions.server.ts';
-import { Person, PersonRole, SupervisionAgreement, SupervisionSignature, sequelize } from '#db/models/index.ts';
-import { AUDIT_ACTIONS, recordAuditEvent } from '../audit.server.ts';
-import { managedTeamIds } from '../team.server.ts';
+import { assertCan, can, isSupervisedWorker, type Actor } from '#app/utils/permissions.server.ts';
+import type { DomainContext } from '#app/utils/request-context.server.ts';
+import { Person, PersonRole, SupervisionAgreement, SupervisionSignature } from '#db/models/index.ts';
+import { AUDIT_ACTIONS } from '../audit.server.ts';
+import { managedTeamIds } from '../relationships.server.ts';
 import { AGREEMENT_STAGE, AGREEMENT_WORKFLOW, agreementStage, storedStatus, storedStatusesAllowing } from '../workflows/supervision-agreement.server.ts';
 import { assertTransition } from '../workflows/workflow.server.ts';
-import { manageAccess } from './access.server.ts';
-import { checkFrequency, rolePoliciesOf } from './policy.server.ts';
+import { locked, write } from '../write.server.ts';
+import { readAccess } from './access.server.ts';
+import { checkFrequency, rolePoliciesOf } from './internal/policy-check.server.ts';
 import { AGREEMENT_STATUS, PARTY, type Party, everyWeeks } from './statuses.ts';
 
 export type AgreementInput = {
@@ -43,93 +45,97 @@ function checkAgreementInput(input: AgreementInput) {
 }
 
 /** A new draft version of the worker's agreement; an older unsigned draft is superseded. Returns its id. */
-export async function draftAgreement(actor: Actor, workerId: number, input: AgreementInput, ipAddress: string): Promise<number> {
-  assertCan(actor, 'manage:supervision:supervisees');
-  const { worker, canManage } = await manageAccess(actor, workerId);
-  if (!canManage) throw new Forbidden('Only the worker’s supervisor or a manager above them can write the agreement');
-  checkAgreementInput(input);
-  if (worker.lineSupervisorId === null) throw new ValidationError({ frequencyWeeks: [`${worker.name} has no line supervisor yet`] });
-  return sequelize.transaction(async (transaction) => {
-    const latest = await SupervisionAgreement.max<number, SupervisionAgreement>('version', { where: { workerId }, transaction });
-    await SupervisionAgreement.update(
-      { status: AGREEMENT_STATUS.superseded },
-      { where: { workerId, status: { [Op.in]: storedStatusesAllowing('redraft') } }, transaction },
-    );
-    const agreement = await SupervisionAgreement.create(
-      {
-        organisationId: actor.organisationId,
-        workerId,
-        supervisorId: worker.lineSupervisorId!,
-        version: (latest ?? 0) + 1,
-        status: AGREEMENT_STATUS.draft,
-        probation: input.probation,
-        frequencyWeeks: input.frequencyWeeks!,
-        durationMinutes: input.durationMinutes,
-        sessionTime: parseTime(input.sessionTime)!,
-        startsOn: input.startsOn,
-        place: input.place,
-        confidentiality: input.confidentiality,
-        scope: input.scope,
-        recordKeeping: input.recordKeeping,
-        agreeWithinDays: input.agreeWithinDays,
-        reviewOn: input.reviewOn,
-        createdById: actor.id,
-      },
-      { transaction },
-    );
-    await recordAuditEvent(
-      {
-        organisationId: actor.organisationId,
-        actorId: actor.id,
-        action: AUDIT_ACTIONS.supervisionAgreementCreated,
-        summary: `${actor.name} drafted version ${agreement.version} of ${worker.name}’s supervision agreement (${everyWeeks(agreement.frequencyWeeks).toLowerCase()})`,
-        subject: { type: 'supervision_agreement', id: agreement.id },
-        ipAddress,
-      },
-      transaction,
-    );
-    return agreement.id;
+export async function draftAgreement(ctx: DomainContext, workerId: number, input: AgreementInput): Promise<number> {
+  const { actor } = ctx;
+  const agreement = await write(ctx, {
+    permission: 'manage:supervision',
+    load: async (transaction) => {
+      const { worker, canManage } = await readAccess(actor, workerId);
+      if (!canManage) throw new Forbidden('Only the worker’s supervisor or a manager above them can write the agreement');
+      // The worker's agreements are locked so two drafts cannot take the same version number.
+      const latest = await SupervisionAgreement.findAll({ where: { workerId }, attributes: ['id', 'version'], ...locked(transaction) });
+      return { worker, latest: Math.max(0, ...latest.map((row) => row.version)) };
+    },
+    check: ({ worker }) => {
+      checkAgreementInput(input);
+      if (worker.lineSupervisorId === null) throw new ValidationError({ frequencyWeeks: [`${worker.name} has no line supervisor yet`] });
+    },
+    run: async ({ worker, latest }, transaction) => {
+      await SupervisionAgreement.update(
+        { status: AGREEMENT_STATUS.superseded },
+        { where: { workerId, status: { [Op.in]: storedStatusesAllowing('redraft') } }, transaction },
+      );
+      return SupervisionAgreement.create(
+        {
+          organisationId: actor.organisationId,
+          workerId,
+          supervisorId: worker.lineSupervisorId!,
+          version: latest + 1,
+          status: AGREEMENT_STATUS.draft,
+          probation: input.probation,
+          frequencyWeeks: input.frequencyWeeks!,
+          durationMinutes: input.durationMinutes,
+          sessionTime: parseTime(input.sessionTime)!,
+          startsOn: input.startsOn,
+          place: input.place,
+          confidentiality: input.confidentiality,
+          scope: input.scope,
+          recordKeeping: input.recordKeeping,
+          agreeWithinDays: input.agreeWithinDays,
+          reviewOn: input.reviewOn,
+          createdById: actor.id,
+        },
+        { transaction },
+      );
+    },
+    audit: ({ worker }, created) => ({
+      action: AUDIT_ACTIONS.supervisionAgreementCreated,
+      summary: `${actor.name} drafted version ${created.version} of ${worker.name}’s supervision agreement (${everyWeeks(created.frequencyWeeks).toLowerCase()})`,
+      subject: { type: 'supervision_agreement', id: created.id },
+    }),
   });
+  return agreement.id;
 }
 
 /** The actor signs as the worker (their own agreement) or as the supervisor; both signatures make it current. */
-export async function signAgreement(actor: Actor, agreementId: number, ipAddress: string): Promise<{ active: boolean }> {
-  assertCan(actor, 'read:supervision:own');
-  const found = await SupervisionAgreement.findOne({ where: { id: agreementId, organisationId: actor.organisationId } });
-  if (!found) throw new NotFound('Supervision agreement');
-  const { worker, canManage } = await manageAccess(actor, found.workerId);
-  const party: Party = actor.id === found.workerId ? PARTY.worker : PARTY.supervisor;
-  if (party === PARTY.supervisor && !canManage) throw new NotFound('Supervision agreement');
-  return sequelize.transaction(async (transaction) => {
-    const agreement = (await SupervisionAgreement.findByPk(agreementId, { transaction, lock: transaction.LOCK.UPDATE }))!;
-    const signatures = await SupervisionSignature.findAll({ where: { agreementId }, transaction });
-    const stage = assertTransition(AGREEMENT_WORKFLOW, agreementStage(agreement.status, signatures.map((row) => row.party)), 'sign');
-    if (signatures.some((row) => row.party === party)) throw new InvalidTransition('You have already signed this agreement');
-    const now = new Date();
-    await SupervisionSignature.create(
-      { organisationId: actor.organisationId, agreementId, personId: actor.id, party, signedName: actor.name, signedAt: now },
-      { transaction },
-    );
-    const active = stage === AGREEMENT_STAGE.current;
-    if (active) {
-      await SupervisionAgreement.update(
-        { status: AGREEMENT_STATUS.superseded },
-        { where: { workerId: agreement.workerId, status: { [Op.in]: storedStatusesAllowing('replace') } }, transaction },
+export async function signAgreement(ctx: DomainContext, agreementId: number): Promise<{ active: boolean }> {
+  const { actor, now } = ctx;
+  return write(ctx, {
+    permission: 'read:supervision',
+    load: async (transaction) => {
+      const agreement = await SupervisionAgreement.findOne({ where: { id: agreementId, organisationId: actor.organisationId }, ...locked(transaction) });
+      if (!agreement) throw new NotFound('Supervision agreement');
+      const { worker, relationship, canManage } = await readAccess(actor, agreement.workerId);
+      const party: Party = isSupervisedWorker(actor, { id: worker.id, relationship }) ? PARTY.worker : PARTY.supervisor;
+      if (party === PARTY.supervisor && !canManage) throw new NotFound('Supervision agreement');
+      const signatures = await SupervisionSignature.findAll({ where: { agreementId }, transaction });
+      return { agreement, worker, party, signatures };
+    },
+    check: ({ agreement, party, signatures }) => {
+      assertTransition(AGREEMENT_WORKFLOW, agreementStage(agreement.status, signatures.map((row) => row.party)), 'sign');
+      if (signatures.some((row) => row.party === party)) throw new InvalidTransition('You have already signed this agreement');
+    },
+    run: async ({ agreement, party, signatures }, transaction) => {
+      const stage = assertTransition(AGREEMENT_WORKFLOW, agreementStage(agreement.status, signatures.map((row) => row.party)), 'sign');
+      await SupervisionSignature.create(
+        { organisationId: actor.organisationId, agreementId, personId: actor.id, party, signedName: actor.name, signedAt: now },
+        { transaction },
       );
-      await agreement.update({ status: storedStatus(stage) }, { transaction });
-    }
-    await recordAuditEvent(
-      {
-        organisationId: actor.organisationId,
-        actorId: actor.id,
-        action: AUDIT_ACTIONS.supervisionAgreementSigned,
-        summary: `${actor.name} signed version ${agreement.version} of ${worker.name}’s supervision agreement as the ${party}${active ? '; it is now current' : ''}`,
-        subject: { type: 'supervision_agreement', id: agreement.id },
-        ipAddress,
-      },
-      transaction,
-    );
-    return { active };
+      const active = stage === AGREEMENT_STAGE.current;
+      if (active) {
+        await SupervisionAgreement.update(
+          { status: AGREEMENT_STATUS.superseded },
+          { where: { workerId: agreement.workerId, status: { [Op.in]: storedStatusesAllowing('replace') } }, transaction },
+        );
+        await agreement.update({ status: storedStatus(stage) }, { transaction });
+      }
+      return { active };
+    },
+    audit: ({ agreement, worker, party }, { active }) => ({
+      action: AUDIT_ACTIONS.supervisionAgreementSigned,
+      summary: `${actor.name} signed version ${agreement.version} of ${worker.name}’s supervision agreement as the ${party}${active ? '; it is now current' : ''}`,
+      subject: { type: 'supervision_agreement', id: agreement.id },
+    }),
   });
 }
 
@@ -159,19 +165,16 @@ export async function describeAgreements(agreements: SupervisionAgreement[]) {
   }));
 }
 
-/** Every version of the worker's agreement, newest first, with signatures and the policy check: three queries in all. */
-export async function agreementsFor(workerId: number) {
-  const rows = await SupervisionAgreement.findAll({ where: { workerId }, order: [['version', 'DESC']] });
+/** Every version of the worker's agreement, newest first, with signatures and the policy check, for its readers: three queries. */
+export async function agreementsFor(actor: Actor, workerId: number) {
+  await readAccess(actor, workerId);
+  const rows = await SupervisionAgreement.findAll({ where: { workerId, organisationId: actor.organisationId }, order: [['version', 'DESC']] });
   return describeAgreements(rows);
-}
-
-export async function activeAgreement(workerId: number) {
-  return SupervisionAgreement.findOne({ where: { workerId, status: AGREEMENT_STATUS.active } });
 }
 
 /** Managers (and supervisors for their supervisees): active workers without a current signed agreement. */
 export async function workersWithoutAgreement(actor: Actor) {
-  assertCan(actor, 'read:supervision-overview:managed');
+  assertCan(actor, 'read:supervision-overview');
   const people = await scopedWorkers(actor);
   if (!people.length) return [];
   const active = await SupervisionAgreement.findAll({
@@ -182,11 +185,16 @@ export async function workersWithoutAgreement(actor: Actor) {
   return people.filter((person) => !covered.has(person.id)).map((person) => ({ id: person.id, name: person.name }));
 }
 
-/** The workers whose supervision the actor oversees: their supervisees and, for managers, the teams they manage. */
+/**
+ * The workers whose supervision the actor oversees: their supervisees and, for managers, the teams they manage. No
+ * separate check: the scopes are chosen from the actor's own permissions, so an actor without one gets nobody.
+ */
 export async function scopedWorkers(actor: Actor) {
-  const teamIds = hasRole(actor, 'manager') ? await managedTeamIds(actor) : [];
-  // Line supervision counts only while the actor holds the supervisor role (see relationships.server.ts).
-  const scopes = [...(hasRole(actor, 'supervisor') ? [{ lineSupervisorId: actor.id }] : []), ...(teamIds.length ? [{ teamId: { [Op.in]: teamIds } }] : [])];
+  const teamIds = can(actor, 'read:supervision-overview:managed') ? await managedTeamIds(actor) : [];
+  const scopes = [
+    ...(can(actor, 'read:supervision-overview:supervised') ? [{ lineSupervisorId: actor.id }] : []),
+    ...(teamIds.length ? [{ teamId: { [Op.in]: teamIds } }] : []),
+  ];
   if (!scopes.length) return [];
   const people = await Person.findAll({
     where: {

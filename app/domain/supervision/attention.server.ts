@@ -5,12 +5,12 @@ import type { Actor } from '#app/utils/permissions.server.ts';
 import { SupervisionAction, SupervisionRecord, SupervisionSession } from '#db/models/index.ts';
 import type { AttentionItem } from '../home.server.ts';
 import { scopedWorkers, workersWithoutAgreement } from './agreements.server.ts';
-import { overdueFor } from './overdue.server.ts';
+import { overdueFor } from './internal/overdue.server.ts';
 import { ACTION_STATUS, RECORD_STATUS, SESSION_STATUS } from './statuses.ts';
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
-/** The worker's own: records to agree, their overdue actions, their requested debrief. */
+/** The worker's own (no check needed: every count is of the actor's own rows): records to agree, their overdue actions, their requested debrief. */
 export async function workerSupervisionItems(actor: Actor): Promise<AttentionItem[]> {
   const todayDate = today();
   const [toAgree, lateActions, requested] = await Promise.all([
@@ -26,7 +26,7 @@ export async function workerSupervisionItems(actor: Actor): Promise<AttentionIte
   ];
 }
 
-/** Supervisors and managers: requested urgent debriefs and everything overdue for the people they oversee. */
+/** Supervisors and managers: requested debriefs and everything overdue for the people they oversee (scopedWorkers chooses them). */
 export async function oversightSupervisionItems(actor: Actor): Promise<AttentionItem[]> {
   const workers = await scopedWorkers(actor);
   const [overdue, withoutAgreement] = await Promise.all([

@@ -1,6 +1,6 @@
 // What the supervision pages' forms ask for: each command, parsed by its form's schema, goes to the one domain function
 // that does it, which answers with the notice the page shows next.
-import type { Actor } from '#app/utils/permissions.server.ts';
+import type { DomainContext } from '#app/utils/request-context.server.ts';
 import { draftAgreement, signAgreement } from './agreements.server.ts';
 import type { SessionCommand, WorkerSupervisionCommand } from './forms.ts';
 import { addAction, addAddendum, agreeRecord, completeAction, recordOfSession, shareRecord, writeRecord } from './records.server.ts';
@@ -8,63 +8,63 @@ import { cancelSession, markSessionMissed, moveSession, planSchedule, planSessio
 
 export type SessionNotice = 'moved' | 'cancelled' | 'missed' | 'saved' | 'shared' | 'agreed' | 'addendum' | 'action' | 'completed';
 
-export async function actOnSession(actor: Actor, sessionId: number, command: SessionCommand, ipAddress: string): Promise<SessionNotice> {
+export async function actOnSession(ctx: DomainContext, sessionId: number, command: SessionCommand): Promise<SessionNotice> {
   switch (command.intent) {
     case 'move': {
       const { intent: _intent, ...time } = command;
-      await moveSession(actor, sessionId, time, ipAddress);
+      await moveSession(ctx, sessionId, time);
       return 'moved';
     }
     case 'cancel':
-      await cancelSession(actor, sessionId, command.reason, ipAddress);
+      await cancelSession(ctx, sessionId, command.reason);
       return 'cancelled';
     case 'missed':
-      await markSessionMissed(actor, sessionId, ipAddress);
+      await markSessionMissed(ctx, sessionId);
       return 'missed';
     case 'record': {
       const { intent: _intent, ...input } = command;
-      await writeRecord(actor, sessionId, input, ipAddress);
+      await writeRecord(ctx, sessionId, input);
       return 'saved';
     }
     case 'share':
-      await shareRecord(actor, (await recordOfSession(actor, sessionId)).id, ipAddress);
+      await shareRecord(ctx, (await recordOfSession(ctx.actor, sessionId)).id);
       return 'shared';
     case 'agree':
-      await agreeRecord(actor, (await recordOfSession(actor, sessionId)).id, command.comments ?? '', ipAddress);
+      await agreeRecord(ctx, (await recordOfSession(ctx.actor, sessionId)).id, command.comments ?? '');
       return 'agreed';
     case 'addendum':
-      await addAddendum(actor, (await recordOfSession(actor, sessionId)).id, command.text, ipAddress);
+      await addAddendum(ctx, (await recordOfSession(ctx.actor, sessionId)).id, command.text);
       return 'addendum';
     case 'action': {
       const { intent: _intent, ...input } = command;
-      await addAction(actor, (await recordOfSession(actor, sessionId)).id, input);
+      await addAction(ctx, (await recordOfSession(ctx.actor, sessionId)).id, input);
       return 'action';
     }
     case 'complete':
-      await completeAction(actor, command.actionId);
+      await completeAction(ctx, command.actionId);
       return 'completed';
   }
 }
 
 export type WorkerSupervisionNotice = 'drafted' | 'signed' | 'active' | 'scheduled' | 'planned';
 
-export async function actOnWorkerSupervision(actor: Actor, workerId: number, command: WorkerSupervisionCommand, ipAddress: string): Promise<WorkerSupervisionNotice> {
+export async function actOnWorkerSupervision(ctx: DomainContext, workerId: number, command: WorkerSupervisionCommand): Promise<WorkerSupervisionNotice> {
   switch (command.intent) {
     case 'draft': {
       const { intent: _intent, ...input } = command;
-      await draftAgreement(actor, workerId, { ...input, probation: input.probation ?? false }, ipAddress);
+      await draftAgreement(ctx, workerId, { ...input, probation: input.probation ?? false });
       return 'drafted';
     }
     case 'sign': {
-      const { active } = await signAgreement(actor, command.agreementId, ipAddress);
+      const { active } = await signAgreement(ctx, command.agreementId);
       return active ? 'active' : 'signed';
     }
     case 'schedule':
-      await planSchedule(actor, workerId, ipAddress, command.until);
+      await planSchedule(ctx, workerId, command.until);
       return 'scheduled';
     case 'session': {
       const { intent: _intent, ...input } = command;
-      await planSession(actor, workerId, input, ipAddress);
+      await planSession(ctx, workerId, input);
       return 'planned';
     }
   }

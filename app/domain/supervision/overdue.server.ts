@@ -1,67 +1,15 @@
 // What is overdue in the supervision of the workers an actor oversees: sessions against the agreed frequency,
 // records not agreed within the agreed days, actions past their due date; and requested debriefs.
-import { Op } from 'sequelize';
-import { today, addDays, londonParts } from '#app/utils/dates/index.ts';
+import { today } from '#app/utils/dates/index.ts';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
-import { Person, SupervisionAction, SupervisionAgreement, SupervisionRecord, SupervisionSession } from '#db/models/index.ts';
 import { scopedWorkers } from './agreements.server.ts';
-import { ACTION_STATUS, AGREEMENT_STATUS, RECORD_STATUS, SESSION_STATUS } from './statuses.ts';
+import { overdueFor } from './internal/overdue.server.ts';
 
-export type OverdueSession = { workerId: number; workerName: string; lastHeld: string | null; dueBy: string };
-export type OverdueRecord = { sessionId: number; workerId: number; workerName: string; dueOn: string; status: string };
-export type OverdueAction = { sessionId: number | null; workerId: number; workerName: string; description: string; ownerName: string; dueOn: string };
-
-/** For the given workers (all of one organisation), in a fixed number of queries. */
-export async function overdueFor(workers: { id: number; name: string }[], todayDate = today()) {
-  const ids = workers.map((worker) => worker.id);
-  const name = new Map(workers.map((worker) => [worker.id, worker.name]));
-  if (!ids.length) return { sessions: [] as OverdueSession[], records: [] as OverdueRecord[], actions: [] as OverdueAction[], debriefs: 0 };
-  const [agreements, held, records, actions, debriefs] = await Promise.all([
-    SupervisionAgreement.findAll({ where: { workerId: { [Op.in]: ids }, status: AGREEMENT_STATUS.active } }),
-    SupervisionSession.findAll({
-      where: { workerId: { [Op.in]: ids }, status: SESSION_STATUS.held },
-      attributes: ['workerId', 'startsAt'],
-    }),
-    SupervisionRecord.findAll({ where: { workerId: { [Op.in]: ids }, status: { [Op.ne]: RECORD_STATUS.agreed }, dueOn: { [Op.lt]: todayDate } }, order: [['dueOn', 'ASC']] }),
-    SupervisionAction.findAll({
-      where: { workerId: { [Op.in]: ids }, status: ACTION_STATUS.open, dueOn: { [Op.lt]: todayDate } },
-      include: [
-        { model: Person, as: 'owner', attributes: ['name'] },
-        { model: SupervisionRecord, as: 'record', attributes: ['sessionId'], required: false },
-      ],
-      order: [['dueOn', 'ASC']],
-    }),
-    SupervisionSession.count({ where: { workerId: { [Op.in]: ids }, status: SESSION_STATUS.requested } }),
-  ]);
-  const lastHeld = new Map<number, string>();
-  for (const session of held) {
-    const date = londonParts(session.startsAt).date;
-    if ((lastHeld.get(session.workerId) ?? '') < date) lastHeld.set(session.workerId, date);
-  }
-  const sessions: OverdueSession[] = [];
-  for (const agreement of agreements) {
-    const last = lastHeld.get(agreement.workerId) ?? null;
-    const dueBy = addDays(last ?? agreement.startsOn, agreement.frequencyWeeks * 7);
-    if (dueBy < todayDate) sessions.push({ workerId: agreement.workerId, workerName: name.get(agreement.workerId) ?? '', lastHeld: last, dueBy });
-  }
-  return {
-    sessions,
-    records: records.map((row) => ({ sessionId: row.sessionId, workerId: row.workerId, workerName: name.get(row.workerId) ?? '', dueOn: row.dueOn, status: row.status })),
-    actions: actions.map((row) => ({
-      sessionId: (row.get('record') as SupervisionRecord | undefined)?.sessionId ?? null,
-      workerId: row.workerId,
-      workerName: name.get(row.workerId) ?? '',
-      description: row.description,
-      ownerName: (row.get('owner') as Person | undefined)?.name ?? '',
-      dueOn: row.dueOn,
-    })),
-    debriefs,
-  };
-}
+export type { OverdueAction, OverdueRecord, OverdueSession } from './internal/overdue.server.ts';
 
 /** The supervisor's or manager's overdue view over the workers they oversee. */
 export async function overdueOverview(actor: Actor, todayDate = today()) {
-  assertCan(actor, 'read:supervision-overview:managed');
+  assertCan(actor, 'read:supervision-overview');
   const workers = await scopedWorkers(actor);
   return { workers: workers.map((worker) => ({ id: worker.id, name: worker.name })), ...(await overdueFor(workers, todayDate)) };
 }

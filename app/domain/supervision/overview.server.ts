@@ -1,15 +1,14 @@
 // One worker's supervision as the page shows it: agreements, schedule, records, open actions and the policy check.
 import { today, splitDate } from '#app/utils/dates/index.ts';
-import { assertCan, can, hasRole, type Actor } from '#app/utils/permissions.server.ts';
+import { assertCan, can, hasRole, isLineSupervisorOf, type Actor } from '#app/utils/permissions.server.ts';
 import { SupervisionAction, SupervisionRecord } from '#db/models/index.ts';
-import { isLineSupervisorOf } from '../relationships.server.ts';
 import { AGREEMENT_WORKFLOW, agreementStage, awaitingSignature } from '../workflows/supervision-agreement.server.ts';
 import { isAllowed } from '../workflows/workflow.server.ts';
 import { readAccess } from './access.server.ts';
 import { agreementsFor, scopedWorkers } from './agreements.server.ts';
 import { hasCalendarLink } from './calendar.server.ts';
-import { overdueFor } from './overdue.server.ts';
-import { sessionsOf } from './sessions.server.ts';
+import { sessionsOf } from './internal/diary.server.ts';
+import { overdueFor } from './internal/overdue.server.ts';
 import { ACTION_STATUS, AGREEMENT_STATUS, PARTY, RECORD_STATUS } from './statuses.ts';
 
 type DescribedAgreement = Awaited<ReturnType<typeof agreementsFor>>[number];
@@ -35,7 +34,7 @@ function agreementDefaults(base: DescribedAgreement | null): Record<string, unkn
 export async function workerSupervision(actor: Actor, workerId: number) {
   const access = await readAccess(actor, workerId);
   const [agreements, sessions, records, openActions, overdue] = await Promise.all([
-    agreementsFor(workerId),
+    agreementsFor(actor, workerId),
     sessionsOf(workerId),
     SupervisionRecord.findAll({ where: { workerId }, attributes: ['id', 'sessionId', 'status', 'dueOn'] }),
     SupervisionAction.count({ where: { workerId, status: ACTION_STATUS.open } }),
@@ -85,7 +84,7 @@ export async function workerSupervision(actor: Actor, workerId: number) {
 
 /** The supervisees (and managed team) listed on /supervision for supervisors and managers. */
 export async function supervisees(actor: Actor) {
-  assertCan(actor, 'read:supervision-overview:managed');
+  assertCan(actor, 'read:supervision-overview');
   const workers = await scopedWorkers(actor);
   return workers.map((worker) => ({ id: worker.id, name: worker.name, mine: isLineSupervisorOf(actor, worker) }));
 }

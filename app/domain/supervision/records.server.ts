@@ -2,8 +2,9 @@
 // then locked; later changes are addenda. Actions agreed in it are carried forward until done.
 import { Op, type Transaction } from 'sequelize';
 import { addDays, londonParts, parseIsoDate, today } from '#app/utils/dates/index.ts';
-import { InvalidTransition, NotFound, ValidationError } from '#app/utils/errors.server.ts';
-import type { Actor } from '#app/utils/permissions.server.ts';
+import { Forbidden, InvalidTransition, NotFound, ValidationError } from '#app/utils/errors.server.ts';
+import { isSupervisedWorker, type Actor } from '#app/utils/permissions.server.ts';
+import type { DomainContext } from '#app/utils/request-context.server.ts';
 import {
   Person,
   SupervisionAction,
@@ -11,12 +12,13 @@ import {
   SupervisionAgreement,
   SupervisionRecord,
   SupervisionRecordAgreement,
-  sequelize,
 } from '#db/models/index.ts';
-import { AUDIT_ACTIONS, recordAuditEvent } from '../audit.server.ts';
+import { AUDIT_ACTIONS } from '../audit.server.ts';
 import { ACTION_WORKFLOW, RECORD_WORKFLOW, type RecordAction } from '../workflows/supervision-record.server.ts';
 import { SESSION_WORKFLOW } from '../workflows/supervision-session.server.ts';
 import { assertTransition } from '../workflows/workflow.server.ts';
+import { locked, write } from '../write.server.ts';
+import type { SupervisionAccess } from './access.server.ts';
 import { hasStarted, loadSession } from './sessions.server.ts';
 import { ACTION_STATUS, PARTY, RECORD_STATUS } from './statuses.ts';
 
@@ -33,8 +35,8 @@ export type ActionInput = { description: string; ownerId: number; dueOn: string 
 const DEFAULT_AGREE_WITHIN_DAYS = 7;
 const SUPERVISOR_ONLY = 'Only the supervisor writes this part of the record; the worker adds comments and agrees';
 
-function supervisorOnly(canManage: boolean) {
-  if (!canManage) throw new ValidationError({ discussion: [SUPERVISOR_ONLY] });
+function supervisorOnly(access: SupervisionAccess) {
+  if (!access.canManage) throw new Forbidden(SUPERVISOR_ONLY);
 }
 
 /** The status `action` moves the record to; refused (beside the form's field where there is one) when its status does not allow it. */
@@ -42,64 +44,84 @@ function assertRecordTransition(record: SupervisionRecord, action: RecordAction)
   return assertTransition(RECORD_WORKFLOW, record.status, action, { lockedAt: record.lockedAt });
 }
 
-async function audit(actor: Actor, record: SupervisionRecord, action: (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS], summary: string, ipAddress: string, transaction: Transaction) {
-  await recordAuditEvent(
-    { organisationId: actor.organisationId, actorId: actor.id, action, summary, subject: { type: 'supervision_record', id: record.id }, ipAddress },
-    transaction,
-  );
-}
+const onRecord = (record: SupervisionRecord) => ({ type: 'supervision_record', id: record.id });
 
 /** Writes the first draft of a session's record; the session (which must have started) becomes held. */
-export async function startRecord(actor: Actor, sessionId: number, input: RecordInput, ipAddress: string, now = new Date()): Promise<number> {
-  const { session, access } = await loadSession(actor, sessionId);
-  supervisorOnly(access.canManage);
-  if (!hasStarted(session, now)) throw new ValidationError({ discussion: ['This session has not happened yet: it can be recorded once it has started'] });
-  const sessionStatus = assertTransition(SESSION_WORKFLOW, session.status, 'record');
-  const agreement = session.agreementId
-    ? await SupervisionAgreement.findByPk(session.agreementId)
-    : await SupervisionAgreement.findOne({ where: { workerId: session.workerId, status: 'active' } });
-  const dueOn = addDays(londonParts(session.startsAt).date, agreement?.agreeWithinDays ?? DEFAULT_AGREE_WITHIN_DAYS);
-  return sequelize.transaction(async (transaction) => {
-    if (await SupervisionRecord.findOne({ where: { sessionId }, transaction })) throw new InvalidTransition('This session already has a record');
-    await session.update({ status: sessionStatus }, { transaction });
-    const record = await SupervisionRecord.create(
-      {
-        organisationId: actor.organisationId,
-        sessionId,
-        workerId: session.workerId,
-        supervisorId: session.supervisorId,
-        status: RECORD_STATUS.draft,
-        ...input,
-        workerComments: null,
-        dueOn,
-        sharedAt: null,
-        lockedAt: null,
-      },
-      { transaction },
-    );
-    return record.id;
-  });
+export async function startRecord(ctx: DomainContext, sessionId: number, input: RecordInput): Promise<number> {
+  const { actor, now } = ctx;
+  return write(ctx, {
+    permission: 'read:supervision', // then canManage: a former supervisor finds nothing (404), the worker may not (403)
+    load: (transaction) => loadSession(actor, sessionId, transaction),
+    check: async ({ session, access }, transaction) => {
+      supervisorOnly(access);
+      if (!hasStarted(session, now)) throw new ValidationError({ discussion: ['This session has not happened yet: it can be recorded once it has started'] });
+      assertTransition(SESSION_WORKFLOW, session.status, 'record');
+      if (await SupervisionRecord.findOne({ where: { sessionId }, transaction })) throw new InvalidTransition('This session already has a record');
+    },
+    run: async ({ session }, transaction) => {
+      const agreement = session.agreementId
+        ? await SupervisionAgreement.findByPk(session.agreementId, { transaction })
+        : await SupervisionAgreement.findOne({ where: { workerId: session.workerId, status: 'active' }, transaction });
+      const dueOn = addDays(londonParts(session.startsAt).date, agreement?.agreeWithinDays ?? DEFAULT_AGREE_WITHIN_DAYS);
+      await session.update({ status: assertTransition(SESSION_WORKFLOW, session.status, 'record') }, { transaction });
+      const record = await SupervisionRecord.create(
+        {
+          organisationId: actor.organisationId,
+          sessionId,
+          workerId: session.workerId,
+          supervisorId: session.supervisorId,
+          status: RECORD_STATUS.draft,
+          ...input,
+          workerComments: null,
+          dueOn,
+          sharedAt: null,
+          lockedAt: null,
+        },
+        { transaction },
+      );
+      return record;
+    },
+    audit: ({ access }, record) => ({
+      action: AUDIT_ACTIONS.supervisionRecordStarted,
+      summary: `${actor.name} started ${access.worker.name}’s supervision record`,
+      subject: onRecord(record),
+    }),
+  }).then((record) => record.id);
 }
 
-async function loadRecord(actor: Actor, recordId: number) {
-  const record = await SupervisionRecord.findOne({ where: { id: recordId, organisationId: actor.organisationId } });
+/** The record (locked for the write) and the actor's access to its worker; 404 for anyone who may not read it. */
+async function loadRecord(actor: Actor, recordId: number, transaction: Transaction) {
+  const record = await SupervisionRecord.findOne({ where: { id: recordId, organisationId: actor.organisationId }, ...locked(transaction) });
   if (!record) throw new NotFound('Supervision record');
-  const { access } = await loadSession(actor, record.sessionId);
+  const { access } = await loadSession(actor, record.sessionId, transaction);
   return { record, access };
 }
 
-export async function saveRecord(actor: Actor, recordId: number, input: RecordInput) {
-  const { record, access } = await loadRecord(actor, recordId);
-  supervisorOnly(access.canManage);
-  assertRecordTransition(record, 'save');
-  await record.update(input);
+export async function saveRecord(ctx: DomainContext, recordId: number, input: RecordInput) {
+  const { actor } = ctx;
+  await write(ctx, {
+    permission: 'read:supervision', // then canManage: a former supervisor finds nothing (404), the worker may not (403)
+    load: (transaction) => loadRecord(actor, recordId, transaction),
+    check: ({ record, access }) => {
+      supervisorOnly(access);
+      assertRecordTransition(record, 'save');
+    },
+    run: async ({ record }, transaction) => {
+      await record.update(input, { transaction });
+    },
+    audit: ({ record, access }) => ({
+      action: AUDIT_ACTIONS.supervisionRecordSaved,
+      summary: `${actor.name} changed ${access.worker.name}’s supervision record`,
+      subject: onRecord(record),
+    }),
+  });
 }
 
 /** The record form's one way in: writes the session's first draft, or saves the record it already has. */
-export async function writeRecord(actor: Actor, sessionId: number, input: RecordInput, ipAddress: string): Promise<number> {
-  const record = await recordOfSession(actor, sessionId, { required: false });
-  if (!record) return startRecord(actor, sessionId, input, ipAddress);
-  await saveRecord(actor, record.id, input);
+export async function writeRecord(ctx: DomainContext, sessionId: number, input: RecordInput): Promise<number> {
+  const record = await recordOfSession(ctx.actor, sessionId, { required: false });
+  if (!record) return startRecord(ctx, sessionId, input);
+  await saveRecord(ctx, record.id, input);
   return record.id;
 }
 
@@ -114,76 +136,139 @@ export async function recordOfSession(actor: Actor, sessionId: number, { require
 }
 
 /** The supervisor agrees their part and shares the record with the worker. */
-export async function shareRecord(actor: Actor, recordId: number, ipAddress: string) {
-  const { record, access } = await loadRecord(actor, recordId);
-  supervisorOnly(access.canManage);
-  const status = assertRecordTransition(record, 'share');
-  await sequelize.transaction(async (transaction) => {
-    await SupervisionRecordAgreement.create(
-      { organisationId: actor.organisationId, recordId, personId: actor.id, party: PARTY.supervisor, agreedAt: new Date() },
-      { transaction },
-    );
-    await record.update({ status, sharedAt: new Date() }, { transaction });
-    await audit(actor, record, AUDIT_ACTIONS.supervisionRecordShared, `${actor.name} agreed and shared ${access.worker.name}’s supervision record`, ipAddress, transaction);
+export async function shareRecord(ctx: DomainContext, recordId: number) {
+  const { actor, now } = ctx;
+  await write(ctx, {
+    permission: 'read:supervision', // then canManage: a former supervisor finds nothing (404), the worker may not (403)
+    load: (transaction) => loadRecord(actor, recordId, transaction),
+    check: ({ record, access }) => {
+      supervisorOnly(access);
+      assertRecordTransition(record, 'share');
+    },
+    run: async ({ record }, transaction) => {
+      await SupervisionRecordAgreement.create(
+        { organisationId: actor.organisationId, recordId, personId: actor.id, party: PARTY.supervisor, agreedAt: now },
+        { transaction },
+      );
+      await record.update({ status: assertRecordTransition(record, 'share'), sharedAt: now }, { transaction });
+    },
+    audit: ({ record, access }) => ({
+      action: AUDIT_ACTIONS.supervisionRecordShared,
+      summary: `${actor.name} agreed and shared ${access.worker.name}’s supervision record`,
+      subject: onRecord(record),
+    }),
   });
 }
 
 /** The worker adds their comments and agrees: the record is locked. */
-export async function agreeRecord(actor: Actor, recordId: number, comments: string, ipAddress: string) {
-  const { record, access } = await loadRecord(actor, recordId);
-  if (!access.relationship.self) throw new ValidationError({ comments: ['Only the worker can agree their own supervision record'] });
-  const status = assertRecordTransition(record, 'agree');
-  await sequelize.transaction(async (transaction) => {
-    const now = new Date();
-    await SupervisionRecordAgreement.create(
-      { organisationId: actor.organisationId, recordId, personId: actor.id, party: PARTY.worker, agreedAt: now },
-      { transaction },
-    );
-    await record.update({ workerComments: comments.trim() || null, status, lockedAt: now }, { transaction });
-    await audit(actor, record, AUDIT_ACTIONS.supervisionRecordAgreed, `${actor.name} agreed their supervision record; it is locked`, ipAddress, transaction);
+export async function agreeRecord(ctx: DomainContext, recordId: number, comments: string) {
+  const { actor, now } = ctx;
+  await write(ctx, {
+    permission: 'read:supervision:own',
+    load: (transaction) => loadRecord(actor, recordId, transaction),
+    check: ({ record, access }) => {
+      if (!isSupervisedWorker(actor, { id: access.worker.id, relationship: access.relationship })) {
+        throw new Forbidden('Only the worker can agree their own supervision record');
+      }
+      assertRecordTransition(record, 'agree');
+    },
+    run: async ({ record }, transaction) => {
+      await SupervisionRecordAgreement.create(
+        { organisationId: actor.organisationId, recordId, personId: actor.id, party: PARTY.worker, agreedAt: now },
+        { transaction },
+      );
+      await record.update({ workerComments: comments.trim() || null, status: assertRecordTransition(record, 'agree'), lockedAt: now }, { transaction });
+    },
+    audit: ({ record }) => ({
+      action: AUDIT_ACTIONS.supervisionRecordAgreed,
+      summary: `${actor.name} agreed their supervision record; it is locked`,
+      subject: onRecord(record),
+    }),
   });
 }
 
 /** A later change to a locked record, by either party or a manager above. */
-export async function addAddendum(actor: Actor, recordId: number, text: string, ipAddress: string) {
-  const { record } = await loadRecord(actor, recordId);
-  assertRecordTransition(record, 'addAddendum');
-  if (!text.trim()) throw new ValidationError({ text: ['Enter the addendum'] });
-  await sequelize.transaction(async (transaction) => {
-    await SupervisionAddendum.create({ organisationId: actor.organisationId, recordId, authorId: actor.id, text: text.trim() }, { transaction });
-    await audit(actor, record, AUDIT_ACTIONS.supervisionAddendumAdded, `${actor.name} added an addendum to a supervision record`, ipAddress, transaction);
+export async function addAddendum(ctx: DomainContext, recordId: number, text: string) {
+  const { actor } = ctx;
+  await write(ctx, {
+    permission: 'read:supervision',
+    load: (transaction) => loadRecord(actor, recordId, transaction),
+    check: ({ record }) => {
+      assertRecordTransition(record, 'addAddendum');
+      if (!text.trim()) throw new ValidationError({ text: ['Enter the addendum'] });
+    },
+    run: async ({ record }, transaction) => {
+      await SupervisionAddendum.create({ organisationId: actor.organisationId, recordId: record.id, authorId: actor.id, text: text.trim() }, { transaction });
+    },
+    audit: ({ record }) => ({
+      action: AUDIT_ACTIONS.supervisionAddendumAdded,
+      summary: `${actor.name} added an addendum to a supervision record`,
+      subject: onRecord(record),
+    }),
   });
 }
 
-export async function addAction(actor: Actor, recordId: number, input: ActionInput): Promise<number> {
-  const { record, access } = await loadRecord(actor, recordId);
-  if (!access.canManage) throw new ValidationError({ description: [SUPERVISOR_ONLY] });
-  assertRecordTransition(record, 'addAction');
-  const errors: Record<string, string[]> = {};
-  if (!input.description.trim()) errors.description = ['Enter what is to be done'];
-  if (![record.workerId, record.supervisorId].includes(input.ownerId)) errors.ownerId = ['Select the worker or the supervisor'];
-  if (!parseIsoDate(input.dueOn)) errors.dueOn = ['Enter a real due date, for example 27 3 2026'];
-  if (Object.keys(errors).length) throw new ValidationError(errors);
-  const action = await SupervisionAction.create({
-    organisationId: actor.organisationId,
-    workerId: record.workerId,
-    recordId,
-    description: input.description.trim(),
-    ownerId: input.ownerId,
-    dueOn: input.dueOn,
-    status: ACTION_STATUS.open,
-    completedAt: null,
+export async function addAction(ctx: DomainContext, recordId: number, input: ActionInput): Promise<number> {
+  const { actor } = ctx;
+  const action = await write(ctx, {
+    permission: 'read:supervision', // then canManage: a former supervisor finds nothing (404), the worker may not (403)
+    load: (transaction) => loadRecord(actor, recordId, transaction),
+    check: ({ record, access }) => {
+      supervisorOnly(access);
+      assertRecordTransition(record, 'addAction');
+      const errors: Record<string, string[]> = {};
+      if (!input.description.trim()) errors.description = ['Enter what is to be done'];
+      if (![record.workerId, record.supervisorId].includes(input.ownerId)) errors.ownerId = ['Select the worker or the supervisor'];
+      if (!parseIsoDate(input.dueOn)) errors.dueOn = ['Enter a real due date, for example 27 3 2026'];
+      if (Object.keys(errors).length) throw new ValidationError(errors);
+    },
+    run: ({ record }, transaction) =>
+      SupervisionAction.create(
+        {
+          organisationId: actor.organisationId,
+          workerId: record.workerId,
+          recordId,
+          description: input.description.trim(),
+          ownerId: input.ownerId,
+          dueOn: input.dueOn,
+          status: ACTION_STATUS.open,
+          completedAt: null,
+        },
+        { transaction },
+      ),
+    // The action's text is supervision content: the audit log says only that there is one, and for whom.
+    audit: ({ record, access }) => ({
+      action: AUDIT_ACTIONS.supervisionActionAdded,
+      summary: `${actor.name} added an action to ${access.worker.name}’s supervision record`,
+      subject: onRecord(record),
+    }),
   });
   return action.id;
 }
 
 /** Either party (or a manager above) marks a carried-forward action done. */
-export async function completeAction(actor: Actor, actionId: number) {
-  const action = await SupervisionAction.findOne({ where: { id: actionId, organisationId: actor.organisationId } });
-  if (!action) throw new NotFound('Action');
-  await loadRecord(actor, action.recordId);
-  const status = assertTransition(ACTION_WORKFLOW, action.status, 'complete');
-  await action.update({ status, completedAt: new Date() });
+export async function completeAction(ctx: DomainContext, actionId: number) {
+  const { actor, now } = ctx;
+  await write(ctx, {
+    permission: 'read:supervision',
+    load: async (transaction) => {
+      const action = await SupervisionAction.findOne({ where: { id: actionId, organisationId: actor.organisationId }, ...locked(transaction) });
+      if (!action) throw new NotFound('Action');
+      const { access } = await loadRecord(actor, action.recordId, transaction);
+      return { action, access };
+    },
+    check: ({ action }) => {
+      assertTransition(ACTION_WORKFLOW, action.status, 'complete');
+    },
+    run: async ({ action }, transaction) => {
+      await action.update({ status: assertTransition(ACTION_WORKFLOW, action.status, 'complete'), completedAt: now }, { transaction });
+    },
+    audit: ({ action, access }) => ({
+      action: AUDIT_ACTIONS.supervisionActionCompleted,
+      summary: `${actor.name} marked an action of ${access.worker.name}’s supervision done`,
+      subject: { type: 'supervision_action', id: action.id },
+    }),
+  });
 }
 
 /** A session with its record, agreements, addenda, its actions and the open actions carried forward to it. */

@@ -1,18 +1,19 @@
 // The supervision schedule: sessions planned from the agreement (rrule), one-off sessions, moving, cancelling with
 // a reason, marking missed, and the urgent debrief a worker asks for.
-import { Op } from 'sequelize';
+import { type Transaction } from 'sequelize';
 import { parseIsoDate, parseTime, resolveLondonTime } from '#app/utils/dates/index.ts';
 import { Forbidden, InvalidTransition, NotFound, ValidationError } from '#app/utils/errors.server.ts';
-import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
-import { Person, SupervisionSession, sequelize } from '#db/models/index.ts';
-import { AUDIT_ACTIONS, recordAuditEvent } from '../audit.server.ts';
+import { type Actor } from '#app/utils/permissions.server.ts';
+import type { DomainContext } from '#app/utils/request-context.server.ts';
+import { Person, SupervisionAgreement, SupervisionSession } from '#db/models/index.ts';
+import { AUDIT_ACTIONS } from '../audit.server.ts';
 import { effectiveLineSupervisorId } from '../relationships.server.ts';
 import { SESSION_WORKFLOW } from '../workflows/supervision-session.server.ts';
 import { assertTransition } from '../workflows/workflow.server.ts';
-import { manageAccess, readAccess, type SupervisionAccess } from './access.server.ts';
-import { activeAgreement } from './agreements.server.ts';
+import { locked, write } from '../write.server.ts';
+import { readAccess, type SupervisionAccess } from './access.server.ts';
 import { plannedSlots } from './schedule.ts';
-import { SESSION_STATUS, SESSION_TYPE, type SessionType } from './statuses.ts';
+import { AGREEMENT_STATUS, SESSION_STATUS, SESSION_TYPE, type SessionType } from './statuses.ts';
 
 export type SessionTimeInput = { date: string; startTime: string; endTime: string };
 export type SessionInput = SessionTimeInput & { type: SessionType; place?: string | undefined };
@@ -43,104 +44,102 @@ export function checkSessionTime(input: SessionTimeInput, now = new Date()): { s
   throw new ValidationError(errors);
 }
 
-async function audit(actor: Actor, session: SupervisionSession, summary: string, ipAddress: string, transaction?: import('sequelize').Transaction) {
-  await recordAuditEvent(
-    {
-      organisationId: actor.organisationId,
-      actorId: actor.id,
-      action: AUDIT_ACTIONS.supervisionSessionChanged,
-      summary,
-      subject: { type: 'supervision_session', id: session.id },
-      ipAddress,
-    },
-    transaction,
-  );
-}
+const onSession = (session: SupervisionSession) => ({ type: 'supervision_session', id: session.id });
+const sessionChanged = (session: SupervisionSession, summary: string) => ({ action: AUDIT_ACTIONS.supervisionSessionChanged, summary, subject: onSession(session) });
 
 function requireManager(access: SupervisionAccess) {
   if (!access.canManage) throw new Forbidden('Only the worker’s supervisor or a manager above them can change the schedule');
 }
 
 /** Plans regular sessions from the current agreement up to `until` (default: its review date); existing slots are kept. */
-export async function planSchedule(actor: Actor, workerId: number, ipAddress: string, until?: string): Promise<number> {
-  assertCan(actor, 'manage:supervision:supervisees');
-  const access = await manageAccess(actor, workerId);
-  requireManager(access);
-  const agreement = await activeAgreement(workerId);
-  if (!agreement) throw new ValidationError({ until: ['Both parties must sign an agreement before a schedule can be planned'] });
-  const end = until ?? agreement.reviewOn;
-  const now = new Date();
-  const slots = plannedSlots(agreement, end).filter((slot) => slot.startsAt.getTime() > now.getTime());
-  return sequelize.transaction(async (transaction) => {
-    const existing = await SupervisionSession.findAll({ where: { agreementId: agreement.id }, attributes: ['startsAt'], transaction });
-    const taken = new Set(existing.map((row) => row.startsAt.getTime()));
-    const fresh = slots.filter((slot) => !taken.has(slot.startsAt.getTime()));
-    await SupervisionSession.bulkCreate(
-      fresh.map((slot) => ({
-        organisationId: actor.organisationId,
-        agreementId: agreement.id,
-        workerId,
-        supervisorId: agreement.supervisorId,
-        type: agreement.probation ? SESSION_TYPE.probation : SESSION_TYPE.regular,
-        status: SESSION_STATUS.planned,
-        startsAt: slot.startsAt,
-        endsAt: slot.endsAt,
-        place: agreement.place,
-        requestReason: null,
-        cancelReason: null,
-        requestedById: null,
-      })),
-      { transaction },
-    );
-    await recordAuditEvent(
-      {
-        organisationId: actor.organisationId,
-        actorId: actor.id,
-        action: AUDIT_ACTIONS.supervisionSessionChanged,
-        summary: `${actor.name} planned ${fresh.length} supervision sessions for ${access.worker.name} until ${end}`,
-        subject: { type: 'person', id: workerId },
-        ipAddress,
-      },
-      transaction,
-    );
-    return fresh.length;
+export async function planSchedule(ctx: DomainContext, workerId: number, until?: string): Promise<number> {
+  const { actor, now } = ctx;
+  return write(ctx, {
+    permission: 'manage:supervision',
+    load: async (transaction) => {
+      const access = await readAccess(actor, workerId);
+      requireManager(access);
+      const agreement = await SupervisionAgreement.findOne({ where: { workerId, status: AGREEMENT_STATUS.active }, ...locked(transaction) });
+      return { access, agreement };
+    },
+    check: ({ agreement }) => {
+      if (!agreement) throw new ValidationError({ until: ['Both parties must sign an agreement before a schedule can be planned'] });
+    },
+    run: async ({ agreement }, transaction) => {
+      const slots = plannedSlots(agreement!, until ?? agreement!.reviewOn).filter((slot) => slot.startsAt.getTime() > now.getTime());
+      const existing = await SupervisionSession.findAll({ where: { agreementId: agreement!.id }, attributes: ['startsAt'], transaction });
+      const taken = new Set(existing.map((row) => row.startsAt.getTime()));
+      const fresh = slots.filter((slot) => !taken.has(slot.startsAt.getTime()));
+      await SupervisionSession.bulkCreate(
+        fresh.map((slot) => ({
+          organisationId: actor.organisationId,
+          agreementId: agreement!.id,
+          workerId,
+          supervisorId: agreement!.supervisorId,
+          type: agreement!.probation ? SESSION_TYPE.probation : SESSION_TYPE.regular,
+          status: SESSION_STATUS.planned,
+          startsAt: slot.startsAt,
+          endsAt: slot.endsAt,
+          place: agreement!.place,
+          requestReason: null,
+          cancelReason: null,
+          requestedById: null,
+        })),
+        { transaction },
+      );
+      return fresh.length;
+    },
+    audit: ({ access, agreement }, planned) => ({
+      action: AUDIT_ACTIONS.supervisionSessionChanged,
+      summary: `${actor.name} planned ${planned} supervision sessions for ${access.worker.name} until ${until ?? agreement!.reviewOn}`,
+      subject: { type: 'person', id: workerId },
+    }),
   });
 }
 
 /** One session at a chosen time (probation review, appraisal, or a regular one off the pattern). */
-export async function planSession(actor: Actor, workerId: number, input: SessionInput, ipAddress: string): Promise<number> {
-  assertCan(actor, 'manage:supervision:supervisees');
-  const access = await manageAccess(actor, workerId);
-  requireManager(access);
-  const { startsAt, endsAt } = checkSessionTime(input);
-  if (!Object.values(SESSION_TYPE).includes(input.type)) throw new ValidationError({ type: ['Select the type of session'] });
-  const agreement = await activeAgreement(workerId);
-  return sequelize.transaction(async (transaction) => {
-    const session = await SupervisionSession.create(
-      {
-        organisationId: actor.organisationId,
-        agreementId: agreement?.id ?? null,
-        workerId,
-        supervisorId: access.worker.lineSupervisorId ?? actor.id,
-        type: input.type,
-        status: SESSION_STATUS.planned,
-        startsAt,
-        endsAt,
-        place: input.place || agreement?.place || null,
-        requestReason: null,
-        cancelReason: null,
-        requestedById: null,
-      },
-      { transaction },
-    );
-    await audit(actor, session, `${actor.name} planned a ${input.type} session for ${access.worker.name}`, ipAddress, transaction);
-    return session.id;
+export async function planSession(ctx: DomainContext, workerId: number, input: SessionInput): Promise<number> {
+  const { actor, now } = ctx;
+  const session = await write(ctx, {
+    permission: 'manage:supervision',
+    load: async (transaction) => {
+      const access = await readAccess(actor, workerId);
+      requireManager(access);
+      const agreement = await SupervisionAgreement.findOne({ where: { workerId, status: AGREEMENT_STATUS.active }, transaction });
+      return { access, agreement, ...checkSessionTime(input, now) };
+    },
+    check: () => {
+      if (!Object.values(SESSION_TYPE).includes(input.type)) throw new ValidationError({ type: ['Select the type of session'] });
+    },
+    run: ({ access, agreement, startsAt, endsAt }, transaction) =>
+      SupervisionSession.create(
+        {
+          organisationId: actor.organisationId,
+          agreementId: agreement?.id ?? null,
+          workerId,
+          supervisorId: access.worker.lineSupervisorId ?? actor.id,
+          type: input.type,
+          status: SESSION_STATUS.planned,
+          startsAt,
+          endsAt,
+          place: input.place || agreement?.place || null,
+          requestReason: null,
+          cancelReason: null,
+          requestedById: null,
+        },
+        { transaction },
+      ),
+    audit: ({ access }, created) => sessionChanged(created, `${actor.name} planned a ${input.type} session for ${access.worker.name}`),
   });
+  return session.id;
 }
 
-/** A session with the actor's access to its worker; 404 for anyone who may not read it. */
-export async function loadSession(actor: Actor, sessionId: number) {
-  const session = await SupervisionSession.findOne({ where: { id: sessionId, organisationId: actor.organisationId } });
+/** A session with the actor's access to its worker (locked when read for a write); 404 for anyone who may not read it. */
+export async function loadSession(actor: Actor, sessionId: number, transaction?: Transaction) {
+  const session = await SupervisionSession.findOne({
+    where: { id: sessionId, organisationId: actor.organisationId },
+    ...(transaction ? locked(transaction) : {}),
+  });
   if (!session) throw new NotFound('Supervision session');
   const access = await readAccess(actor, session.workerId);
   return { session, access };
@@ -152,101 +151,94 @@ export function hasStarted(session: { startsAt: Date }, now: Date): boolean {
 }
 
 /** Moves a planned session, or plans a requested debrief, to a future time. */
-export async function moveSession(actor: Actor, sessionId: number, input: SessionTimeInput, ipAddress: string) {
-  const { session, access } = await loadSession(actor, sessionId);
-  requireManager(access);
-  const { startsAt, endsAt } = checkSessionTime(input);
-  const status = assertTransition(SESSION_WORKFLOW, session.status, 'move');
-  await sequelize.transaction(async (transaction) => {
-    await session.update({ startsAt, endsAt, status }, { transaction });
-    await audit(actor, session, `${actor.name} moved a supervision session of ${access.worker.name} to ${input.date} ${input.startTime}`, ipAddress, transaction);
+export async function moveSession(ctx: DomainContext, sessionId: number, input: SessionTimeInput) {
+  const { actor, now } = ctx;
+  await write(ctx, {
+    permission: 'read:supervision', // then canManage: a former supervisor finds nothing (404), the worker may not (403)
+    load: (transaction) => loadSession(actor, sessionId, transaction),
+    check: ({ session, access }) => {
+      requireManager(access);
+      checkSessionTime(input, now);
+      assertTransition(SESSION_WORKFLOW, session.status, 'move');
+    },
+    run: async ({ session }, transaction) => {
+      const { startsAt, endsAt } = checkSessionTime(input, now);
+      await session.update({ startsAt, endsAt, status: assertTransition(SESSION_WORKFLOW, session.status, 'move') }, { transaction });
+    },
+    audit: ({ session, access }) => sessionChanged(session, `${actor.name} moved a supervision session of ${access.worker.name} to ${input.date} ${input.startTime}`),
   });
 }
 
-export async function cancelSession(actor: Actor, sessionId: number, reason: string, ipAddress: string) {
-  const { session, access } = await loadSession(actor, sessionId);
-  requireManager(access);
-  if (!reason.trim()) throw new ValidationError({ reason: ['Enter why the session is cancelled'] });
-  const status = assertTransition(SESSION_WORKFLOW, session.status, 'cancel');
-  await sequelize.transaction(async (transaction) => {
-    await session.update({ status, cancelReason: reason.trim() }, { transaction });
+export async function cancelSession(ctx: DomainContext, sessionId: number, reason: string) {
+  const { actor } = ctx;
+  await write(ctx, {
+    permission: 'read:supervision', // then canManage: a former supervisor finds nothing (404), the worker may not (403)
+    load: (transaction) => loadSession(actor, sessionId, transaction),
+    check: ({ session, access }) => {
+      requireManager(access);
+      if (!reason.trim()) throw new ValidationError({ reason: ['Enter why the session is cancelled'] });
+      assertTransition(SESSION_WORKFLOW, session.status, 'cancel');
+    },
+    run: async ({ session }, transaction) => {
+      await session.update({ status: assertTransition(SESSION_WORKFLOW, session.status, 'cancel'), cancelReason: reason.trim() }, { transaction });
+    },
     // The reason is confidential supervision content (often health): it stays on the session, not in the audit log.
-    await audit(actor, session, `${actor.name} cancelled a supervision session of ${access.worker.name}`, ipAddress, transaction);
+    audit: ({ session, access }) => sessionChanged(session, `${actor.name} cancelled a supervision session of ${access.worker.name}`),
   });
 }
 
-export async function markSessionMissed(actor: Actor, sessionId: number, ipAddress: string, now = new Date()) {
-  const { session, access } = await loadSession(actor, sessionId);
-  requireManager(access);
-  const status = assertTransition(SESSION_WORKFLOW, session.status, 'miss');
-  if (!hasStarted(session, now)) throw new InvalidTransition('A session cannot be missed before it starts');
-  await sequelize.transaction(async (transaction) => {
-    await session.update({ status }, { transaction });
-    await audit(actor, session, `${actor.name} marked a supervision session of ${access.worker.name} as missed`, ipAddress, transaction);
+export async function markSessionMissed(ctx: DomainContext, sessionId: number) {
+  const { actor, now } = ctx;
+  await write(ctx, {
+    permission: 'read:supervision', // then canManage: a former supervisor finds nothing (404), the worker may not (403)
+    load: (transaction) => loadSession(actor, sessionId, transaction),
+    check: ({ session, access }) => {
+      requireManager(access);
+      assertTransition(SESSION_WORKFLOW, session.status, 'miss');
+      if (!hasStarted(session, now)) throw new InvalidTransition('A session cannot be missed before it starts');
+    },
+    run: async ({ session }, transaction) => {
+      await session.update({ status: assertTransition(SESSION_WORKFLOW, session.status, 'miss') }, { transaction });
+    },
+    audit: ({ session, access }) => sessionChanged(session, `${actor.name} marked a supervision session of ${access.worker.name} as missed`),
   });
 }
 
 /** The worker asks for an urgent debrief: it appears, requested, in both schedules until the supervisor plans it. */
-export async function requestUrgentDebrief(actor: Actor, reason: string, ipAddress: string): Promise<number> {
-  assertCan(actor, 'read:supervision:own');
-  const me = await Person.findOne({ where: { id: actor.id, organisationId: actor.organisationId } });
-  if (!me) throw new NotFound('Person');
-  const supervisorId = await effectiveLineSupervisorId(me);
-  if (!supervisorId) throw new ValidationError({ reason: ['You have no line supervisor yet: ask your manager to arrange one'] });
-  if (!reason.trim()) throw new ValidationError({ reason: ['Say briefly what you need to debrief about'] });
-  const startsAt = new Date();
-  return sequelize.transaction(async (transaction) => {
-    const session = await SupervisionSession.create(
-      {
-        organisationId: actor.organisationId,
-        agreementId: (await activeAgreement(actor.id))?.id ?? null,
-        workerId: actor.id,
-        supervisorId,
-        type: SESSION_TYPE.urgentDebrief,
-        status: SESSION_STATUS.requested,
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + 60 * 60_000),
-        place: null,
-        requestReason: reason.trim(),
-        cancelReason: null,
-        requestedById: actor.id,
-      },
-      { transaction },
-    );
-    await recordAuditEvent(
-      {
-        organisationId: actor.organisationId,
-        actorId: actor.id,
-        action: AUDIT_ACTIONS.supervisionDebriefRequested,
-        summary: `${actor.name} asked for an urgent debrief`,
-        subject: { type: 'supervision_session', id: session.id },
-        ipAddress,
-      },
-      transaction,
-    );
-    return session.id;
+export async function requestUrgentDebrief(ctx: DomainContext, reason: string): Promise<number> {
+  const { actor, now } = ctx;
+  const session = await write(ctx, {
+    permission: 'read:supervision:own',
+    load: async (transaction) => {
+      const me = await Person.findOne({ where: { id: actor.id, organisationId: actor.organisationId }, transaction });
+      if (!me) throw new NotFound('Person');
+      const agreement = await SupervisionAgreement.findOne({ where: { workerId: actor.id, status: AGREEMENT_STATUS.active }, transaction });
+      return { supervisorId: await effectiveLineSupervisorId(me), agreement };
+    },
+    check: ({ supervisorId }) => {
+      if (!supervisorId) throw new ValidationError({ reason: ['You have no line supervisor yet: ask your manager to arrange one'] });
+      if (!reason.trim()) throw new ValidationError({ reason: ['Say briefly what you need to debrief about'] });
+    },
+    run: ({ supervisorId, agreement }, transaction) =>
+      SupervisionSession.create(
+        {
+          organisationId: actor.organisationId,
+          agreementId: agreement?.id ?? null,
+          workerId: actor.id,
+          supervisorId: supervisorId!,
+          type: SESSION_TYPE.urgentDebrief,
+          status: SESSION_STATUS.requested,
+          startsAt: now,
+          endsAt: new Date(now.getTime() + 60 * 60_000),
+          place: null,
+          requestReason: reason.trim(),
+          cancelReason: null,
+          requestedById: actor.id,
+        },
+        { transaction },
+      ),
+    audit: (_, created) => ({ action: AUDIT_ACTIONS.supervisionDebriefRequested, summary: `${actor.name} asked for an urgent debrief`, subject: onSession(created) }),
   });
-}
-
-/** A worker's sessions, soonest first. */
-export async function sessionsOf(workerId: number) {
-  return SupervisionSession.findAll({ where: { workerId }, order: [['startsAt', 'ASC'], ['id', 'ASC']] });
-}
-
-/** Everything in a person's diary: sessions as the worker and, while they may supervise, as the supervisor. */
-export async function diaryOf(personId: number, organisationId: number, maySupervise: boolean) {
-  return SupervisionSession.findAll({
-    where: { organisationId, [Op.or]: [{ workerId: personId }, ...(maySupervise ? [{ supervisorId: personId }] : [])] },
-    include: [
-      { model: Person, as: 'worker', attributes: ['id', 'name'] },
-      { model: Person, as: 'supervisor', attributes: ['id', 'name'] },
-    ],
-    order: [['startsAt', 'ASC'], ['id', 'ASC']],
-  });
-}
-
-/** Requested debriefs waiting for the supervisor to plan them. */
-export async function requestedDebriefsFor(supervisorId: number, organisationId: number) {
-  return SupervisionSession.count({ where: { organisationId, supervisorId, status: SESSION_STATUS.requested } });
+  return session.id;
 }
 

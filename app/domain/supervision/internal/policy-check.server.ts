@@ -2,9 +2,11 @@
 // NICE home-care floor of at least every 13 weeks; an agreement less frequent than its worker's policy is flagged.
 import { Op } from 'sequelize';
 import { RoleAssignment, RoleProfile } from '#db/models/index.ts';
-import { MAX_INTERVAL_WEEKS, everyWeeks } from './statuses.ts';
+import { MAX_INTERVAL_WEEKS, everyWeeks } from '../statuses.ts';
 
 export type PolicyCheck = { requiredWeeks: number; source: string; meetsPolicy: boolean; message: string | null };
+
+/** Unchecked: callers have already read the agreements through agreementsFor. */
 
 /** The supervision asked for by a worker's current roles: what checkFrequency compares an agreement with. */
 export type RolePolicies = { name: string; supervisionFrequencyWeeks: number; probationSupervisionFrequencyWeeks: number | null }[];

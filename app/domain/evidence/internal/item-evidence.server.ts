@@ -2,7 +2,7 @@
 // database in one set-based statement for one worker or many (never a model instance per link row).
 import { QueryTypes } from 'sequelize';
 import { sequelize } from '#db/models/index.ts';
-import { EVIDENCE_STATUS } from '../evidence-types.ts';
+import { EVIDENCE_STATUS } from '../../evidence-types.ts';
 
 /** How many of an item's pieces of evidence a page lists; the rest are counted. */
 export const LATEST_EVIDENCE_SHOWN = 5;

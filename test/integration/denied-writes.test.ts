@@ -1,0 +1,187 @@
+// Every domain write, called by someone who must be refused: another organisation's admin, a colleague, a former
+// supervisor, the worker where only the supervisor may write. Each is Forbidden (403) or NotFound (404), and nothing
+// is written: no row of either organisation changes and no audit event is added.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from 'chai';
+import type { Model, ModelStatic } from 'sequelize';
+import { changePassword, issuePasswordResetLink } from '#app/domain/accounts.server.ts';
+import { setWorkerAssessors } from '#app/domain/assessors.server.ts';
+import { recordEvidence, submitEvidence, updateEvidence } from '#app/domain/evidence.server.ts';
+import { addLocation, addManagerScope, addTeam, removeManagerScope } from '#app/domain/organisation.server.ts';
+import { createPerson, setPersonActive, updatePerson } from '#app/domain/people.server.ts';
+import { acknowledgePolicy, addPolicy, addPolicyVersion } from '#app/domain/policies.server.ts';
+import { actOnRoleProfile } from '#app/domain/role-profile-page.server.ts';
+import { assignRoleProfile, createRoleProfile, endRoleAssignment, updateRoleProfile, type RoleProfileInput } from '#app/domain/role-profiles.server.ts';
+import { setCasePublication } from '#app/domain/standards/case-publishing.server.ts';
+import { saveStandardVersions } from '#app/domain/standards.server.ts';
+import { draftAgreement, signAgreement } from '#app/domain/supervision/agreements.server.ts';
+import { createCalendarLink, revokeCalendarLinks } from '#app/domain/supervision/calendar.server.ts';
+import { actOnSession, actOnWorkerSupervision } from '#app/domain/supervision/commands.server.ts';
+import { addAction, addAddendum, agreeRecord, completeAction, saveRecord, shareRecord, startRecord, writeRecord } from '#app/domain/supervision/records.server.ts';
+import { cancelSession, markSessionMissed, moveSession, planSchedule, planSession, requestUrgentDebrief } from '#app/domain/supervision/sessions.server.ts';
+import { addDays, today as todayInLondon } from '#app/utils/dates/index.ts';
+import { Forbidden, NotFound } from '#app/utils/errors.server.ts';
+import type { Actor } from '#app/utils/permissions.server.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
+import * as models from '#db/models/index.ts';
+import { loadSeedStandard } from '#db/seed/standards.ts';
+import {
+  RECORD_INPUT as RECORD,
+  actorFor,
+  agreementInput as agreement,
+  createPerson as createTestPerson,
+  createStaffedOrganisation,
+  evidenceInput as evidenceFor,
+  heldSession,
+  signedAgreement,
+  unique,
+} from '#test/factories/index.ts';
+import { expectRejection } from '#test/support/rejections.ts';
+
+const today = todayInLondon();
+const ctx = (actor: Actor) => contextFor(actor, { ipAddress: 'denied' });
+const evidenceInput = (itemId: number) => evidenceFor([itemId]);
+
+type Fixture = Awaited<ReturnType<typeof setUp>>;
+
+async function setUp() {
+  const ours = await createStaffedOrganisation();
+  const theirs = await createStaffedOrganisation();
+  const colleague = actorFor(await createTestPerson(ours.organisation.id, { roles: ['worker'], teamId: ours.team.id }), ['worker']);
+  const assessor = actorFor(await createTestPerson(ours.organisation.id, { roles: ['assessor'] }), ['assessor']);
+  // The worker's line supervisor, as they are once the supervisor role is taken away (the link is still stored).
+  const formerSupervisor: Actor = { ...ours.supervisor, roles: ['worker'] };
+  const noRoles: Actor = { ...colleague, roles: [] };
+  await setWorkerAssessors(ctx(ours.admin), ours.worker.id, [assessor.id]);
+
+  const [saved] = await saveStandardVersions(ctx(ours.admin), [loadSeedStandard('ASTH325')]);
+  const standard = (await models.Standard.findOne({ where: { organisationId: ours.organisation.id, urn: 'ASTH325' } }))!;
+  const item = (await models.StandardItem.findOne({ where: { standardVersionId: saved!.standardVersionId }, order: [['position', 'ASC']] }))!;
+  const profileInput: RoleProfileInput = {
+    name: unique('Care worker'),
+    description: 'Care',
+    standardIds: [standard.id],
+    supervisionFrequencyWeeks: 8,
+    probationSupervisionFrequencyWeeks: 4,
+    urgentDebriefOnRequest: true,
+    targetMonths: 12,
+  };
+  const roleProfileId = await createRoleProfile(ctx(ours.admin), profileInput);
+  const assignmentId = await assignRoleProfile(ctx(ours.admin), { personId: ours.worker.id, roleProfileId, startedOn: '2026-01-31' });
+  const policyId = await addPolicy(ctx(ours.admin), { title: unique('Safeguarding'), version: '1', adoptedOn: '2026-01-01', nextReviewOn: '2099-01-01', body: 'Text' });
+  const scope = (await models.ManagerScope.findOne({ where: { organisationId: ours.organisation.id, managerId: ours.manager.id } }))!;
+
+  const evidenceId = await recordEvidence(ctx(ours.worker), evidenceInput(item.id), [], { submissionToken: unique('token'), submit: false });
+  const signed = await signedAgreement(ours.supervisor, ours.worker);
+  const draftId = await draftAgreement(ctx(ours.supervisor), ours.worker.id, agreement({ frequencyWeeks: 4 }));
+  const plannedId = await planSession(ctx(ours.supervisor), ours.worker.id, { date: addDays(today, 3), startTime: '10:00', endTime: '11:00', type: 'regular' });
+  const past = await heldSession(ours.supervisor, ours.worker, 2, { agreementId: signed });
+  // A second held session, not yet recorded: writing its record is refused too.
+  const unrecorded = await heldSession(ours.supervisor, ours.worker, 1, { agreementId: signed });
+  const recordId = await startRecord(ctx(ours.supervisor), past.id, RECORD);
+  const actionId = await addAction(ctx(ours.supervisor), recordId, { description: 'Book a course', ownerId: ours.worker.id, dueOn: addDays(today, 14) });
+  const session = { date: addDays(today, 4), startTime: '10:00', endTime: '11:00' };
+  return { ours, theirs, colleague, assessor, formerSupervisor, noRoles, item, roleProfileId, profileInput, assignmentId, policyId, scope, evidenceId, draftId, plannedId, pastId: past.id, unrecordedId: unrecorded.id, recordId, actionId, session };
+}
+
+/** Every module of the domain API: each *.server.ts under app/domain, outside the internal folders (and the write path itself). */
+const DOMAIN_MODULES = readdirSync('app/domain', { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.server.ts') && file !== 'write.server.ts' && !file.split(path.sep).includes('internal'))
+  .map((file) => path.resolve('app/domain', file));
+
+type Case = [write: string, refused: string, expected: typeof Forbidden | typeof NotFound, attempt: (f: Fixture) => Promise<unknown>];
+
+const CASES: Case[] = [
+  ['recordEvidence', 'an admin, who records no evidence', Forbidden, (f) => recordEvidence(ctx(f.ours.admin), evidenceInput(f.item.id), [], { submissionToken: unique('t'), submit: false })],
+  ['updateEvidence', 'a colleague', NotFound, (f) => updateEvidence(ctx(f.colleague), f.evidenceId, evidenceInput(f.item.id), [], [])],
+  ['submitEvidence', 'the worker’s line supervisor', Forbidden, (f) => submitEvidence(ctx(f.ours.supervisor), f.evidenceId)],
+  ['submitEvidence', 'another organisation’s worker', NotFound, (f) => submitEvidence(ctx(f.theirs.worker), f.evidenceId)],
+  ['draftAgreement', 'a colleague', Forbidden, (f) => draftAgreement(ctx(f.colleague), f.ours.worker.id, agreement())],
+  ['draftAgreement', 'another organisation’s supervisor', NotFound, (f) => draftAgreement(ctx(f.theirs.supervisor), f.ours.worker.id, agreement())],
+  ['signAgreement', 'a colleague', NotFound, (f) => signAgreement(ctx(f.colleague), f.draftId)],
+  ['planSchedule', 'a former supervisor', Forbidden, (f) => planSchedule(ctx(f.formerSupervisor), f.ours.worker.id)],
+  ['planSession', 'another organisation’s manager', NotFound, (f) => planSession(ctx(f.theirs.manager), f.ours.worker.id, { ...f.session, type: 'regular' })],
+  ['moveSession', 'a former supervisor', NotFound, (f) => moveSession(ctx(f.formerSupervisor), f.plannedId, f.session)],
+  ['cancelSession', 'the worker', Forbidden, (f) => cancelSession(ctx(f.ours.worker), f.plannedId, 'Away')],
+  ['markSessionMissed', 'another organisation’s supervisor', NotFound, (f) => markSessionMissed(ctx(f.theirs.supervisor), f.pastId)],
+  ['requestUrgentDebrief', 'an admin, who is not supervised', Forbidden, (f) => requestUrgentDebrief(ctx(f.ours.admin), 'A hard call')],
+  ['startRecord', 'the worker', Forbidden, (f) => startRecord(ctx(f.ours.worker), f.pastId, RECORD)],
+  ['saveRecord', 'the worker', Forbidden, (f) => saveRecord(ctx(f.ours.worker), f.recordId, { ...RECORD, discussion: 'Rewritten' })],
+  ['shareRecord', 'a colleague', NotFound, (f) => shareRecord(ctx(f.colleague), f.recordId)],
+  ['agreeRecord', 'the supervisor', Forbidden, (f) => agreeRecord(ctx(f.ours.supervisor), f.recordId, 'Agreed')],
+  ['addAddendum', 'the worker’s assessor', Forbidden, (f) => addAddendum(ctx(f.assessor), f.recordId, 'Later')],
+  ['addAddendum', 'a former supervisor', NotFound, (f) => addAddendum(ctx(f.formerSupervisor), f.recordId, 'Later')],
+  ['addAction', 'the worker', Forbidden, (f) => addAction(ctx(f.ours.worker), f.recordId, { description: 'More', ownerId: f.ours.worker.id, dueOn: addDays(today, 7) })],
+  ['completeAction', 'another organisation’s worker', NotFound, (f) => completeAction(ctx(f.theirs.worker), f.actionId)],
+  ['writeRecord', 'the worker', Forbidden, (f) => writeRecord(ctx(f.ours.worker), f.unrecordedId, RECORD)],
+  ['actOnSession', 'the worker', Forbidden, (f) => actOnSession(ctx(f.ours.worker), f.plannedId, { intent: 'cancel', reason: 'Away' })],
+  ['actOnWorkerSupervision', 'a colleague', Forbidden, (f) => actOnWorkerSupervision(ctx(f.colleague), f.ours.worker.id, { intent: 'session', ...f.session, type: 'regular' })],
+  ['createCalendarLink', 'an admin, who has no supervision', Forbidden, (f) => createCalendarLink(ctx(f.ours.admin))],
+  ['revokeCalendarLinks', 'an assessor, who has no supervision', Forbidden, (f) => revokeCalendarLinks(ctx(f.assessor))],
+  ['setWorkerAssessors', 'another organisation’s admin', NotFound, (f) => setWorkerAssessors(ctx(f.theirs.admin), f.ours.worker.id, [])],
+  ['issuePasswordResetLink', 'another organisation’s admin', NotFound, (f) => issuePasswordResetLink(ctx(f.theirs.admin), f.ours.worker.id)],
+  ['changePassword', 'a person who holds no role', Forbidden, (f) => changePassword(ctx(f.noRoles), { currentPassword: 'x', newPassword: 'a new long password' }, 'session')],
+  ['addLocation', 'a manager', Forbidden, (f) => addLocation(ctx(f.ours.manager), { name: unique('Place') })],
+  ['addTeam', 'another organisation’s manager', Forbidden, (f) => addTeam(ctx(f.theirs.manager), { name: unique('Team') })],
+  ['addManagerScope', 'a supervisor', Forbidden, (f) => addManagerScope(ctx(f.ours.supervisor), { managerId: f.ours.manager.id, scope: `team:${f.ours.team.id}` })],
+  ['removeManagerScope', 'another organisation’s admin', NotFound, (f) => removeManagerScope(ctx(f.theirs.admin), f.scope.id)],
+  ['createPerson', 'a manager', Forbidden, (f) => createPerson(ctx(f.ours.manager), { name: 'New Person', email: `${unique('new')}@example.org`, roles: ['worker'] })],
+  ['updatePerson', 'another organisation’s admin', NotFound, (f) => updatePerson(ctx(f.theirs.admin), f.ours.worker.id, { name: 'Renamed', email: `${unique('renamed')}@example.org`, roles: ['worker'] })],
+  ['setPersonActive', 'another organisation’s admin', NotFound, (f) => setPersonActive(ctx(f.theirs.admin), f.ours.worker.id, false)],
+  ['saveStandardVersions', 'a manager', Forbidden, (f) => saveStandardVersions(ctx(f.ours.manager), [loadSeedStandard('HSC3331')])],
+  ['setCasePublication', 'another organisation’s admin', NotFound, (f) => setCasePublication(ctx(f.theirs.admin), 'ASTH325', true)],
+  ['addPolicy', 'a worker', Forbidden, (f) => addPolicy(ctx(f.ours.worker), { title: unique('Policy'), version: '1', adoptedOn: '2026-01-01', nextReviewOn: '2099-01-01', body: 'Text' })],
+  ['addPolicyVersion', 'another organisation’s admin', NotFound, (f) => addPolicyVersion(ctx(f.theirs.admin), f.policyId, { version: '2', adoptedOn: '2026-06-01', nextReviewOn: '2099-06-01', body: 'New' })],
+  ['acknowledgePolicy', 'another organisation’s worker', NotFound, (f) => acknowledgePolicy(ctx(f.theirs.worker), f.policyId)],
+  ['createRoleProfile', 'a supervisor', Forbidden, (f) => createRoleProfile(ctx(f.ours.supervisor), { ...f.profileInput, name: unique('Profile') })],
+  ['updateRoleProfile', 'another organisation’s admin', NotFound, (f) => updateRoleProfile(ctx(f.theirs.admin), f.roleProfileId, { ...f.profileInput, standardIds: [] })],
+  ['assignRoleProfile', 'another organisation’s admin', NotFound, (f) => assignRoleProfile(ctx(f.theirs.admin), { personId: f.theirs.worker.id, roleProfileId: f.roleProfileId, startedOn: '2026-02-01' })],
+  ['endRoleAssignment', 'another organisation’s admin', NotFound, (f) => endRoleAssignment(ctx(f.theirs.admin), f.assignmentId, '2026-12-31')],
+  ['actOnRoleProfile', 'another organisation’s admin', NotFound, (f) => actOnRoleProfile(ctx(f.theirs.admin), f.roleProfileId, { intent: 'end', assignmentId: f.assignmentId })],
+];
+
+/** Every row of both organisations in every table, and all audit events: what "nothing was written" means. */
+async function snapshot(f: Fixture): Promise<string> {
+  const organisationIds = [f.ours.organisation.id, f.theirs.organisation.id];
+  const tables = (Object.values(models) as unknown[]).filter((value): value is ModelStatic<Model> => typeof value === 'function' && 'getAttributes' in value && value !== models.RateLimit);
+  const rows = await Promise.all(
+    tables.map(async (model) => {
+      const attributes = model.getAttributes();
+      const where = 'organisationId' in attributes ? { organisationId: organisationIds } : 'personId' in attributes ? { personId: [f.ours.worker.id, f.colleague.id] } : {};
+      if (model === models.Organisation) return [model.name, await model.findAll({ where: { id: organisationIds }, order: [[model.primaryKeyAttribute, 'ASC']], raw: true })];
+      if (!('organisationId' in attributes) && !('personId' in attributes)) return [model.name, await model.count()];
+      return [model.name, await model.findAll({ where, order: [[model.primaryKeyAttribute, 'ASC']], raw: true })];
+    }),
+  );
+  return JSON.stringify(rows);
+}
+
+describe('every domain write refuses whoever may not make it, and writes nothing', () => {
+  let fixture: Fixture;
+  before(async () => {
+    fixture = await setUp();
+  });
+
+  it('lists every write of the domain API (every exported function that takes a context first)', async () => {
+    const modules = await Promise.all(DOMAIN_MODULES.map((path) => import(path) as Promise<Record<string, unknown>>));
+    const writes = new Set(
+      modules.flatMap((module) =>
+        Object.entries(module)
+          .filter(([, value]) => typeof value === 'function' && /^async function \w+\(\s*ctx\b/.test(String(value)))
+          .map(([name]) => name),
+      ),
+    );
+    expect([...new Set(CASES.map(([write]) => write))].sort()).to.deep.equal([...writes].sort());
+  });
+
+  for (const [write, refused, expected, attempt] of CASES) {
+    it(`${write}: ${refused} is refused (${expected.name})`, async () => {
+      const before = await snapshot(fixture);
+      const auditBefore = await models.AuditEvent.count();
+      await expectRejection(attempt(fixture), expected);
+      expect(await models.AuditEvent.count(), 'audit events').to.equal(auditBefore);
+      expect(await snapshot(fixture)).to.equal(before);
+    });
+  }
+});
