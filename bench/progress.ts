@@ -6,20 +6,19 @@
 // the same organisation who hold the same standards and have as much evidence, to see the lookups stay per-worker),
 // --other-orgs N (0: other organisations with their own copy of the three standards, so the library is not all theirs).
 import { performance } from 'node:perf_hooks';
-import { QueryTypes, type Transaction } from 'sequelize';
 import { z } from 'zod';
-import { EVIDENCE_STATUS, EVIDENCE_TYPES } from '#app/domain/evidence-types.ts';
 import { workerProgress } from '#app/domain/progress.server.ts';
 import { saveStandardVersions } from '#app/domain/standards.server.ts';
 import { env } from '#app/utils/env.server.ts';
-import type { Actor } from '#app/utils/permissions.server.ts';
 import { contextFor } from '#app/utils/request-context.server.ts';
 import { queryCounter } from '#db/connection.ts';
 import { Evidence, EvidenceItemLink, EvidenceRevision, PersonStandard, StandardItem, sequelize } from '#db/models/index.ts';
 import { SEED_STANDARD_URNS, loadSeedStandard } from '#db/seed/standards.ts';
 import { actorFor, createOrganisation, createPerson, createStaffedOrganisation } from '#test/factories/index.ts';
-import { openLimit, type LimitItem } from './progress-limit.ts';
 import type { BenchContext } from './run.ts';
+import { insertEvidence } from './support/evidence-data.ts';
+import { captureSql, explain, percentile, round, tableAliases } from './support/plans.ts';
+import { openLimit, type LimitItem } from './support/progress-limit.ts';
 
 const OptionsSchema = z.object({
   evidence: z.coerce.number().int().min(1).default(500),
@@ -42,139 +41,6 @@ function parseOptions(args: string[]) {
 
 /** Tables whose full scan would grow with the worker's evidence or the organisation's library. */
 const WATCHED = ['evidence_item_links', 'evidence', 'evidence_revisions', 'standard_items'];
-
-type ItemRef = { id: number; standardVersionId: number };
-
-/** Inserts evidence [from, to) for one worker in one transaction: evidence, revision 1, links, current revision. */
-async function insertEvidence(worker: Actor, itemsByStandard: ItemRef[][], from: number, to: number, linksPerEvidence: number) {
-  await sequelize.transaction(async (transaction: Transaction) => {
-    const tokens: string[] = [];
-    for (let index = from; index < to; index += 1) tokens.push(`bench-${worker.id}-${index}`);
-    await Evidence.bulkCreate(
-      tokens.map((submissionToken) => ({
-        organisationId: worker.organisationId,
-        workerId: worker.id,
-        status: EVIDENCE_STATUS.submitted,
-        currentRevisionId: null,
-        submissionToken,
-      })),
-      { transaction },
-    );
-    const rows = await Evidence.findAll({ where: { workerId: worker.id, submissionToken: tokens }, attributes: ['id', 'submissionToken'], transaction });
-    const evidenceIds = new Map(rows.map((row) => [row.submissionToken, row.id]));
-    const day = 24 * 60 * 60 * 1000;
-    await EvidenceRevision.bulkCreate(
-      tokens.map((token, offset) => {
-        const index = from + offset;
-        const type = EVIDENCE_TYPES[index % EVIDENCE_TYPES.length]!;
-        const witness = type === 'witness_testimony';
-        return {
-          organisationId: worker.organisationId,
-          evidenceId: evidenceIds.get(token)!,
-          revisionNumber: 1,
-          type,
-          title: `Bench evidence ${index + 1}: supporting a person with their care plan`,
-          activityDate: new Date(Date.UTC(2025, 0, 1) + (index % 600) * day).toISOString().slice(0, 10),
-          description: `What I did, what the person said and what I learned (${index + 1}). `.repeat(8),
-          witnessName: witness ? 'A. Witness' : null,
-          witnessRole: witness ? 'Senior carer' : null,
-          witnessStatement: witness ? 'I saw this happen and it was done well.' : null,
-          createdById: worker.id,
-          submittedAt: new Date(),
-        };
-      }),
-      { transaction },
-    );
-    const revisions = await EvidenceRevision.findAll({
-      where: { evidenceId: [...evidenceIds.values()], revisionNumber: 1 },
-      attributes: ['id', 'evidenceId'],
-      transaction,
-    });
-    const revisionOf = new Map(revisions.map((revision) => [revision.evidenceId, revision.id]));
-    // Link k of evidence e goes to standard (e + k) mod 3, walking through its items, so each evidence spans
-    // several standards and no evidence links the same item twice.
-    const standards = itemsByStandard.length;
-    const links = [];
-    for (let index = from; index < to; index += 1) {
-      const revisionId = revisionOf.get(evidenceIds.get(`bench-${worker.id}-${index}`)!)!;
-      for (let k = 0; k < linksPerEvidence; k += 1) {
-        const items = itemsByStandard[(index + k) % standards]!;
-        const item = items[Math.floor((index * linksPerEvidence + k) / standards) % items.length]!;
-        links.push({ organisationId: worker.organisationId, evidenceRevisionId: revisionId, standardItemId: item.id, note: `Shows ${item.id} because of what I did.` });
-      }
-    }
-    await EvidenceItemLink.bulkCreate(links, { transaction });
-    for (const [evidenceId, revisionId] of revisionOf) {
-      await Evidence.update({ currentRevisionId: revisionId }, { where: { id: evidenceId }, transaction });
-    }
-  });
-}
-
-/** Runs one call while recording the SQL of every statement it sends. */
-async function captureSql(call: () => Promise<unknown>): Promise<string[]> {
-  const statements: string[] = [];
-  sequelize.addHook('afterQuery', 'benchCapture', (_options, query) => {
-    const sql = (query as unknown as { sql?: string }).sql;
-    if (sql) statements.push(sql.trim().replace(/;$/, ''));
-  });
-  try {
-    await call();
-  } finally {
-    sequelize.removeHook('afterQuery', 'benchCapture');
-  }
-  return statements;
-}
-
-/** Maps the aliases Sequelize gives tables (`revision->evidence`) back to table names. */
-function tableAliases(sql: string): Map<string, string> {
-  const aliases = new Map<string, string>();
-  for (const match of sql.matchAll(/(?:FROM|JOIN)\s+[`"]([^`"]+)[`"](?:\s+AS\s+[`"]([^`"]+)[`"])?/gi)) {
-    aliases.set(match[1]!, match[1]!);
-    if (match[2]) aliases.set(match[2], match[1]!);
-  }
-  return aliases;
-}
-
-type PlanStep = { table: string; access: string; fullScan: boolean; fullIndexScan: boolean };
-
-async function explain(db: BenchContext['db'], sql: string): Promise<PlanStep[]> {
-  const aliases = tableAliases(sql);
-  const steps: PlanStep[] = [];
-  if (db === 'sqlite') {
-    const rows = await sequelize.query<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, { type: QueryTypes.SELECT });
-    for (const { detail } of rows) {
-      const match = /^(SCAN|SEARCH)\s+(?:TABLE\s+)?(\S+)(?:\s+AS\s+(\S+))?(.*)$/.exec(detail);
-      if (!match || match[2] === 'CONSTANT') continue;
-      const alias = match[3] ?? match[2]!;
-      const table = aliases.get(alias) ?? aliases.get(match[2]!) ?? alias;
-      const scan = match[1] === 'SCAN';
-      const viaIndex = /\bUSING\b/.test(match[4] ?? '');
-      steps.push({ table, access: detail, fullScan: scan && !viaIndex, fullIndexScan: scan && viaIndex });
-    }
-  } else {
-    const rows = await sequelize.query<{ table: string | null; type: string | null; key: string | null; rows: number | null; Extra: string | null }>(
-      `EXPLAIN ${sql}`,
-      { type: QueryTypes.SELECT },
-    );
-    for (const row of rows) {
-      if (!row.table) continue;
-      const table = aliases.get(row.table) ?? row.table;
-      steps.push({
-        table,
-        access: `type=${row.type} key=${row.key ?? '-'} rows=${row.rows ?? '?'}${row.Extra ? ` (${row.Extra})` : ''}`,
-        fullScan: row.type === 'ALL',
-        fullIndexScan: row.type === 'index',
-      });
-    }
-  }
-  return steps;
-}
-
-function percentile(sorted: number[], fraction: number): number {
-  return sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)]!;
-}
-
-const round = (value: number) => Math.round(value * 100) / 100;
 
 type PageItem = { id: number; state: string; evidenceCount: number; evidence: { id: number }[] };
 

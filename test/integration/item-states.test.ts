@@ -1,7 +1,7 @@
 // The item-state projection on the real database: every write that changes a worker's evidence or the versions they
 // hold keeps worker_item_states equal to a full recomputation, and itemStates agrees with the progress page.
 import { expect } from 'chai';
-import { ItemStatesOutdated, computeItemStates, itemStates, rebuildItemStates, refreshItemStates } from '#app/domain/evidence/item-states.server.ts';
+import { ItemStatesOutdated, computeItemStates, itemStates, mappedItemStates, rebuildItemStates, refreshItemStates } from '#app/domain/evidence/item-states.server.ts';
 import { submitEvidence, updateEvidence } from '#app/domain/evidence.server.ts';
 import { workerProgress } from '#app/domain/progress.server.ts';
 import { assignRoleProfile, createRoleProfile } from '#app/domain/role-profiles.server.ts';
@@ -38,6 +38,9 @@ async function expectInStep(workers: Actor[], label: string) {
     const states = (await itemStates([worker.id], versionIds)).get(worker.id)!;
     const shown = progress.standards.flatMap((standard) => standard.items.map((item) => [item.id, item.state, item.evidenceCount]));
     expect([...states].map(([itemId, entry]) => [itemId, entry.state, entry.evidenceCount]), `${label}: the page and itemStates`).to.have.deep.members(shown);
+    // The sparse form holds exactly the items that are not `none`.
+    const mapped = (await mappedItemStates([worker.id])).get(worker.id)!;
+    expect([...mapped], `${label}: the sparse form`).to.have.deep.members([...states].filter(([, entry]) => entry.state !== 'none'));
   }
 }
 

@@ -40,6 +40,33 @@ export async function itemStates(workerIds: number[], standardVersionIds: number
   return byWorker;
 }
 
+const MAPPED_SQL = `
+SELECT worker_id AS "workerId", standard_item_id AS "itemId", state, evidence_count AS "evidenceCount", submitted_count AS "submittedCount"
+FROM worker_item_states
+WHERE worker_id IN (:workerIds)`;
+
+/**
+ * The sparse form for many workers (the team matrix): only the items something has happened to, through the unique
+ * (worker_id, standard_item_id) index and in no particular order (the caller keys them), so the database neither
+ * sorts nor builds a temporary table; an item missing from a worker's map is `none`. Unchecked, like itemStates.
+ */
+export async function mappedItemStates(workerIds: number[]): Promise<Map<number, Map<number, WorkerItem>>> {
+  const byWorker = new Map<number, Map<number, WorkerItem>>(workerIds.map((id) => [id, new Map()]));
+  if (!workerIds.length) return byWorker;
+  const rows = await sequelize.query<{ workerId: number; itemId: number; state: ItemState; evidenceCount: number; submittedCount: number }>(
+    MAPPED_SQL,
+    { type: QueryTypes.SELECT, raw: true, replacements: { workerIds } },
+  );
+  for (const row of rows) {
+    byWorker.get(Number(row.workerId))!.set(Number(row.itemId), {
+      state: row.state,
+      evidenceCount: Number(row.evidenceCount),
+      submittedCount: Number(row.submittedCount),
+    });
+  }
+  return byWorker;
+}
+
 const COUNTS_SQL = `
 SELECT e.worker_id AS "workerId", e.organisation_id AS "organisationId", l.standard_item_id AS "itemId",
        COUNT(*) AS "evidenceCount", SUM(CASE WHEN e.status <> '${EVIDENCE_STATUS.draft}' THEN 1 ELSE 0 END) AS "submittedCount"
