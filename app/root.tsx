@@ -42,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       csrfToken: csrf.token,
       actor: actor ? { name: actor.name, organisationName: actor.organisationName, roles: actor.roles } : null,
       navigation: actor ? navigationFor(actor) : [],
+      accountLink: actor ? showsAccountLink(actor) : false,
       flash,
     },
     { headers },
