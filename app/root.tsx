@@ -22,11 +22,11 @@ import stylesUrl from './styles/app.scss?url';
 import { getActor } from './utils/auth.server.ts';
 import { issueCsrfToken } from './utils/csrf.server.ts';
 import { takeFlash } from './utils/flash.server.ts';
-import { navigationFor } from './utils/navigation.server.ts';
+import { navigationFor, showsAccountLink } from './utils/navigation.server.ts';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesUrl },
-  { rel: 'icon', href: 'data:,' },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 
 export const meta: MetaFunction = () => [{ title: 'NOSfolio' }];
@@ -42,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       csrfToken: csrf.token,
       actor: actor ? { name: actor.name, organisationName: actor.organisationName, roles: actor.roles } : null,
       navigation: actor ? navigationFor(actor) : [],
+      accountLink: actor ? showsAccountLink(actor) : false,
       flash,
     },
     { headers },
@@ -86,6 +87,7 @@ export function Layout({ children }: { children: ReactNode }) {
             {root?.actor ? (
               <div className="app-header__account">
                 <span>{root.actor.name}</span>
+                {root.accountLink ? <NavLink to="/account">Your account</NavLink> : null}
                 <Form method="post" action="/logout" className="app-inline-form">
                   <CsrfInput />
                   <button type="submit" className="app-link-button">
@@ -146,7 +148,7 @@ export function ErrorBoundary() {
     status === 404
       ? ['Page not found', 'If you typed the web address, check it is correct. If you followed a link, the item may have been removed or you may not have access to it.']
       : status === 403
-        ? ['You do not have permission to see this page', 'Ask your organisation admin if you think you should have access.']
+        ? ['You cannot see this page', 'Ask your organisation admin if you think you should have access.']
         : status === 400 || status === 409
           ? ['That could not be done', isRouteErrorResponse(error) && typeof error.data === 'string' ? error.data : 'Go back and try again.']
           : ['Sorry, there is a problem with the service', 'Try again later.'];

@@ -1,5 +1,6 @@
 // A worker's progress against each standard they hold: counts, sections, every item with its state, what is missing.
 import { Link } from '@remix-run/react';
+import { TableRegion } from '#app/components/ui/table-region.tsx';
 import { ITEM_STATE_LABELS, type ItemState } from '#app/domain/evidence-types.ts';
 import { formatDate } from '#app/utils/dates/index.ts';
 import { kindLabel } from './standard-items.tsx';
@@ -38,25 +39,27 @@ export function ProgressView({ standards, isOwn }: { standards: Standard[]; isOw
           <p className="govuk-body">
             <strong>{standard.percent}%</strong> of items have evidence: {standard.covered} of {standard.total}; {standard.submitted} submitted for assessment, {standard.met} met.
           </p>
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--s">By section</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Section</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Items with evidence</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Per cent</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {standard.sections.map((section) => (
-                <tr className="govuk-table__row" key={`${section.kind}-${section.section}`}>
-                  <th scope="row" className="govuk-table__header">{section.section === kindLabel(section.kind) ? section.section : `${kindLabel(section.kind)}: ${section.section}`}</th>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{section.covered} of {section.total}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{section.percent}%</td>
+          <TableRegion label="By section">
+            <table className="govuk-table">
+              <caption className="govuk-table__caption govuk-table__caption--s">By section</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">Section</th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Items with evidence</th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Per cent</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="govuk-table__body">
+                {standard.sections.map((section) => (
+                  <tr className="govuk-table__row" key={`${section.kind}-${section.section}`}>
+                    <th scope="row" className="govuk-table__header">{section.section === kindLabel(section.kind) ? section.section : `${kindLabel(section.kind)}: ${section.section}`}</th>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">{section.covered} of {section.total}</td>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">{section.percent}%</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
           <h3 className="govuk-heading-s">What is missing ({standard.missing.length})</h3>
           {standard.missing.length === 0 ? (
             <p className="govuk-body">Every item has evidence.</p>
@@ -77,32 +80,34 @@ export function ProgressView({ standards, isOwn }: { standards: Standard[]; isOw
               <span className="govuk-details__summary-text">Every item of {standard.urn} and the evidence behind it</span>
             </summary>
             <div className="govuk-details__text">
-              <table className="govuk-table">
-                <caption className="govuk-table__caption govuk-table__caption--s govuk-visually-hidden">Items of {standard.urn}</caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">Item</th>
-                    <th scope="col" className="govuk-table__header">State</th>
-                    <th scope="col" className="govuk-table__header">Evidence</th>
-                  </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {standard.items.map((item) => (
-                    <tr className="govuk-table__row" key={item.id}>
-                      <th scope="row" className="govuk-table__header"><strong>{item.code}</strong> <span className="govuk-body-s">{item.text}</span></th>
-                      <td className="govuk-table__cell"><strong className={`govuk-tag ${TAG[item.state]}`}>{ITEM_STATE_LABELS[item.state]}</strong></td>
-                      <td className="govuk-table__cell">
-                        {item.evidence.map((evidence) => (
-                          <Link key={evidence.id} className="govuk-link govuk-!-display-block" to={`/evidence/${evidence.id}`}>{evidence.title}</Link>
-                        ))}
-                        {item.evidenceCount > item.evidence.length ? (
-                          <span className="govuk-body-s govuk-!-display-block">and {item.evidenceCount - item.evidence.length} earlier</span>
-                        ) : null}
-                      </td>
+              <TableRegion label={`Items of ${standard.urn}`}>
+                <table className="govuk-table">
+                  <caption className="govuk-table__caption govuk-table__caption--s govuk-visually-hidden">Items of {standard.urn}</caption>
+                  <thead className="govuk-table__head">
+                    <tr className="govuk-table__row">
+                      <th scope="col" className="govuk-table__header">Item</th>
+                      <th scope="col" className="govuk-table__header">State</th>
+                      <th scope="col" className="govuk-table__header">Evidence</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody className="govuk-table__body">
+                    {standard.items.map((item) => (
+                      <tr className="govuk-table__row" key={item.id}>
+                        <th scope="row" className="govuk-table__header"><strong>{item.code}</strong> <span className="govuk-body-s">{item.text}</span></th>
+                        <td className="govuk-table__cell"><strong className={`govuk-tag ${TAG[item.state]}`}>{ITEM_STATE_LABELS[item.state]}</strong></td>
+                        <td className="govuk-table__cell">
+                          {item.evidence.map((evidence) => (
+                            <Link key={evidence.id} className="govuk-link govuk-!-display-block" to={`/evidence/${evidence.id}`}>{evidence.title}</Link>
+                          ))}
+                          {item.evidenceCount > item.evidence.length ? (
+                            <span className="govuk-body-s govuk-!-display-block">and {item.evidenceCount - item.evidence.length} earlier</span>
+                          ) : null}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableRegion>
             </div>
           </details>
         </section>

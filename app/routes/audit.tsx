@@ -2,6 +2,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
+import { TableRegion } from '#app/components/ui/table-region.tsx';
 import { listAuditEvents } from '#app/domain/audit.server.ts';
 import { requirePermission } from '#app/utils/auth.server.ts';
 import { formatDateTime } from '#app/utils/dates/index.ts';
@@ -23,29 +24,31 @@ export default function AuditPage() {
     <>
       <h1 className="govuk-heading-l">Audit log</h1>
       <p className="govuk-body">Every sign-in, change of role and change of access, newest first. Entries cannot be changed or removed.</p>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--s">
-          {total} entries. Page {page} of {pageCount}.
-        </caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">When</th>
-            <th scope="col" className="govuk-table__header">Who</th>
-            <th scope="col" className="govuk-table__header">What</th>
-            <th scope="col" className="govuk-table__header">From</th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {events.map((event) => (
-            <tr className="govuk-table__row" key={event.id}>
-              <td className="govuk-table__cell">{formatDateTime(event.at)}</td>
-              <td className="govuk-table__cell">{event.actorName ?? 'Not signed in'}</td>
-              <td className="govuk-table__cell">{event.summary}</td>
-              <td className="govuk-table__cell">{event.ipAddress}</td>
+      <TableRegion label="Audit log">
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--s">
+            {total} entries. Page {page} of {pageCount}.
+          </caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">When</th>
+              <th scope="col" className="govuk-table__header">Who</th>
+              <th scope="col" className="govuk-table__header">What</th>
+              <th scope="col" className="govuk-table__header">From</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="govuk-table__body">
+            {events.map((event) => (
+              <tr className="govuk-table__row" key={event.id}>
+                <td className="govuk-table__cell">{formatDateTime(event.at)}</td>
+                <td className="govuk-table__cell">{event.actorName ?? 'Not signed in'}</td>
+                <td className="govuk-table__cell">{event.summary}</td>
+                <td className="govuk-table__cell">{event.ipAddress}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
       <nav className="govuk-pagination" aria-label="Audit log pages">
         {page > 1 ? (
           <div className="govuk-pagination__prev">

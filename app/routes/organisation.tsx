@@ -7,6 +7,7 @@ import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { LocationSchema, TeamSchema } from '#app/components/organisation-schema.ts';
 import { SelectField, TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
+import { TableRegion } from '#app/components/ui/table-region.tsx';
 import {
   addLocation,
   addManagerScope,
@@ -106,45 +107,47 @@ export default function OrganisationPage() {
       </div>
 
       <h2 className="govuk-heading-m">Managers</h2>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--s">What each manager manages</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Manager</th>
-            <th scope="col" className="govuk-table__header">Manages</th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {managers.map((manager) => (
-            <tr className="govuk-table__row" key={manager.id}>
-              <th scope="row" className="govuk-table__header">
-                {manager.name}
-                {manager.holdsRole ? null : (
-                  <strong className="govuk-tag govuk-tag--red govuk-!-display-block govuk-!-margin-top-1">No longer a manager: remove or reassign</strong>
-                )}
-              </th>
-              <td className="govuk-table__cell">
-                {manager.manages.length === 0 ? 'Nothing yet' : null}
-                <ul className="govuk-list">
-                  {manager.manages.map((scope) => (
-                    <li key={scope.scopeId}>
-                      {scope.label}{' '}
-                      <Form method="post" className="app-inline-form">
-                        <CsrfInput />
-                        <input type="hidden" name="intent" value="remove-scope" />
-                        <input type="hidden" name="scopeId" value={scope.scopeId} />
-                        <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
-                          Remove<span className="govuk-visually-hidden"> {scope.label} from {manager.name}</span>
-                        </button>
-                      </Form>
-                    </li>
-                  ))}
-                </ul>
-              </td>
+      <TableRegion label="What each manager manages">
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--s">What each manager manages</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Manager</th>
+              <th scope="col" className="govuk-table__header">Manages</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="govuk-table__body">
+            {managers.map((manager) => (
+              <tr className="govuk-table__row" key={manager.id}>
+                <th scope="row" className="govuk-table__header">
+                  {manager.name}
+                  {manager.holdsRole ? null : (
+                    <strong className="govuk-tag govuk-tag--red govuk-!-display-block govuk-!-margin-top-1">No longer a manager: remove or reassign</strong>
+                  )}
+                </th>
+                <td className="govuk-table__cell">
+                  {manager.manages.length === 0 ? 'Nothing yet' : null}
+                  <ul className="govuk-list">
+                    {manager.manages.map((scope) => (
+                      <li key={scope.scopeId}>
+                        {scope.label}{' '}
+                        <Form method="post" className="app-inline-form">
+                          <CsrfInput />
+                          <input type="hidden" name="intent" value="remove-scope" />
+                          <input type="hidden" name="scopeId" value={scope.scopeId} />
+                          <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
+                            Remove<span className="govuk-visually-hidden"> {scope.label} from {manager.name}</span>
+                          </button>
+                        </Form>
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
       <SchemaForm form={scopeForm} fields={scopeFields}>
         <input type="hidden" name="intent" value="add-scope" />
         <SelectField field={scopeFields.managerId} label="Manager" emptyLabel="Select a manager" options={managers.filter((manager) => manager.holdsRole).map((manager) => ({ value: String(manager.id), label: manager.name }))} />

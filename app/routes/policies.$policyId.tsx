@@ -7,6 +7,7 @@ import { PolicyVersionSchema } from '#app/components/policy-schema.ts';
 import { DateInput } from '#app/components/ui/date-input.tsx';
 import { TextArea, TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
+import { TableRegion } from '#app/components/ui/table-region.tsx';
 import { acknowledgePolicy, acknowledgementReport, addPolicyVersion, getPolicy } from '#app/domain/policies.server.ts';
 import { readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { formatDate, formatDateTime } from '#app/utils/dates/index.ts';
@@ -107,32 +108,34 @@ export default function PolicyPage() {
         )}
 
         <h2 className="govuk-heading-m">Version history</h2>
-        <table className="govuk-table">
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Version</th>
-              <th scope="col" className="govuk-table__header">Adopted</th>
-              <th scope="col" className="govuk-table__header">Review by</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {policy.versions.map((version) => (
-              <tr className="govuk-table__row" key={version.id}>
-                <th scope="row" className="govuk-table__header">
-                  {version.version}
-                  {version.isCurrent ? (
-                    <>
-                      {' '}
-                      <strong className="govuk-tag govuk-tag--blue">Current</strong>
-                    </>
-                  ) : null}
-                </th>
-                <td className="govuk-table__cell">{formatDate(version.adoptedOn)}</td>
-                <td className="govuk-table__cell">{formatDate(version.nextReviewOn)}</td>
+        <TableRegion label="Version history">
+          <table className="govuk-table">
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Version</th>
+                <th scope="col" className="govuk-table__header">Adopted</th>
+                <th scope="col" className="govuk-table__header">Review by</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {policy.versions.map((version) => (
+                <tr className="govuk-table__row" key={version.id}>
+                  <th scope="row" className="govuk-table__header">
+                    {version.version}
+                    {version.isCurrent ? (
+                      <>
+                        {' '}
+                        <strong className="govuk-tag govuk-tag--blue">Current</strong>
+                      </>
+                    ) : null}
+                  </th>
+                  <td className="govuk-table__cell">{formatDate(version.adoptedOn)}</td>
+                  <td className="govuk-table__cell">{formatDate(version.nextReviewOn)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
 
         {report ? (
           <>
@@ -141,31 +144,33 @@ export default function PolicyPage() {
               {report.scope === 'organisation' ? 'Everyone in the organisation' : 'People in the teams you manage'}:{' '}
               {report.acknowledged.length} of {report.acknowledged.length + report.notAcknowledged.length} have acknowledged.
             </p>
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--s">Acknowledgements of the current version</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Name</th>
-                  <th scope="col" className="govuk-table__header">Team</th>
-                  <th scope="col" className="govuk-table__header">Acknowledged</th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {[...report.notAcknowledged, ...report.acknowledged].map((row) => (
-                  <tr className="govuk-table__row" key={row.personId}>
-                    <th scope="row" className="govuk-table__header">{row.name}</th>
-                    <td className="govuk-table__cell">{row.teamName ?? 'None'}</td>
-                    <td className="govuk-table__cell">
-                      {row.acknowledgedAt ? (
-                        formatDateTime(row.acknowledgedAt)
-                      ) : (
-                        <strong className="govuk-tag govuk-tag--yellow">Not yet</strong>
-                      )}
-                    </td>
+            <TableRegion label="Acknowledgements of the current version">
+              <table className="govuk-table">
+                <caption className="govuk-table__caption govuk-table__caption--s">Acknowledgements of the current version</caption>
+                <thead className="govuk-table__head">
+                  <tr className="govuk-table__row">
+                    <th scope="col" className="govuk-table__header">Name</th>
+                    <th scope="col" className="govuk-table__header">Team</th>
+                    <th scope="col" className="govuk-table__header">Acknowledged</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody className="govuk-table__body">
+                  {[...report.notAcknowledged, ...report.acknowledged].map((row) => (
+                    <tr className="govuk-table__row" key={row.personId}>
+                      <th scope="row" className="govuk-table__header">{row.name}</th>
+                      <td className="govuk-table__cell">{row.teamName ?? 'None'}</td>
+                      <td className="govuk-table__cell">
+                        {row.acknowledgedAt ? (
+                          formatDateTime(row.acknowledgedAt)
+                        ) : (
+                          <strong className="govuk-tag govuk-tag--yellow">Not yet</strong>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableRegion>
           </>
         ) : null}
 

@@ -5,6 +5,7 @@ import { PolicySchema } from '#app/components/policy-schema.ts';
 import { DateInput } from '#app/components/ui/date-input.tsx';
 import { TextArea, TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
+import { TableRegion } from '#app/components/ui/table-region.tsx';
 import { addPolicy, listPolicies } from '#app/domain/policies.server.ts';
 import { readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { formatDate } from '#app/utils/dates/index.ts';
@@ -40,46 +41,48 @@ export default function PoliciesPage() {
       {policies.length === 0 ? (
         <p className="govuk-body">There are no policies yet.</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">{policies.length} policies</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Policy</th>
-              <th scope="col" className="govuk-table__header">Version</th>
-              <th scope="col" className="govuk-table__header">Next review</th>
-              <th scope="col" className="govuk-table__header">Status</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {policies.map((policy) => (
-              <tr className="govuk-table__row" key={policy.id}>
-                <th scope="row" className="govuk-table__header">
-                  <Link className="govuk-link" to={`/policies/${policy.id}`}>{policy.title}</Link>
-                </th>
-                <td className="govuk-table__cell">
-                  {policy.version}
-                  <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">Adopted {formatDate(policy.adoptedOn)}</span>
-                </td>
-                <td className="govuk-table__cell">
-                  {formatDate(policy.nextReviewOn)}
-                  {canManage && policy.reviewOverdue ? (
-                    <>
-                      {' '}
-                      <strong className="govuk-tag govuk-tag--red">Review overdue</strong>
-                    </>
-                  ) : null}
-                </td>
-                <td className="govuk-table__cell">
-                  {policy.acknowledged ? (
-                    <strong className="govuk-tag govuk-tag--green">Acknowledged</strong>
-                  ) : (
-                    <strong className="govuk-tag govuk-tag--yellow">You have not acknowledged this version</strong>
-                  )}
-                </td>
+        <TableRegion label="Policies">
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-table__caption--m">{policies.length} policies</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Policy</th>
+                <th scope="col" className="govuk-table__header">Version</th>
+                <th scope="col" className="govuk-table__header">Next review</th>
+                <th scope="col" className="govuk-table__header">Status</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {policies.map((policy) => (
+                <tr className="govuk-table__row" key={policy.id}>
+                  <th scope="row" className="govuk-table__header">
+                    <Link className="govuk-link" to={`/policies/${policy.id}`}>{policy.title}</Link>
+                  </th>
+                  <td className="govuk-table__cell">
+                    {policy.version}
+                    <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">Adopted {formatDate(policy.adoptedOn)}</span>
+                  </td>
+                  <td className="govuk-table__cell">
+                    {formatDate(policy.nextReviewOn)}
+                    {canManage && policy.reviewOverdue ? (
+                      <>
+                        {' '}
+                        <strong className="govuk-tag govuk-tag--red">Review overdue</strong>
+                      </>
+                    ) : null}
+                  </td>
+                  <td className="govuk-table__cell">
+                    {policy.acknowledged ? (
+                      <strong className="govuk-tag govuk-tag--green">Acknowledged</strong>
+                    ) : (
+                      <strong className="govuk-tag govuk-tag--yellow">You have not acknowledged this version</strong>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
 
       {canManage ? (

@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { RoleProfileSchema } from '#app/components/role-profile-schema.ts';
 import { Checkboxes, TextArea, TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
+import { TableRegion } from '#app/components/ui/table-region.tsx';
 import { createRoleProfile, listRoleProfiles, roleProfileFormOptions } from '#app/domain/role-profiles.server.ts';
 import { everyWeeks } from '#app/domain/supervision/statuses.ts';
 import { readForm, requirePermission } from '#app/utils/auth.server.ts';
@@ -52,34 +53,36 @@ export default function RoleProfilesPage() {
       {profiles.length === 0 ? (
         <p className="govuk-body">There are no role profiles yet.</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">{profiles.length} role profiles</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Role</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Required standards</th>
-              <th scope="col" className="govuk-table__header">Supervision</th>
-              <th scope="col" className="govuk-table__header">Target period</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">People in this role</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {profiles.map((profile) => (
-              <tr className="govuk-table__row" key={profile.id}>
-                <th scope="row" className="govuk-table__header">
-                  <Link className="govuk-link" to={`/role-profiles/${profile.id}`}>{profile.name}</Link>
-                  {profile.description ? (
-                    <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">{profile.description}</span>
-                  ) : null}
-                </th>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{profile.requiredStandards}</td>
-                <td className="govuk-table__cell">{everyWeeks(profile.supervisionFrequencyWeeks)}</td>
-                <td className="govuk-table__cell">{formatMonths(profile.targetMonths)}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{profile.holders}</td>
+        <TableRegion label="Role profiles">
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-table__caption--m">{profiles.length} role profiles</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Role</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Required standards</th>
+                <th scope="col" className="govuk-table__header">Supervision</th>
+                <th scope="col" className="govuk-table__header">Target period</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">People in this role</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {profiles.map((profile) => (
+                <tr className="govuk-table__row" key={profile.id}>
+                  <th scope="row" className="govuk-table__header">
+                    <Link className="govuk-link" to={`/role-profiles/${profile.id}`}>{profile.name}</Link>
+                    {profile.description ? (
+                      <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">{profile.description}</span>
+                    ) : null}
+                  </th>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{profile.requiredStandards}</td>
+                  <td className="govuk-table__cell">{everyWeeks(profile.supervisionFrequencyWeeks)}</td>
+                  <td className="govuk-table__cell">{formatMonths(profile.targetMonths)}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{profile.holders}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
 
       {canManage ? (

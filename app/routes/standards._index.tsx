@@ -2,6 +2,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
+import { TableRegion } from '#app/components/ui/table-region.tsx';
 import { listStandards, searchItems, SEARCH_LIMIT } from '#app/domain/standards.server.ts';
 import { requirePermission } from '#app/utils/auth.server.ts';
 import { can } from '#app/utils/permissions.server.ts';
@@ -52,31 +53,33 @@ export default function StandardsPage() {
           </ul>
         </section>
       ) : null}
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">{standards.length} standards in the library</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Standard</th>
-            <th scope="col" className="govuk-table__header">Version</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Performance criteria</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Knowledge items</th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {standards.map((standard) => (
-            <tr className="govuk-table__row" key={standard.urn}>
-              <th scope="row" className="govuk-table__header">
-                <Link className="govuk-link" to={`/standards/${encodeURIComponent(standard.urn)}`}>
-                  {standard.urn} {standard.title}
-                </Link>
-              </th>
-              <td className="govuk-table__cell">{standard.version}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{standard.performanceCriteria}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{standard.knowledgeItems}</td>
+      <TableRegion label="Standards in the library">
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--m">{standards.length} standards in the library</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Standard</th>
+              <th scope="col" className="govuk-table__header">Version</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Performance criteria</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Knowledge items</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="govuk-table__body">
+            {standards.map((standard) => (
+              <tr className="govuk-table__row" key={standard.urn}>
+                <th scope="row" className="govuk-table__header">
+                  <Link className="govuk-link" to={`/standards/${encodeURIComponent(standard.urn)}`}>
+                    {standard.urn} {standard.title}
+                  </Link>
+                </th>
+                <td className="govuk-table__cell">{standard.version}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{standard.performanceCriteria}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{standard.knowledgeItems}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
     </>
   );
 }

@@ -98,20 +98,22 @@ export default function SupervisionPage() {
             <p className="govuk-body app-break-words"><code>{calendarUrl}</code></p>
           </div>
         ) : null}
-        <Form method="post" className="app-inline-form">
-          <CsrfInput />
-          <input type="hidden" name="intent" value="link" />
-          <button type="submit" className="govuk-button govuk-button--secondary">
-            {hasLink ? 'Replace your private calendar link' : 'Create a private calendar link'}
-          </button>
-        </Form>
-        {hasLink ? (
-          <Form method="post" className="app-inline-form">
+        <div className="govuk-button-group">
+          <Form method="post">
             <CsrfInput />
-            <input type="hidden" name="intent" value="revoke" />
-            <button type="submit" className="govuk-button govuk-button--warning">Turn off your calendar link</button>
+            <input type="hidden" name="intent" value="link" />
+            <button type="submit" className="govuk-button govuk-button--secondary">
+              {hasLink ? 'Replace your private calendar link' : 'Create a private calendar link'}
+            </button>
           </Form>
-        ) : null}
+          {hasLink ? (
+            <Form method="post">
+              <CsrfInput />
+              <input type="hidden" name="intent" value="revoke" />
+              <button type="submit" className="govuk-button govuk-button--warning">Turn off your calendar link</button>
+            </Form>
+          ) : null}
+        </div>
       </div>
     </div>
   );

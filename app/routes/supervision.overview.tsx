@@ -2,6 +2,7 @@
 // not agreed in time, actions past due, requested debriefs, and workers without a current agreement.
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { TableRegion } from '#app/components/ui/table-region.tsx';
 import { workersWithoutAgreement } from '#app/domain/supervision/agreements.server.ts';
 import { overdueOverview } from '#app/domain/supervision/overdue.server.ts';
 import { requirePermission } from '#app/utils/auth.server.ts';
@@ -29,24 +30,26 @@ export default function SupervisionOverviewPage() {
 
         <h2 className="govuk-heading-m">Sessions overdue against the agreed frequency ({sessions.length})</h2>
         {sessions.length ? (
-          <table className="govuk-table">
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Worker</th>
-                <th scope="col" className="govuk-table__header">Last held</th>
-                <th scope="col" className="govuk-table__header">Was due by</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {sessions.map((row) => (
-                <tr className="govuk-table__row" key={row.workerId}>
-                  <td className="govuk-table__cell"><Link className="govuk-link" to={`/supervision/workers/${row.workerId}`}>{row.workerName}</Link></td>
-                  <td className="govuk-table__cell">{row.lastHeld ? formatDate(row.lastHeld) : 'Never'}</td>
-                  <td className="govuk-table__cell">{formatDate(row.dueBy)}</td>
+          <TableRegion label="Sessions overdue">
+            <table className="govuk-table">
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">Worker</th>
+                  <th scope="col" className="govuk-table__header">Last held</th>
+                  <th scope="col" className="govuk-table__header">Was due by</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="govuk-table__body">
+                {sessions.map((row) => (
+                  <tr className="govuk-table__row" key={row.workerId}>
+                    <td className="govuk-table__cell"><Link className="govuk-link" to={`/supervision/workers/${row.workerId}`}>{row.workerName}</Link></td>
+                    <td className="govuk-table__cell">{row.lastHeld ? formatDate(row.lastHeld) : 'Never'}</td>
+                    <td className="govuk-table__cell">{formatDate(row.dueBy)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
         ) : <p className="govuk-body">None.</p>}
 
         <h2 className="govuk-heading-m">Records not agreed in time ({records.length})</h2>

@@ -1,6 +1,7 @@
 // A manager's team at a glance: the people in the teams and locations they manage.
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { TableRegion } from '#app/components/ui/table-region.tsx';
 import { ROLE_LABELS } from '#app/domain/roles.ts';
 import { listManagedTeam } from '#app/domain/team.server.ts';
 import { requirePermission } from '#app/utils/auth.server.ts';
@@ -20,33 +21,35 @@ export default function TeamPage() {
       <h1 className="govuk-heading-l">Team</h1>
       {teams.length === 0 ? <p className="govuk-body">You do not manage any teams yet. Ask your organisation admin.</p> : null}
       {teams.map((team) => (
-        <table className="govuk-table" key={team.id}>
-          <caption className="govuk-table__caption govuk-table__caption--m">
-            {team.name} ({team.members.length} people)
-          </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Name</th>
-              <th scope="col" className="govuk-table__header">Job title</th>
-              <th scope="col" className="govuk-table__header">Roles</th>
-              <th scope="col" className="govuk-table__header">Line supervisor</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {team.members.map((member) => (
-              <tr className="govuk-table__row" key={member.id}>
-                <th scope="row" className="govuk-table__header">
-                  <Link className="govuk-link" to={`/workers/${member.id}`}>{member.name}</Link>
-                </th>
-                <td className="govuk-table__cell">{member.jobTitle}</td>
-                <td className="govuk-table__cell">{member.roles.map((role) => ROLE_LABELS[role]).join(', ')}</td>
-                <td className="govuk-table__cell">
-                  {member.lineSupervisorName ?? <strong className="govuk-tag govuk-tag--red">None</strong>}
-                </td>
+        <TableRegion label={team.name} key={team.id}>
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-table__caption--m">
+              {team.name} ({team.members.length} people)
+            </caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Name</th>
+                <th scope="col" className="govuk-table__header">Job title</th>
+                <th scope="col" className="govuk-table__header">Roles</th>
+                <th scope="col" className="govuk-table__header">Line supervisor</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {team.members.map((member) => (
+                <tr className="govuk-table__row" key={member.id}>
+                  <th scope="row" className="govuk-table__header">
+                    <Link className="govuk-link" to={`/workers/${member.id}`}>{member.name}</Link>
+                  </th>
+                  <td className="govuk-table__cell">{member.jobTitle}</td>
+                  <td className="govuk-table__cell">{member.roles.map((role) => ROLE_LABELS[role]).join(', ')}</td>
+                  <td className="govuk-table__cell">
+                    {member.lineSupervisorName ?? <strong className="govuk-tag govuk-tag--red">None</strong>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       ))}
     </>
   );

@@ -13,8 +13,12 @@ const SECTIONS: { href: string; label: string; permission: Permission }[] = [
   { href: '/people', label: 'People', permission: 'manage:people:org' },
   { href: '/organisation', label: 'Teams and locations', permission: 'manage:organisation:org' },
   { href: '/audit', label: 'Audit log', permission: 'read:audit:org' },
-  { href: '/account', label: 'Your account', permission: 'update:password:own' },
 ];
+
+/** Whether the header links to the person's account, beside Sign out (kept out of the main navigation, whose items fit one line). */
+export function showsAccountLink(actor: Actor): boolean {
+  return can(actor, 'update:password:own');
+}
 
 export function navigationFor(actor: Actor): { href: string; label: string }[] {
   return SECTIONS.filter((section) => can(actor, section.permission)).map(({ href, label }) => ({ href, label }));

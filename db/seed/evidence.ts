@@ -5,9 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { setWorkerAssessors } from '#app/domain/assessors.server.ts';
 import { recordEvidence, type EvidenceInput } from '#app/domain/evidence.server.ts';
 import { isRole } from '#app/domain/roles.ts';
+import { addDays, formatDate, today } from '#app/utils/dates/index.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
 import { contextFor } from '#app/utils/request-context.server.ts';
-import { Person, PersonRole, PersonStandard, Standard, StandardItem, StandardVersion } from '#db/models/index.ts';
+import { Person, PersonRole, PersonStandard, Standard, StandardItem, StandardVersion, WorkerAssessor } from '#db/models/index.ts';
 import { DEMO_PEOPLE } from './people.ts';
 
 /** A one-page PDF with a few lines of text, built by hand so the demo needs no PDF library. */
@@ -45,7 +46,10 @@ type DemoEvidence = {
   files: { name: string; bytes: Uint8Array }[];
 };
 
-const EVIDENCE: DemoEvidence[] = [
+/** The demo's evidence, dated from today so that it never goes stale. */
+function demoEvidence(): DemoEvidence[] {
+  const daysAgo = (days: number) => addDays(today(), -days);
+  return [
   {
     worker: 'sarah',
     token: 'demo-sarah-boundaries',
@@ -53,7 +57,7 @@ const EVIDENCE: DemoEvidence[] = [
     input: {
       type: 'reflective_account',
       title: 'Agreeing how often I contact Mr D',
-      activityDate: '2026-09-17',
+      activityDate: daysAgo(75),
       description:
         'Mr D rang several times a day after his wife died. I explained what our service can and cannot do, and we agreed I would ring him every Tuesday and Friday.\n\nOn reflection, setting the boundary early helped him rely on the bereavement group rather than on me.',
     },
@@ -63,7 +67,7 @@ const EVIDENCE: DemoEvidence[] = [
       { urn: 'ASTH325', code: 'K3', note: 'I explained the limits of my role and why I could not visit.' },
       { urn: 'HSC3331', code: 'P1', note: 'I found out which relationships matter to Mr D: his daughter and his church.' },
     ],
-    files: [{ name: 'Reflective account - Mr D.pdf', bytes: simplePdf(['Reflective account', 'Agreeing contact with Mr D, 17 September 2026', 'Written by Sarah Jones']) }],
+    files: [{ name: 'Reflective account - Mr D.pdf', bytes: simplePdf(['Reflective account', `Agreeing contact with Mr D, ${formatDate(daysAgo(75))}`, 'Written by Sarah Jones']) }],
   },
   {
     worker: 'sarah',
@@ -72,7 +76,7 @@ const EVIDENCE: DemoEvidence[] = [
     input: {
       type: 'witness_testimony',
       title: 'Calming a distressed caller',
-      activityDate: '2026-10-08',
+      activityDate: daysAgo(54),
       description: 'A caller became angry when told the waiting time for an assessment. I listened, acknowledged his frustration and offered a call back from the duty social worker.',
       witnessName: 'David Price',
       witnessRole: 'Team Leader, Customer Contact',
@@ -91,7 +95,7 @@ const EVIDENCE: DemoEvidence[] = [
     input: {
       type: 'work_product',
       title: 'Signposting leaflet for carers',
-      activityDate: '2026-11-03',
+      activityDate: daysAgo(28),
       description: 'A one-page list of local carers’ groups that I put together for callers.',
     },
     links: [{ urn: 'ASTH325', code: 'P12', note: 'The leaflet helps callers reach services run by other organisations.' }],
@@ -104,13 +108,14 @@ const EVIDENCE: DemoEvidence[] = [
     input: {
       type: 'reflective_account',
       title: 'My first week of calls',
-      activityDate: '2026-10-09',
+      activityDate: daysAgo(52),
       description: 'What I learned shadowing Sarah on the contact line.',
     },
     links: [{ urn: 'ASTH325', code: 'P3', note: 'I practised keeping a productive dialogue with callers.' }],
     files: [],
   },
-];
+  ];
+}
 
 function emailOf(key: string): string {
   return DEMO_PEOPLE.find((person) => person.key === key)!.email;
@@ -133,10 +138,15 @@ async function actorFor(admin: Actor, key: string): Promise<Actor> {
 export async function seedEvidence(admin: Actor): Promise<void> {
   const priya = await actorFor(admin, 'priya');
   const tom = await actorFor(admin, 'tom');
-  for (const key of ['sarah', 'liam', 'david']) await setWorkerAssessors(contextFor(admin, { ipAddress: 'seed' }), (await actorFor(admin, key)).id, [priya.id]);
-  await setWorkerAssessors(contextFor(admin, { ipAddress: 'seed' }), (await actorFor(admin, 'chloe')).id, [tom.id]);
+  const assessorsOf = { sarah: priya, liam: priya, david: priya, chloe: tom };
+  for (const [key, assessor] of Object.entries(assessorsOf)) {
+    const worker = await actorFor(admin, key);
+    // Set once: setting them again would write another audit event on every run.
+    if (await WorkerAssessor.count({ where: { workerId: worker.id } })) continue;
+    await setWorkerAssessors(contextFor(admin, { ipAddress: 'seed' }), worker.id, [assessor.id]);
+  }
 
-  for (const evidence of EVIDENCE) {
+  for (const evidence of demoEvidence()) {
     const worker = await actorFor(admin, evidence.worker);
     const holdings = await PersonStandard.findAll({
       where: { personId: worker.id },

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { acknowledgePolicy, addPolicy } from '#app/domain/policies.server.ts';
 import { assignRoleProfile, createRoleProfile } from '#app/domain/role-profiles.server.ts';
+import { addDays, today } from '#app/utils/dates/index.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
 import { contextFor } from '#app/utils/request-context.server.ts';
 import { Person, Policy, RoleProfile, Standard } from '#db/models/index.ts';
@@ -11,7 +12,10 @@ import { DEMO_PEOPLE } from './people.ts';
 
 const documents = path.join(path.dirname(fileURLToPath(import.meta.url)), 'documents');
 
-const PROFILES = [
+/** Start dates count back from today, so that the demo never goes stale. */
+const daysAgo = (days: number) => addDays(today(), -days);
+
+const PROFILES = () => [
   {
     name: 'Adult Services Customer Contact Worker',
     description:
@@ -20,9 +24,9 @@ const PROFILES = [
     supervisionFrequencyWeeks: 6,
     probationSupervisionFrequencyWeeks: 2,
     holders: [
-      { key: 'sarah', startedOn: '2026-01-12' },
-      { key: 'liam', startedOn: '2026-10-05' },
-      { key: 'david', startedOn: '2025-06-02' },
+      { key: 'sarah', startedOn: daysAgo(320) },
+      { key: 'liam', startedOn: daysAgo(56) },
+      { key: 'david', startedOn: daysAgo(550) },
     ],
   },
   {
@@ -31,7 +35,7 @@ const PROFILES = [
     urns: ['LMCA4'],
     supervisionFrequencyWeeks: 6,
     probationSupervisionFrequencyWeeks: undefined,
-    holders: [{ key: 'grace', startedOn: '2025-09-01' }],
+    holders: [{ key: 'grace', startedOn: daysAgo(450) }],
   },
 ];
 
@@ -45,7 +49,7 @@ export async function seedRoleProfiles(admin: Actor): Promise<void> {
     Standard.findAll({ where: { organisationId: admin.organisationId } }),
     Person.findAll({ where: { organisationId: admin.organisationId } }),
   ]);
-  for (const profile of PROFILES) {
+  for (const profile of PROFILES()) {
     const existing = await RoleProfile.findOne({ where: { organisationId: admin.organisationId, name: profile.name } });
     if (existing) continue;
     const roleProfileId = await createRoleProfile(
@@ -70,8 +74,9 @@ export async function seedPolicies(admin: Actor): Promise<void> {
   const title = 'Client/Customer Care Policy';
   if (await Policy.findOne({ where: { organisationId: admin.organisationId, title } })) return;
   const body = readFileSync(path.join(documents, 'customer-care-policy.txt'), 'utf8');
-  // The source was adopted in December 2010 with its review due December 2011: the portal flags it as overdue.
-  const policyId = await addPolicy(contextFor(admin, { ipAddress: 'seed' }), { title, version: '1', adoptedOn: '2010-12-01', nextReviewOn: '2011-12-01', body });
+  // Adopted thirteen months ago with a yearly review that is now a month overdue, so the portal flags it (the source's
+  // own dates, December 2010 and 2011, would make the demo look abandoned).
+  const policyId = await addPolicy(contextFor(admin, { ipAddress: 'seed' }), { title, version: '1', adoptedOn: daysAgo(395), nextReviewOn: daysAgo(30), body });
   const people = await Person.findAll({ where: { organisationId: admin.organisationId } });
   const sarah = people.find((person) => person.id === personId('sarah', people))!;
   await acknowledgePolicy(contextFor({ ...admin, id: sarah.id, name: sarah.name, email: sarah.email, roles: ['worker'] }, { ipAddress: 'seed' }), policyId);

@@ -281,7 +281,6 @@ describe('organisation admin', function () {
       'Supervision',
       'Standards',
       'Policies',
-      'Your account',
     ]);
     expect(await invited.$eval('.app-header__organisation', (element) => element.textContent?.trim())).to.equal('Riverside Independent Living');
 

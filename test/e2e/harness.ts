@@ -131,6 +131,11 @@ export function baseUrl(): string {
   return state.baseUrl;
 }
 
+/** The lines the server has written to stdout and stderr lately (the last 200 chunks). */
+export function serverLogLines(): string[] {
+  return state.serverLog.join('').split('\n').filter((line) => line.trim() !== '');
+}
+
 /** The process id of the running server, for measuring its memory. */
 export function serverPid(): number {
   const pid = state.server?.pid;

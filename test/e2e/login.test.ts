@@ -23,18 +23,18 @@ import {
   type HttpSession,
 } from './harness.ts';
 
-// The sections each demo login sees, in order. The portal's foundation is Home, Team, People, Teams and locations,
-// Audit log and Your account; Standards, Role profiles and Policies came with the standards library and role profile
-// features; Evidence and Progress with evidence (for workers), Supervision with supervision (workers, supervisors and
-// managers). A person sees the sections of all the roles they hold: the demo supervisor (David) is also a worker, and
+// The sections each demo login sees, in order (Your account is in the header, beside Sign out). The portal's foundation
+// is Home, Team, People, Teams and locations and Audit log; Standards, Role profiles and Policies came with the
+// standards library and role profile features; Evidence and Progress with evidence (for workers), Supervision with
+// supervision (workers, supervisors and managers). A person sees the sections of all the roles they hold: the demo supervisor (David) is also a worker, and
 // the demo manager (Grace) is also a supervisor and a worker; the demo IQA (Tom) is also an assessor.
 const EXPECTED_NAVIGATION: Record<DemoRole, string[]> = {
-  worker: ['Home', 'Evidence', 'Progress', 'Supervision', 'Standards', 'Policies', 'Your account'],
-  assessor: ['Home', 'Standards', 'Role profiles', 'Policies', 'Your account'],
-  iqa: ['Home', 'Standards', 'Role profiles', 'Policies', 'Your account'],
-  supervisor: ['Home', 'Evidence', 'Progress', 'Supervision', 'Standards', 'Role profiles', 'Policies', 'Your account'],
-  manager: ['Home', 'Team', 'Evidence', 'Progress', 'Supervision', 'Standards', 'Role profiles', 'Policies', 'Your account'],
-  admin: ['Home', 'Standards', 'Role profiles', 'Policies', 'People', 'Teams and locations', 'Audit log', 'Your account'],
+  worker: ['Home', 'Evidence', 'Progress', 'Supervision', 'Standards', 'Policies'],
+  assessor: ['Home', 'Standards', 'Role profiles', 'Policies'],
+  iqa: ['Home', 'Standards', 'Role profiles', 'Policies'],
+  supervisor: ['Home', 'Evidence', 'Progress', 'Supervision', 'Standards', 'Role profiles', 'Policies'],
+  manager: ['Home', 'Team', 'Evidence', 'Progress', 'Supervision', 'Standards', 'Role profiles', 'Policies'],
+  admin: ['Home', 'Standards', 'Role profiles', 'Policies', 'People', 'Teams and locations', 'Audit log'],
 };
 
 /** The h1 each section's page shows. */
@@ -109,6 +109,11 @@ describe('signing in and out', function () {
         if (!axe.pages.includes(item.href)) await axe.check(page); // Home was checked on arrival
       }
       expect([...axe.pages].sort(), 'every section was checked with axe').to.deep.equal(navigation.map((item) => item.href).sort());
+
+      await page.click('header a[href="/account"]');
+      await waitForHeading(page, /^Your account$/);
+      expect(await page.$eval('header a[href="/account"]', (link) => link.getAttribute('aria-current')), 'Your account is the current page').to.equal('page');
+      await axe.check(page);
 
       await page.locator('header button::-p-text(Sign out)').click();
       await waitForHeading(page, /^Sign in to NOSfolio$/);

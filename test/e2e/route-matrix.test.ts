@@ -65,6 +65,8 @@ const evidenceReaders = (): Record<ActorName, Outcome> =>
  */
 const RULES: Record<string, Rule> = {
   healthz: { path: () => '/healthz', get: everyone(200) },
+  // Any address no other route matches: not found, signed in or not.
+  $: { path: () => '/no-such-page', get: everyone(404) },
   login: { path: () => '/login', get: forActors({ default: 'home', loggedOut: 200 }) },
   logout: { path: () => '/logout', get: everyone('home') },
   _index: { path: () => '/', get: anyRole(200) },

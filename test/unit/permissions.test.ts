@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { ROLES, type Role } from '#app/domain/roles.ts';
 import { Forbidden, NotFound } from '#app/utils/errors.server.ts';
-import { navigationFor } from '#app/utils/navigation.server.ts';
+import { navigationFor, showsAccountLink } from '#app/utils/navigation.server.ts';
 import { PERMISSIONS, assertCan, assertSameOrganisation, can, type Actor, type Permission } from '#app/utils/permissions.server.ts';
 
 function actor(roles: Role[], organisationId = 1): Actor {
@@ -66,8 +66,10 @@ describe('permissions', () => {
   });
 
   it('shows each role only the navigation its permissions allow', () => {
-    expect(navigationFor(actor(['worker'])).map((item) => item.label)).to.deep.equal(['Home', 'Evidence', 'Progress', 'Supervision', 'Standards', 'Policies', 'Your account']);
-    expect(navigationFor(actor(['manager'])).map((item) => item.label)).to.deep.equal(['Home', 'Team', 'Supervision', 'Standards', 'Role profiles', 'Policies', 'Your account']);
-    expect(navigationFor(actor(['admin'])).map((item) => item.href)).to.deep.equal(['/', '/standards', '/role-profiles', '/policies', '/people', '/organisation', '/audit', '/account']);
+    expect(navigationFor(actor(['worker'])).map((item) => item.label)).to.deep.equal(['Home', 'Evidence', 'Progress', 'Supervision', 'Standards', 'Policies']);
+    expect(navigationFor(actor(['manager'])).map((item) => item.label)).to.deep.equal(['Home', 'Team', 'Supervision', 'Standards', 'Role profiles', 'Policies']);
+    expect(navigationFor(actor(['admin'])).map((item) => item.href)).to.deep.equal(['/', '/standards', '/role-profiles', '/policies', '/people', '/organisation', '/audit']);
+    // Your account is linked from the header, beside Sign out, for everyone signed in.
+    for (const roles of [['worker'], ['admin'], ['assessor']] as const) expect(showsAccountLink(actor([...roles]))).to.equal(true);
   });
 });

@@ -5,6 +5,7 @@ import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { DateInput } from '#app/components/ui/date-input.tsx';
 import { SelectField, TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
+import { TableRegion } from '#app/components/ui/table-region.tsx';
 import { ActionSchema } from '#app/domain/supervision/forms.ts';
 import { formatDate } from '#app/utils/dates/index.ts';
 
@@ -26,30 +27,32 @@ function CompleteActionForm({ row }: { row: ActionRow }) {
 export function ActionsTable({ caption, rows }: { caption: string; rows: ActionRow[] }) {
   if (!rows.length) return null;
   return (
-    <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--s">{caption}</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">What</th>
-          <th scope="col" className="govuk-table__header">Owner</th>
-          <th scope="col" className="govuk-table__header">Due</th>
-          <th scope="col" className="govuk-table__header">Status</th>
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {rows.map((row) => (
-          <tr className="govuk-table__row" key={row.id}>
-            <td className="govuk-table__cell">{row.description}</td>
-            <td className="govuk-table__cell">{row.ownerName}</td>
-            <td className="govuk-table__cell">
-              {formatDate(row.dueOn)}
-              {row.overdue ? <> <strong className="govuk-tag govuk-tag--red">Overdue</strong></> : null}
-            </td>
-            <td className="govuk-table__cell">{row.canComplete ? <CompleteActionForm row={row} /> : 'Done'}</td>
+    <TableRegion label={caption}>
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--s">{caption}</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">What</th>
+            <th scope="col" className="govuk-table__header">Owner</th>
+            <th scope="col" className="govuk-table__header">Due</th>
+            <th scope="col" className="govuk-table__header">Status</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="govuk-table__body">
+          {rows.map((row) => (
+            <tr className="govuk-table__row" key={row.id}>
+              <td className="govuk-table__cell">{row.description}</td>
+              <td className="govuk-table__cell">{row.ownerName}</td>
+              <td className="govuk-table__cell">
+                {formatDate(row.dueOn)}
+                {row.overdue ? <> <strong className="govuk-tag govuk-tag--red">Overdue</strong></> : null}
+              </td>
+              <td className="govuk-table__cell">{row.canComplete ? <CompleteActionForm row={row} /> : 'Done'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
   );
 }
 
