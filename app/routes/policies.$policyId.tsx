@@ -12,6 +12,7 @@ import { readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { formatDate, formatDateTime } from '#app/utils/dates/index.ts';
 import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
+import { renderMarkdown } from '#app/utils/markdown.server.ts';
 import { assertCan, can } from '#app/utils/permissions.server.ts';
 import { requestContext } from '#app/utils/request-context.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
@@ -31,7 +32,8 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
     getPolicy(actor, policyId.data),
     canSeeReport ? acknowledgementReport(actor, policyId.data) : Promise.resolve(null),
   ]);
-  return { policy, report, canManage: can(actor, 'manage:policies:org') };
+  // Rendered here, on the server, so the page carries no Markdown library and the document's own HTML is never markup.
+  return { policy, bodyHtml: renderMarkdown(policy.current.body), report, canManage: can(actor, 'manage:policies:org') };
 });
 
 export const action = withDomainErrors(async ({ request, params, context }: ActionFunctionArgs) => {
@@ -55,16 +57,8 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
   }
 });
 
-/** Paragraphs are separated by blank lines; single line breaks stay within a paragraph. */
-function paragraphs(body: string): string[] {
-  return body
-    .split(/\r?\n\s*\r?\n/)
-    .map((paragraph) => paragraph.trim())
-    .filter(Boolean);
-}
-
 export default function PolicyPage() {
-  const { policy, report, canManage } = useLoaderData<typeof loader>();
+  const { policy, bodyHtml, report, canManage } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useSchemaForm('add-version', VersionSchema, lastResult);
 
@@ -83,13 +77,7 @@ export default function PolicyPage() {
             </>
           ) : null}
         </p>
-        <div data-testid="policy-body">
-          {paragraphs(policy.current.body).map((paragraph, index) => (
-            <p className="govuk-body" key={index} style={{ whiteSpace: 'pre-line' }}>
-              {paragraph}
-            </p>
-          ))}
-        </div>
+        <div data-testid="policy-body" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
 
         <h2 className="govuk-heading-m">Your acknowledgement</h2>
         {policy.acknowledgedAt ? (
@@ -178,7 +166,7 @@ export default function PolicyPage() {
               <TextField field={fields.version} label="Version" hint="For example, 2.0" width="10" maxLength={40} />
               <DateInput field={fields.adoptedOn} legend="Date adopted" hint="For example, 27 3 2026" />
               <DateInput field={fields.nextReviewOn} legend="Next review date" hint="For example, 27 3 2027" />
-              <TextArea field={fields.body} label="Policy text" hint="Leave a blank line between paragraphs" rows={12} />
+              <TextArea field={fields.body} label="Policy text" hint="Leave a blank line between paragraphs. Start a heading with ##, a list item with - and table columns with |" rows={12} />
               <button type="submit" className="govuk-button govuk-button--secondary">Adopt new version</button>
             </SchemaForm>
           </>

@@ -90,7 +90,7 @@ export default function PoliciesPage() {
             <TextField field={fields.version} label="Version" hint="For example, 1.0" width="10" maxLength={40} />
             <DateInput field={fields.adoptedOn} legend="Date adopted" hint="For example, 27 3 2026" />
             <DateInput field={fields.nextReviewOn} legend="Next review date" hint="For example, 27 3 2027" />
-            <TextArea field={fields.body} label="Policy text" hint="Leave a blank line between paragraphs" rows={12} />
+            <TextArea field={fields.body} label="Policy text" hint="Leave a blank line between paragraphs. Start a heading with ##, a list item with - and table columns with |" rows={12} />
             <button type="submit" className="govuk-button">Add policy</button>
           </SchemaForm>
         </section>
