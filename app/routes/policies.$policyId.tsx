@@ -16,6 +16,7 @@ import { renderMarkdown } from '#app/utils/markdown.server.ts';
 import { assertCan, can } from '#app/utils/permissions.server.ts';
 import { requestContext } from '#app/utils/request-context.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
+import { plural } from '#app/utils/words.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.policy.title ?? 'Policy'} – NOSfolio` }];
 
@@ -127,7 +128,7 @@ export default function PolicyPage() {
             <h2 className="govuk-heading-m">Who has acknowledged version {report.version}</h2>
             <p className="govuk-body">
               {report.scope === 'organisation' ? 'Everyone in the organisation' : 'People in the teams you manage'}:{' '}
-              {report.acknowledged.length} of {report.acknowledged.length + report.notAcknowledged.length} have acknowledged.
+              {report.acknowledged.length} of {plural(report.acknowledged.length + report.notAcknowledged.length, 'person has', 'people have')} acknowledged.
             </p>
             <table className="govuk-table">
               <caption className="govuk-table__caption govuk-table__caption--s">Acknowledgements of the current version</caption>
