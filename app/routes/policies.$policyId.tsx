@@ -126,35 +126,44 @@ export default function PolicyPage() {
         {report ? (
           <>
             <h2 className="govuk-heading-m">Who has acknowledged version {report.version}</h2>
-            <p className="govuk-body">
-              {report.scope === 'organisation' ? 'Everyone in the organisation' : 'People in the teams you manage'}:{' '}
-              {report.acknowledged.length} of {plural(report.acknowledged.length + report.notAcknowledged.length, 'person has', 'people have')} acknowledged.
-            </p>
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--s">Acknowledgements of the current version</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Name</th>
-                  <th scope="col" className="govuk-table__header">Team</th>
-                  <th scope="col" className="govuk-table__header">Acknowledged</th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {[...report.notAcknowledged, ...report.acknowledged].map((row) => (
-                  <tr className="govuk-table__row" key={row.personId}>
-                    <th scope="row" className="govuk-table__header">{row.name}</th>
-                    <td className="govuk-table__cell">{row.teamName ?? 'None'}</td>
-                    <td className="govuk-table__cell">
-                      {row.acknowledgedAt ? (
-                        formatDateTime(row.acknowledgedAt)
-                      ) : (
-                        <strong className="govuk-tag govuk-tag--yellow">Not yet</strong>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            {report.acknowledged.length + report.notAcknowledged.length === 0 ? (
+              <p className="govuk-body">
+                {report.scope === 'organisation' ? 'Nobody is in the organisation yet.' : 'Nobody is in the teams you manage yet.'} When people are
+                added, you will see here who has read this version.
+              </p>
+            ) : (
+              <>
+                <p className="govuk-body">
+                  {report.scope === 'organisation' ? 'Everyone in the organisation' : 'People in the teams you manage'}:{' '}
+                  {report.acknowledged.length} of {plural(report.acknowledged.length + report.notAcknowledged.length, 'person has', 'people have')} acknowledged.
+                </p>
+                <table className="govuk-table">
+                  <caption className="govuk-table__caption govuk-table__caption--s">Acknowledgements of the current version</caption>
+                  <thead className="govuk-table__head">
+                    <tr className="govuk-table__row">
+                      <th scope="col" className="govuk-table__header">Name</th>
+                      <th scope="col" className="govuk-table__header">Team</th>
+                      <th scope="col" className="govuk-table__header">Acknowledged</th>
+                    </tr>
+                  </thead>
+                  <tbody className="govuk-table__body">
+                    {[...report.notAcknowledged, ...report.acknowledged].map((row) => (
+                      <tr className="govuk-table__row" key={row.personId}>
+                        <th scope="row" className="govuk-table__header">{row.name}</th>
+                        <td className="govuk-table__cell">{row.teamName ?? 'None'}</td>
+                        <td className="govuk-table__cell">
+                          {row.acknowledgedAt ? (
+                            formatDateTime(row.acknowledgedAt)
+                          ) : (
+                            <strong className="govuk-tag govuk-tag--yellow">Not yet</strong>
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </>
+            )}
           </>
         ) : null}
 

@@ -13,6 +13,7 @@ import { submitForm } from '#app/utils/forms.server.ts';
 import { can } from '#app/utils/permissions.server.ts';
 import { requestContext } from '#app/utils/request-context.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
+import { plural } from '#app/utils/words.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Policies – NOSfolio' }];
 
@@ -38,10 +39,19 @@ export default function PoliciesPage() {
     <>
       <h1 className="govuk-heading-l">Policies</h1>
       {policies.length === 0 ? (
-        <p className="govuk-body">There are no policies yet.</p>
+        <p className="govuk-body">
+          No policies yet.{' '}
+          {canManage ? (
+            <>
+              <a className="govuk-link" href="#add-heading">Add your first policy</a> below, so that people can read and acknowledge it.
+            </>
+          ) : (
+            'Your organisation admin adds the policies you are asked to read and acknowledge.'
+          )}
+        </p>
       ) : (
         <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">{policies.length} policies</caption>
+          <caption className="govuk-table__caption govuk-table__caption--m">{plural(policies.length, 'policy', 'policies')}</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
               <th scope="col" className="govuk-table__header">Policy</th>
