@@ -78,7 +78,8 @@ export default function PolicyPage() {
             </>
           ) : null}
         </p>
-        <div data-testid="policy-body" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
+        {/* A long address in the text wraps instead of running off a phone screen. */}
+        <div data-testid="policy-body" style={{ overflowWrap: 'anywhere' }} dangerouslySetInnerHTML={{ __html: bodyHtml }} />
 
         <h2 className="govuk-heading-m">Your acknowledgement</h2>
         {policy.acknowledgedAt ? (

@@ -33,6 +33,10 @@ describe('documents and words', () => {
     expect(body.text).to.include(DEMO_ORGANISATION.name);
     expect(body.text).to.include('Adapted from the Client/Customer Care Policy of Richmond Users Independent Living Scheme (RUILS)');
     await expectAccessible(page);
+    // On a phone the document's long source address wraps instead of running off the screen.
+    await page.setViewport({ width: 390, height: 844 });
+    const overflow = await page.$eval('[data-testid="policy-body"]', (element) => element.scrollWidth - element.clientWidth);
+    expect(overflow, 'policy text wider than a 390px screen').to.be.at.most(0);
   });
 
   it('a new organisation: its admin reads counts of one in the singular, and empty lists say what to do, with no empty table', async () => {
