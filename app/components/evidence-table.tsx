@@ -1,5 +1,6 @@
 // A list of evidence with its type, date, status and how many items it is mapped to.
 import { Link } from '@remix-run/react';
+import type { ReactNode } from 'react';
 import { TableRegion } from '#app/components/ui/table-region.tsx';
 import { EVIDENCE_TYPE_LABELS, type EvidenceType } from '#app/domain/evidence-types.ts';
 import { formatDate } from '#app/utils/dates/index.ts';
@@ -12,7 +13,9 @@ const STATUS: Record<string, [string, string]> = {
   judged: ['Judged', 'govuk-tag--green'],
 };
 
-export function EvidenceTable({ evidence, caption }: { evidence: Row[]; caption: string }) {
+/** The table, or when there is no evidence, `empty`: what is missing and what to do, never a header row with nothing under it. */
+export function EvidenceTable({ evidence, caption, empty }: { evidence: Row[]; caption: string; empty: ReactNode }) {
+  if (evidence.length === 0) return <p className="govuk-body">{empty}</p>;
   return (
     <TableRegion label={caption}>
       <table className="govuk-table">

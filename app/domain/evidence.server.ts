@@ -7,6 +7,7 @@ import { FILE_LIMITS, FileRejected, fileStore, inspectUpload } from '#app/utils/
 import { logger } from '#app/utils/logger.server.ts';
 import { assertCan, type Actor, canChangeEvidence, canReadEvidence } from '#app/utils/permissions.server.ts';
 import type { DomainContext } from '#app/utils/request-context.server.ts';
+import { plural } from '#app/utils/words.ts';
 import { Evidence, EvidenceFile, EvidenceItemLink, EvidenceRevision, sequelize } from '#db/models/index.ts';
 import { AUDIT_ACTIONS } from './audit.server.ts';
 import { heldStandards } from './evidence/internal/held-items.server.ts';
@@ -207,7 +208,7 @@ export async function recordEvidence(
   return evidenceId;
 }
 
-const items = (count: number) => `${count} ${count === 1 ? 'item' : 'items'}`;
+const items = (count: number) => plural(count, 'item', 'items');
 
 /** The worker's own evidence, for changing; a reader who is not the worker may look but not change it. */
 async function ownEvidence(actor: Actor, evidenceId: number, transaction?: Transaction) {

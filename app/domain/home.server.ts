@@ -1,6 +1,7 @@
 // What needs each person's attention, by the roles they hold: the home page's content.
 import { Op } from 'sequelize';
 import { assertCan, can, hasRole, type Actor } from '#app/utils/permissions.server.ts';
+import { plural } from '#app/utils/words.ts';
 import { Evidence, Person, PersonRole, Team } from '#db/models/index.ts';
 import { workersAssessedBy } from './assessors.server.ts';
 import { EVIDENCE_STATUS } from './evidence-types.ts';
@@ -60,7 +61,7 @@ export async function attentionFor(actor: Actor): Promise<AttentionSection[]> {
       role: 'manager',
       heading: 'Your team',
       items: [
-        { count: members.length, text: `${members.length} people in the teams you manage.`, href: '/team' },
+        { count: members.length, text: `${plural(members.length, 'person', 'people')} in the teams you manage.`, href: '/team' },
         ...(withoutSupervisor
           ? [{ count: withoutSupervisor, text: `${withoutSupervisor} of them ${withoutSupervisor === 1 ? 'has' : 'have'} no line supervisor.`, href: '/team' }]
           : []),
@@ -85,7 +86,7 @@ export async function attentionFor(actor: Actor): Promise<AttentionSection[]> {
       role: 'assessor',
       heading: 'Assessment',
       items: [
-        { count: waiting, text: `${waiting} pieces of submitted evidence from the people you assess.` },
+        { count: waiting, text: `${plural(waiting, 'piece', 'pieces')} of submitted evidence from the people you assess.` },
         ...workers.map((worker) => ({ text: `${worker.name}: evidence and progress`, href: `/workers/${worker.id}` })),
       ],
     });
@@ -104,9 +105,9 @@ export async function attentionFor(actor: Actor): Promise<AttentionSection[]> {
       role: 'admin',
       heading: 'People and access',
       items: [
-        { count: withoutTeam, text: `${withoutTeam} active people have no team.`, href: '/people' },
-        { count: withoutRoles, text: `${withoutRoles} active people have no role.`, href: '/people' },
-        { count: neverSignedIn, text: `${neverSignedIn} people have no password yet: give them a reset link.`, href: '/people' },
+        { count: withoutTeam, text: `${plural(withoutTeam, 'active person has', 'active people have')} no team.`, href: '/people' },
+        { count: withoutRoles, text: `${plural(withoutRoles, 'active person has', 'active people have')} no role.`, href: '/people' },
+        { count: neverSignedIn, text: `${plural(neverSignedIn, 'person has', 'people have')} no password yet: give them a reset link.`, href: '/people' },
       ],
     });
   }

@@ -1,9 +1,10 @@
 // Role profiles: the jobs an organisation defines (required standards, supervision, target period) and who holds them.
 import { Op, UniqueConstraintError, type Transaction } from 'sequelize';
-import { addMonths, parseIsoDate } from '#app/utils/dates/index.ts';
+import { addMonths, formatDate, parseIsoDate } from '#app/utils/dates/index.ts';
 import { InvalidTransition, ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
 import type { DomainContext } from '#app/utils/request-context.server.ts';
+import { plural } from '#app/utils/words.ts';
 import {
   Person,
   PersonStandard,
@@ -185,7 +186,7 @@ export async function createRoleProfile(ctx: DomainContext, input: RoleProfileIn
         );
         record({
           action: AUDIT_ACTIONS.roleProfileChanged,
-          summary: `${actor.name} created the role profile ${profile.name} with ${standardIds.length} required standards`,
+          summary: `${actor.name} created the role profile ${profile.name} with ${plural(standardIds.length, 'required standard', 'required standards')}`,
           subject: { type: 'role_profile', id: profile.id },
         });
         return profile.id;
@@ -229,7 +230,7 @@ export async function updateRoleProfile(ctx: DomainContext, roleProfileId: numbe
         }
         record({
           action: AUDIT_ACTIONS.roleProfileChanged,
-          summary: `${actor.name} updated the role profile ${profile.name} (${added.length} standards added, ${removed.length} removed)`,
+          summary: `${actor.name} updated the role profile ${profile.name} (${plural(added.length, 'standard', 'standards')} added, ${removed.length} removed)`,
           subject: { type: 'role_profile', id: profile.id },
         });
       },
@@ -303,7 +304,7 @@ export async function assignRoleProfile(ctx: DomainContext, input: AssignmentInp
       }
       record({
         action: AUDIT_ACTIONS.roleAssigned,
-        summary: `${actor.name} assigned ${person.name} the role ${profile.name} from ${startedOn}, target ${targetDate}`,
+        summary: `${actor.name} assigned ${person.name} the role ${profile.name} from ${formatDate(startedOn)}, target ${formatDate(targetDate)}`,
         subject: { type: 'person', id: person.id },
       });
       // A standard newly held can take over evidence from an earlier version the person holds.
@@ -339,7 +340,7 @@ export async function endRoleAssignment(ctx: DomainContext, assignmentId: number
       await assignment.update({ endedOn: date }, { transaction });
       record({
         action: AUDIT_ACTIONS.roleAssigned,
-        summary: `${actor.name} ended ${(assignment.get('person') as Person | undefined)?.name ?? 'someone'}’s role ${assignment.roleProfile?.name ?? ''} on ${date}`,
+        summary: `${actor.name} ended ${(assignment.get('person') as Person | undefined)?.name ?? 'someone'}’s role ${assignment.roleProfile?.name ?? ''} on ${formatDate(date)}`,
         subject: { type: 'person', id: assignment.personId },
       });
     },

@@ -3,6 +3,7 @@ import { Op, type Transaction } from 'sequelize';
 import { NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
 import type { DomainContext } from '#app/utils/request-context.server.ts';
+import { plural } from '#app/utils/words.ts';
 import { PersonStandard, Standard, StandardItem, StandardVersion, sequelize, PersonStandardHistory } from '#db/models/index.ts';
 import { NosStandardSchema, type NosStandard } from '#standards/schema.ts';
 import { AUDIT_ACTIONS } from './audit.server.ts';
@@ -182,7 +183,7 @@ async function saveVersion(ctx: DomainContext, standard: NosStandard, options: I
   }
   const audit: AuditEntry = {
     action: AUDIT_ACTIONS.standardImported,
-    summary: `${actor.name} imported ${standard.urn} version ${version} (${items.length} items)${previous ? `, replacing version ${previous.version}${moved ? ` and moving ${moved} people to it` : ''}` : ''}`,
+    summary: `${actor.name} imported ${standard.urn} version ${version} (${plural(items.length, 'item', 'items')})${previous ? `, replacing version ${previous.version}${moved ? ` and moving ${plural(moved, 'person', 'people')} to it` : ''}` : ''}`,
     subject: { type: 'standard_version', id: created.id },
   };
   return { urn: standard.urn, version, standardVersionId: created.id, audit };

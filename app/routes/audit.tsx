@@ -7,6 +7,7 @@ import { listAuditEvents } from '#app/domain/audit.server.ts';
 import { requirePermission } from '#app/utils/auth.server.ts';
 import { formatDateTime } from '#app/utils/dates/index.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
+import { plural } from '#app/utils/words.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Audit log – NOSfolio' }];
 
@@ -27,7 +28,7 @@ export default function AuditPage() {
       <TableRegion label="Audit log">
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-table__caption--s">
-            {total} entries. Page {page} of {pageCount}.
+            {plural(total, 'entry', 'entries')}. Page {page} of {pageCount}.
           </caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">

@@ -1,7 +1,7 @@
 // Teams and locations, and which teams or locations each manager manages (admins only).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
-import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { LocationSchema, TeamSchema } from '#app/components/organisation-schema.ts';
@@ -72,6 +72,7 @@ export default function OrganisationPage() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-half">
           <h2 className="govuk-heading-m">Locations</h2>
+          {locations.length === 0 ? <p className="govuk-body">No locations yet. Add the places your teams work from below.</p> : null}
           <ul className="govuk-list govuk-list--bullet">
             {locations.map((location) => (
               <li key={location.id}>
@@ -89,6 +90,7 @@ export default function OrganisationPage() {
         </div>
         <div className="govuk-grid-column-one-half">
           <h2 className="govuk-heading-m">Teams</h2>
+          {teams.length === 0 ? <p className="govuk-body">No teams yet. Add a team below, then add people to it from People.</p> : null}
           <ul className="govuk-list govuk-list--bullet">
             {teams.map((team) => (
               <li key={team.id}>
@@ -107,47 +109,54 @@ export default function OrganisationPage() {
       </div>
 
       <h2 className="govuk-heading-m">Managers</h2>
-      <TableRegion label="What each manager manages">
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--s">What each manager manages</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Manager</th>
-              <th scope="col" className="govuk-table__header">Manages</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {managers.map((manager) => (
-              <tr className="govuk-table__row" key={manager.id}>
-                <th scope="row" className="govuk-table__header">
-                  {manager.name}
-                  {manager.holdsRole ? null : (
-                    <strong className="govuk-tag govuk-tag--red govuk-!-display-block govuk-!-margin-top-1">No longer a manager: remove or reassign</strong>
-                  )}
-                </th>
-                <td className="govuk-table__cell">
-                  {manager.manages.length === 0 ? 'Nothing yet' : null}
-                  <ul className="govuk-list">
-                    {manager.manages.map((scope) => (
-                      <li key={scope.scopeId}>
-                        {scope.label}{' '}
-                        <Form method="post" className="app-inline-form">
-                          <CsrfInput />
-                          <input type="hidden" name="intent" value="remove-scope" />
-                          <input type="hidden" name="scopeId" value={scope.scopeId} />
-                          <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
-                            Remove<span className="govuk-visually-hidden"> {scope.label} from {manager.name}</span>
-                          </button>
-                        </Form>
-                      </li>
-                    ))}
-                  </ul>
-                </td>
+      {managers.length === 0 ? (
+        <p className="govuk-body">
+          No managers yet. Give someone the manager role on <Link className="govuk-link" to="/people">People</Link>, then choose the
+          team or location they manage below.
+        </p>
+      ) : (
+        <TableRegion label="What each manager manages">
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-table__caption--s">What each manager manages</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Manager</th>
+                <th scope="col" className="govuk-table__header">Manages</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableRegion>
+            </thead>
+            <tbody className="govuk-table__body">
+              {managers.map((manager) => (
+                <tr className="govuk-table__row" key={manager.id}>
+                  <th scope="row" className="govuk-table__header">
+                    {manager.name}
+                    {manager.holdsRole ? null : (
+                      <strong className="govuk-tag govuk-tag--red govuk-!-display-block govuk-!-margin-top-1">No longer a manager: remove or reassign</strong>
+                    )}
+                  </th>
+                  <td className="govuk-table__cell">
+                    {manager.manages.length === 0 ? 'Nothing yet' : null}
+                    <ul className="govuk-list">
+                      {manager.manages.map((scope) => (
+                        <li key={scope.scopeId}>
+                          {scope.label}{' '}
+                          <Form method="post" className="app-inline-form">
+                            <CsrfInput />
+                            <input type="hidden" name="intent" value="remove-scope" />
+                            <input type="hidden" name="scopeId" value={scope.scopeId} />
+                            <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
+                              Remove<span className="govuk-visually-hidden"> {scope.label} from {manager.name}</span>
+                            </button>
+                          </Form>
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
       <SchemaForm form={scopeForm} fields={scopeFields}>
         <input type="hidden" name="intent" value="add-scope" />
         <SelectField field={scopeFields.managerId} label="Manager" emptyLabel="Select a manager" options={managers.filter((manager) => manager.holdsRole).map((manager) => ({ value: String(manager.id), label: manager.name }))} />

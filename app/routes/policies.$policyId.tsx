@@ -13,9 +13,11 @@ import { readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { formatDate, formatDateTime } from '#app/utils/dates/index.ts';
 import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
+import { renderMarkdown } from '#app/utils/markdown.server.ts';
 import { assertCan, can } from '#app/utils/permissions.server.ts';
 import { requestContext } from '#app/utils/request-context.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
+import { plural } from '#app/utils/words.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.policy.title ?? 'Policy'} – NOSfolio` }];
 
@@ -32,7 +34,8 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
     getPolicy(actor, policyId.data),
     canSeeReport ? acknowledgementReport(actor, policyId.data) : Promise.resolve(null),
   ]);
-  return { policy, report, canManage: can(actor, 'manage:policies:org') };
+  // Rendered here, on the server, so the page carries no Markdown library and the document's own HTML is never markup.
+  return { policy, bodyHtml: renderMarkdown(policy.current.body), report, canManage: can(actor, 'manage:policies:org') };
 });
 
 export const action = withDomainErrors(async ({ request, params, context }: ActionFunctionArgs) => {
@@ -56,16 +59,8 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
   }
 });
 
-/** Paragraphs are separated by blank lines; single line breaks stay within a paragraph. */
-function paragraphs(body: string): string[] {
-  return body
-    .split(/\r?\n\s*\r?\n/)
-    .map((paragraph) => paragraph.trim())
-    .filter(Boolean);
-}
-
 export default function PolicyPage() {
-  const { policy, report, canManage } = useLoaderData<typeof loader>();
+  const { policy, bodyHtml, report, canManage } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useSchemaForm('add-version', VersionSchema, lastResult);
 
@@ -84,13 +79,8 @@ export default function PolicyPage() {
             </>
           ) : null}
         </p>
-        <div data-testid="policy-body">
-          {paragraphs(policy.current.body).map((paragraph, index) => (
-            <p className="govuk-body" key={index} style={{ whiteSpace: 'pre-line' }}>
-              {paragraph}
-            </p>
-          ))}
-        </div>
+        {/* A long address in the text wraps instead of running off a phone screen. */}
+        <div data-testid="policy-body" style={{ overflowWrap: 'anywhere' }} dangerouslySetInnerHTML={{ __html: bodyHtml }} />
 
         <h2 className="govuk-heading-m">Your acknowledgement</h2>
         {policy.acknowledgedAt ? (
@@ -140,37 +130,46 @@ export default function PolicyPage() {
         {report ? (
           <>
             <h2 className="govuk-heading-m">Who has acknowledged version {report.version}</h2>
-            <p className="govuk-body">
-              {report.scope === 'organisation' ? 'Everyone in the organisation' : 'People in the teams you manage'}:{' '}
-              {report.acknowledged.length} of {report.acknowledged.length + report.notAcknowledged.length} have acknowledged.
-            </p>
-            <TableRegion label="Acknowledgements of the current version">
-              <table className="govuk-table">
-                <caption className="govuk-table__caption govuk-table__caption--s">Acknowledgements of the current version</caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">Name</th>
-                    <th scope="col" className="govuk-table__header">Team</th>
-                    <th scope="col" className="govuk-table__header">Acknowledged</th>
-                  </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {[...report.notAcknowledged, ...report.acknowledged].map((row) => (
-                    <tr className="govuk-table__row" key={row.personId}>
-                      <th scope="row" className="govuk-table__header">{row.name}</th>
-                      <td className="govuk-table__cell">{row.teamName ?? 'None'}</td>
-                      <td className="govuk-table__cell">
-                        {row.acknowledgedAt ? (
-                          formatDateTime(row.acknowledgedAt)
-                        ) : (
-                          <strong className="govuk-tag govuk-tag--yellow">Not yet</strong>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableRegion>
+            {report.acknowledged.length + report.notAcknowledged.length === 0 ? (
+              <p className="govuk-body">
+                {report.scope === 'organisation' ? 'Nobody is in the organisation yet.' : 'Nobody is in the teams you manage yet.'} When people are
+                added, you will see here who has read this version.
+              </p>
+            ) : (
+              <>
+                <p className="govuk-body">
+                  {report.scope === 'organisation' ? 'Everyone in the organisation' : 'People in the teams you manage'}:{' '}
+                  {report.acknowledged.length} of {plural(report.acknowledged.length + report.notAcknowledged.length, 'person has', 'people have')} acknowledged.
+                </p>
+                <TableRegion label="Acknowledgements of the current version">
+                  <table className="govuk-table">
+                    <caption className="govuk-table__caption govuk-table__caption--s">Acknowledgements of the current version</caption>
+                    <thead className="govuk-table__head">
+                      <tr className="govuk-table__row">
+                        <th scope="col" className="govuk-table__header">Name</th>
+                        <th scope="col" className="govuk-table__header">Team</th>
+                        <th scope="col" className="govuk-table__header">Acknowledged</th>
+                      </tr>
+                    </thead>
+                    <tbody className="govuk-table__body">
+                      {[...report.notAcknowledged, ...report.acknowledged].map((row) => (
+                        <tr className="govuk-table__row" key={row.personId}>
+                          <th scope="row" className="govuk-table__header">{row.name}</th>
+                          <td className="govuk-table__cell">{row.teamName ?? 'None'}</td>
+                          <td className="govuk-table__cell">
+                            {row.acknowledgedAt ? (
+                              formatDateTime(row.acknowledgedAt)
+                            ) : (
+                              <strong className="govuk-tag govuk-tag--yellow">Not yet</strong>
+                            )}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </TableRegion>
+              </>
+            )}
           </>
         ) : null}
 
@@ -183,7 +182,7 @@ export default function PolicyPage() {
               <TextField field={fields.version} label="Version" hint="For example, 2.0" width="10" maxLength={40} />
               <DateInput field={fields.adoptedOn} legend="Date adopted" hint="For example, 27 3 2026" />
               <DateInput field={fields.nextReviewOn} legend="Next review date" hint="For example, 27 3 2027" />
-              <TextArea field={fields.body} label="Policy text" hint="Leave a blank line between paragraphs" rows={12} />
+              <TextArea field={fields.body} label="Policy text" hint="Leave a blank line between paragraphs. Start a heading with ##, a list item with - and table columns with |" rows={12} />
               <button type="submit" className="govuk-button govuk-button--secondary">Adopt new version</button>
             </SchemaForm>
           </>

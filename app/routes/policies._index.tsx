@@ -14,6 +14,7 @@ import { submitForm } from '#app/utils/forms.server.ts';
 import { can } from '#app/utils/permissions.server.ts';
 import { requestContext } from '#app/utils/request-context.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
+import { plural } from '#app/utils/words.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Policies – NOSfolio' }];
 
@@ -39,11 +40,20 @@ export default function PoliciesPage() {
     <>
       <h1 className="govuk-heading-l">Policies</h1>
       {policies.length === 0 ? (
-        <p className="govuk-body">There are no policies yet.</p>
+        <p className="govuk-body">
+          No policies yet.{' '}
+          {canManage ? (
+            <>
+              <a className="govuk-link" href="#add-heading">Add your first policy</a> below, so that people can read and acknowledge it.
+            </>
+          ) : (
+            'Your organisation admin adds the policies you are asked to read and acknowledge.'
+          )}
+        </p>
       ) : (
         <TableRegion label="Policies">
           <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">{policies.length} policies</caption>
+            <caption className="govuk-table__caption govuk-table__caption--m">{plural(policies.length, 'policy', 'policies')}</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
                 <th scope="col" className="govuk-table__header">Policy</th>
@@ -93,7 +103,7 @@ export default function PoliciesPage() {
             <TextField field={fields.version} label="Version" hint="For example, 1.0" width="10" maxLength={40} />
             <DateInput field={fields.adoptedOn} legend="Date adopted" hint="For example, 27 3 2026" />
             <DateInput field={fields.nextReviewOn} legend="Next review date" hint="For example, 27 3 2027" />
-            <TextArea field={fields.body} label="Policy text" hint="Leave a blank line between paragraphs" rows={12} />
+            <TextArea field={fields.body} label="Policy text" hint="Leave a blank line between paragraphs. Start a heading with ##, a list item with - and table columns with |" rows={12} />
             <button type="submit" className="govuk-button">Add policy</button>
           </SchemaForm>
         </section>

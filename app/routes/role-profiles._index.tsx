@@ -14,6 +14,7 @@ import { submitForm } from '#app/utils/forms.server.ts';
 import { can } from '#app/utils/permissions.server.ts';
 import { requestContext } from '#app/utils/request-context.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
+import { plural } from '#app/utils/words.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Role profiles – NOSfolio' }];
 
@@ -51,11 +52,20 @@ export default function RoleProfilesPage() {
         a new starter has to achieve them.
       </p>
       {profiles.length === 0 ? (
-        <p className="govuk-body">There are no role profiles yet.</p>
+        <p className="govuk-body">
+          No role profiles yet.{' '}
+          {canManage ? (
+            <>
+              <a className="govuk-link" href="#create-heading">Create the first role profile</a> below, then assign it to the people who do that job.
+            </>
+          ) : (
+            'Your organisation admin creates them.'
+          )}
+        </p>
       ) : (
         <TableRegion label="Role profiles">
           <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">{profiles.length} role profiles</caption>
+            <caption className="govuk-table__caption govuk-table__caption--m">{plural(profiles.length, 'role profile', 'role profiles')}</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
                 <th scope="col" className="govuk-table__header">Role</th>

@@ -7,6 +7,7 @@ import { listStandards, searchItems, SEARCH_LIMIT } from '#app/domain/standards.
 import { requirePermission } from '#app/utils/auth.server.ts';
 import { can } from '#app/utils/permissions.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
+import { plural } from '#app/utils/words.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Standards – NOSfolio' }];
 
@@ -53,33 +54,47 @@ export default function StandardsPage() {
           </ul>
         </section>
       ) : null}
-      <TableRegion label="Standards in the library">
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">{standards.length} standards in the library</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Standard</th>
-              <th scope="col" className="govuk-table__header">Version</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Performance criteria</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Knowledge items</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {standards.map((standard) => (
-              <tr className="govuk-table__row" key={standard.urn}>
-                <th scope="row" className="govuk-table__header">
-                  <Link className="govuk-link" to={`/standards/${encodeURIComponent(standard.urn)}`}>
-                    {standard.urn} {standard.title}
-                  </Link>
-                </th>
-                <td className="govuk-table__cell">{standard.version}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{standard.performanceCriteria}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{standard.knowledgeItems}</td>
+      {standards.length === 0 ? (
+        <p className="govuk-body">
+          No standards in the library yet.{' '}
+          {canImport ? (
+            <>
+              <Link className="govuk-link" to="/standards/import">Import your first standard</Link> from the NOS text, a PDF or a Word
+              document, then add it to the role profiles that need it.
+            </>
+          ) : (
+            'Your organisation admin imports the National Occupational Standards your roles need.'
+          )}
+        </p>
+      ) : (
+        <TableRegion label="Standards in the library">
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-table__caption--m">{plural(standards.length, 'standard', 'standards')} in the library</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Standard</th>
+                <th scope="col" className="govuk-table__header">Version</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Performance criteria</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Knowledge items</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableRegion>
+            </thead>
+            <tbody className="govuk-table__body">
+              {standards.map((standard) => (
+                <tr className="govuk-table__row" key={standard.urn}>
+                  <th scope="row" className="govuk-table__header">
+                    <Link className="govuk-link" to={`/standards/${encodeURIComponent(standard.urn)}`}>
+                      {standard.urn} {standard.title}
+                    </Link>
+                  </th>
+                  <td className="govuk-table__cell">{standard.version}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{standard.performanceCriteria}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{standard.knowledgeItems}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
     </>
   );
 }

@@ -17,6 +17,7 @@ import { uploadProblems, type UploadLimits } from '#app/utils/multipart.server.t
 import type { Actor } from '#app/utils/permissions.server.ts';
 import { requestContext } from '#app/utils/request-context.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
+import { plural } from '#app/utils/words.ts';
 import { NosStandardSchema } from '#standards/schema.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Import a standard – NOSfolio' }];
@@ -203,7 +204,7 @@ function ImportPreviewForm({ previews, sourceName, errors, answers }: PreviewPro
               ) : preview.currentVersion ? (
                 <div className="govuk-inset-text">
                   This becomes the current version, replacing version {preview.currentVersion}. Evidence and sign-offs stay with version {preview.currentVersion}.{' '}
-                  {(preview.changes ?? []).filter((change) => change.change !== 'unchanged').length} items differ from it; unchanged items carry over.
+                  {plural((preview.changes ?? []).filter((change) => change.change !== 'unchanged').length, 'item differs', 'items differ')} from it; unchanged items carry over.
                   {(preview.changes ?? []).filter((change) => change.change === 'removed').map((change) => (
                     <span key={change.code} className="govuk-!-display-block">{change.code} is removed: {change.text}</span>
                   ))}

@@ -25,7 +25,7 @@ export default function SupervisionOverviewPage() {
         <Link to="/supervision" className="govuk-back-link">Back to supervision</Link>
         <h1 className="govuk-heading-l">Overdue supervision</h1>
         {debriefs ? (
-          <p className="govuk-body"><strong className="govuk-tag govuk-tag--orange">{debriefs}</strong> urgent debrief{debriefs === 1 ? '' : 's'} requested and not yet arranged.</p>
+          <p className="govuk-body"><strong className="govuk-tag govuk-tag--orange">{debriefs}</strong> {debriefs === 1 ? 'urgent debrief' : 'urgent debriefs'} requested and not yet arranged.</p>
         ) : null}
 
         <h2 className="govuk-heading-m">Sessions overdue against the agreed frequency ({sessions.length})</h2>

@@ -6,6 +6,7 @@ import { ROLE_LABELS } from '#app/domain/roles.ts';
 import { listManagedTeam } from '#app/domain/team.server.ts';
 import { requirePermission } from '#app/utils/auth.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
+import { plural } from '#app/utils/words.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Team – NOSfolio' }];
 
@@ -21,35 +22,42 @@ export default function TeamPage() {
       <h1 className="govuk-heading-l">Team</h1>
       {teams.length === 0 ? <p className="govuk-body">You do not manage any teams yet. Ask your organisation admin.</p> : null}
       {teams.map((team) => (
-        <TableRegion label={team.name} key={team.id}>
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">
-              {team.name} ({team.members.length} people)
-            </caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Name</th>
-                <th scope="col" className="govuk-table__header">Job title</th>
-                <th scope="col" className="govuk-table__header">Roles</th>
-                <th scope="col" className="govuk-table__header">Line supervisor</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {team.members.map((member) => (
-                <tr className="govuk-table__row" key={member.id}>
-                  <th scope="row" className="govuk-table__header">
-                    <Link className="govuk-link" to={`/workers/${member.id}`}>{member.name}</Link>
-                  </th>
-                  <td className="govuk-table__cell">{member.jobTitle}</td>
-                  <td className="govuk-table__cell">{member.roles.map((role) => ROLE_LABELS[role]).join(', ')}</td>
-                  <td className="govuk-table__cell">
-                    {member.lineSupervisorName ?? <strong className="govuk-tag govuk-tag--red">None</strong>}
-                  </td>
+        team.members.length === 0 ? (
+          <section key={team.id} aria-labelledby={`team-${team.id}`}>
+            <h2 className="govuk-heading-m" id={`team-${team.id}`}>{team.name}</h2>
+            <p className="govuk-body">Nobody is in this team yet. Ask your organisation admin to add people to it.</p>
+          </section>
+        ) : (
+          <TableRegion label={team.name} key={team.id}>
+            <table className="govuk-table">
+              <caption className="govuk-table__caption govuk-table__caption--m">
+                {team.name} ({plural(team.members.length, 'person', 'people')})
+              </caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">Name</th>
+                  <th scope="col" className="govuk-table__header">Job title</th>
+                  <th scope="col" className="govuk-table__header">Roles</th>
+                  <th scope="col" className="govuk-table__header">Line supervisor</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+              </thead>
+              <tbody className="govuk-table__body">
+                {team.members.map((member) => (
+                  <tr className="govuk-table__row" key={member.id}>
+                    <th scope="row" className="govuk-table__header">
+                      <Link className="govuk-link" to={`/workers/${member.id}`}>{member.name}</Link>
+                    </th>
+                    <td className="govuk-table__cell">{member.jobTitle}</td>
+                    <td className="govuk-table__cell">{member.roles.map((role) => ROLE_LABELS[role]).join(', ')}</td>
+                    <td className="govuk-table__cell">
+                      {member.lineSupervisorName ?? <strong className="govuk-tag govuk-tag--red">None</strong>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
+        )
       ))}
     </>
   );

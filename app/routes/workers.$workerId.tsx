@@ -24,7 +24,7 @@ export default function WorkerPage() {
   return (
     <>
       <h1 className="govuk-heading-l">{worker.name}</h1>
-      <EvidenceTable evidence={evidence} caption="Evidence" />
+      <EvidenceTable evidence={evidence} caption="Evidence" empty={`${worker.name} has not recorded any evidence yet.`} />
       <ProgressView standards={standards} isOwn={false} />
     </>
   );

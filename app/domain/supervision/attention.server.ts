@@ -2,13 +2,12 @@
 import { Op } from 'sequelize';
 import { today } from '#app/utils/dates/index.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
+import { plural } from '#app/utils/words.ts';
 import { SupervisionAction, SupervisionRecord, SupervisionSession } from '#db/models/index.ts';
 import type { AttentionItem } from '../home.server.ts';
 import { scopedWorkers, workersWithoutAgreement } from './agreements.server.ts';
 import { overdueFor } from './internal/overdue.server.ts';
 import { ACTION_STATUS, RECORD_STATUS, SESSION_STATUS } from './statuses.ts';
-
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 /** The worker's own (no check needed: every count is of the actor's own rows): records to agree, their overdue actions, their requested debrief. */
 export async function workerSupervisionItems(actor: Actor): Promise<AttentionItem[]> {

@@ -1,10 +1,11 @@
 // The supervision schedule: sessions planned from the agreement (rrule), one-off sessions, moving, cancelling with
 // a reason, marking missed, and the urgent debrief a worker asks for.
 import { type Transaction } from 'sequelize';
-import { parseIsoDate, parseTime, resolveLondonTime } from '#app/utils/dates/index.ts';
+import { formatDate, formatDateTime, parseIsoDate, parseTime, resolveLondonTime } from '#app/utils/dates/index.ts';
 import { Forbidden, InvalidTransition, NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { type Actor } from '#app/utils/permissions.server.ts';
 import type { DomainContext } from '#app/utils/request-context.server.ts';
+import { plural, withArticle } from '#app/utils/words.ts';
 import { Person, SupervisionAgreement, SupervisionSession } from '#db/models/index.ts';
 import { AUDIT_ACTIONS } from '../audit.server.ts';
 import { effectiveLineSupervisorId } from '../relationships.server.ts';
@@ -91,7 +92,7 @@ export async function planSchedule(ctx: DomainContext, workerId: number, until?:
     },
     audit: ({ access, agreement }, planned) => ({
       action: AUDIT_ACTIONS.supervisionSessionChanged,
-      summary: `${actor.name} planned ${planned} supervision sessions for ${access.worker.name} until ${until ?? agreement!.reviewOn}`,
+      summary: `${actor.name} planned ${plural(planned, 'supervision session', 'supervision sessions')} for ${access.worker.name} until ${formatDate(until ?? agreement!.reviewOn)}`,
       subject: { type: 'person', id: workerId },
     }),
   });
@@ -129,7 +130,7 @@ export async function planSession(ctx: DomainContext, workerId: number, input: S
         },
         { transaction },
       ),
-    audit: ({ access }, created) => sessionChanged(created, `${actor.name} planned a ${input.type} session for ${access.worker.name}`),
+    audit: ({ access }, created) => sessionChanged(created, `${actor.name} planned ${withArticle(input.type.replace('_', ' '))} session for ${access.worker.name}`),
   });
   return session.id;
 }
@@ -164,8 +165,9 @@ export async function moveSession(ctx: DomainContext, sessionId: number, input: 
     run: async ({ session }, transaction) => {
       const { startsAt, endsAt } = checkSessionTime(input, now);
       await session.update({ startsAt, endsAt, status: assertTransition(SESSION_WORKFLOW, session.status, 'move') }, { transaction });
+      return startsAt;
     },
-    audit: ({ session, access }) => sessionChanged(session, `${actor.name} moved a supervision session of ${access.worker.name} to ${input.date} ${input.startTime}`),
+    audit: ({ session, access }, startsAt) => sessionChanged(session, `${actor.name} moved a supervision session of ${access.worker.name} to ${formatDateTime(startsAt)}`),
   });
 }
 

@@ -1,6 +1,7 @@
 // Dates and times as people in the UK read them: Europe/London, day month year, with BST or GMT where it matters.
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
+import { plural } from '#app/utils/words.ts';
 import { londonInstantsOf, UK_TIME_ZONE } from './calendar.ts';
 
 function inLondon(value: Date | string): TZDate {
@@ -35,5 +36,5 @@ export function formatClock(time: string): string {
 
 /** "1 month", "12 months". */
 export function formatMonths(months: number): string {
-  return months === 1 ? '1 month' : `${months} months`;
+  return plural(months, 'month', 'months');
 }
