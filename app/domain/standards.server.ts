@@ -3,7 +3,7 @@ import { Op, type Transaction } from 'sequelize';
 import { NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
 import type { DomainContext } from '#app/utils/request-context.server.ts';
-import { PersonStandard, Standard, StandardItem, StandardVersion, sequelize, PersonStandardHistory } from '#db/models/index.ts';
+import { EvidenceItemLink, PersonStandard, Standard, StandardItem, StandardVersion, sequelize, PersonStandardHistory } from '#db/models/index.ts';
 import { NosStandardSchema, type NosStandard } from '#standards/schema.ts';
 import { AUDIT_ACTIONS } from './audit.server.ts';
 import { refreshItemStates } from './evidence/item-states.server.ts';
@@ -24,6 +24,8 @@ export type ImportPreview = {
   changes: ItemChange[] | null;
   /** How many people hold the current version and could move to the new one. */
   holders: number;
+  /** Whether any evidence is linked to the current version's items (it stays with that version). */
+  hasEvidence: boolean;
 };
 
 function versionLabel(version: string | null): string {
@@ -49,6 +51,7 @@ export async function previewStandardImport(actor: Actor, standard: NosStandard)
     currentVersion: current?.version ?? null,
     changes: current ? compareItems(currentItems, standard.items) : null,
     holders: current ? await PersonStandard.count({ where: { standardVersionId: current.id } }) : 0,
+    hasEvidence: currentItems.length > 0 && (await EvidenceItemLink.count({ where: { standardItemId: currentItems.map((item) => item.id) } })) > 0,
   };
 }
 

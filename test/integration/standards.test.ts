@@ -12,7 +12,7 @@ import { Forbidden, NotFound, ValidationError } from '#app/utils/errors.server.t
 import { contextFor } from '#app/utils/request-context.server.ts';
 import { StandardItem, StandardVersion } from '#db/models/index.ts';
 import { loadSeedStandard } from '#db/seed/standards.ts';
-import { createStaffedOrganisation } from '#test/factories/index.ts';
+import { createEvidence, createStaffedOrganisation, giveStandard } from '#test/factories/index.ts';
 import { expectRejection } from '#test/support/rejections.ts';
 
 const options = {};
@@ -43,6 +43,15 @@ describe('standards library', () => {
     expect((error as ValidationError).message).to.contain('ASTH325 version 2 is already in the library');
     expect((await listStandards(admin)).map((row) => row.urn)).to.deep.equal(['ASTH325']);
     expect((await previewStandardImport(admin, loadSeedStandard('ASTH325'))).duplicate).to.equal(true);
+  });
+
+  it('says evidence stays with the current version only when there is some', async () => {
+    const { admin, worker } = await createStaffedOrganisation();
+    const { items } = await giveStandard(admin, 'ASTH325', [worker]);
+    const next = { ...loadSeedStandard('ASTH325'), version: '3' };
+    expect((await previewStandardImport(admin, next)).hasEvidence).to.equal(false);
+    await createEvidence(worker, [items[0]!]);
+    expect((await previewStandardImport(admin, next)).hasEvidence).to.equal(true);
   });
 
   it('a new version becomes current, shows what changed, carries unchanged items and keeps the old one readable', async () => {
