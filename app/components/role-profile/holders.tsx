@@ -3,11 +3,29 @@ import { Form } from '@remix-run/react';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { formatDate } from '#app/utils/dates/index.ts';
 
-type Holder = { id: number; personName: string; startedOn: string; targetDate: string; endedOn: string | null };
+type Holder = { id: number; personName: string; startedOn: string; targetDate: string; endedOn: string | null; isWorker?: boolean };
+
+/** Holders without the worker role cannot record evidence towards the role's standards; the admin is told so. */
+function NotWorkersWarning({ holders }: { holders: Holder[] }) {
+  const names = holders.filter((holder) => holder.isWorker === false).map((holder) => holder.personName);
+  if (!names.length) return null;
+  return (
+    <div className="govuk-warning-text">
+      <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+      <div className="govuk-warning-text__text">
+        <span className="govuk-visually-hidden">Warning</span>
+        {names.join(', ')} {names.length === 1 ? 'does' : 'do'} not have the worker role, so they cannot record
+        evidence towards this role’s standards. Give the worker role on their page in People, or end the assignment.
+      </div>
+    </div>
+  );
+}
 
 export function HoldersTable({ holders, canEnd }: { holders: Holder[]; canEnd: boolean }) {
   if (!holders.length) return <p className="govuk-body">Nobody holds this role at the moment.</p>;
   return (
+    <>
+    <NotWorkersWarning holders={holders} />
     <table className="govuk-table">
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
@@ -39,6 +57,7 @@ export function HoldersTable({ holders, canEnd }: { holders: Holder[]; canEnd: b
         ))}
       </tbody>
     </table>
+    </>
   );
 }
 
