@@ -1,7 +1,7 @@
 // The form an admin uses to add or change a person: details, team, line supervisor and roles.
 import type { SubmissionResult } from '@conform-to/react';
 import { z } from 'zod';
-import { ROLES, ROLE_LABELS } from '#app/domain/roles.ts';
+import { NO_ROLE_MESSAGE, ROLES, ROLE_LABELS } from '#app/domain/roles.ts';
 import { textUpTo } from '#app/utils/text-limits.ts';
 import { Checkboxes, SelectField, TextField, type Option } from './ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from './ui/form.tsx';
@@ -16,7 +16,7 @@ export const PersonSchema = z.object({
   jobTitle: textUpTo('Job title', 200).optional(),
   teamId: z.number({ invalid_type_error: 'Select a team from the list' }).int().positive().optional(),
   lineSupervisorId: z.number({ invalid_type_error: 'Select a line supervisor from the list' }).int().positive().optional(),
-  roles: z.array(z.enum(ROLES, { errorMap: () => ({ message: 'Select roles from the list' }) })).default([]),
+  roles: z.array(z.enum(ROLES, { errorMap: () => ({ message: 'Select roles from the list' }) })).min(1, NO_ROLE_MESSAGE).default([]),
 });
 
 export function PersonForm({

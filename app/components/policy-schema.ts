@@ -8,8 +8,8 @@ export const POLICY_BODY_CHARACTERS = 100_000;
 
 const versionFields = {
   version: textUpTo('The version', 40, { required: 'Enter the version' }),
-  adoptedOn: dateField('date this version was adopted'),
-  nextReviewOn: dateField('next review date'),
+  adoptedOn: dateField('date this version was adopted', { within: { yearsBack: 50, yearsAhead: 5 } }),
+  nextReviewOn: dateField('next review date', { within: { yearsBack: 10, yearsAhead: 10 } }),
   body: textUpTo('The policy text', POLICY_BODY_CHARACTERS, { required: 'Enter the text of the policy', bytes: MEDIUMTEXT_COLUMN_BYTES }),
 };
 

@@ -30,7 +30,7 @@ export const SaveRoleProfileSchema = RoleProfileSchema.extend({ intent: z.litera
 export const AssignRoleProfileSchema = z.object({
   intent: z.literal('assign'),
   personId: z.number({ required_error: 'Select a person', invalid_type_error: 'Select a person from the list' }).int().positive(),
-  startedOn: dateField('start date'),
+  startedOn: dateField('start date', { within: { yearsBack: 50, yearsAhead: 5 } }),
 });
 
 /** Ends an assignment today; the id is a hidden field. */

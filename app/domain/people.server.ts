@@ -7,7 +7,7 @@ import { Person, PersonRole, Session, Team } from '#db/models/index.ts';
 import { normaliseEmail } from './accounts.server.ts';
 import { AUDIT_ACTIONS } from './audit.server.ts';
 import { supervisorsAmong } from './relationships.server.ts';
-import { ROLES, ROLE_LABELS, isRole, type Role } from './roles.ts';
+import { NO_ROLE_MESSAGE, ROLES, ROLE_LABELS, isRole, type Role } from './roles.ts';
 import { locked, write } from './write.server.ts';
 
 export type PersonInput = {
@@ -121,6 +121,10 @@ async function checkReferences(actor: Actor, input: PersonInput, personId?: numb
  */
 const EMAIL_UNUSABLE = 'This email address cannot be used. Check it, or use the person’s own work email address';
 
+function checkRoles(input: PersonInput) {
+  if (input.roles.length === 0) throw new ValidationError({ roles: [NO_ROLE_MESSAGE] });
+}
+
 function describeRoles(roles: Role[]) {
   return roles.length ? roles.map((role) => ROLE_LABELS[role]).join(', ') : 'no roles';
 }
@@ -153,6 +157,7 @@ export async function createPerson(ctx: DomainContext, input: PersonInput): Prom
   const { actor } = ctx;
   assertCan(actor, 'manage:people:org');
   const { supervisorName } = await checkReferences(actor, input);
+  checkRoles(input);
   try {
     return await write(ctx, {
       permission: 'manage:people:org',
@@ -194,6 +199,7 @@ export async function updatePerson(ctx: DomainContext, personId: number, input: 
   const { actor } = ctx;
   assertCan(actor, 'manage:people:org');
   const { teamName, supervisorName } = await checkReferences(actor, input, personId);
+  checkRoles(input);
   try {
     await write(ctx, {
       permission: 'manage:people:org',

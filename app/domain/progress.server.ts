@@ -1,5 +1,5 @@
 // A worker's progress: every item of every standard they hold, with its state and the evidence behind it.
-import type { Actor } from '#app/utils/permissions.server.ts';
+import { readsDraftsOf, type Actor } from '#app/utils/permissions.server.ts';
 import { heldStandards, predecessorsOf } from './evidence/internal/held-items.server.ts';
 import { foldCarriedItems, itemEvidenceOf, type EvidenceRef, type ItemEvidence } from './evidence/internal/item-evidence.server.ts';
 import type { ItemState } from './evidence-types.ts';
@@ -40,7 +40,7 @@ export async function workerProgress(actor: Actor, workerId: number) {
   const standards = await heldStandards(workerId);
   const [carried, mapped] = await Promise.all([
     predecessorsOf(standards.flatMap((standard) => standard.items)),
-    itemEvidenceOf([workerId]),
+    itemEvidenceOf([workerId], { drafts: readsDraftsOf(actor, { id: workerId, relationship }) }),
   ]);
   const evidenceByItem = foldCarriedItems(mapped.get(workerId)!, carried);
 

@@ -7,6 +7,7 @@ import type { DomainContext } from '#app/utils/request-context.server.ts';
 import { plural } from '#app/utils/words.ts';
 import {
   Person,
+  PersonRole,
   PersonStandard,
   RoleAssignment,
   RoleProfile,
@@ -81,7 +82,7 @@ export async function getRoleProfile(actor: Actor, roleProfileId: number) {
     currentVersions(standardIds, actor.organisationId),
     RoleAssignment.findAll({
       where: { roleProfileId: profile.id, organisationId: actor.organisationId },
-      include: [{ model: Person, as: 'person', attributes: ['id', 'name'] }],
+      include: [{ model: Person, as: 'person', attributes: ['id', 'name'], include: [{ model: PersonRole, as: 'roles', attributes: ['role'] }] }],
       order: [
         ['startedOn', 'DESC'],
         ['id', 'DESC'],
@@ -92,6 +93,8 @@ export async function getRoleProfile(actor: Actor, roleProfileId: number) {
     id: row.id,
     personId: row.personId,
     personName: (row.get('person') as Person | undefined)?.name ?? '',
+    // Only a worker records evidence: a role's standards given to anyone else cannot be worked towards.
+    isWorker: ((row.get('person') as Person | undefined)?.roles ?? []).some((role) => role.role === 'worker'),
     startedOn: row.startedOn,
     targetDate: row.targetDate,
     endedOn: row.endedOn,

@@ -11,6 +11,9 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Organisation admin',
 };
 
+/** Everyone holds at least one role: without one a person can sign in to nothing. */
+export const NO_ROLE_MESSAGE = 'Select at least one role';
+
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }

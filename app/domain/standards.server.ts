@@ -4,11 +4,12 @@ import { NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
 import type { DomainContext } from '#app/utils/request-context.server.ts';
 import { plural } from '#app/utils/words.ts';
-import { PersonStandard, Standard, StandardItem, StandardVersion, sequelize, PersonStandardHistory } from '#db/models/index.ts';
+import { EvidenceItemLink, PersonStandard, Standard, StandardItem, StandardVersion, sequelize, PersonStandardHistory } from '#db/models/index.ts';
 import { NosStandardSchema, type NosStandard } from '#standards/schema.ts';
 import { AUDIT_ACTIONS } from './audit.server.ts';
 import { refreshItemStates } from './evidence/item-states.server.ts';
 import { unreviewedFlag } from './standards/import-review.ts';
+import { SEARCH_IGNORED_CHARACTERS, searchWords } from './standards/search-words.ts';
 import { StoredStandardSchema } from './standards/stored-limits.ts';
 import { locked, write, type AuditEntry } from './write.server.ts';
 
@@ -25,6 +26,8 @@ export type ImportPreview = {
   changes: ItemChange[] | null;
   /** How many people hold the current version and could move to the new one. */
   holders: number;
+  /** Whether any evidence is linked to the current version's items (it stays with that version). */
+  hasEvidence: boolean;
 };
 
 function versionLabel(version: string | null): string {
@@ -50,6 +53,7 @@ export async function previewStandardImport(actor: Actor, standard: NosStandard)
     currentVersion: current?.version ?? null,
     changes: current ? compareItems(currentItems, standard.items) : null,
     holders: current ? await PersonStandard.count({ where: { standardVersionId: current.id } }) : 0,
+    hasEvidence: currentItems.length > 0 && (await EvidenceItemLink.count({ where: { standardItemId: currentItems.map((item) => item.id) } })) > 0,
   };
 }
 
@@ -277,16 +281,33 @@ export function interchangeStandard(
 
 export const SEARCH_LIMIT = 100;
 
-/** Items of current versions whose text contains every word of the query. */
+/**
+ * A column in its search form, in SQL that SQLite and MariaDB both run: lower case, the ignored characters removed
+ * (searchForm in JavaScript), so that the query and the stored text are compared alike.
+ */
+function searchableColumn(column: string): string {
+  const quoted = sequelize.getQueryInterface().quoteIdentifiers(column);
+  return SEARCH_IGNORED_CHARACTERS.reduce((sql, character) => `REPLACE(${sql}, ${sequelize.escape(character)}, '')`, `LOWER(${quoted})`);
+}
+
+/** `column` contains `word` (already in search form); `!` escapes the wildcards, on both databases. */
+function containsWord(column: string, word: string): string {
+  return `${searchableColumn(column)} LIKE ${sequelize.escape(`%${word.replace(/[!%_]/g, (c) => `!${c}`)}%`)} ESCAPE '!'`;
+}
+
+/**
+ * Items of current versions where every word of the query is in the item's text, its section heading or its
+ * standard's title, whatever the case or hyphenation. Items whose headings hold every word come first.
+ */
 export async function searchItems(actor: Actor, query: string) {
   assertCan(actor, 'read:standards:org');
-  const words = query.trim().split(/\s+/).filter(Boolean).slice(0, 8);
+  const words = searchWords(query);
   if (words.length === 0) return [];
+  const headings = ['standardVersion.title', 'StandardItem.section'];
+  const anywhere = [...headings, 'StandardItem.text'];
+  const matches = (columns: string[]) => words.map((word) => `(${columns.map((column) => containsWord(column, word)).join(' OR ')})`).join(' AND ');
   const items = await StandardItem.findAll({
-    where: {
-      organisationId: actor.organisationId,
-      [Op.and]: words.map((word) => ({ text: { [Op.like]: `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } })),
-    },
+    where: { organisationId: actor.organisationId, [Op.and]: [sequelize.literal(matches(anywhere))] },
     include: [
       {
         model: StandardVersion,
@@ -296,7 +317,10 @@ export async function searchItems(actor: Actor, query: string) {
         include: [{ model: Standard, as: 'standard', attributes: ['urn'] }],
       },
     ],
-    order: [['id', 'ASC']],
+    order: [
+      [sequelize.literal(`CASE WHEN ${matches(headings)} THEN 0 ELSE 1 END`), 'ASC'],
+      ['id', 'ASC'],
+    ],
     limit: SEARCH_LIMIT,
   });
   return items.map((item) => {

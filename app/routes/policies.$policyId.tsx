@@ -179,7 +179,7 @@ export default function PolicyPage() {
             <p className="govuk-body">The new version becomes the current one, and everyone is asked to acknowledge it again.</p>
             <SchemaForm form={form} fields={fields}>
               <input type="hidden" name="intent" value="add-version" />
-              <TextField field={fields.version} label="Version" hint="For example, 2.0" width="10" maxLength={40} />
+              <TextField field={fields.version} label="Version" hint="For example, 2.0" width="10" />
               <DateInput field={fields.adoptedOn} legend="Date adopted" hint="For example, 27 3 2026" />
               <DateInput field={fields.nextReviewOn} legend="Next review date" hint="For example, 27 3 2027" />
               <TextArea field={fields.body} label="Policy text" hint="Leave a blank line between paragraphs. Start a heading with ##, a list item with - and table columns with |" rows={12} />

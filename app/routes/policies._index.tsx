@@ -99,8 +99,8 @@ export default function PoliciesPage() {
         <section aria-labelledby="add-heading">
           <h2 className="govuk-heading-m" id="add-heading">Add a policy</h2>
           <SchemaForm form={form} fields={fields}>
-            <TextField field={fields.title} label="Title" maxLength={200} />
-            <TextField field={fields.version} label="Version" hint="For example, 1.0" width="10" maxLength={40} />
+            <TextField field={fields.title} label="Title" />
+            <TextField field={fields.version} label="Version" hint="For example, 1.0" width="10" />
             <DateInput field={fields.adoptedOn} legend="Date adopted" hint="For example, 27 3 2026" />
             <DateInput field={fields.nextReviewOn} legend="Next review date" hint="For example, 27 3 2027" />
             <TextArea field={fields.body} label="Policy text" hint="Leave a blank line between paragraphs. Start a heading with ##, a list item with - and table columns with |" rows={12} />

@@ -99,7 +99,7 @@ export default function RoleProfilesPage() {
         <section aria-labelledby="create-heading">
           <h2 className="govuk-heading-m" id="create-heading">Create a role profile</h2>
           <SchemaForm form={form} fields={fields}>
-            <TextField field={fields.name} label="Role name" hint="For example, Senior care worker" maxLength={200} />
+            <TextField field={fields.name} label="Role name" hint="For example, Senior care worker" />
             <TextArea field={fields.description} label="Description (optional)" rows={3} />
             {standards.length ? (
               <Checkboxes field={fields.standardIds} legend="Required standards" hint="Select all that apply" options={standards} />

@@ -203,7 +203,8 @@ function ImportPreviewForm({ previews, sourceName, errors, answers }: PreviewPro
                 <p className="govuk-error-message" id="save">{standard.urn} version {standard.version ?? '1'} is already in the library. Import a different version.</p>
               ) : preview.currentVersion ? (
                 <div className="govuk-inset-text">
-                  This becomes the current version, replacing version {preview.currentVersion}. Evidence and sign-offs stay with version {preview.currentVersion}.{' '}
+                  This becomes the current version, replacing version {preview.currentVersion}.{' '}
+                  {preview.hasEvidence ? `Evidence already linked to version ${preview.currentVersion} stays with it. ` : null}
                   {plural((preview.changes ?? []).filter((change) => change.change !== 'unchanged').length, 'item differs', 'items differ')} from it; unchanged items carry over.
                   {(preview.changes ?? []).filter((change) => change.change === 'removed').map((change) => (
                     <span key={change.code} className="govuk-!-display-block">{change.code} is removed: {change.text}</span>

@@ -1,6 +1,7 @@
 // Who may do what: the one policy module that every loader, action and domain function asks. A permission string
 // grants an action to roles; its scope is chosen from how the actor stands to the subject (their own, a worker they
 // assess, supervise or manage, their organisation), and the predicates below combine the two.
+import { EVIDENCE_STATUS } from '#app/domain/evidence-types.ts';
 import type { Role } from '#app/domain/roles.ts';
 import { Forbidden, NotFound } from './errors.server.ts';
 
@@ -125,9 +126,19 @@ export function isLineSupervisorOf(actor: Actor, worker: { lineSupervisorId: num
   return worker.lineSupervisorId === actor.id && can(actor, 'read:supervision:supervised');
 }
 
-/** Evidence is seen by the worker, their assessors, their line supervisor and the managers above them. */
-export function canReadEvidence(actor: Actor, worker: RelatedWorker): boolean {
-  return canIn(actor, 'read:evidence', worker);
+/**
+ * Evidence is seen by the worker, their assessors, their line supervisor and the managers above them. A draft is the
+ * worker's work in progress, as an unsent letter is: only the worker sees it, so with `evidence` the answer is about
+ * that piece, and lists, files and progress shown to anyone else hold submitted evidence only.
+ */
+export function canReadEvidence(actor: Actor, worker: RelatedWorker, evidence?: { status: string }): boolean {
+  if (!canIn(actor, 'read:evidence', worker)) return false;
+  return evidence === undefined || evidence.status !== EVIDENCE_STATUS.draft || (worker.relationship.self && can(actor, 'read:evidence:own'));
+}
+
+/** Whether the actor's view of this worker's evidence includes drafts: the same rule, for a list. */
+export function readsDraftsOf(actor: Actor, worker: RelatedWorker): boolean {
+  return canReadEvidence(actor, worker, { status: EVIDENCE_STATUS.draft });
 }
 
 /** Only the worker records and changes their evidence. */

@@ -240,6 +240,41 @@ describe('organisation admin', function () {
     });
   }
 
+  it('asks for at least one role, and warns when a role profile goes to someone who is not a worker', async () => {
+    const page = await open();
+    const axe = new AccessibilityAudit();
+    const person = uniquePerson();
+    await loginAs(page, 'admin');
+    await page.goto(url('/people/new'), { waitUntil: 'load' });
+    await waitForHeading(page, /^Add a person$/);
+    await typeInto(page, 'Full name', person.name);
+    await typeInto(page, 'Email address', person.email);
+    await setCheckbox(page, 'Worker', false);
+    await clickButton(page, 'Add person');
+    await page.waitForSelector('.govuk-error-summary');
+    expect(await page.$$eval('.govuk-error-summary__list a', (links) => links.map((link) => link.textContent?.trim()))).to.deep.equal(['Select at least one role']);
+    expect(await errorNextTo(page, 'Worker')).to.equal('Error: Select at least one role');
+    await axe.check(page);
+
+    await setCheckbox(page, 'Assessor', true);
+    // From the keyboard: leaving the box clears its error first, so a mouse click could land where the button was.
+    await page.focus('button::-p-text(Add person)');
+    await page.keyboard.press('Enter');
+    await waitForHeading(page, exactly(person.name));
+
+    await page.goto(url('/role-profiles'), { waitUntil: 'load' });
+    await page.click('main table a[href^="/role-profiles/"]');
+    await page.waitForSelector('button::-p-text(Assign role)');
+    await chooseOption(page, 'Person', person.name);
+    for (const [part, value] of [['day', '1'], ['month', '3'], ['year', '2026']] as const) await page.type(`input[name="startedOn.${part}"]`, value);
+    await clickButton(page, 'Assign role');
+    await page.waitForSelector('.govuk-notification-banner');
+    const warning = await page.$eval('main .govuk-warning-text', (element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim());
+    expect(warning).to.contain(`${person.name} does not have the worker role, so they cannot record evidence`);
+    await axe.check(page);
+    axe.expectNone();
+  });
+
   it('hands a new person a reset link, lets them sign in, then deactivates them, all in the audit log', async function () {
     this.timeout(150_000); // a long journey through three browsers
     const admin = await open();

@@ -392,6 +392,48 @@ describe('recording evidence (issue 5)', function () {
     });
   }
 
+  for (const javaScript of [true, false]) {
+    it(`shows each text limit under its field, counting as the worker types, and refuses a date from 1899 (${javaScript ? 'with' : 'without'} JavaScript)`, async () => {
+      const page = await open(javaScript);
+      const axe = new AccessibilityAudit();
+      await loginAs(page, 'worker');
+      await page.goto(url('/evidence/new'), { waitUntil: 'load' });
+      await waitForHeading(page, /^Record evidence$/);
+      if (javaScript) await waitForHydration(page);
+      const countUnder = async (label: string) => {
+        const id = await inputIdForLabel(page, label);
+        return page.$eval(`[id="${id}"]`, (field) => {
+          const info = document.getElementById(`${field.id}-info`);
+          const described = (field.getAttribute('aria-describedby') ?? '').split(' ').includes(`${field.id}-info`);
+          return described && info ? (info.textContent ?? '').trim() : null;
+        });
+      };
+      const description = 'What you did, or your reflection';
+      if (javaScript) {
+        expect(await countUnder('Title')).to.equal('You have 200 characters remaining');
+        expect(await countUnder(description)).to.equal('You have 20,000 characters remaining');
+      } else {
+        expect(await countUnder('Title')).to.equal('You can enter up to 200 characters');
+        expect(await countUnder(description)).to.equal('You can enter up to 20,000 characters');
+      }
+      await choose(page, 'Observation');
+      await typeInto(page, 'Title', `An old date ${RUN}`);
+      await typeInto(page, description, 'Hello');
+      if (javaScript) expect(await countUnder(description)).to.equal('You have 19,995 characters remaining');
+      await axe.check(page, `/evidence/new (character counts, ${javaScript ? 'with' : 'without'} JavaScript)`);
+
+      await setDate(page, { day: '1', month: '6', year: '1899' });
+      const status = await pressButton(page, 'Save as draft');
+      if (!javaScript) expect(status, 'the server refuses the form').to.equal(400);
+      await page.waitForSelector('.govuk-error-summary');
+      const floor = new Date().getFullYear() - 100;
+      expect(await errorNextTo(page, 'Day')).to.match(new RegExp(`^Error: The date of the activity must be on or after \\d{1,2} \\w+ ${floor}$`));
+      expect(await savedRevisions(`An old date ${RUN}`), 'nothing was saved').to.equal(0);
+      await axe.check(page, `/evidence/new (date from 1899, ${javaScript ? 'with' : 'without'} JavaScript)`);
+      axe.expectNone();
+    });
+  }
+
   it('refuses a program renamed to .pdf, with the error next to the file field', async () => {
     const page = await open();
     const axe = new AccessibilityAudit();

@@ -4,7 +4,8 @@ import { expect } from 'chai';
 import { recordEvidence } from '#app/domain/evidence.server.ts';
 import { hashPassword } from '#app/utils/password.server.ts';
 import { contextFor } from '#app/utils/request-context.server.ts';
-import { EvidenceFile, Evidence, Person, PersonRole, SupervisionSession } from '#db/models/index.ts';
+import { EvidenceFile, Evidence, Person, PersonRole, StandardItem, StandardVersion, SupervisionSession } from '#db/models/index.ts';
+import { holdVersion } from '#test/factories/standards.ts';
 import { httpLogin, httpLoginAs, url, type HttpSession } from './harness.ts';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -33,11 +34,15 @@ describe('removing the supervisor role (HTTP)', function () {
       { organisationId, personId: worker.id, role: 'worker' },
     ]);
     const workerActor = { id: worker.id, organisationId, organisationName: '', name: worker.name, email: worker.email, roles: ['worker' as const], teamId: null, lineSupervisorId: supervisor.id };
+    // Submitted evidence against a held item: a draft would be the worker's alone, supervisor or not.
+    const version = (await StandardVersion.findOne({ where: { organisationId, isCurrent: true }, order: [['id', 'ASC']] }))!;
+    await holdVersion(organisationId, version.id, [worker]);
+    const item = (await StandardItem.findOne({ where: { standardVersionId: version.id }, order: [['position', 'ASC']] }))!;
     const evidenceId = await recordEvidence(
       contextFor(workerActor),
-      { type: 'reflective_account', title: 'A visit', activityDate: '2026-01-14', description: 'What I did', links: [] },
+      { type: 'reflective_account', title: 'A visit', activityDate: '2026-01-14', description: 'What I did', links: [{ itemId: item.id, note: 'Shows it' }] },
       [{ name: 'notes.pdf', bytes: PDF }],
-      { submissionToken: `role-removal-${stamp}`, submit: false },
+      { submissionToken: `role-removal-${stamp}`, submit: true },
     );
     const file = await EvidenceFile.findOne({ where: { evidenceRevisionId: (await Evidence.findByPk(evidenceId))!.currentRevisionId! } });
     const startsAt = new Date(Date.now() - 2 * 86_400_000);

@@ -22,7 +22,7 @@ import { Forbidden, NotFound } from '#app/utils/errors.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
 import { contextFor } from '#app/utils/request-context.server.ts';
 import { Session, Team } from '#db/models/index.ts';
-import { actorFor, createPerson, createStaffedOrganisation, heldSession, makeManagerOf, signedAgreement, unique } from '#test/factories/index.ts';
+import { actorFor, createPerson, createStaffedOrganisation, giveStandard, heldSession, makeManagerOf, signedAgreement, unique } from '#test/factories/index.ts';
 import { expectRejection } from '#test/support/rejections.ts';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -76,11 +76,13 @@ async function supervisedWorker() {
   await shareRecord(contextFor(supervisor, { ipAddress: 'ip' }), recordId);
   await agreeRecord(contextFor(worker, { ipAddress: 'ip' }), recordId, 'Agreed');
   const plannedId = await planSession(contextFor(supervisor, { ipAddress: 'ip' }), worker.id, { date: addDays(todayDate, 5), startTime: '10:00', endTime: '11:00', type: 'regular' });
+  const { items } = await giveStandard(org.admin, 'ASTH325', [worker]);
   const evidenceId = await recordEvidence(
     contextFor(worker),
-    { type: 'reflective_account', title: 'A visit', activityDate: '2026-01-14', description: 'What I did', links: [] },
+    { type: 'reflective_account', title: 'A visit', activityDate: '2026-01-14', description: 'What I did', links: [{ itemId: items[0]!.id, note: 'Shows P1' }] },
     [{ name: 'notes.pdf', bytes: PDF }],
-    { submissionToken: unique('token'), submit: false },
+    // Submitted: a draft is the worker's alone, whoever else may read their evidence.
+    { submissionToken: unique('token'), submit: true },
   );
   const fileId = (await getEvidence(worker, evidenceId)).files[0]!.id;
   return { org, supervisor, worker, heldId: held.id, recordId, plannedId, evidenceId, fileId };

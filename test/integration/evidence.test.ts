@@ -80,7 +80,7 @@ describe('evidence', () => {
 
   it('is seen by the worker, their assessor, supervisor and manager; anyone else gets not found', async () => {
     const org = await setUp();
-    const id = await recordEvidence(contextFor(org.worker), input(), [{ name: 'notes.pdf', bytes: PDF }], { submissionToken: unique('token'), submit: false });
+    const id = await recordEvidence(contextFor(org.worker), input({ links: [{ itemId: org.item('ASTH325', 'P1'), note: 'Shows P1' }] }), [{ name: 'notes.pdf', bytes: PDF }], { submissionToken: unique('token'), submit: true });
     const fileId = (await getEvidence(org.worker, id)).files[0]!.id;
     for (const reader of [org.worker, org.assessor, org.supervisor, org.manager]) {
       expect((await getEvidence(reader, id)).id).to.equal(id);
@@ -95,6 +95,33 @@ describe('evidence', () => {
       await expectRejection(listEvidence(stranger, org.worker.id), NotFound);
     }
     await expectRejection(updateEvidence(contextFor(org.supervisor), id, input(), [], []), Forbidden);
+  });
+
+  it('a draft is the worker’s own: their assessor, supervisor and manager see and count submitted evidence only', async () => {
+    const org = await setUp();
+    const p1 = org.item('ASTH325', 'P1');
+    const draft = { ...input({ title: 'Still writing', links: [{ itemId: p1, note: 'Shows P1' }] }) };
+    const id = await recordEvidence(contextFor(org.worker), draft, [{ name: 'draft.pdf', bytes: PDF }], { submissionToken: unique('token'), submit: false });
+    const fileId = (await getEvidence(org.worker, id)).files[0]!.id;
+    const p1Count = async (reader: Actor) =>
+      (await workerProgress(reader, org.worker.id)).standards.flatMap((standard) => standard.items).find((item) => item.id === p1)!.evidenceCount;
+
+    expect((await listEvidence(org.worker, org.worker.id)).evidence.map((row) => row.id)).to.deep.equal([id]);
+    expect(await p1Count(org.worker)).to.equal(1);
+    for (const reader of [org.assessor, org.supervisor, org.manager]) {
+      expect((await listEvidence(reader, org.worker.id)).evidence, reader.roles.join()).to.deep.equal([]);
+      await expectRejection(getEvidence(reader, id), NotFound);
+      await expectRejection(getEvidenceFile(reader, fileId), NotFound);
+      expect(await p1Count(reader), reader.roles.join()).to.equal(0);
+    }
+
+    await submitEvidence(contextFor(org.worker), id);
+    for (const reader of [org.assessor, org.supervisor, org.manager]) {
+      expect((await listEvidence(reader, org.worker.id)).evidence.map((row) => row.id), reader.roles.join()).to.deep.equal([id]);
+      expect((await getEvidence(reader, id)).id).to.equal(id);
+      expect((await getEvidenceFile(reader, fileId)).name).to.equal('draft.pdf');
+      expect(await p1Count(reader)).to.equal(1);
+    }
   });
 
   it('refuses a forbidden file renamed to .pdf, a future date and items the worker does not hold, writing nothing', async () => {

@@ -36,6 +36,18 @@ describe('people', () => {
     expect((await listPeople(admin)).length).to.equal(before);
   });
 
+  it('refuses a person without any role, next to the roles field, when adding and when changing', async () => {
+    const { admin, worker } = await createStaffedOrganisation();
+    const before = (await listPeople(admin)).length;
+    const added = await expectRejection(addPerson(contextFor(admin, { ipAddress: 'ip' }), { name: 'No Role', email: `${unique('none')}@example.org`, roles: [] }), ValidationError);
+    expect(added.fieldErrors.roles).to.deep.equal(['Select at least one role']);
+    const person = await getPerson(admin, worker.id);
+    const changed = await expectRejection(updatePerson(contextFor(admin, { ipAddress: 'ip' }), worker.id, { name: person.name, email: person.email, roles: [] }), ValidationError);
+    expect(changed.fieldErrors.roles).to.deep.equal(['Select at least one role']);
+    expect((await listPeople(admin)).length).to.equal(before);
+    expect((await getPerson(admin, worker.id)).roles).to.deep.equal(['worker']);
+  });
+
   it('an email used in another organisation is refused with the same words as any unusable address, revealing nothing', async () => {
     const { admin, worker } = await createStaffedOrganisation();
     const other = await createStaffedOrganisation();

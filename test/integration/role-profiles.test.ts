@@ -69,6 +69,17 @@ describe('role profiles', () => {
     expect(await AuditEvent.count({ where: { organisationId: admin.organisationId, action: 'role_profile.assigned' } })).to.equal(1);
   });
 
+  it('tells the admin which holders lack the worker role and so cannot record evidence for it', async () => {
+    const { admin, worker } = await createStaffedOrganisation();
+    const { standardId } = await addStandard(admin);
+    const profileId = await createRoleProfile(contextFor(admin, { ipAddress: 'ip' }), profileInput([standardId]));
+    for (const person of [worker, admin]) {
+      await assignRoleProfile(contextFor(admin, { ipAddress: 'ip' }), { personId: person.id, roleProfileId: profileId, startedOn: '2026-01-31' });
+    }
+    const holders = (await getRoleProfile(admin, profileId)).holders;
+    expect(holders.map((holder) => [holder.personId, holder.isWorker]).sort()).to.deep.equal([[worker.id, true], [admin.id, false]].sort());
+  });
+
   it('adds months to date-only strings without time-zone drift', () => {
     expect(addMonths('2026-01-31', 1)).to.equal('2026-02-28');
     expect(addMonths('2026-03-29', 6)).to.equal('2026-09-29');

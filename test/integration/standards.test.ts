@@ -12,7 +12,7 @@ import { Forbidden, NotFound, ValidationError } from '#app/utils/errors.server.t
 import { contextFor } from '#app/utils/request-context.server.ts';
 import { StandardItem, StandardVersion } from '#db/models/index.ts';
 import { loadSeedStandard } from '#db/seed/standards.ts';
-import { createStaffedOrganisation } from '#test/factories/index.ts';
+import { createEvidence, createStaffedOrganisation, giveStandard } from '#test/factories/index.ts';
 import { expectRejection } from '#test/support/rejections.ts';
 
 const options = {};
@@ -43,6 +43,15 @@ describe('standards library', () => {
     expect((error as ValidationError).message).to.contain('ASTH325 version 2 is already in the library');
     expect((await listStandards(admin)).map((row) => row.urn)).to.deep.equal(['ASTH325']);
     expect((await previewStandardImport(admin, loadSeedStandard('ASTH325'))).duplicate).to.equal(true);
+  });
+
+  it('says evidence stays with the current version only when there is some', async () => {
+    const { admin, worker } = await createStaffedOrganisation();
+    const { items } = await giveStandard(admin, 'ASTH325', [worker]);
+    const next = { ...loadSeedStandard('ASTH325'), version: '3' };
+    expect((await previewStandardImport(admin, next)).hasEvidence).to.equal(false);
+    await createEvidence(worker, [items[0]!]);
+    expect((await previewStandardImport(admin, next)).hasEvidence).to.equal(true);
   });
 
   it('a new version becomes current, shows what changed, carries unchanged items and keeps the old one readable', async () => {
@@ -91,14 +100,33 @@ describe('standards library', () => {
     expect(await exportableStandard(admin, 'HSC3331')).to.deep.equal(seed);
   });
 
-  it('searches item text of current versions by every word', async () => {
+  it('searches items of current versions by every word, in their text, section or standard title', async () => {
     const { admin, worker } = await createStaffedOrganisation();
     await saveStandardVersions(contextFor(admin), [loadSeedStandard('LMCA4'), loadSeedStandard('ASTH325')], options);
     const results = await searchItems(worker, 'supervision agreement');
     expect(results.length).to.be.greaterThan(0);
-    for (const result of results) expect(result.text.toLowerCase()).to.contain('supervision').and.to.contain('agreement');
+    for (const result of results) expect(`${result.title} ${result.section} ${result.text}`.toLowerCase()).to.contain('supervision').and.to.contain('agreement');
     expect(results.map((result) => result.urn)).to.include('LMCA4');
     expect(await searchItems(worker, '100%_\\')).to.deep.equal([]);
+  });
+
+  it('finds items whatever the hyphenation and case, those whose headings match first', async () => {
+    const { admin, worker } = await createStaffedOrganisation();
+    await saveStandardVersions(contextFor(admin), [loadSeedStandard('LMCA4'), loadSeedStandard('HSC3331'), loadSeedStandard('ASTH325')], options);
+    const held = { HSC3331: loadSeedStandard('HSC3331'), LMCA4: loadSeedStandard('LMCA4') };
+    const safeGuarding = (urn: 'HSC3331' | 'LMCA4') => held[urn].items.filter((item) => item.section === 'Safe-guarding').map((item) => `${urn} ${item.code}`);
+    const expected = [...safeGuarding('HSC3331'), ...safeGuarding('LMCA4')].sort();
+    expect(expected.length).to.be.greaterThan(0);
+    for (const query of ['safeguarding', 'SAFE-GUARDING', 'Safe guarding', 'safe‐guarding']) {
+      const results = await searchItems(worker, query);
+      const headed = results.filter((result) => result.section === 'Safe-guarding');
+      expect(headed.map((result) => `${result.urn} ${result.code}`).sort(), query).to.deep.equal(expected);
+      // Every item under the heading comes before any item that only mentions the word in its text.
+      expect(results.slice(0, headed.length).every((result) => result.section === 'Safe-guarding'), query).to.equal(true);
+    }
+    // Text matches still count: HSC3331 P-item "safeguard the individual" has no such heading.
+    expect((await searchItems(worker, 'safeguard')).some((result) => result.section !== 'Safe-guarding' && /safeguard/i.test(result.text))).to.equal(true);
+    expect(await searchItems(worker, "o'brien !%_")).to.deep.equal([]);
   });
 
   it('only admins import; another organisation sees nothing of it', async () => {

@@ -10,6 +10,7 @@ import {
   isoDate,
   londonDateOf,
   optionalDateField,
+  outsideRange,
   parseDateParts,
   parseIsoDate,
   parseUkDateText,
@@ -94,5 +95,23 @@ describe('dates', () => {
     const schema = z.object({ on: dateField('date of the activity', { check: (date) => (date > '2026-06-01' ? 'Too late' : null) }) });
     expect(schema.safeParse({ on: { day: '2', month: '6', year: '2026' } }).error?.issues[0]?.message).to.equal('Too late');
     expect(schema.parse({ on: { day: '1', month: '6', year: '2026' } }).on).to.equal('2026-06-01');
+  });
+
+  describe('sensible ranges', () => {
+    it('refuse a date too far back or ahead of today, naming the earliest or latest day', () => {
+      const now = isoDate('2026-12-01');
+      expect(outsideRange(isoDate('1899-06-01'), 'date of the activity', { yearsBack: 100 }, now)).to.equal('The date of the activity must be on or after 1 December 1926');
+      expect(outsideRange(isoDate('1926-12-01'), 'date of the activity', { yearsBack: 100 }, now)).to.equal(null);
+      expect(outsideRange(isoDate('2036-12-02'), 'review date', { yearsBack: 10, yearsAhead: 10 }, now)).to.equal('The review date must be on or before 1 December 2036');
+      expect(outsideRange(isoDate('2036-12-01'), 'review date', { yearsBack: 10, yearsAhead: 10 }, now)).to.equal(null);
+    });
+
+    it('put the message of a date out of range next to the date input', () => {
+      const schema = z.object({ on: dateField('date of the activity', { within: { yearsBack: 100 } }) });
+      const result = schema.safeParse({ on: { day: '1', month: '6', year: '1899' } });
+      expect(result.success).to.equal(false);
+      expect(result.error?.issues.map((issue) => issue.path.join('.'))).to.deep.equal(['on']);
+      expect(result.error?.issues[0]?.message).to.match(/^The date of the activity must be on or after \d{1,2} \w+ \d{4}$/);
+    });
   });
 });

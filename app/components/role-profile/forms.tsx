@@ -36,7 +36,7 @@ export function EditRoleProfileForm({ standards, defaultValue, lastResult }: { s
       <p className="govuk-body">Changes apply to future assignments; people already in the role keep the standards they were given.</p>
       <SchemaForm form={form} fields={fields}>
         <input type="hidden" name="intent" value="save" />
-        <TextField field={fields.name} label="Role name" maxLength={200} />
+        <TextField field={fields.name} label="Role name" />
         <TextArea field={fields.description} label="Description (optional)" rows={3} />
         {standards.length ? <Checkboxes field={fields.standardIds} legend="Required standards" hint="Select all that apply" options={standards} /> : null}
         <TextField field={fields.supervisionFrequencyWeeks} label="Supervision every (weeks)" width="5" />

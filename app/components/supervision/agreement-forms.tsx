@@ -48,7 +48,7 @@ export function PlanSessionForm({ lastResult }: { lastResult: Reply }) {
         <DateInput field={fields.date} legend="Date" hint="For example, 27 3 2026" />
         <TextField field={fields.startTime} label="Start time" hint="For example, 10:00" width="5" />
         <TextField field={fields.endTime} label="End time" hint="For example, 11:00" width="5" />
-        <TextField field={fields.place} label="Place or format (optional)" maxLength={200} />
+        <TextField field={fields.place} label="Place or format (optional)" />
         <button type="submit" className="govuk-button">Plan session</button>
       </SchemaForm>
     </>
@@ -67,7 +67,7 @@ export function AgreementForm({ heading, defaultValue, lastResult }: { heading: 
         <TextField field={fields.durationMinutes} label="Length of each session (minutes)" width="5" />
         <TextField field={fields.sessionTime} label="Usual start time" hint="For example, 10:00" width="5" />
         <DateInput field={fields.startsOn} legend="First session date" hint="For example, 27 3 2026" />
-        <TextField field={fields.place} label="Place or format" maxLength={200} />
+        <TextField field={fields.place} label="Place or format" />
         <TextArea field={fields.confidentiality} label="Confidentiality and its limits" rows={3} />
         <TextArea field={fields.scope} label="What supervision covers" rows={3} />
         <TextArea field={fields.recordKeeping} label="How records are kept" rows={2} />

@@ -63,7 +63,7 @@ export function AddActionForm({ worker, supervisor, lastResult }: { worker: Pers
   return (
     <SchemaForm form={form} fields={fields}>
       <input type="hidden" name="intent" value="action" />
-      <TextField field={fields.description} label="What is to be done" maxLength={1000} />
+      <TextField field={fields.description} label="What is to be done" />
       <SelectField
         field={fields.ownerId}
         label="Owner"

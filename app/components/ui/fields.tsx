@@ -1,6 +1,7 @@
 // GOV.UK form fields bound to Conform fields: label, hint, error message, and what was typed.
 import type { FieldMetadata } from '@conform-to/react';
 import { useContext, useEffect, useRef, type ReactNode } from 'react';
+import { CharacterCount, characterCountId } from './character-count.tsx';
 import { ServerReplyContext } from './form-core.tsx';
 
 type BaseProps = {
@@ -10,8 +11,8 @@ type BaseProps = {
   labelIsHeading?: boolean;
 };
 
-function describedBy(field: FieldMetadata<unknown>, hint: ReactNode) {
-  const ids = [hint ? `${field.id}-hint` : null, field.errors?.length ? field.errorId : null].filter(Boolean);
+function describedBy(field: FieldMetadata<unknown>, hint: ReactNode, counted = false) {
+  const ids = [hint ? `${field.id}-hint` : null, field.errors?.length ? field.errorId : null, counted ? characterCountId(field.id) : null].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
@@ -47,6 +48,8 @@ type TextFieldProps = BaseProps & {
 
 export function TextField({ type = 'text', autoComplete, width, maxLength, spellCheck, ...base }: TextFieldProps) {
   const { field, hint } = base;
+  // A limited text field shows its limit (from the schema); email and password limits are never near.
+  const counted = type === 'text' && field.maxLength !== undefined;
   const invalid = Boolean(field.errors?.length);
   const input = useRef<HTMLInputElement>(null);
   const serverReply = useContext(ServerReplyContext);
@@ -68,8 +71,9 @@ export function TextField({ type = 'text', autoComplete, width, maxLength, spell
         maxLength={maxLength}
         spellCheck={spellCheck}
         aria-invalid={invalid || undefined}
-        aria-describedby={describedBy(field, hint)}
+        aria-describedby={describedBy(field, hint, counted)}
       />
+      {counted ? <CharacterCount fieldId={field.id} maxLength={field.maxLength!} input={input} /> : null}
     </FieldShell>
   );
 }
@@ -77,17 +81,21 @@ export function TextField({ type = 'text', autoComplete, width, maxLength, spell
 export function TextArea({ rows = 5, ...base }: BaseProps & { rows?: number }) {
   const { field, hint } = base;
   const invalid = Boolean(field.errors?.length);
+  const input = useRef<HTMLTextAreaElement>(null);
+  const counted = field.maxLength !== undefined;
   return (
     <FieldShell {...base}>
       <textarea
+        ref={input}
         className={`govuk-textarea${invalid ? ' govuk-textarea--error' : ''}`}
         id={field.id}
         name={field.name}
         rows={rows}
         defaultValue={field.initialValue as string | undefined}
         aria-invalid={invalid || undefined}
-        aria-describedby={describedBy(field, hint)}
+        aria-describedby={describedBy(field, hint, counted)}
       />
+      {counted ? <CharacterCount fieldId={field.id} maxLength={field.maxLength!} input={input} /> : null}
     </FieldShell>
   );
 }

@@ -1,7 +1,7 @@
 // Reading evidence: a worker's list, one piece with any of its revisions, and its files — by relationship only.
 import { Op } from 'sequelize';
 import { NotFound } from '#app/utils/errors.server.ts';
-import type { Actor } from '#app/utils/permissions.server.ts';
+import { canReadEvidence, readsDraftsOf, type Actor } from '#app/utils/permissions.server.ts';
 import { Evidence, EvidenceFile, EvidenceItemLink, EvidenceRevision, Standard, StandardItem, StandardVersion, sequelize } from '#db/models/index.ts';
 import { EVIDENCE_STATUS } from '../evidence-types.ts';
 import { requireEvidenceReader } from '../relationships.server.ts';
@@ -10,8 +10,9 @@ import { isAllowed } from '../workflows/workflow.server.ts';
 
 export async function listEvidence(actor: Actor, workerId: number) {
   const { worker, relationship } = await requireEvidenceReader(actor, workerId);
+  const drafts = readsDraftsOf(actor, { id: workerId, relationship });
   const evidence = await Evidence.findAll({
-    where: { workerId, organisationId: actor.organisationId },
+    where: { workerId, organisationId: actor.organisationId, ...(drafts ? {} : { status: { [Op.ne]: EVIDENCE_STATUS.draft } }) },
     include: [{ model: EvidenceRevision, as: 'currentRevision', attributes: ['id', 'type', 'title', 'activityDate', 'revisionNumber'] }],
     order: [['updatedAt', 'DESC']],
   });
@@ -47,6 +48,8 @@ export async function getEvidence(actor: Actor, evidenceId: number, revisionNumb
   const evidence = await Evidence.findOne({ where: { id: evidenceId, organisationId: actor.organisationId } });
   if (!evidence) throw new NotFound('Evidence');
   const { worker, relationship } = await requireEvidenceReader(actor, evidence.workerId);
+  // Someone else's draft does not exist for the reader, as another organisation's row does not.
+  if (!canReadEvidence(actor, { id: worker.id, relationship }, evidence)) throw new NotFound('Evidence');
   const revisions = await EvidenceRevision.findAll({ where: { evidenceId }, order: [['revisionNumber', 'ASC']] });
   const revision = revisionNumber
     ? revisions.find((row) => row.revisionNumber === revisionNumber)
@@ -114,6 +117,7 @@ export async function getEvidenceFile(actor: Actor, fileId: number) {
   const revision = await EvidenceRevision.findByPk(file.evidenceRevisionId, { include: [{ model: Evidence, as: 'evidence' }] });
   const evidence = revision?.get('evidence') as Evidence | undefined;
   if (!evidence) throw new NotFound('File');
-  await requireEvidenceReader(actor, evidence.workerId);
+  const { relationship } = await requireEvidenceReader(actor, evidence.workerId);
+  if (!canReadEvidence(actor, { id: evidence.workerId, relationship }, evidence)) throw new NotFound('File');
   return { storedName: file.storedName, mediaType: file.mediaType, name: file.originalName, sizeBytes: file.sizeBytes };
 }

@@ -9,6 +9,7 @@ import { findMetadataStart, readHeaderMetadata, readMetadata, splitList, toIsoMo
 import { findTitle, undoPageLayout } from './nos-page-layout.ts';
 import { NosParseError } from './nos-parse-error.ts';
 import { Vocabulary } from './nos-vocabulary.ts';
+import { sourceNameDiffersFromUrn, urnFromSourceName } from './source-name.ts';
 
 export { NosParseError } from './nos-parse-error.ts';
 
@@ -87,11 +88,12 @@ export function parseNosText(source: string, options: ParseNosOptions = {}): Par
   const metadata: Metadata = { ...readHeaderMetadata(head), ...Object.fromEntries(Object.entries(table).filter(([, value]) => value !== '')) };
   const headerUrn = readHeaderMetadata(head).urn;
   const foundUrn = present(headerUrn) ?? findUrn(metadata, text);
-  const fallbackUrn = present(options.sourceName?.trim());
+  // A file name stands for its URN without its copy marker or version suffix ("ASTH325 (1)", "ASTH325-v3").
+  const fallbackUrn = present(options.sourceName === undefined ? undefined : urnFromSourceName(options.sourceName));
   const urn = foundUrn ?? fallbackUrn ?? named;
   const urnNeedsReview = foundUrn === undefined && fallbackUrn !== null ? `the text has no URN, so it was taken from the file name "${fallbackUrn}"` : undefined;
   if (urnNeedsReview !== undefined) warnings.push(`${urn}: ${urnNeedsReview}; confirm it before saving`);
-  if (foundUrn !== undefined && fallbackUrn !== null && URN_SHAPE.test(fallbackUrn) && fallbackUrn.toUpperCase() !== urn.toUpperCase()) {
+  if (foundUrn !== undefined && options.sourceName !== undefined && sourceNameDiffersFromUrn(options.sourceName, urn, (value) => URN_SHAPE.test(value))) {
     warnings.push(`${urn}: the URN in the text differs from the source name "${options.sourceName}"`);
   }
   const vocabulary = new Vocabulary(text);

@@ -6,6 +6,9 @@ import { SESSION_TYPE } from './statuses.ts';
 
 const capital = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
 
+/** Sessions are recorded up to five years late and planned up to two years ahead. */
+const SESSION_DATE_RANGE = { yearsBack: 5, yearsAhead: 2 } as const;
+
 export const clockTime = (what: string) =>
   z
     .string({ required_error: `Enter ${what}` })
@@ -32,18 +35,18 @@ export const AgreementSchema = z.object({
   frequencyWeeks: whole('how often supervision happens', 1, 52, 'weeks'),
   durationMinutes: whole('how long each session lasts', 15, 480, 'minutes'),
   sessionTime: clockTime('the usual start time'),
-  startsOn: dateField('start date'),
+  startsOn: dateField('start date', { within: { yearsBack: 10, yearsAhead: 2 } }),
   place: textUpTo('The place or format', 200, { required: 'Enter the place or format' }),
   confidentiality: text('confidentiality and its limits'),
   scope: text('what supervision covers'),
   recordKeeping: text('how records are kept'),
   agreeWithinDays: whole('the number of days to agree a record', 1, 60, 'days'),
-  reviewOn: dateField('review date'),
+  reviewOn: dateField('review date', { within: { yearsBack: 10, yearsAhead: 5 } }),
   probation: z.boolean().optional(),
 });
 
 export const SignSchema = z.object({ intent: z.literal('sign'), agreementId: z.number().int().positive() });
-export const ScheduleSchema = z.object({ intent: z.literal('schedule'), until: optionalDateField('date to plan until') });
+export const ScheduleSchema = z.object({ intent: z.literal('schedule'), until: optionalDateField('date to plan until', { within: { yearsBack: 0, yearsAhead: 3 } }) });
 
 export const SessionSchema = z.object({
   intent: z.literal('session'),
@@ -51,13 +54,13 @@ export const SessionSchema = z.object({
     required_error: 'Select the type of session',
     invalid_type_error: 'Select the type of session',
   }),
-  date: dateField('date'),
+  date: dateField('date', { within: SESSION_DATE_RANGE }),
   startTime: clockTime('the start time'),
   endTime: clockTime('the end time'),
   place: textUpTo('The place', 200).optional(),
 });
 
-export const MoveSchema = z.object({ intent: z.literal('move'), date: dateField('date'), startTime: clockTime('the start time'), endTime: clockTime('the end time') });
+export const MoveSchema = z.object({ intent: z.literal('move'), date: dateField('date', { within: SESSION_DATE_RANGE }), startTime: clockTime('the start time'), endTime: clockTime('the end time') });
 export const CancelSchema = z.object({ intent: z.literal('cancel'), reason: text('why the session is cancelled', 1000) });
 export const MissedSchema = z.object({ intent: z.literal('missed') });
 
@@ -80,7 +83,7 @@ export const ActionSchema = z.object({
   intent: z.literal('action'),
   description: text('what is to be done', 1000),
   ownerId: z.number({ required_error: 'Select who owns the action', invalid_type_error: 'Select who owns the action' }).int().positive(),
-  dueOn: dateField('due date'),
+  dueOn: dateField('due date', { within: { yearsBack: 5, yearsAhead: 5 } }),
 });
 export const CompleteSchema = z.object({ intent: z.literal('complete'), actionId: z.number().int().positive() });
 export const DebriefSchema = z.object({ intent: z.literal('debrief'), reason: text('what you need to debrief about', 2000) });

@@ -5,4 +5,5 @@ export type { DateParts, IsoDate } from './calendar.ts';
 export { formatClock, formatDate, formatDateTime, formatMonths, formatYearMonth } from './format.ts';
 export { londonInstant, londonParts, parseTime, resolveLondonTime } from './london-time.ts';
 export type { ResolvedLondonTime } from './london-time.ts';
-export { dateField, optionalDateField, parseDateParts, parseUkDateText } from './parse.ts';
+export { dateField, optionalDateField, outsideRange, parseDateParts, parseUkDateText } from './parse.ts';
+export type { DateRange } from './parse.ts';

@@ -1,7 +1,8 @@
 // Dates people type in the GOV.UK date input (day, month and year boxes), checked and turned into an IsoDate.
 import { format, isValid } from 'date-fns';
 import { z } from 'zod';
-import type { DateParts, IsoDate } from './calendar.ts';
+import { addMonths, today, type DateParts, type IsoDate } from './calendar.ts';
+import { formatDate } from './format.ts';
 
 /** An IsoDate for a real calendar date, or the message to show next to the date input. `label` reads "review date". */
 export function parseDateParts(parts: DateParts, label: string): { ok: true; value: IsoDate } | { ok: false; message: string } {
@@ -33,10 +34,26 @@ export function parseUkDateText(value: string): IsoDate | null {
 
 const parts = z.object({ day: z.string().optional(), month: z.string().optional(), year: z.string().optional() }).optional();
 
+/**
+ * How far from today a date may sensibly be, in whole years, so that a mistyped year (1899, 2206) is caught next to
+ * the field rather than saved. Each form chooses its own (docs/decisions/013-dates.md lists them).
+ */
+export type DateRange = { yearsBack?: number; yearsAhead?: number };
+
 type DateFieldOptions = {
   /** A further rule on the real date: the message, or null when it is fine. */
   check?: (date: IsoDate) => string | null;
+  within?: DateRange;
 };
+
+/** The message for a date outside `range` of today, or null. */
+export function outsideRange(date: IsoDate, label: string, range: DateRange, now: IsoDate = today()): string | null {
+  const earliest = range.yearsBack === undefined ? null : addMonths(now, -12 * range.yearsBack);
+  const latest = range.yearsAhead === undefined ? null : addMonths(now, 12 * range.yearsAhead);
+  if (earliest && date < earliest) return `The ${label} must be on or after ${formatDate(earliest)}`;
+  if (latest && date > latest) return `The ${label} must be on or before ${formatDate(latest)}`;
+  return null;
+}
 
 /**
  * The schema of one GOV.UK date input (fields `NAME.day`, `NAME.month`, `NAME.year`), giving an IsoDate. `label`
@@ -45,7 +62,8 @@ type DateFieldOptions = {
 export function dateField(label: string, options?: DateFieldOptions): z.ZodEffects<typeof parts, IsoDate, z.input<typeof parts>> {
   return parts.transform((value, ctx) => {
     const date = parseDateParts(value ?? {}, label);
-    const message = date.ok ? (options?.check?.(date.value) ?? null) : date.message;
+    const range = date.ok && options?.within ? outsideRange(date.value, label, options.within) : null;
+    const message = date.ok ? (range ?? options?.check?.(date.value) ?? null) : date.message;
     if (message || !date.ok) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, message: message ?? '' });
       return z.NEVER;

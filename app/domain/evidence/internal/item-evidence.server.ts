@@ -36,7 +36,7 @@ type Row = {
  * per item however much evidence there is. Items are not filtered by an IN list: links to items a worker no
  * longer holds are dropped by the caller, which costs nothing, while an item list would be probed per revision.
  */
-export const ITEM_EVIDENCE_SQL = `
+export const itemEvidenceSql = (options: { drafts: boolean }) => `
 SELECT worker_id AS "workerId", item_id AS "itemId", evidence_id AS "evidenceId", title, status,
        activity_date AS "activityDate", evidence_count AS "evidenceCount", submitted_count AS "submittedCount"
 FROM (
@@ -48,19 +48,21 @@ FROM (
   FROM evidence e
   JOIN evidence_revisions r ON r.id = e.current_revision_id
   JOIN evidence_item_links l ON l.evidence_revision_id = e.current_revision_id
-  WHERE e.worker_id IN (:workerIds)
+  WHERE e.worker_id IN (:workerIds)${options.drafts ? '' : ` AND e.status <> '${EVIDENCE_STATUS.draft}'`}
 ) ranked
 WHERE position_in_item <= ${LATEST_EVIDENCE_SHOWN}
 ORDER BY worker_id, item_id, position_in_item`;
+export const ITEM_EVIDENCE_SQL = itemEvidenceSql({ drafts: true });
 
 /**
  * Per worker, per item mapped: counts and the latest evidence. Unchecked: the caller has already decided the
- * actor may read these workers' evidence (relationships.server.ts).
+ * actor may read these workers' evidence (relationships.server.ts), and whether drafts are theirs to see
+ * (readsDraftsOf: only the worker's own view counts drafts).
  */
-export async function itemEvidenceOf(workerIds: number[]): Promise<Map<number, Map<number, ItemEvidence>>> {
+export async function itemEvidenceOf(workerIds: number[], options: { drafts: boolean } = { drafts: true }): Promise<Map<number, Map<number, ItemEvidence>>> {
   const byWorker = new Map<number, Map<number, ItemEvidence>>(workerIds.map((id) => [id, new Map()]));
   if (!workerIds.length) return byWorker;
-  const rows = await sequelize.query<Row>(ITEM_EVIDENCE_SQL, { type: QueryTypes.SELECT, raw: true, replacements: { workerIds } });
+  const rows = await sequelize.query<Row>(options.drafts ? ITEM_EVIDENCE_SQL : itemEvidenceSql(options), { type: QueryTypes.SELECT, raw: true, replacements: { workerIds } });
   for (const row of rows) {
     const items = byWorker.get(Number(row.workerId))!;
     const itemId = Number(row.itemId);
