@@ -70,7 +70,7 @@ export async function attentionFor(actor: Actor): Promise<AttentionSection[]> {
 
   if (can(actor, 'read:supervision')) {
     const items = [
-      ...(hasRole(actor, 'worker') ? await workerSupervisionItems(actor) : []),
+      ...(can(actor, 'read:supervision:own') ? await workerSupervisionItems(actor) : []),
       ...(can(actor, 'read:supervision-overview') ? await oversightSupervisionItems(actor) : []),
     ];
     if (items.length) sections.push({ role: 'supervision', heading: 'Supervision', items });
