@@ -9,7 +9,7 @@ import {
   storedStatusesAllowing,
 } from '#app/domain/workflows/supervision-agreement.server.ts';
 import { ACTION_WORKFLOW, RECORD_WORKFLOW } from '#app/domain/workflows/supervision-record.server.ts';
-import { SESSION_WORKFLOW } from '#app/domain/workflows/supervision-session.server.ts';
+import { SESSION_CREATION, SESSION_WORKFLOW } from '#app/domain/workflows/supervision-session.server.ts';
 import { allowedActions, assertTransition, statusesAllowing, type Workflow } from '#app/domain/workflows/workflow.server.ts';
 import { InvalidTransition, ValidationError } from '#app/utils/errors.server.ts';
 
@@ -63,6 +63,9 @@ describe('workflows', () => {
     const refused = refusal(() => assertTransition(SESSION_WORKFLOW, 'cancelled', 'cancel'));
     expect(refused.message).to.equal('Only a planned or requested session can be cancelled');
     expect(refused.fieldErrors).to.deep.equal({});
+    // A session is planned, requested, or recorded after it took place, when it starts held and its record is written next.
+    expect(SESSION_CREATION).to.deep.equal({ plan: 'planned', request: 'requested', recordHeld: 'held' });
+    expect(allowedActions(SESSION_WORKFLOW, SESSION_CREATION.recordHeld)).to.deep.equal(['record']);
   });
 
   it('supervision record: the supervisor writes and shares, the worker agrees and it locks; a locked record takes only addenda', () => {
