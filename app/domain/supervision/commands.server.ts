@@ -6,14 +6,15 @@ import type { SessionCommand, WorkerSupervisionCommand } from './forms.ts';
 import { addAction, addAddendum, agreeRecord, completeAction, recordOfSession, shareRecord, writeRecord } from './records.server.ts';
 import { cancelSession, markSessionMissed, moveSession, planSchedule, planSession, recordPastSession } from './sessions.server.ts';
 
-export type SessionNotice = 'moved' | 'cancelled' | 'missed' | 'saved' | 'shared' | 'agreed' | 'addendum' | 'action' | 'completed';
+export type SessionNotice = 'moved' | 'arranged' | 'cancelled' | 'missed' | 'saved' | 'shared' | 'agreed' | 'addendum' | 'action' | 'completed';
 
-export async function actOnSession(ctx: DomainContext, sessionId: number, command: SessionCommand): Promise<SessionNotice> {
+/** The notice to show and, for a session moved or arranged, when it now starts (the notice names it). */
+export async function actOnSession(ctx: DomainContext, sessionId: number, command: SessionCommand): Promise<SessionNotice | { notice: 'moved' | 'arranged'; startsAt: Date }> {
   switch (command.intent) {
     case 'move': {
       const { intent: _intent, ...time } = command;
-      await moveSession(ctx, sessionId, time);
-      return 'moved';
+      const { arranged, startsAt } = await moveSession(ctx, sessionId, time);
+      return { notice: arranged ? 'arranged' : 'moved', startsAt };
     }
     case 'cancel':
       await cancelSession(ctx, sessionId, command.reason);

@@ -13,7 +13,7 @@ import { assertTransition } from '../workflows/workflow.server.ts';
 import { locked, write } from '../write.server.ts';
 import { readAccess, type SupervisionAccess } from './access.server.ts';
 import { plannedSlots } from './schedule.ts';
-import { AGREEMENT_STATUS, SESSION_TYPE, type SessionType } from './statuses.ts';
+import { AGREEMENT_STATUS, SESSION_STATUS, SESSION_TYPE, type SessionType } from './statuses.ts';
 
 export type SessionTimeInput = { date: string; startTime: string; endTime: string };
 export type SessionInput = SessionTimeInput & { type: SessionType; place?: string | undefined };
@@ -164,10 +164,10 @@ export function hasStarted(session: { startsAt: Date }, now: Date): boolean {
   return session.startsAt.getTime() <= now.getTime();
 }
 
-/** Moves a planned session, or plans a requested debrief, to a future time. */
-export async function moveSession(ctx: DomainContext, sessionId: number, input: SessionTimeInput) {
+/** Moves a planned session, or arranges a requested debrief, to a future time; says which it was and when it now starts. */
+export async function moveSession(ctx: DomainContext, sessionId: number, input: SessionTimeInput): Promise<{ arranged: boolean; startsAt: Date }> {
   const { actor, now } = ctx;
-  await write(ctx, {
+  return write(ctx, {
     permission: 'read:supervision', // then canManage: a former supervisor finds nothing (404), the worker may not (403)
     load: (transaction) => loadSession(actor, sessionId, transaction),
     check: ({ session, access }) => {
@@ -177,7 +177,9 @@ export async function moveSession(ctx: DomainContext, sessionId: number, input: 
     },
     run: async ({ session }, transaction) => {
       const { startsAt, endsAt } = checkSessionTime(input, now);
+      const arranged = session.status === SESSION_STATUS.requested;
       await session.update({ startsAt, endsAt, status: assertTransition(SESSION_WORKFLOW, session.status, 'move') }, { transaction });
+      return { arranged, startsAt };
     },
     audit: ({ session, access }) => sessionChanged(session, `${actor.name} moved a supervision session of ${access.worker.name} to ${input.date} ${input.startTime}`),
   });
