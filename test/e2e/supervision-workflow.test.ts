@@ -87,6 +87,11 @@ describe('a supervision record’s workflow', function () {
     expect((await post(asWorker, path, { intent: 'agree', comments: 'Agreed' })).status, 'agreeing').to.equal(302);
     html = await page(asSupervisor, path);
     expect(html).to.contain('Add addendum').and.not.contain('Save record').and.not.contain('Agree and share with');
+    // Statuses read as tags with words; a locked record says when it locked, not a date to agree it by.
+    expect(html).to.contain('<strong class="govuk-tag govuk-tag--green">Agreed and locked</strong>').and.contain('Locked on ');
+    expect(html).to.contain('<strong class="govuk-tag govuk-tag--green">Held</strong>').and.not.contain('To be agreed by');
+    html = await page(asWorker, `/supervision/workers/${worker.id}`);
+    expect(html).to.contain('>Held</strong>').and.contain('>Agreed and locked</strong>').and.not.contain('<td class="govuk-table__cell">held</td>');
 
     const before = (await SupervisionRecord.findOne({ where: { sessionId: session.id } }))!.get({ plain: true });
     const stale = await post(asSupervisor, path, { intent: 'record', ...RECORD, discussion: 'Rewritten after agreement' });

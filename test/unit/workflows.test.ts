@@ -1,5 +1,6 @@
 // Each workflow's transition table: every allowed transition leads where it should, and anything else is refused.
 import { expect } from 'chai';
+import { ACTION_STATUS, AGREEMENT_STATUS, RECORD_STATUS, SESSION_STATUS, STATUS_TAGS, statusTag } from '#app/domain/supervision/statuses.ts';
 import { EVIDENCE_WORKFLOW } from '#app/domain/workflows/evidence.server.ts';
 import {
   AGREEMENT_WORKFLOW,
@@ -118,5 +119,15 @@ describe('workflows', () => {
     expect(storedStatusesAllowing('replace')).to.deep.equal(['active']);
     expect(awaitingSignature(['supervisor'])).to.deep.equal(['worker']);
     expect(awaitingSignature([])).to.deep.equal(['worker', 'supervisor']);
+  });
+
+  it('every supervision status has words and a tag colour, from one map; an unknown one shows as it is', () => {
+    expect(Object.keys(STATUS_TAGS.session)).to.deep.equal(Object.values(SESSION_STATUS));
+    expect(Object.keys(STATUS_TAGS.record)).to.deep.equal(Object.values(RECORD_STATUS));
+    expect(Object.keys(STATUS_TAGS.agreement)).to.deep.equal(Object.values(AGREEMENT_STATUS));
+    expect(Object.keys(STATUS_TAGS.action)).to.deep.equal(Object.values(ACTION_STATUS));
+    expect([statusTag('session', 'held').label, statusTag('session', 'planned').label]).to.deep.equal(['Held', 'Planned']);
+    expect([statusTag('record', 'shared').label, statusTag('record', 'agreed').label]).to.deep.equal(['Shared with worker', 'Agreed and locked']);
+    expect(statusTag('session', 'postponed')).to.deep.equal({ label: 'postponed', colour: 'grey' });
   });
 });
