@@ -4,8 +4,9 @@ import { assertCan, can, hasRole, type Actor } from '#app/utils/permissions.serv
 import { Evidence, Person, PersonRole, Team } from '#db/models/index.ts';
 import { workersAssessedBy } from './assessors.server.ts';
 import { EVIDENCE_STATUS } from './evidence-types.ts';
-import { effectiveLineSupervisorId, supervisorsAmong, managedTeamIds } from './relationships.server.ts';
+import { effectiveLineSupervisorId } from './relationships.server.ts';
 import { oversightSupervisionItems, workerSupervisionItems } from './supervision/attention.server.ts';
+import { listManagedTeam } from './team.server.ts';
 
 
 export type AttentionItem = { text: string; href?: string; count?: number };
@@ -48,14 +49,9 @@ export async function attentionFor(actor: Actor): Promise<AttentionSection[]> {
   }
 
   if (hasRole(actor, 'manager')) {
-    const teamIds = await managedTeamIds(actor);
-    const members = await Person.findAll({
-      where: { organisationId: actor.organisationId, teamId: { [Op.in]: teamIds }, deactivatedAt: null },
-      attributes: ['id', 'lineSupervisorId'],
-    });
-    // A line supervisor who lost the supervisor role (or was deactivated) supervises nobody.
-    const supervisors = await supervisorsAmong(actor.organisationId, members.map((person) => person.lineSupervisorId));
-    const withoutSupervisor = members.filter((person) => !supervisors.has(person.lineSupervisorId ?? 0) && person.id !== actor.id).length;
+    // The team page's own list, so the counts here are the ones that page shows (the manager included).
+    const members = (await listManagedTeam(actor)).flatMap((team) => team.members);
+    const withoutSupervisor = members.filter((member) => member.lineSupervisorName === null).length;
     sections.push({
       role: 'manager',
       heading: 'Your team',
