@@ -10,6 +10,7 @@ import { SESSION_LIFETIME_MS } from '#app/utils/session.server.ts';
 import { tooManyAttemptsMessage } from '#app/utils/too-many-attempts.ts';
 import { Organisation, PasswordResetToken, Person, PersonRole, Session, sequelize } from '#db/models/index.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from './audit.server.ts';
+import { effectiveLineSupervisorId } from './relationships.server.ts';
 import { isRole } from './roles.ts';
 import { write } from './write.server.ts';
 
@@ -130,7 +131,8 @@ export async function loadActorForSession(sessionId: string): Promise<Actor | nu
     email: person.email,
     roles: (person.roles ?? []).map((row) => row.role).filter(isRole),
     teamId: person.teamId,
-    lineSupervisorId: person.lineSupervisorId,
+    // The link only while it counts, so that "is supervised" (permissions.server.ts) is a fact of the actor.
+    lineSupervisorId: await effectiveLineSupervisorId(person),
   };
 }
 

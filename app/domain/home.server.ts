@@ -5,8 +5,9 @@ import { plural } from '#app/utils/words.ts';
 import { Evidence, Person, PersonRole, Team } from '#db/models/index.ts';
 import { workersAssessedBy } from './assessors.server.ts';
 import { EVIDENCE_STATUS } from './evidence-types.ts';
-import { effectiveLineSupervisorId, supervisorsAmong, managedTeamIds } from './relationships.server.ts';
+import { effectiveLineSupervisorId } from './relationships.server.ts';
 import { oversightSupervisionItems, workerSupervisionItems } from './supervision/attention.server.ts';
+import { listManagedTeam } from './team.server.ts';
 
 
 export type AttentionItem = { text: string; href?: string; count?: number };
@@ -49,14 +50,9 @@ export async function attentionFor(actor: Actor): Promise<AttentionSection[]> {
   }
 
   if (hasRole(actor, 'manager')) {
-    const teamIds = await managedTeamIds(actor);
-    const members = await Person.findAll({
-      where: { organisationId: actor.organisationId, teamId: { [Op.in]: teamIds }, deactivatedAt: null },
-      attributes: ['id', 'lineSupervisorId'],
-    });
-    // A line supervisor who lost the supervisor role (or was deactivated) supervises nobody.
-    const supervisors = await supervisorsAmong(actor.organisationId, members.map((person) => person.lineSupervisorId));
-    const withoutSupervisor = members.filter((person) => !supervisors.has(person.lineSupervisorId ?? 0) && person.id !== actor.id).length;
+    // The team page's own list, so the counts here are the ones that page shows (the manager included).
+    const members = (await listManagedTeam(actor)).flatMap((team) => team.members);
+    const withoutSupervisor = members.filter((member) => member.lineSupervisorName === null).length;
     sections.push({
       role: 'manager',
       heading: 'Your team',
@@ -71,7 +67,7 @@ export async function attentionFor(actor: Actor): Promise<AttentionSection[]> {
 
   if (can(actor, 'read:supervision')) {
     const items = [
-      ...(hasRole(actor, 'worker') ? await workerSupervisionItems(actor) : []),
+      ...(can(actor, 'read:supervision:own') ? await workerSupervisionItems(actor) : []),
       ...(can(actor, 'read:supervision-overview') ? await oversightSupervisionItems(actor) : []),
     ];
     if (items.length) sections.push({ role: 'supervision', heading: 'Supervision', items });

@@ -1,5 +1,5 @@
 // One piece of evidence: its current (or an earlier) revision, files, the items it is mapped to.
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
@@ -7,6 +7,7 @@ import { EVIDENCE_TYPE_LABELS } from '#app/domain/evidence-types.ts';
 import { getEvidence, submitEvidence } from '#app/domain/evidence.server.ts';
 import { readForm, requireActor } from '#app/utils/auth.server.ts';
 import { formatDate, formatDateTime } from '#app/utils/dates/index.ts';
+import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { requestContext } from '#app/utils/request-context.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 
@@ -30,7 +31,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
   const formData = await readForm(request);
   if (formData.get('intent') !== 'submit') throw new Response('Unknown action', { status: 400 });
   await submitEvidence(requestContext(context, actor), evidenceId.data);
-  return redirect(`/evidence/${evidenceId.data}`);
+  return redirectWithFlash(`/evidence/${evidenceId.data}`, 'Evidence submitted. Your assessor can now review it.');
 });
 
 export default function EvidenceDetailPage() {

@@ -1,6 +1,6 @@
 // Change evidence: a draft changes in place; submitted evidence gets a new revision.
 import { randomUUID } from 'node:crypto';
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { EvidenceForm } from '#app/components/evidence-form.tsx';
@@ -11,6 +11,7 @@ import { readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { splitDate } from '#app/utils/dates/index.ts';
 import { Forbidden } from '#app/utils/errors.server.ts';
 import { EVIDENCE_UPLOADS, evidenceInputFrom } from '#app/utils/evidence-form.server.ts';
+import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { requestContext } from '#app/utils/request-context.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
@@ -54,7 +55,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
   return submitForm(formData, EvidenceSchema, async (value) => {
     const { input, files, keepFileIds } = await evidenceInputFrom(value, formData);
     await updateEvidence(requestContext(context, actor), evidenceId.data, input, files, keepFileIds);
-    return redirect(`/evidence/${evidenceId.data}`);
+    return redirectWithFlash(`/evidence/${evidenceId.data}`, 'Evidence saved.');
   });
 });
 

@@ -1,6 +1,6 @@
 // Record a piece of evidence: details, files and the items it shows.
 import { randomUUID } from 'node:crypto';
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { EvidenceForm } from '#app/components/evidence-form.tsx';
 import { EvidenceSchema } from '#app/components/evidence-schema.ts';
@@ -8,6 +8,7 @@ import { recordEvidence } from '#app/domain/evidence.server.ts';
 import { workerProgress } from '#app/domain/progress.server.ts';
 import { readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { EVIDENCE_UPLOADS, evidenceInputFrom } from '#app/utils/evidence-form.server.ts';
+import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { requestContext } from '#app/utils/request-context.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
@@ -29,7 +30,7 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
   return submitForm(formData, EvidenceSchema, async (value) => {
     const { input, files, submit } = await evidenceInputFrom(value, formData);
     const evidenceId = await recordEvidence(requestContext(context, actor), input, files, { submissionToken: value.submissionToken, submit });
-    return redirect(`/evidence/${evidenceId}`);
+    return redirectWithFlash(`/evidence/${evidenceId}`, submit ? 'Evidence recorded and submitted. Your assessor can now review it.' : 'Evidence saved as a draft.');
   });
 });
 

@@ -1,6 +1,5 @@
 // Teams and locations, and which teams or locations each manager manages (admins only).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
@@ -16,6 +15,7 @@ import {
   removeManagerScope,
 } from '#app/domain/organisation.server.ts';
 import { readForm, requirePermission } from '#app/utils/auth.server.ts';
+import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { formId, parseFields, submitForm } from '#app/utils/forms.server.ts';
 import { requestContext } from '#app/utils/request-context.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
@@ -38,18 +38,18 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
   const actor = await requirePermission(request, 'manage:organisation:org');
   const formData = await readForm(request);
   const ctx = requestContext(context, actor);
-  const done = () => redirect('/organisation');
+  const done = (message: string) => redirectWithFlash('/organisation', message);
   switch (formData.get('intent')) {
     case 'add-location':
-      return submitForm(formData, LocationSchema, async (value) => (await addLocation(ctx, value), done()));
+      return submitForm(formData, LocationSchema, async (value) => (await addLocation(ctx, value), done('Location added.')));
     case 'add-team':
-      return submitForm(formData, TeamSchema, async (value) => (await addTeam(ctx, value), done()));
+      return submitForm(formData, TeamSchema, async (value) => (await addTeam(ctx, value), done('Team added.')));
     case 'add-scope':
-      return submitForm(formData, ScopeSchema, async (value) => (await addManagerScope(ctx, value), done()));
+      return submitForm(formData, ScopeSchema, async (value) => (await addManagerScope(ctx, value), done('Manager scope added.')));
     case 'remove-scope': {
       const { scopeId } = parseFields(RemoveScopeSchema, formData);
       await removeManagerScope(ctx, scopeId);
-      return done();
+      return done('Manager scope removed.');
     }
     default:
       throw new Response('Unknown action', { status: 400 });

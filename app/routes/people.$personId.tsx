@@ -1,5 +1,5 @@
 // One person, for admins: change details and roles, issue a password reset link, deactivate or reactivate.
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
@@ -70,7 +70,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
         if (error instanceof ValidationError) return data({ statusError: error.message }, { status: 400 });
         throw error;
       }
-      return redirect(`/people/${personId.data}`);
+      return redirectWithFlash(`/people/${personId.data}`, intent.data === 'reactivate' ? 'Reactivated: they can sign in again.' : 'Deactivated: they can no longer sign in.');
   }
 });
 

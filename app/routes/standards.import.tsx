@@ -1,5 +1,5 @@
 // Admins import a standard: upload a file, check every item and the parser's warnings, correct text, save.
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData } from '@remix-run/react';
 import { z } from 'zod';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
@@ -13,6 +13,7 @@ import { UPLOAD_FORMATS } from '#app/domain/standards/upload-formats.ts';
 import { previewStandardImport, saveStandardVersions, type ImportPreview } from '#app/domain/standards.server.ts';
 import { readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { ValidationError } from '#app/utils/errors.server.ts';
+import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { uploadProblems, type UploadLimits } from '#app/utils/multipart.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
 import { requestContext } from '#app/utils/request-context.server.ts';
@@ -84,7 +85,8 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
     try {
       const moveHolders = formData.get('moveHolders') === 'yes';
       const saved = await saveStandardVersions(requestContext(context, actor), review.standards, { sourceName, moveHolders });
-      return redirect(`/standards/${encodeURIComponent(saved[0]!.urn)}?imported=${encodeURIComponent(saved[0]!.version)}`);
+      const message = saved.length === 1 ? `${saved[0]!.urn} version ${saved[0]!.version} saved to the library.` : `${saved.length} standards saved to the library.`;
+      return redirectWithFlash(`/standards/${encodeURIComponent(saved[0]!.urn)}`, message);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       return again(error.fieldErrors);

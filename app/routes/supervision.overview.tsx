@@ -2,6 +2,7 @@
 // not agreed in time, actions past due, requested debriefs, and workers without a current agreement.
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { StatusTag } from '#app/components/supervision/status-tag.tsx';
 import { TableRegion } from '#app/components/ui/table-region.tsx';
 import { workersWithoutAgreement } from '#app/domain/supervision/agreements.server.ts';
 import { overdueOverview } from '#app/domain/supervision/overdue.server.ts';
@@ -57,7 +58,7 @@ export default function SupervisionOverviewPage() {
           <ul className="govuk-list">
             {records.map((row) => (
               <li key={row.sessionId}>
-                <Link className="govuk-link" to={`/supervision/sessions/${row.sessionId}`}>{row.workerName}</Link>: due {formatDate(row.dueOn)} ({row.status})
+                <Link className="govuk-link" to={`/supervision/sessions/${row.sessionId}`}>{row.workerName}</Link>: due {formatDate(row.dueOn)} <StatusTag kind="record" status={row.status} />
               </li>
             ))}
           </ul>

@@ -14,6 +14,7 @@ import { SESSION_INTENTS, SessionCommandSchema } from '#app/domain/supervision/f
 import { sessionPage } from '#app/domain/supervision/session-page.server.ts';
 import { SESSION_TYPE_LABELS, type SessionType } from '#app/domain/supervision/statuses.ts';
 import { readForm, requirePermission } from '#app/utils/auth.server.ts';
+import { formatDateTime } from '#app/utils/dates/index.ts';
 import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { requestContext } from '#app/utils/request-context.server.ts';
@@ -37,13 +38,16 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
   const formData = await readForm(request);
   if (!(SESSION_INTENTS as unknown[]).includes(formData.get('intent'))) throw new Response('Unknown action', { status: 400 });
   return submitForm(formData, SessionCommandSchema, async (command) => {
-    const notice = await actOnSession(requestContext(context, actor), sessionId.data, command);
-    return redirectWithFlash(`/supervision/sessions/${sessionId.data}`, NOTICES[notice] ?? 'Saved.');
+    const outcome = await actOnSession(requestContext(context, actor), sessionId.data, command);
+    const message =
+      typeof outcome === 'string'
+        ? (NOTICES[outcome] ?? 'Saved.')
+        : `${outcome.notice === 'arranged' ? 'Debrief arranged for' : 'Session moved to'} ${formatDateTime(outcome.startsAt)}.`;
+    return redirectWithFlash(`/supervision/sessions/${sessionId.data}`, message);
   });
 });
 
 const NOTICES: Record<string, string> = {
-  moved: 'Session moved.',
   cancelled: 'Session cancelled.',
   missed: 'Session marked as missed.',
   saved: 'Record saved.',

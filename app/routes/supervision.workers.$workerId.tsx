@@ -34,8 +34,10 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
   const formData = await readForm(request);
   if (!(WORKER_SUPERVISION_INTENTS as unknown[]).includes(formData.get('intent'))) throw new Response('Unknown action', { status: 400 });
   return submitForm(formData, WorkerSupervisionCommandSchema, async (command) => {
-    const notice = await actOnWorkerSupervision(requestContext(context, actor), workerId.data, command);
-    return redirectWithFlash(`/supervision/workers/${workerId.data}`, NOTICES[notice] ?? 'Saved.');
+    const { notice, sessionId } = await actOnWorkerSupervision(requestContext(context, actor), workerId.data, command);
+    // A session recorded after it took place is written up next, on its own page.
+    const next = sessionId ? `/supervision/sessions/${sessionId}` : `/supervision/workers/${workerId.data}`;
+    return redirectWithFlash(next, NOTICES[notice] ?? 'Saved.');
   });
 });
 
@@ -45,6 +47,7 @@ const NOTICES: Record<string, string> = {
   active: 'Signed by both of you: this is now the current agreement.',
   scheduled: 'Sessions planned from the agreement.',
   planned: 'Session planned.',
+  recorded: 'Session added as held. Now write its record.',
 };
 
 export default function WorkerSupervisionPage() {
@@ -90,6 +93,7 @@ export default function WorkerSupervisionPage() {
 
         {can.schedule && current ? <ScheduleForm reviewOn={current.reviewOn} lastResult={replyFor(actionData, 'schedule')} /> : null}
         {can.planSession ? <PlanSessionForm lastResult={replyFor(actionData, 'session')} /> : null}
+        {can.recordPastSession ? <PlanSessionForm tookPlace lastResult={replyFor(actionData, 'held')} /> : null}
         {can.draft ? (
           <AgreementForm
             heading={current || draft ? 'Write a new version of the agreement' : 'Write the agreement'}

@@ -42,7 +42,8 @@ export const PERMISSIONS = {
   'read:evidence:managed': ['manager'],
   'read:progress:own': ['worker'],
   'manage:assessors:org': ['admin'],
-  // Supervisors and managers are supervised themselves, so they too read their own supervision.
+  // Supervisors and managers are supervised themselves, so they too read their own supervision; so does anyone with a
+  // line supervisor, whatever their roles (GRANTED_TO_THE_SUPERVISED).
   'read:supervision:own': ['worker', 'supervisor', 'manager'],
   'read:supervision:supervised': ['supervisor'],
   'read:supervision:managed': ['manager'],
@@ -64,9 +65,21 @@ function isPermission(value: string): value is Permission {
   return Object.hasOwn(PERMISSIONS, value);
 }
 
-/** The actor's roles grant this permission; for an area, they grant it in at least one scope. */
+/**
+ * Supervised: the actor has an active line supervisor. The actor is loaded with the link only while it counts (an active
+ * person holding the supervisor role, accounts.server.ts), so this needs no query.
+ */
+export function isSupervised(actor: Actor): boolean {
+  return actor.lineSupervisorId !== null;
+}
+
+/** Granted by being supervised rather than by a role: an assessor or IQA with a line supervisor has supervision too. */
+const GRANTED_TO_THE_SUPERVISED: readonly Permission[] = ['read:supervision:own'];
+
+/** The actor's roles (or being supervised) grant this permission; for an area, in at least one scope. */
 export function can(actor: Actor, permission: Permission | PermissionArea): boolean {
-  const granted = (key: Permission) => PERMISSIONS[key].some((role: Role) => actor.roles.includes(role));
+  const granted = (key: Permission) =>
+    PERMISSIONS[key].some((role: Role) => actor.roles.includes(role)) || (GRANTED_TO_THE_SUPERVISED.includes(key) && isSupervised(actor));
   if (isPermission(permission)) return granted(permission);
   return (Object.keys(PERMISSIONS) as Permission[]).some((key) => key.startsWith(`${permission}:`) && granted(key));
 }

@@ -273,6 +273,7 @@ describe('recording evidence (issue 5)', function () {
     const evidenceId = Number(evidencePath.split('/').pop());
     const main = await page.$eval('main', (element) => (element.textContent ?? '').replace(/\s+/g, ' '));
     expect(main).to.contain('Submitted for assessment');
+    expect(main).to.contain('Evidence recorded and submitted. Your assessor can now review it.');
     expect(main).to.contain(description);
     expect(await shownItems(page), 'the items this evidence shows, with their notes').to.deep.equal(
       Object.fromEntries(picked.map((item) => [`${item.urn} ${item.code}`, item.note])),
@@ -326,6 +327,30 @@ describe('recording evidence (issue 5)', function () {
     expect(direct?.status(), `Liam opening ${fileUrl.split('?')[0]}`).to.equal(404);
     expect(evidenceId).to.be.greaterThan(0);
 
+    axe.expectNone();
+  });
+
+  it('says what happened after saving a draft and after submitting it', async () => {
+    const page = await open();
+    const axe = new AccessibilityAudit();
+    await loginAs(page, 'worker');
+    await page.goto(url('/evidence/new'), { waitUntil: 'load' });
+    await waitForHeading(page, /^Record evidence$/);
+    await waitForHydration(page);
+    const title = `A draft I submit later ${RUN}`;
+    await choose(page, 'Reflective account');
+    await typeInto(page, 'Title', title);
+    await setDate(page, daysFromNow(-1));
+    await typeInto(page, 'What you did, or your reflection', 'How I kept to the boundaries of my role.');
+    const item = await openStandardAndPickFreshItem(page, STANDARDS[0]!);
+    await tickItem(page, item, `Shows ${item.code} (${RUN}).`);
+    await pressButton(page, 'Save as draft');
+    await waitForHeading(page, exactly(title));
+    await page.waitForSelector('::-p-text(Evidence saved as a draft.)');
+    await pressButton(page, 'Submit for assessment');
+    await page.waitForSelector('::-p-text(Evidence submitted. Your assessor can now review it.)');
+    expect(await page.$eval('main', (element) => element.textContent ?? '')).to.contain('Submitted for assessment');
+    await axe.check(page, '/evidence/<id> (submitted)');
     axe.expectNone();
   });
 

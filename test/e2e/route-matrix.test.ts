@@ -34,6 +34,9 @@ const onlyRoles = (roles: DemoRole[], extra: Partial<Record<ActorName, Outcome>>
     ...extra,
   });
 
+/** Demo logins with supervision of their own or of others: all but the admin (the assessor and IQA have a line supervisor). */
+const SUPERVISED: DemoRole[] = ['worker', 'assessor', 'iqa', 'supervisor', 'manager'];
+
 const SEED_STANDARD = 'ASTH325';
 const UNKNOWN_UUID = '00000000-0000-5000-8000-000000000000';
 
@@ -111,21 +114,22 @@ const RULES: Record<string, Rule> = {
   },
   'evidence-files.$fileId': { path: ({ evidenceFileId }) => `/evidence-files/${evidenceFileId}`, get: evidenceReaders() },
   'workers.$workerId': { path: ({ workerId }) => `/workers/${workerId}`, get: evidenceReaders() },
-  // Supervision (issue 6): people holding worker, supervisor or manager roles have supervision; assessors, IQAs and
-  // admins do not (403 by role). A worker's supervision and each session are for the worker, their line supervisor
-  // and the managers above them (the demo worker Sarah, David, Grace); anyone else with the role gets 404
-  // (proved in test/integration/supervision.test.ts). The calendar subscription needs no session, only its token:
-  // an unknown token is 404 for everyone.
-  'supervision._index': { path: () => '/supervision', get: onlyRoles(['worker', 'supervisor', 'manager']) },
-  'supervision.calendar': { path: () => '/supervision/calendar', get: onlyRoles(['worker', 'supervisor', 'manager']) },
+  // Supervision: everyone with a line supervisor has supervision, whatever their roles (the demo assessor Priya and
+  // IQA Tom are supervised by Grace), and so do people holding the worker, supervisor or manager role; the demo admin,
+  // with neither, gets 403. A worker's supervision and each session are for the worker, their line supervisor and the
+  // managers above them (the demo worker Sarah, David, Grace); anyone else gets 404 (proved in
+  // test/integration/supervision.test.ts). The calendar subscription needs no session, only its token: an unknown
+  // token is 404 for everyone.
+  'supervision._index': { path: () => '/supervision', get: onlyRoles(SUPERVISED) },
+  'supervision.calendar': { path: () => '/supervision/calendar', get: onlyRoles(SUPERVISED) },
   'supervision.overview': { path: () => '/supervision/overview', get: onlyRoles(['supervisor', 'manager']) },
   'supervision.workers.$workerId': {
     path: ({ workerId }) => `/supervision/workers/${workerId}`,
-    get: onlyRoles(['worker', 'supervisor', 'manager']),
+    get: onlyRoles(['worker', 'supervisor', 'manager'], { assessor: 404, iqa: 404 }),
   },
   'supervision.sessions.$sessionId': {
     path: ({ supervisionSessionId }) => `/supervision/sessions/${supervisionSessionId}`,
-    get: onlyRoles(['worker', 'supervisor', 'manager']),
+    get: onlyRoles(['worker', 'supervisor', 'manager'], { assessor: 404, iqa: 404 }),
   },
   'calendar.$token': { path: () => '/calendar/not-a-real-token-0123456789abcdef', get: everyone(404) },
   // The public IMS CASE 1.0 API: no sign-in for anyone, the same answer whoever asks. The demo organisation
@@ -181,9 +185,11 @@ const POST_RULES: Record<string, PostRule> = {
   'role-profiles.$profileId': { body: { intent: 'save' }, expect: postBy(['admin'], 403, { otherAdmin: 'form first' }) },
   'standards.$urn': { body: { intent: 'probe' }, expect: postBy(['admin'], 403, { otherAdmin: 'form first' }) },
   'standards.import': { body: {}, expect: postBy(ADMINS) },
-  'supervision._index': { body: { intent: 'debrief' }, expect: postBy(WORKER_HOLDERS) },
-  'supervision.workers.$workerId': { body: { intent: 'probe' }, expect: postBy(WORKER_HOLDERS) },
-  'supervision.sessions.$sessionId': { body: { intent: 'probe' }, expect: postBy(WORKER_HOLDERS) },
+  // The supervised assessor and IQA ask for a debrief like anyone (this empty one is refused at the field); an unknown
+  // intent on Sarah's pages is 400 before anything of hers is read.
+  'supervision._index': { body: { intent: 'debrief' }, expect: postBy([...WORKER_HOLDERS, 'assessor', 'iqa']) },
+  'supervision.workers.$workerId': { body: { intent: 'probe' }, expect: postBy(WORKER_HOLDERS, 403, { assessor: 'form first', iqa: 'form first' }) },
+  'supervision.sessions.$sessionId': { body: { intent: 'probe' }, expect: postBy(WORKER_HOLDERS, 403, { assessor: 'form first', iqa: 'form first' }) },
 };
 
 function postMatches(outcome: PostOutcome, status: number): boolean {

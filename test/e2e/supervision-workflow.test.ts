@@ -87,6 +87,11 @@ describe('a supervision record’s workflow', function () {
     expect((await post(asWorker, path, { intent: 'agree', comments: 'Agreed' })).status, 'agreeing').to.equal(302);
     html = await page(asSupervisor, path);
     expect(html).to.contain('Add addendum').and.not.contain('Save record').and.not.contain('Agree and share with');
+    // Statuses read as tags with words; a locked record says when it locked, not a date to agree it by.
+    expect(html).to.contain('<strong class="govuk-tag govuk-tag--green">Agreed and locked</strong>').and.contain('Locked on ');
+    expect(html).to.contain('<strong class="govuk-tag govuk-tag--green">Held</strong>').and.not.contain('To be agreed by');
+    html = await page(asWorker, `/supervision/workers/${worker.id}`);
+    expect(html).to.contain('>Held</strong>').and.contain('>Agreed and locked</strong>').and.not.contain('<td class="govuk-table__cell">held</td>');
 
     const before = (await SupervisionRecord.findOne({ where: { sessionId: session.id } }))!.get({ plain: true });
     const stale = await post(asSupervisor, path, { intent: 'record', ...RECORD, discussion: 'Rewritten after agreement' });
@@ -133,6 +138,57 @@ describe('a supervision record’s workflow', function () {
       const main = await browser.$eval('main', (element) => element.textContent ?? '');
       expect(main).to.contain(RECORD.discussion).and.not.contain('Agree and share with');
       await axe.check(browser, `${path} (shared)`);
+    } finally {
+      await closePage(browser);
+    }
+    axe.expectNone();
+  });
+
+  it('in the browser, the supervisor records a session that took place and lands on its record, and arranges a requested debrief', async () => {
+    const { supervisor, worker, password } = await supervisionPair();
+    const asWorker = await httpLogin(worker.email, password);
+    expect((await post(asWorker, '/supervision', { intent: 'debrief', reason: 'A hard call this morning' })).status, 'asking for a debrief').to.equal(302);
+    const axe = new AccessibilityAudit();
+    let browser: Page | undefined;
+    try {
+      browser = await newPage();
+      await loginWith(browser, supervisor.email, password);
+      const workerPath = `/supervision/workers/${worker.id}`;
+      await browser.goto(url(workerPath), { waitUntil: 'load' });
+      await waitForHeading(browser, /^Supervision: Wren Worker/);
+      await waitForHydration(browser);
+      await axe.check(browser, `${workerPath} (with a debrief requested)`);
+      const yesterday = new Date(Date.now() - 86_400_000);
+      const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(yesterday).split('-');
+      const form = 'form:has(input[name="intent"][value="held"])';
+      await browser.select(`${form} select[name="type"]`, 'regular');
+      for (const [name, value] of [['date.day', Number(day)], ['date.month', Number(month)], ['date.year', year], ['startTime', '10:00'], ['endTime', '11:00']] as const) {
+        await browser.type(`${form} input[name="${name}"]`, String(value));
+      }
+      await browser.click(`${form} button::-p-text(Record session)`);
+      await browser.waitForSelector('::-p-text(Session added as held. Now write its record.)');
+      expect(new URL(browser.url()).pathname).to.match(/^\/supervision\/sessions\/\d+$/);
+      const recorded = await SupervisionSession.findOne({ where: { workerId: worker.id, status: 'held' } });
+      expect(recorded, 'the session is held').to.not.equal(null);
+      expect(new URL(browser.url()).pathname).to.equal(`/supervision/sessions/${recorded!.id}`);
+      expect(await browser.$eval('main', (main) => main.textContent ?? '')).to.contain('Write the record').and.not.contain('Mark as missed');
+      await axe.check(browser, '/supervision/sessions/<recorded> (to record)');
+
+      const debrief = await SupervisionSession.findOne({ where: { workerId: worker.id, status: 'requested' } });
+      const debriefPath = `/supervision/sessions/${debrief!.id}`;
+      await browser.goto(url(debriefPath), { waitUntil: 'load' });
+      await waitForHeading(browser, /^Urgent debrief: Wren Worker/);
+      await waitForHydration(browser);
+      const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(Date.now() + 86_400_000)).split('-');
+      const move = 'form:has(input[name="intent"][value="move"])';
+      for (const [name, value] of [['date.day', Number(tomorrow[2])], ['date.month', Number(tomorrow[1])], ['date.year', tomorrow[0]], ['startTime', '16:00'], ['endTime', '16:30']] as const) {
+        await browser.type(`${move} input[name="${name}"]`, String(value));
+      }
+      await browser.click(`${move} button::-p-text(Arrange)`);
+      await browser.waitForSelector('::-p-text(Debrief arranged for)');
+      const banner = await browser.$eval('main', (main) => main.textContent ?? '');
+      expect(banner).to.contain('at 4:00pm.').and.not.contain('Session moved');
+      await axe.check(browser, `${debriefPath} (arranged)`);
     } finally {
       await closePage(browser);
     }

@@ -35,6 +35,15 @@ describe('accounts', () => {
     expect(events).to.have.length(1);
   });
 
+  it('loads the line supervisor only while the link counts, so that being supervised is a fact of the actor', async () => {
+    const { worker, supervisor } = await createStaffedOrganisation();
+    const result = await login({ email: worker.email, password: TEST_PASSWORD, ipAddress: address() });
+    if (!result.ok) throw new Error('sign-in failed');
+    expect((await loadActorForSession(result.sessionId))?.lineSupervisorId).to.equal(supervisor.id);
+    await Person.update({ deactivatedAt: new Date() }, { where: { id: supervisor.id } });
+    expect((await loadActorForSession(result.sessionId))?.lineSupervisorId).to.equal(null);
+  });
+
   it('gives the same answer for an unknown email and a wrong password', async () => {
     const { worker } = await createStaffedOrganisation();
     const wrongPassword = await login({ email: worker.email, password: 'not the password', ipAddress: address() });

@@ -19,7 +19,7 @@ import { draftAgreement, signAgreement } from '#app/domain/supervision/agreement
 import { createCalendarLink, revokeCalendarLinks } from '#app/domain/supervision/calendar.server.ts';
 import { actOnSession, actOnWorkerSupervision } from '#app/domain/supervision/commands.server.ts';
 import { addAction, addAddendum, agreeRecord, completeAction, saveRecord, shareRecord, startRecord, writeRecord } from '#app/domain/supervision/records.server.ts';
-import { cancelSession, markSessionMissed, moveSession, planSchedule, planSession, requestUrgentDebrief } from '#app/domain/supervision/sessions.server.ts';
+import { cancelSession, markSessionMissed, moveSession, planSchedule, planSession, recordPastSession, requestUrgentDebrief } from '#app/domain/supervision/sessions.server.ts';
 import { addDays, today as todayInLondon } from '#app/utils/dates/index.ts';
 import { Forbidden, NotFound } from '#app/utils/errors.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
@@ -102,6 +102,8 @@ const CASES: Case[] = [
   ['signAgreement', 'a colleague', NotFound, (f) => signAgreement(ctx(f.colleague), f.draftId)],
   ['planSchedule', 'a former supervisor', Forbidden, (f) => planSchedule(ctx(f.formerSupervisor), f.ours.worker.id)],
   ['planSession', 'another organisation’s manager', NotFound, (f) => planSession(ctx(f.theirs.manager), f.ours.worker.id, { ...f.session, type: 'regular' })],
+  ['recordPastSession', 'the worker', Forbidden, (f) => recordPastSession(ctx(f.ours.worker), f.ours.worker.id, { ...f.session, date: addDays(today, -1), type: 'regular' })],
+  ['recordPastSession', 'another organisation’s supervisor', NotFound, (f) => recordPastSession(ctx(f.theirs.supervisor), f.ours.worker.id, { ...f.session, date: addDays(today, -1), type: 'regular' })],
   ['moveSession', 'a former supervisor', NotFound, (f) => moveSession(ctx(f.formerSupervisor), f.plannedId, f.session)],
   ['cancelSession', 'the worker', Forbidden, (f) => cancelSession(ctx(f.ours.worker), f.plannedId, 'Away')],
   ['markSessionMissed', 'another organisation’s supervisor', NotFound, (f) => markSessionMissed(ctx(f.theirs.supervisor), f.pastId)],

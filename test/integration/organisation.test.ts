@@ -35,6 +35,11 @@ describe('organisation structure', () => {
     const home = await attentionFor(manager);
     const managerSection = home.find((section) => section.role === 'manager');
     expect(managerSection?.items[0]?.count).to.equal(3);
+    // The manager has no line supervisor, and the supervisor's is the manager, who lacks the supervisor role: the home
+    // page counts exactly who the team page shows as "None", the manager included, so the two agree.
+    const none = team!.members.filter((member) => member.lineSupervisorName === null).length;
+    expect(none).to.equal(2);
+    expect(managerSection?.items[1]).to.deep.include({ count: none, href: '/team' });
   });
 
   it('admins add locations, teams and management responsibilities; duplicates are field errors', async () => {

@@ -5,14 +5,16 @@ import { attentionFor } from '#app/domain/home.server.ts';
 import { agreementsFor, draftAgreement, signAgreement, workersWithoutAgreement } from '#app/domain/supervision/agreements.server.ts';
 import { calendarFor, calendarForToken, createCalendarLink, revokeCalendarLinks } from '#app/domain/supervision/calendar.server.ts';
 import { overdueOverview } from '#app/domain/supervision/overdue.server.ts';
-import { workerSupervision } from '#app/domain/supervision/overview.server.ts';
+import { supervisees, supervisionHome, workerSupervision } from '#app/domain/supervision/overview.server.ts';
 import { addAction, addAddendum, agreeRecord, completeAction, saveRecord, sessionRecord, shareRecord, startRecord } from '#app/domain/supervision/records.server.ts';
+import { sessionPage } from '#app/domain/supervision/session-page.server.ts';
 import {
   cancelSession,
   markSessionMissed,
   moveSession,
   planSchedule,
   planSession,
+  recordPastSession,
   requestUrgentDebrief,
 } from '#app/domain/supervision/sessions.server.ts';
 import { addDays, formatDate, formatDateTime, londonInstant, today as todayInLondon } from '#app/utils/dates/index.ts';
@@ -136,6 +138,29 @@ describe('supervision agreements', () => {
   });
 });
 
+describe('supervision for everyone with a line supervisor', () => {
+  it('an assessor-only person with a line supervisor reads their supervision, signs, asks for a debrief and is in the manager’s lists', async () => {
+    const org = await createStaffedOrganisation();
+    const row = await createPerson(org.organisation.id, { roles: ['assessor'], teamId: org.team.id, lineSupervisorId: org.supervisor.id });
+    const assessor = actorFor(row, ['assessor']);
+    expect((await supervisionHome(assessor)).can.requestDebrief).to.equal(true);
+    expect((await workerSupervision(assessor, assessor.id)).isSelf).to.equal(true);
+    for (const overseer of [org.manager, org.supervisor]) {
+      expect((await supervisees(overseer)).map((person) => person.id)).to.include(assessor.id);
+      expect((await workersWithoutAgreement(overseer)).map((person) => person.id)).to.include(assessor.id);
+    }
+    const agreementId = await signedAgreement(org.supervisor, assessor);
+    expect((await SupervisionAgreement.findByPk(agreementId))!.status).to.equal('active');
+    expect((await workersWithoutAgreement(org.manager)).map((person) => person.id)).not.to.include(assessor.id);
+    const debrief = await requestUrgentDebrief(contextFor(assessor, { ipAddress: 'ip' }), 'A hard conversation');
+    expect((await workerSupervision(assessor, assessor.id)).sessions.map((session) => session.id)).to.deep.equal([debrief]);
+    // Without a line supervisor the assessor role alone still gives no supervision.
+    const unsupervised = actorFor(await createPerson(org.organisation.id, { roles: ['assessor'], teamId: org.team.id }), ['assessor']);
+    await expectRejection(supervisionHome(unsupervised), Forbidden);
+    expect((await supervisees(org.manager)).map((person) => person.id)).not.to.include(unsupervised.id);
+  });
+});
+
 describe('supervision agreements read for a page', () => {
   it('lists 1 or 20 versions of an agreement in the same number of queries, with each one’s signatures and policy check', async () => {
     const one = await createStaffedOrganisation();
@@ -209,7 +234,9 @@ describe('supervision schedule', () => {
     const noAgreement = await expectRejection(planSchedule(contextFor(org.supervisor, { ipAddress: 'ip' }), org.worker.id), ValidationError);
     expect(noAgreement).to.be.instanceOf(ValidationError);
     const past = await expectRejection(planSession(contextFor(org.supervisor, { ipAddress: 'ip' }), org.worker.id, { date: addDays(today, -3), startTime: '10:00', endTime: '11:00', type: 'regular' }), ValidationError);
-    expect((past as ValidationError).fieldErrors.date).to.deep.equal(['A planned session must be in the future: this date and time has passed']);
+    expect((past as ValidationError).fieldErrors.date).to.deep.equal([
+      'A planned session must be in the future: this date and time has passed. To write up a session that already happened, record a session that took place',
+    ]);
     const backwards = await expectRejection(planSession(contextFor(org.supervisor, { ipAddress: 'ip' }), org.worker.id, { date: addDays(today, 3), startTime: '11:00', endTime: '10:00', type: 'appraisal' }), ValidationError);
     expect((backwards as ValidationError).fieldErrors.endTime).to.deep.equal(['The end time must be after the start time']);
     expect(await SupervisionSession.count({ where: { workerId: org.worker.id } })).to.equal(0);
@@ -331,6 +358,24 @@ describe('supervision records', () => {
     await completeAction(contextFor(org.worker), actionId);
     expect((await sessionRecord(org.worker, next.id)).carriedForward).to.deep.equal([]);
     expect(await AuditEvent.count({ where: { action: 'supervision.record_agreed', organisationId: org.organisation.id } })).to.equal(1);
+  });
+
+  it('the supervisor records a session that took place yesterday: it is held, its record comes next; not the worker, not the future', async () => {
+    const org = await createStaffedOrganisation();
+    const input = { date: addDays(today, -1), startTime: '10:00', endTime: '11:00', type: 'regular' as const };
+    await expectRejection(recordPastSession(contextFor(org.worker, { ipAddress: 'ip' }), org.worker.id, input), Forbidden);
+    const ahead = await expectRejection(recordPastSession(contextFor(org.supervisor, { ipAddress: 'ip' }), org.worker.id, { ...input, date: addDays(today, 2) }), ValidationError);
+    expect(ahead.fieldErrors.date).to.deep.equal(['A session that took place must have started already: this date and time is still to come']);
+    expect(await SupervisionSession.count({ where: { workerId: org.worker.id } })).to.equal(0);
+
+    const id = await recordPastSession(contextFor(org.supervisor, { ipAddress: 'ip' }), org.worker.id, input);
+    const session = (await SupervisionSession.findByPk(id))!;
+    expect([session.status, session.type, session.supervisorId]).to.deep.equal(['held', 'regular', org.supervisor.id]);
+    expect(formatDateTime(session.startsAt)).to.contain('10:00am');
+    expect((await sessionPage(org.supervisor, id)).can).to.include({ record: true, move: false, miss: false });
+    await startRecord(contextFor(org.supervisor, { ipAddress: 'ip' }), id, RECORD_INPUT);
+    expect((await SupervisionRecord.findOne({ where: { sessionId: id } }))?.status).to.equal('draft');
+    expect(await AuditEvent.count({ where: { action: 'supervision.session_changed', organisationId: org.organisation.id } })).to.equal(1);
   });
 
   it('cannot record a session that has not happened yet', async () => {

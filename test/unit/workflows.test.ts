@@ -1,5 +1,6 @@
 // Each workflow's transition table: every allowed transition leads where it should, and anything else is refused.
 import { expect } from 'chai';
+import { ACTION_STATUS, AGREEMENT_STATUS, RECORD_STATUS, SESSION_STATUS, STATUS_TAGS, statusTag } from '#app/domain/supervision/statuses.ts';
 import { EVIDENCE_WORKFLOW } from '#app/domain/workflows/evidence.server.ts';
 import {
   AGREEMENT_WORKFLOW,
@@ -9,7 +10,7 @@ import {
   storedStatusesAllowing,
 } from '#app/domain/workflows/supervision-agreement.server.ts';
 import { ACTION_WORKFLOW, RECORD_WORKFLOW } from '#app/domain/workflows/supervision-record.server.ts';
-import { SESSION_WORKFLOW } from '#app/domain/workflows/supervision-session.server.ts';
+import { SESSION_CREATION, SESSION_WORKFLOW } from '#app/domain/workflows/supervision-session.server.ts';
 import { allowedActions, assertTransition, statusesAllowing, type Workflow } from '#app/domain/workflows/workflow.server.ts';
 import { InvalidTransition, ValidationError } from '#app/utils/errors.server.ts';
 
@@ -63,6 +64,9 @@ describe('workflows', () => {
     const refused = refusal(() => assertTransition(SESSION_WORKFLOW, 'cancelled', 'cancel'));
     expect(refused.message).to.equal('Only a planned or requested session can be cancelled');
     expect(refused.fieldErrors).to.deep.equal({});
+    // A session is planned, requested, or recorded after it took place, when it starts held and its record is written next.
+    expect(SESSION_CREATION).to.deep.equal({ plan: 'planned', request: 'requested', recordHeld: 'held' });
+    expect(allowedActions(SESSION_WORKFLOW, SESSION_CREATION.recordHeld)).to.deep.equal(['record']);
   });
 
   it('supervision record: the supervisor writes and shares, the worker agrees and it locks; a locked record takes only addenda', () => {
@@ -115,5 +119,15 @@ describe('workflows', () => {
     expect(storedStatusesAllowing('replace')).to.deep.equal(['active']);
     expect(awaitingSignature(['supervisor'])).to.deep.equal(['worker']);
     expect(awaitingSignature([])).to.deep.equal(['worker', 'supervisor']);
+  });
+
+  it('every supervision status has words and a tag colour, from one map; an unknown one shows as it is', () => {
+    expect(Object.keys(STATUS_TAGS.session)).to.deep.equal(Object.values(SESSION_STATUS));
+    expect(Object.keys(STATUS_TAGS.record)).to.deep.equal(Object.values(RECORD_STATUS));
+    expect(Object.keys(STATUS_TAGS.agreement)).to.deep.equal(Object.values(AGREEMENT_STATUS));
+    expect(Object.keys(STATUS_TAGS.action)).to.deep.equal(Object.values(ACTION_STATUS));
+    expect([statusTag('session', 'held').label, statusTag('session', 'planned').label]).to.deep.equal(['Held', 'Planned']);
+    expect([statusTag('record', 'shared').label, statusTag('record', 'agreed').label]).to.deep.equal(['Shared with worker', 'Agreed and locked']);
+    expect(statusTag('session', 'postponed')).to.deep.equal({ label: 'postponed', colour: 'grey' });
   });
 });

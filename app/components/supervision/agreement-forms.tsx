@@ -3,7 +3,7 @@ import type { SubmissionResult } from '@conform-to/react';
 import { DateInput } from '#app/components/ui/date-input.tsx';
 import { Checkboxes, SelectField, TextArea, TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
-import { AgreementSchema, ScheduleSchema, SessionSchema, SignSchema } from '#app/domain/supervision/forms.ts';
+import { AgreementSchema, HeldSessionSchema, ScheduleSchema, SessionSchema, SignSchema } from '#app/domain/supervision/forms.ts';
 import { SESSION_TYPE_LABELS } from '#app/domain/supervision/statuses.ts';
 import { formatDate } from '#app/utils/dates/index.ts';
 
@@ -37,19 +37,21 @@ export function ScheduleForm({ reviewOn, lastResult }: { reviewOn: string; lastR
 
 const TYPE_OPTIONS = Object.entries(SESSION_TYPE_LABELS).map(([value, label]) => ({ value, label }));
 
-export function PlanSessionForm({ lastResult }: { lastResult: Reply }) {
-  const [form, fields] = useSchemaForm('plan-session', SessionSchema, lastResult);
+/** Plan one session ahead, or (tookPlace) add one that already happened, to write its record next. */
+export function PlanSessionForm({ tookPlace = false, lastResult }: { tookPlace?: boolean; lastResult: Reply }) {
+  const [form, fields] = useSchemaForm(tookPlace ? 'held-session' : 'plan-session', tookPlace ? HeldSessionSchema : SessionSchema, lastResult);
   return (
     <>
-      <h2 className="govuk-heading-m">Plan one session</h2>
+      <h2 className="govuk-heading-m">{tookPlace ? 'Record a session that took place' : 'Plan one session'}</h2>
+      {tookPlace ? <p className="govuk-body">For supervision that happened but was not planned here. You write its record next.</p> : null}
       <SchemaForm form={form} fields={fields}>
-        <input type="hidden" name="intent" value="session" />
+        <input type="hidden" name="intent" value={tookPlace ? 'held' : 'session'} />
         <SelectField field={fields.type} label="Type" emptyLabel="Select the type" options={TYPE_OPTIONS} />
-        <DateInput field={fields.date} legend="Date" hint="For example, 27 3 2026" />
+        <DateInput field={fields.date} legend="Date" hint={tookPlace ? 'For example, 27 3 2026 (today or earlier)' : 'For example, 27 3 2026'} />
         <TextField field={fields.startTime} label="Start time" hint="For example, 10:00" width="5" />
         <TextField field={fields.endTime} label="End time" hint="For example, 11:00" width="5" />
         <TextField field={fields.place} label="Place or format (optional)" />
-        <button type="submit" className="govuk-button">Plan session</button>
+        <button type="submit" className="govuk-button">{tookPlace ? 'Record session' : 'Plan session'}</button>
       </SchemaForm>
     </>
   );

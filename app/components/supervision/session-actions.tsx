@@ -8,8 +8,9 @@ import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
 import { TableRegion } from '#app/components/ui/table-region.tsx';
 import { ActionSchema } from '#app/domain/supervision/forms.ts';
 import { formatDate } from '#app/utils/dates/index.ts';
+import { StatusTag } from './status-tag.tsx';
 
-export type ActionRow = { id: number; description: string; ownerName: string; dueOn: string; overdue: boolean; canComplete: boolean };
+export type ActionRow = { id: number; description: string; status: string; ownerName: string; dueOn: string; overdue: boolean; canComplete: boolean };
 
 function CompleteActionForm({ row }: { row: ActionRow }) {
   return (
@@ -47,7 +48,7 @@ export function ActionsTable({ caption, rows }: { caption: string; rows: ActionR
                 {formatDate(row.dueOn)}
                 {row.overdue ? <> <strong className="govuk-tag govuk-tag--red">Overdue</strong></> : null}
               </td>
-              <td className="govuk-table__cell">{row.canComplete ? <CompleteActionForm row={row} /> : 'Done'}</td>
+              <td className="govuk-table__cell">{row.canComplete ? <CompleteActionForm row={row} /> : <StatusTag kind="action" status={row.status} />}</td>
             </tr>
           ))}
         </tbody>

@@ -4,6 +4,7 @@ import { TextArea } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
 import { AgreeSchema, RecordSchema, ShareSchema } from '#app/domain/supervision/forms.ts';
 import { formatDate, formatDateTime } from '#app/utils/dates/index.ts';
+import { StatusTag } from './status-tag.tsx';
 
 type Reply = SubmissionResult<string[]> | undefined;
 
@@ -25,19 +26,14 @@ type Record_ = { [field in RecordField]: string } & {
   workerComments: string | null;
 };
 
-const STATUS_TEXT: Record<string, string> = {
-  shared: 'shared with the worker for comments and agreement',
-  draft: 'draft (the supervisor is writing it)',
-};
-
 export function RecordSummary({ record, readable, agreements }: { record: Record_ | null; readable: boolean; agreements: { party: string; agreedAt: string | Date }[] }) {
   if (!record) return <p className="govuk-body">No record yet.</p>;
   return (
     <>
       <p className="govuk-body">
-        Status: {record.status === 'agreed' ? `agreed and locked on ${formatDateTime(record.lockedAt!)}` : STATUS_TEXT[record.status] ?? record.status}
-        . To be agreed by {formatDate(record.dueOn)}.
-        {record.overdue ? <> <strong className="govuk-tag govuk-tag--red">Overdue</strong></> : null}
+        Status: <StatusTag kind="record" status={record.status} />{' '}
+        {record.lockedAt ? `Locked on ${formatDateTime(record.lockedAt)}.` : `To be agreed by ${formatDate(record.dueOn)}.`}
+        {record.overdue && !record.lockedAt ? <> <strong className="govuk-tag govuk-tag--red">Overdue</strong></> : null}
       </p>
       {readable ? (
         <dl className="govuk-summary-list">

@@ -1,5 +1,6 @@
 // When and with whom a supervision session is, its status and, for a requested debrief, why it was asked for.
 import { formatDateTime } from '#app/utils/dates/index.ts';
+import { StatusTag } from './status-tag.tsx';
 
 type Session = { startsAt: string | Date; endsAt: string | Date; status: string; requested: boolean; place: string | null; cancelReason: string | null; requestReason: string | null };
 
@@ -16,7 +17,7 @@ export function SessionSummary({ session, workerName, supervisorName }: { sessio
       </div>
       <div className="govuk-summary-list__row">
         <dt className="govuk-summary-list__key">Status</dt>
-        <dd className="govuk-summary-list__value">{session.status}{session.cancelReason ? `: ${session.cancelReason}` : ''}</dd>
+        <dd className="govuk-summary-list__value"><StatusTag kind="session" status={session.status} />{session.cancelReason ? ` ${session.cancelReason}` : ''}</dd>
       </div>
       {session.requestReason ? (
         <div className="govuk-summary-list__row">

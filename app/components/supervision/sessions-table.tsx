@@ -3,6 +3,7 @@ import { Link } from '@remix-run/react';
 import { TableRegion } from '#app/components/ui/table-region.tsx';
 import { SESSION_TYPE_LABELS, type SessionType } from '#app/domain/supervision/statuses.ts';
 import { formatDateTime } from '#app/utils/dates/index.ts';
+import { StatusTag } from './status-tag.tsx';
 
 export type SessionRow = { id: number; startsAt: string | Date; type: string; status: string; recordStatus: string | null; recordOverdue: boolean };
 
@@ -28,9 +29,9 @@ export function SessionsTable({ sessions }: { sessions: SessionRow[] }) {
                 </Link>
               </td>
               <td className="govuk-table__cell">{SESSION_TYPE_LABELS[session.type as SessionType] ?? session.type}</td>
-              <td className="govuk-table__cell">{session.status}</td>
+              <td className="govuk-table__cell"><StatusTag kind="session" status={session.status} /></td>
               <td className="govuk-table__cell">
-                {session.recordStatus ?? '—'}
+                {session.recordStatus ? <StatusTag kind="record" status={session.recordStatus} /> : '—'}
                 {session.recordOverdue ? <> <strong className="govuk-tag govuk-tag--red">Overdue</strong></> : null}
               </td>
             </tr>

@@ -1,11 +1,11 @@
 // Written supervision agreements: a supervisor drafts a version, both parties sign it, it becomes the current one
 // and the version it replaces stays on record as superseded.
-import { Op } from 'sequelize';
+import { Op, literal } from 'sequelize';
 import { parseIsoDate, parseTime } from '#app/utils/dates/index.ts';
 import { Forbidden, InvalidTransition, NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, can, isSupervisedWorker, type Actor } from '#app/utils/permissions.server.ts';
 import type { DomainContext } from '#app/utils/request-context.server.ts';
-import { Person, PersonRole, SupervisionAgreement, SupervisionSignature } from '#db/models/index.ts';
+import { Person, SupervisionAgreement, SupervisionSignature } from '#db/models/index.ts';
 import { AUDIT_ACTIONS } from '../audit.server.ts';
 import { managedTeamIds } from '../relationships.server.ts';
 import { AGREEMENT_STAGE, AGREEMENT_WORKFLOW, agreementStage, storedStatus, storedStatusesAllowing } from '../workflows/supervision-agreement.server.ts';
@@ -201,10 +201,12 @@ export async function scopedWorkers(actor: Actor) {
       organisationId: actor.organisationId,
       deactivatedAt: null,
       id: { [Op.ne]: actor.id },
-      [Op.or]: scopes,
+      [Op.and]: [
+        { [Op.or]: scopes },
+        // Everyone with a line supervisor has supervision, whatever their roles; so does a worker still waiting for one.
+        { [Op.or]: [{ lineSupervisorId: { [Op.ne]: null } }, { id: { [Op.in]: literal(`(SELECT person_id FROM person_roles WHERE role = 'worker')`) } }] },
+      ],
     },
-    // Only people who hold the worker role have supervision (not an assessor-only or admin-only account).
-    include: [{ model: PersonRole, as: 'roles', where: { role: 'worker' }, attributes: [] }],
     attributes: ['id', 'name', 'lineSupervisorId'],
     order: [['name', 'ASC']],
   });

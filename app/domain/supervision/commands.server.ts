@@ -4,16 +4,17 @@ import type { DomainContext } from '#app/utils/request-context.server.ts';
 import { draftAgreement, signAgreement } from './agreements.server.ts';
 import type { SessionCommand, WorkerSupervisionCommand } from './forms.ts';
 import { addAction, addAddendum, agreeRecord, completeAction, recordOfSession, shareRecord, writeRecord } from './records.server.ts';
-import { cancelSession, markSessionMissed, moveSession, planSchedule, planSession } from './sessions.server.ts';
+import { cancelSession, markSessionMissed, moveSession, planSchedule, planSession, recordPastSession } from './sessions.server.ts';
 
-export type SessionNotice = 'moved' | 'cancelled' | 'missed' | 'saved' | 'shared' | 'agreed' | 'addendum' | 'action' | 'completed';
+export type SessionNotice = 'moved' | 'arranged' | 'cancelled' | 'missed' | 'saved' | 'shared' | 'agreed' | 'addendum' | 'action' | 'completed';
 
-export async function actOnSession(ctx: DomainContext, sessionId: number, command: SessionCommand): Promise<SessionNotice> {
+/** The notice to show and, for a session moved or arranged, when it now starts (the notice names it). */
+export async function actOnSession(ctx: DomainContext, sessionId: number, command: SessionCommand): Promise<SessionNotice | { notice: 'moved' | 'arranged'; startsAt: Date }> {
   switch (command.intent) {
     case 'move': {
       const { intent: _intent, ...time } = command;
-      await moveSession(ctx, sessionId, time);
-      return 'moved';
+      const { arranged, startsAt } = await moveSession(ctx, sessionId, time);
+      return { notice: arranged ? 'arranged' : 'moved', startsAt };
     }
     case 'cancel':
       await cancelSession(ctx, sessionId, command.reason);
@@ -46,26 +47,35 @@ export async function actOnSession(ctx: DomainContext, sessionId: number, comman
   }
 }
 
-export type WorkerSupervisionNotice = 'drafted' | 'signed' | 'active' | 'scheduled' | 'planned';
+export type WorkerSupervisionNotice = 'drafted' | 'signed' | 'active' | 'scheduled' | 'planned' | 'recorded';
 
-export async function actOnWorkerSupervision(ctx: DomainContext, workerId: number, command: WorkerSupervisionCommand): Promise<WorkerSupervisionNotice> {
+/** The notice to show, and the session to go to when the command made one that is to be written up next. */
+export async function actOnWorkerSupervision(
+  ctx: DomainContext,
+  workerId: number,
+  command: WorkerSupervisionCommand,
+): Promise<{ notice: WorkerSupervisionNotice; sessionId?: number }> {
   switch (command.intent) {
     case 'draft': {
       const { intent: _intent, ...input } = command;
       await draftAgreement(ctx, workerId, { ...input, probation: input.probation ?? false });
-      return 'drafted';
+      return { notice: 'drafted' };
     }
     case 'sign': {
       const { active } = await signAgreement(ctx, command.agreementId);
-      return active ? 'active' : 'signed';
+      return { notice: active ? 'active' : 'signed' };
     }
     case 'schedule':
       await planSchedule(ctx, workerId, command.until);
-      return 'scheduled';
+      return { notice: 'scheduled' };
     case 'session': {
       const { intent: _intent, ...input } = command;
       await planSession(ctx, workerId, input);
-      return 'planned';
+      return { notice: 'planned' };
+    }
+    case 'held': {
+      const { intent: _intent, ...input } = command;
+      return { notice: 'recorded', sessionId: await recordPastSession(ctx, workerId, input) };
     }
   }
 }

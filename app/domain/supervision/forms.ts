@@ -60,6 +60,9 @@ export const SessionSchema = z.object({
   place: textUpTo('The place', 200).optional(),
 });
 
+/** A session that already took place, recorded by the supervisor: the same answers, with the time in the past. */
+export const HeldSessionSchema = SessionSchema.extend({ intent: z.literal('held') });
+
 export const MoveSchema = z.object({ intent: z.literal('move'), date: dateField('date', { within: SESSION_DATE_RANGE }), startTime: clockTime('the start time'), endTime: clockTime('the end time') });
 export const CancelSchema = z.object({ intent: z.literal('cancel'), reason: text('why the session is cancelled', 1000) });
 export const MissedSchema = z.object({ intent: z.literal('missed') });
@@ -103,7 +106,7 @@ export const SessionCommandSchema = z.discriminatedUnion('intent', [
 export type SessionCommand = z.output<typeof SessionCommandSchema>;
 
 /** Every form of a worker's supervision page, told apart by `intent`. */
-export const WorkerSupervisionCommandSchema = z.discriminatedUnion('intent', [AgreementSchema, SignSchema, ScheduleSchema, SessionSchema]);
+export const WorkerSupervisionCommandSchema = z.discriminatedUnion('intent', [AgreementSchema, SignSchema, ScheduleSchema, SessionSchema, HeldSessionSchema]);
 export type WorkerSupervisionCommand = z.output<typeof WorkerSupervisionCommandSchema>;
 
 /** The intents a page's action knows; any other is a malformed request (400) rather than a form to show again. */

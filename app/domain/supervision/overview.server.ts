@@ -1,6 +1,6 @@
 // One worker's supervision as the page shows it: agreements, schedule, records, open actions and the policy check.
 import { today, splitDate } from '#app/utils/dates/index.ts';
-import { assertCan, can, hasRole, isLineSupervisorOf, type Actor } from '#app/utils/permissions.server.ts';
+import { assertCan, can, hasRole, isLineSupervisorOf, isSupervised, type Actor } from '#app/utils/permissions.server.ts';
 import { SupervisionAction, SupervisionRecord } from '#db/models/index.ts';
 import { AGREEMENT_WORKFLOW, agreementStage, awaitingSignature } from '../workflows/supervision-agreement.server.ts';
 import { isAllowed } from '../workflows/workflow.server.ts';
@@ -60,6 +60,8 @@ export async function workerSupervision(actor: Actor, workerId: number) {
       /** Plan sessions from the agreement: only with a current one. */
       schedule: manage && current !== null,
       planSession: manage,
+      /** Add a session that already took place, to write its record. */
+      recordPastSession: manage,
       draft: manage,
     },
     /** Who still has to sign the draft, and as which party the person would sign. */
@@ -96,8 +98,8 @@ export async function supervisionHome(actor: Actor) {
   const oversee = can(actor, 'read:supervision-overview:managed');
   return {
     me: actor.id,
-    // Only people who hold the worker role are supervised and may ask for an urgent debrief.
-    can: { requestDebrief: hasRole(actor, 'worker'), oversee },
+    // The supervised may ask for an urgent debrief; a worker still without a line supervisor is told to ask for one.
+    can: { requestDebrief: isSupervised(actor) || hasRole(actor, 'worker'), oversee },
     people: oversee ? await supervisees(actor) : [],
     hasLink: await hasCalendarLink(actor),
   };

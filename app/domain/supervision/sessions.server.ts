@@ -9,7 +9,7 @@ import { plural, withArticle } from '#app/utils/words.ts';
 import { Person, SupervisionAgreement, SupervisionSession } from '#db/models/index.ts';
 import { AUDIT_ACTIONS } from '../audit.server.ts';
 import { effectiveLineSupervisorId } from '../relationships.server.ts';
-import { SESSION_WORKFLOW } from '../workflows/supervision-session.server.ts';
+import { SESSION_CREATION, SESSION_WORKFLOW } from '../workflows/supervision-session.server.ts';
 import { assertTransition } from '../workflows/workflow.server.ts';
 import { locked, write } from '../write.server.ts';
 import { readAccess, type SupervisionAccess } from './access.server.ts';
@@ -20,10 +20,11 @@ export type SessionTimeInput = { date: string; startTime: string; endTime: strin
 export type SessionInput = SessionTimeInput & { type: SessionType; place?: string | undefined };
 
 /**
- * Checks a date and two times; the session must start in the future and end after it starts. A time the clocks skip
- * is refused next to its field; a time they repeat is the first one (BST), shown as such (see resolveLondonTime).
+ * Checks a date and two times; a planned session must start in the future, one that took place must have started
+ * already, and either must end after it starts. A time the clocks skip is refused next to its field; a time they
+ * repeat is the first one (BST), shown as such (see resolveLondonTime).
  */
-export function checkSessionTime(input: SessionTimeInput, now = new Date()): { startsAt: Date; endsAt: Date } {
+export function checkSessionTime(input: SessionTimeInput, now = new Date(), when: 'ahead' | 'past' = 'ahead'): { startsAt: Date; endsAt: Date } {
   const errors: Record<string, string[]> = {};
   const date = parseIsoDate(input.date);
   const start = parseTime(input.startTime);
@@ -37,7 +38,10 @@ export function checkSessionTime(input: SessionTimeInput, now = new Date()): { s
     if (!startsAt.ok) errors.startTime = [startsAt.message];
     if (!endsAt.ok) errors.endTime = [endsAt.message];
     if (startsAt.ok && endsAt.ok) {
-      if (startsAt.instant.getTime() <= now.getTime()) errors.date = ['A planned session must be in the future: this date and time has passed'];
+      if (when === 'ahead' && startsAt.instant.getTime() <= now.getTime()) {
+        errors.date = ['A planned session must be in the future: this date and time has passed. To write up a session that already happened, record a session that took place'];
+      }
+      if (when === 'past' && startsAt.instant.getTime() > now.getTime()) errors.date = ['A session that took place must have started already: this date and time is still to come'];
       if (endsAt.instant.getTime() <= startsAt.instant.getTime()) errors.endTime = ['The end time must be after the start time'];
       if (!Object.keys(errors).length) return { startsAt: startsAt.instant, endsAt: endsAt.instant };
     }
@@ -78,7 +82,7 @@ export async function planSchedule(ctx: DomainContext, workerId: number, until?:
           workerId,
           supervisorId: agreement!.supervisorId,
           type: agreement!.probation ? SESSION_TYPE.probation : SESSION_TYPE.regular,
-          status: SESSION_STATUS.planned,
+          status: SESSION_CREATION.plan,
           startsAt: slot.startsAt,
           endsAt: slot.endsAt,
           place: agreement!.place,
@@ -100,6 +104,15 @@ export async function planSchedule(ctx: DomainContext, workerId: number, until?:
 
 /** One session at a chosen time (probation review, appraisal, or a regular one off the pattern). */
 export async function planSession(ctx: DomainContext, workerId: number, input: SessionInput): Promise<number> {
+  return createSession(ctx, workerId, input, 'plan');
+}
+
+/** A session that already took place and was never planned here: it starts held, and its record is written next. */
+export async function recordPastSession(ctx: DomainContext, workerId: number, input: SessionInput): Promise<number> {
+  return createSession(ctx, workerId, input, 'recordHeld');
+}
+
+async function createSession(ctx: DomainContext, workerId: number, input: SessionInput, how: 'plan' | 'recordHeld'): Promise<number> {
   const { actor, now } = ctx;
   const session = await write(ctx, {
     permission: 'manage:supervision',
@@ -107,7 +120,7 @@ export async function planSession(ctx: DomainContext, workerId: number, input: S
       const access = await readAccess(actor, workerId);
       requireManager(access);
       const agreement = await SupervisionAgreement.findOne({ where: { workerId, status: AGREEMENT_STATUS.active }, transaction });
-      return { access, agreement, ...checkSessionTime(input, now) };
+      return { access, agreement, ...checkSessionTime(input, now, how === 'plan' ? 'ahead' : 'past') };
     },
     check: () => {
       if (!Object.values(SESSION_TYPE).includes(input.type)) throw new ValidationError({ type: ['Select the type of session'] });
@@ -120,7 +133,7 @@ export async function planSession(ctx: DomainContext, workerId: number, input: S
           workerId,
           supervisorId: access.worker.lineSupervisorId ?? actor.id,
           type: input.type,
-          status: SESSION_STATUS.planned,
+          status: SESSION_CREATION[how],
           startsAt,
           endsAt,
           place: input.place || agreement?.place || null,
@@ -130,7 +143,8 @@ export async function planSession(ctx: DomainContext, workerId: number, input: S
         },
         { transaction },
       ),
-    audit: ({ access }, created) => sessionChanged(created, `${actor.name} planned ${withArticle(input.type.replace('_', ' '))} session for ${access.worker.name}`),
+    audit: ({ access }, created) =>
+      sessionChanged(created, `${actor.name} ${how === 'plan' ? 'planned' : 'recorded'} ${withArticle(`${how === 'plan' ? '' : 'past '}${input.type.replace('_', ' ')}`)} session for ${access.worker.name}`),
   });
   return session.id;
 }
@@ -151,10 +165,10 @@ export function hasStarted(session: { startsAt: Date }, now: Date): boolean {
   return session.startsAt.getTime() <= now.getTime();
 }
 
-/** Moves a planned session, or plans a requested debrief, to a future time. */
-export async function moveSession(ctx: DomainContext, sessionId: number, input: SessionTimeInput) {
+/** Moves a planned session, or arranges a requested debrief, to a future time; says which it was and when it now starts. */
+export async function moveSession(ctx: DomainContext, sessionId: number, input: SessionTimeInput): Promise<{ arranged: boolean; startsAt: Date }> {
   const { actor, now } = ctx;
-  await write(ctx, {
+  return write(ctx, {
     permission: 'read:supervision', // then canManage: a former supervisor finds nothing (404), the worker may not (403)
     load: (transaction) => loadSession(actor, sessionId, transaction),
     check: ({ session, access }) => {
@@ -164,10 +178,12 @@ export async function moveSession(ctx: DomainContext, sessionId: number, input: 
     },
     run: async ({ session }, transaction) => {
       const { startsAt, endsAt } = checkSessionTime(input, now);
+      const arranged = session.status === SESSION_STATUS.requested;
       await session.update({ startsAt, endsAt, status: assertTransition(SESSION_WORKFLOW, session.status, 'move') }, { transaction });
-      return startsAt;
+      return { arranged, startsAt };
     },
-    audit: ({ session, access }, startsAt) => sessionChanged(session, `${actor.name} moved a supervision session of ${access.worker.name} to ${formatDateTime(startsAt)}`),
+    audit: ({ session, access }, { arranged, startsAt }) =>
+      sessionChanged(session, `${actor.name} ${arranged ? 'arranged a requested debrief' : 'moved a supervision session'} of ${access.worker.name} ${arranged ? 'for' : 'to'} ${formatDateTime(startsAt)}`),
   });
 }
 
@@ -229,7 +245,7 @@ export async function requestUrgentDebrief(ctx: DomainContext, reason: string): 
           workerId: actor.id,
           supervisorId: supervisorId!,
           type: SESSION_TYPE.urgentDebrief,
-          status: SESSION_STATUS.requested,
+          status: SESSION_CREATION.request,
           startsAt: now,
           endsAt: new Date(now.getTime() + 60 * 60_000),
           place: null,
