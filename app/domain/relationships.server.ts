@@ -3,6 +3,7 @@
 // (app/utils/permissions.server.ts), which combines the link with the role whose permission has its scope.
 // Another organisation's person is "not found".
 import { Op } from 'sequelize';
+import { memoPerActor } from '#app/utils/actor-memo.server.ts';
 import { NotFound } from '#app/utils/errors.server.ts';
 import { hasRole, type Actor, canReadEvidence, canReadSupervision, type Relationship } from '#app/utils/permissions.server.ts';
 import { ManagerScope, Person, PersonRole, Team, WorkerAssessor } from '#db/models/index.ts';
@@ -60,32 +61,8 @@ export async function effectiveLineSupervisorId(worker: { organisationId: number
   return (await supervisorsAmong(worker.organisationId, [worker.lineSupervisorId])).has(worker.lineSupervisorId) ? worker.lineSupervisorId : null;
 }
 
-// One answer per actor object: the actor is loaded once per request (app/utils/auth.server.ts), so this is per request.
-// Any write to manager scopes or teams (through the models, factories included) starts a new generation, so an actor
-// object kept across writes, as tests do, never sees a stale answer.
-const managedTeams = new WeakMap<Actor, { generation: number; teamIds: Promise<number[]> }>();
-let generation = 0;
-const forgetManagedTeams = (options?: { transaction?: { afterCommit(fn: () => void): void } | null }) => {
-  generation += 1;
-  options?.transaction?.afterCommit(() => (generation += 1));
-};
-for (const model of [ManagerScope, Team] as const) {
-  for (const hook of ['afterCreate', 'afterUpdate', 'afterDestroy', 'afterBulkCreate', 'afterBulkUpdate', 'afterBulkDestroy'] as const) {
-    (model as unknown as { addHook(name: string, fn: (...args: unknown[]) => void): void }).addHook(hook, (...args: unknown[]) =>
-      forgetManagedTeams(args.find((arg): arg is { transaction?: null } => typeof arg === 'object' && arg !== null && 'transaction' in arg)),
-    );
-  }
-}
-
-/** Ids of the teams a manager manages: their own teams plus every team at a location they manage. No check: the actor's own scope, empty for anyone who manages nothing. */
-export function managedTeamIds(actor: Actor): Promise<number[]> {
-  const known = managedTeams.get(actor);
-  if (known && known.generation === generation) return known.teamIds;
-  const teamIds = loadManagedTeamIds(actor);
-  managedTeams.set(actor, { generation, teamIds });
-  teamIds.catch(() => managedTeams.delete(actor));
-  return teamIds;
-}
+/** Ids of the teams a manager manages: their own teams plus every team at a location they manage, once per request. No check: the actor's own scope, empty for anyone who manages nothing. */
+export const managedTeamIds = memoPerActor([ManagerScope, Team], loadManagedTeamIds);
 
 async function loadManagedTeamIds(actor: Actor): Promise<number[]> {
   const scopes = await ManagerScope.findAll({ where: { organisationId: actor.organisationId, managerId: actor.id } });

@@ -1,11 +1,12 @@
 // Written supervision agreements: a supervisor drafts a version, both parties sign it, it becomes the current one
 // and the version it replaces stays on record as superseded.
 import { Op, literal } from 'sequelize';
+import { memoPerActor } from '#app/utils/actor-memo.server.ts';
 import { parseIsoDate, parseTime } from '#app/utils/dates/index.ts';
 import { Forbidden, InvalidTransition, NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, can, isSupervisedWorker, type Actor } from '#app/utils/permissions.server.ts';
 import type { DomainContext } from '#app/utils/request-context.server.ts';
-import { Person, SupervisionAgreement, SupervisionSignature } from '#db/models/index.ts';
+import { ManagerScope, Person, PersonRole, SupervisionAgreement, SupervisionSignature, Team } from '#db/models/index.ts';
 import { AUDIT_ACTIONS } from '../audit.server.ts';
 import { managedTeamIds } from '../relationships.server.ts';
 import { AGREEMENT_STAGE, AGREEMENT_WORKFLOW, agreementStage, storedStatus, storedStatusesAllowing } from '../workflows/supervision-agreement.server.ts';
@@ -189,7 +190,10 @@ export async function workersWithoutAgreement(actor: Actor) {
  * The workers whose supervision the actor oversees: their supervisees and, for managers, the teams they manage. No
  * separate check: the scopes are chosen from the actor's own permissions, so an actor without one gets nobody.
  */
-export async function scopedWorkers(actor: Actor) {
+/** The people whose supervision the actor oversees, once per request (the home page and the overviews all ask). */
+export const scopedWorkers = memoPerActor([Person, PersonRole, ManagerScope, Team], loadScopedWorkers);
+
+async function loadScopedWorkers(actor: Actor) {
   const teamIds = can(actor, 'read:supervision-overview:managed') ? await managedTeamIds(actor) : [];
   const scopes = [
     ...(can(actor, 'read:supervision-overview:supervised') ? [{ lineSupervisorId: actor.id }] : []),
