@@ -26,12 +26,12 @@ import {
 // The sections each demo login sees, in order (Your account is in the header, beside Sign out). The portal's foundation
 // is Home, Team, People, Teams and locations and Audit log; Standards, Role profiles and Policies came with the
 // standards library and role profile features; Evidence and Progress with evidence (for workers), Supervision with
-// supervision (workers, supervisors and managers). A person sees the sections of all the roles they hold: the demo supervisor (David) is also a worker, and
+// supervision (workers, supervisors, managers, and anyone with a line supervisor: the demo assessor and IQA have one). A person sees the sections of all the roles they hold: the demo supervisor (David) is also a worker, and
 // the demo manager (Grace) is also a supervisor and a worker; the demo IQA (Tom) is also an assessor.
 const EXPECTED_NAVIGATION: Record<DemoRole, string[]> = {
   worker: ['Home', 'Evidence', 'Progress', 'Supervision', 'Standards', 'Policies'],
-  assessor: ['Home', 'Standards', 'Role profiles', 'Policies'],
-  iqa: ['Home', 'Standards', 'Role profiles', 'Policies'],
+  assessor: ['Home', 'Supervision', 'Standards', 'Role profiles', 'Policies'],
+  iqa: ['Home', 'Supervision', 'Standards', 'Role profiles', 'Policies'],
   supervisor: ['Home', 'Evidence', 'Progress', 'Supervision', 'Standards', 'Role profiles', 'Policies'],
   manager: ['Home', 'Team', 'Evidence', 'Progress', 'Supervision', 'Standards', 'Role profiles', 'Policies'],
   admin: ['Home', 'Standards', 'Role profiles', 'Policies', 'People', 'Teams and locations', 'Audit log'],
