@@ -94,8 +94,8 @@ export async function supervisees(actor: Actor) {
 
 /** The supervision home page: the person's own supervision (if they are supervised), the people they oversee, their calendar. */
 export async function supervisionHome(actor: Actor) {
-  assertCan(actor, 'read:supervision:own');
-  const oversee = can(actor, 'read:supervision-overview:managed');
+  assertCan(actor, 'read:supervision');
+  const oversee = can(actor, 'read:supervision-overview');
   return {
     me: actor.id,
     // The supervised may ask for an urgent debrief; a worker still without a line supervisor is told to ask for one.
