@@ -3,23 +3,36 @@ import { Op } from 'sequelize';
 import { today } from '#app/utils/dates/index.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
 import { plural } from '#app/utils/words.ts';
-import { SupervisionAction, SupervisionRecord, SupervisionSession } from '#db/models/index.ts';
+import { SupervisionAction, SupervisionAgreement, SupervisionRecord, SupervisionSession, SupervisionSignature } from '#db/models/index.ts';
 import type { AttentionItem } from '../home.server.ts';
 import { scopedWorkers, workersWithoutAgreement } from './agreements.server.ts';
 import { overdueFor } from './internal/overdue.server.ts';
-import { ACTION_STATUS, RECORD_STATUS, SESSION_STATUS } from './statuses.ts';
+import { ACTION_STATUS, AGREEMENT_STATUS, PARTY, RECORD_STATUS, SESSION_STATUS } from './statuses.ts';
 
-/** The worker's own (no check needed: every count is of the actor's own rows): records to agree, their overdue actions, their requested debrief. */
+/**
+ * The supervised person's own tasks (no check needed: every row read is the actor's own): each record to agree,
+ * linked to the record itself; a draft agreement waiting for their signature; their overdue actions; their debrief.
+ */
 export async function workerSupervisionItems(actor: Actor): Promise<AttentionItem[]> {
   const todayDate = today();
-  const [toAgree, lateActions, requested] = await Promise.all([
-    SupervisionRecord.count({ where: { workerId: actor.id, status: RECORD_STATUS.shared } }),
+  const [toAgree, drafts, lateActions, requested] = await Promise.all([
+    SupervisionRecord.findAll({ where: { workerId: actor.id, status: RECORD_STATUS.shared }, attributes: ['sessionId'], order: [['dueOn', 'ASC']] }),
+    SupervisionAgreement.findAll({ where: { workerId: actor.id, status: AGREEMENT_STATUS.draft }, attributes: ['id', 'version'] }),
     SupervisionAction.count({ where: { workerId: actor.id, status: ACTION_STATUS.open, dueOn: { [Op.lt]: todayDate } } }),
     SupervisionSession.count({ where: { workerId: actor.id, status: SESSION_STATUS.requested } }),
   ]);
+  const signed = drafts.length
+    ? new Set(
+        (await SupervisionSignature.findAll({ where: { agreementId: { [Op.in]: drafts.map((draft) => draft.id) }, party: PARTY.worker }, attributes: ['agreementId'] })).map(
+          (row) => row.agreementId,
+        ),
+      )
+    : new Set<number>();
+  const toSign = drafts.filter((draft) => !signed.has(draft.id));
   const href = '/supervision';
   return [
-    ...(toAgree ? [{ count: toAgree, text: `${plural(toAgree, 'supervision record is', 'supervision records are')} waiting for your comments and agreement.`, href }] : []),
+    ...toSign.map((draft) => ({ text: `Version ${draft.version} of your supervision agreement is waiting for your signature.`, href: `/supervision/workers/${actor.id}` })),
+    ...toAgree.map((record) => ({ text: 'A supervision record is waiting for your comments and agreement.', href: `/supervision/sessions/${record.sessionId}` })),
     ...(lateActions ? [{ count: lateActions, text: `${plural(lateActions, 'supervision action is', 'supervision actions are')} overdue.`, href }] : []),
     ...(requested ? [{ text: 'Your urgent debrief request is waiting for your supervisor to arrange a time.', href }] : []),
   ];
