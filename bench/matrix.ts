@@ -15,6 +15,7 @@ import { SEED_STANDARD_URNS, loadSeedStandard } from '#db/seed/standards.ts';
 import { actorFor, createPerson, createStaffedOrganisation } from '#test/factories/index.ts';
 import type { BenchContext } from './run.ts';
 import { insertEvidence } from './support/evidence-data.ts';
+import { parseBenchOptions } from './support/options.ts';
 import { captureSql, explain, percentile, round } from './support/plans.ts';
 
 const OptionsSchema = z.object({
@@ -23,16 +24,6 @@ const OptionsSchema = z.object({
   others: z.coerce.number().int().min(0).default(200),
   runs: z.coerce.number().int().min(1).default(10),
 });
-
-function parseOptions(args: string[]) {
-  const raw: Record<string, string> = {};
-  for (let index = 0; index < args.length; index += 1) {
-    const match = /^--([\w-]+)(?:=(.*))?$/.exec(args[index]!);
-    if (!match) throw new Error(`matrix: unexpected argument ${args[index]}`);
-    raw[match[1]!] = match[2] ?? args[++index] ?? '';
-  }
-  return OptionsSchema.strict().parse(raw);
-}
 
 async function timed(runs: number, call: () => Promise<unknown>) {
   await call();
@@ -75,7 +66,7 @@ async function staffedWithEvidence(count: number, evidence: number) {
 }
 
 export async function run({ db, args }: BenchContext): Promise<Record<string, unknown>> {
-  const options = parseOptions(args);
+  const options = parseBenchOptions('matrix', OptionsSchema, args);
   const started = performance.now();
   const { workers, versionIds, items } = await staffedWithEvidence(options.workers, options.evidence);
   if (options.others) await staffedWithEvidence(options.others, options.evidence);

@@ -17,6 +17,7 @@ import { SEED_STANDARD_URNS, loadSeedStandard } from '#db/seed/standards.ts';
 import { actorFor, createOrganisation, createPerson, createStaffedOrganisation } from '#test/factories/index.ts';
 import type { BenchContext } from './run.ts';
 import { insertEvidence } from './support/evidence-data.ts';
+import { parseBenchOptions } from './support/options.ts';
 import { captureSql, explain, percentile, round, tableAliases } from './support/plans.ts';
 import { openLimit, type LimitItem } from './support/progress-limit.ts';
 
@@ -27,17 +28,6 @@ const OptionsSchema = z.object({
   colleagues: z.coerce.number().int().min(0).default(0),
   otherOrgs: z.coerce.number().int().min(0).default(0),
 });
-
-function parseOptions(args: string[]) {
-  const raw: Record<string, string> = {};
-  for (let index = 0; index < args.length; index += 1) {
-    const match = /^--([\w-]+)(?:=(.*))?$/.exec(args[index]!);
-    if (!match) throw new Error(`progress: unexpected argument ${args[index]}`);
-    const key = match[1]!.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
-    raw[key] = match[2] ?? args[++index] ?? '';
-  }
-  return OptionsSchema.strict().parse(raw);
-}
 
 /** Tables whose full scan would grow with the worker's evidence or the organisation's library. */
 const WATCHED = ['evidence_item_links', 'evidence', 'evidence_revisions', 'standard_items'];
@@ -58,7 +48,7 @@ function assertAgree(page: PageItem[], limit: LimitItem[]) {
 }
 
 export async function run({ db, args }: BenchContext): Promise<Record<string, unknown>> {
-  const options = parseOptions(args);
+  const options = parseBenchOptions('progress', OptionsSchema, args);
   const started = performance.now();
 
   const org = await createStaffedOrganisation();

@@ -1,5 +1,5 @@
 // Organisational policies: adopted versions with review dates, and who has read and acknowledged the current one.
-import { Op, UniqueConstraintError } from 'sequelize';
+import { Op, UniqueConstraintError, type Transaction } from 'sequelize';
 import { parseIsoDate, today } from '#app/utils/dates/index.ts';
 import { NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, assertSameOrganisation, type Actor, can } from '#app/utils/permissions.server.ts';
@@ -100,6 +100,23 @@ export async function getPolicy(actor: Actor, policyId: number) {
   };
 }
 
+/** Stores a version as the policy's current one; the caller has made any earlier version no longer current. */
+function createCurrentVersion(actor: Actor, policyId: number, input: PolicyVersionInput, transaction: Transaction) {
+  return PolicyVersion.create(
+    {
+      organisationId: actor.organisationId,
+      policyId,
+      version: input.version,
+      adoptedOn: input.adoptedOn,
+      nextReviewOn: input.nextReviewOn,
+      body: input.body,
+      isCurrent: true,
+      createdById: actor.id,
+    },
+    { transaction },
+  );
+}
+
 export async function addPolicy(ctx: DomainContext, input: PolicyInput): Promise<number> {
   const { actor } = ctx;
   assertCan(actor, 'manage:policies:org');
@@ -109,19 +126,7 @@ export async function addPolicy(ctx: DomainContext, input: PolicyInput): Promise
       permission: 'manage:policies:org',
       run: async (_, transaction, record) => {
         const policy = await Policy.create({ organisationId: actor.organisationId, title: input.title }, { transaction });
-        const version = await PolicyVersion.create(
-          {
-            organisationId: actor.organisationId,
-            policyId: policy.id,
-            version: input.version,
-            adoptedOn: input.adoptedOn,
-            nextReviewOn: input.nextReviewOn,
-            body: input.body,
-            isCurrent: true,
-            createdById: actor.id,
-          },
-          { transaction },
-        );
+        const version = await createCurrentVersion(actor, policy.id, input, transaction);
         record({
           action: AUDIT_ACTIONS.policyVersionAdded,
           summary: `${actor.name} added the policy ${policy.title}, version ${version.version}`,
@@ -152,19 +157,7 @@ export async function addPolicyVersion(ctx: DomainContext, policyId: number, inp
       const existing = await PolicyVersion.findOne({ where: { policyId: policy.id, version: input.version }, transaction });
       if (existing) throw new ValidationError({ version: ['This policy already has a version with this label'] });
       await PolicyVersion.update({ isCurrent: false }, { where: { policyId: policy.id, isCurrent: true }, transaction });
-      const version = await PolicyVersion.create(
-        {
-          organisationId: actor.organisationId,
-          policyId: policy.id,
-          version: input.version,
-          adoptedOn: input.adoptedOn,
-          nextReviewOn: input.nextReviewOn,
-          body: input.body,
-          isCurrent: true,
-          createdById: actor.id,
-        },
-        { transaction },
-      );
+      const version = await createCurrentVersion(actor, policy.id, input, transaction);
       record({
         action: AUDIT_ACTIONS.policyVersionAdded,
         summary: `${actor.name} adopted version ${version.version} of the policy ${policy.title}`,

@@ -21,6 +21,11 @@ export function isoDate(value: string): IsoDate {
   return parsed;
 }
 
+/** A DATE column as a raw query gives it: MariaDB's driver a Date at UTC midnight (the connection's zone), SQLite text. */
+export function dateColumn(value: string | Date): IsoDate {
+  return (value instanceof Date ? value.toISOString().slice(0, 10) : value) as IsoDate;
+}
+
 /** Today's date in London, whatever the server's clock zone. */
 export function today(now: Date = new Date()): IsoDate {
   return format(new TZDate(now.getTime(), UK_TIME_ZONE), 'yyyy-MM-dd') as IsoDate;

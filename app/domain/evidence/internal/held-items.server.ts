@@ -1,6 +1,7 @@
 // The items a worker can map evidence to: every item of the standard versions they hold. Read as plain rows
 // for one worker or many; unchecked, so callers decide first who may see these workers.
 import { QueryTypes, type Transaction } from 'sequelize';
+import { dateColumn } from '#app/utils/dates/index.ts';
 import { sequelize } from '#db/models/index.ts';
 
 export type HeldItem = { id: number; code: string; kind: 'P' | 'K'; section: string; text: string; previousItemId: number | null };
@@ -34,9 +35,6 @@ ORDER BY standard_version_id, position`;
 
 const PREVIOUS_SQL = `SELECT id, previous_item_id AS "previousItemId" FROM standard_items WHERE id IN (:ids)`;
 
-function dateOnly(value: string | Date): string {
-  return value instanceof Date ? value.toISOString().slice(0, 10) : value;
-}
 
 /**
  * Maps every earlier version of the given items (unchanged text, linked at import) to the item it became,
@@ -93,7 +91,7 @@ export async function heldStandardsOf(workerIds: number[], transaction?: Transac
       urn: holding.urn,
       version: holding.version,
       title: holding.title,
-      targetDate: dateOnly(holding.targetDate),
+      targetDate: dateColumn(holding.targetDate),
       items: itemsByVersion.get(standardVersionId)!,
     });
   }

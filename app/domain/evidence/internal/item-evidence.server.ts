@@ -1,6 +1,7 @@
 // The read layer of competence: what each item of each worker's standards has behind it, aggregated by the
 // database in one set-based statement for one worker or many (never a model instance per link row).
 import { QueryTypes } from 'sequelize';
+import { dateColumn } from '#app/utils/dates/index.ts';
 import { sequelize } from '#db/models/index.ts';
 import { EVIDENCE_STATUS } from '../../evidence-types.ts';
 
@@ -71,15 +72,11 @@ export async function itemEvidenceOf(workerIds: number[], options: { drafts: boo
       entry = { evidenceCount: Number(row.evidenceCount), submittedCount: Number(row.submittedCount), latest: [] };
       items.set(itemId, entry);
     }
-    entry.latest.push({ id: Number(row.evidenceId), title: row.title, status: row.status, activityDate: dateOnly(row.activityDate) });
+    entry.latest.push({ id: Number(row.evidenceId), title: row.title, status: row.status, activityDate: dateColumn(row.activityDate) });
   }
   return byWorker;
 }
 
-/** MariaDB's driver gives a DATE as a Date at UTC midnight (the connection's time zone), SQLite as text. */
-function dateOnly(value: string | Date): string {
-  return value instanceof Date ? value.toISOString().slice(0, 10) : value;
-}
 
 /**
  * Folds the evidence of earlier versions of an item into the item it became (carry-over between versions):
