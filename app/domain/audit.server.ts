@@ -1,7 +1,7 @@
 // The append-only audit log: recording events, and reading them for an organisation's admins.
 import type { Transaction } from 'sequelize';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
-import { AuditEvent, Person } from '#db/models/index.ts';
+import { AuditEvent, Person, sequelize } from '#db/models/index.ts';
 
 export const AUDIT_ACTIONS = {
   loginSucceeded: 'login.succeeded',
@@ -57,6 +57,8 @@ export type AuditInput = {
 
 /** No check: called by the write path (app/domain/write.server.ts) and by sign-in, sign-out and reset, which have no actor yet. */
 export async function recordAuditEvent(input: AuditInput, transaction?: Transaction): Promise<void> {
+  // Audit rows are chained (db/chain.ts): appended inside a transaction, the caller's or one of their own.
+  if (!transaction) return sequelize.transaction((own) => recordAuditEvent(input, own));
   await AuditEvent.create(
     {
       organisationId: input.organisationId,

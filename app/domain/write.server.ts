@@ -3,6 +3,7 @@
 import type { Transaction } from 'sequelize';
 import { assertCan, type Permission, type PermissionArea } from '#app/utils/permissions.server.ts';
 import type { DomainContext } from '#app/utils/request-context.server.ts';
+import { lockChain } from '#db/chain.ts';
 import { sequelize } from '#db/models/index.ts';
 import { recordAuditEvent, type AuditAction } from './audit.server.ts';
 
@@ -29,6 +30,8 @@ export type WriteSteps<Subject, Result> = {
 export async function write<Subject = undefined, Result = void>(ctx: DomainContext, steps: WriteSteps<Subject, Result>): Promise<Result> {
   if (steps.permission) assertCan(ctx.actor, steps.permission);
   return sequelize.transaction(async (transaction) => {
+    // The organisation's chain first, before any row lock, so writes that append to it never wait on each other in a circle.
+    await lockChain(ctx.actor.organisationId, transaction);
     const subject = steps.load ? await steps.load(transaction) : (undefined as Subject);
     await steps.check?.(subject, transaction);
     const recorded: AuditEntry[] = [];

@@ -8,6 +8,7 @@ import {
   type NonAttribute,
 } from 'sequelize';
 import { sequelize } from '../connection.ts';
+import { chainRows } from '../chain.ts';
 import { refuseChanges } from './append-only.ts';
 import type { Person } from './person.ts';
 
@@ -21,6 +22,9 @@ export class AuditEvent extends Model<InferAttributes<AuditEvent>, InferCreation
   declare summary: string;
   declare ipAddress: string | null;
   declare createdAt: CreationOptional<Date>;
+  declare chainSeq: CreationOptional<number | null>;
+  declare previousHash: CreationOptional<string | null>;
+  declare entryHash: CreationOptional<string | null>;
 
   declare actor?: NonAttribute<Person | null>;
 }
@@ -36,8 +40,21 @@ AuditEvent.init(
     summary: { type: DataTypes.STRING(500), allowNull: false },
     ipAddress: { type: DataTypes.STRING(64), allowNull: true },
     createdAt: DataTypes.DATE,
+    chainSeq: { type: DataTypes.INTEGER, allowNull: true },
+    previousHash: { type: DataTypes.STRING(64), allowNull: true },
+    entryHash: { type: DataTypes.STRING(64), allowNull: true },
   },
   { sequelize, tableName: 'audit_events', updatedAt: false },
 );
 
 refuseChanges(AuditEvent);
+chainRows(AuditEvent, [
+  { name: 'organisationId', kind: 'int' },
+  { name: 'actorId', kind: 'int' },
+  { name: 'action', kind: 'text' },
+  { name: 'subjectType', kind: 'text' },
+  { name: 'subjectId', kind: 'int' },
+  { name: 'summary', kind: 'text' },
+  { name: 'ipAddress', kind: 'text' },
+  { name: 'createdAt', kind: 'date' },
+]);

@@ -10,6 +10,8 @@ export class Evidence extends Model<InferAttributes<Evidence>, InferCreationAttr
   declare status: EvidenceStatus;
   declare currentRevisionId: number | null;
   declare submissionToken: string;
+  /** The assessor who recorded this evidence they witnessed; null when the worker recorded it. */
+  declare recordedById: CreationOptional<number | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -22,6 +24,7 @@ Evidence.init(
     status: { type: DataTypes.STRING(20), allowNull: false },
     currentRevisionId: { type: DataTypes.INTEGER, allowNull: true },
     submissionToken: { type: DataTypes.STRING(64), allowNull: false },
+    recordedById: { type: DataTypes.INTEGER, allowNull: true },
     createdAt: DataTypes.DATE,
     updatedAt: DataTypes.DATE,
   },

@@ -1,9 +1,16 @@
 // Every model and its associations; import models from here.
+import { AssessmentDecisionEvidence } from './assessment-decision-evidence.ts';
+import { AssessmentDecision } from './assessment-decision.ts';
+import { AssessmentRule } from './assessment-rule.ts';
+import { AssessmentView } from './assessment-view.ts';
+import { AssessorStatus } from './assessor-status.ts';
 import { AuditEvent } from './audit-event.ts';
 import { EvidenceFile } from './evidence-file.ts';
 import { EvidenceItemLink } from './evidence-item-link.ts';
 import { EvidenceRevision } from './evidence-revision.ts';
 import { Evidence } from './evidence.ts';
+import { IqaReview } from './iqa-review.ts';
+import { IqaSettings } from './iqa-settings.ts';
 import { Location } from './location.ts';
 import { ManagerScope } from './manager-scope.ts';
 import { Organisation } from './organisation.ts';
@@ -20,6 +27,7 @@ import { RoleAssignment } from './role-assignment.ts';
 import { RoleProfileStandard } from './role-profile-standard.ts';
 import { RoleProfile } from './role-profile.ts';
 import { Session } from './session.ts';
+import { StandardAchievement } from './standard-achievement.ts';
 import { StandardItem } from './standard-item.ts';
 import { StandardVersion } from './standard-version.ts';
 import { Standard } from './standard.ts';
@@ -92,13 +100,31 @@ SupervisionAddendum.belongsTo(Person, { foreignKey: 'authorId', as: 'author' });
 SupervisionAction.belongsTo(Person, { foreignKey: 'ownerId', as: 'owner' });
 SupervisionAction.belongsTo(SupervisionRecord, { foreignKey: 'recordId', as: 'record' });
 
+// Assessment and IQA (issue 14).
+AssessmentDecision.belongsTo(Person, { foreignKey: 'assessorId', as: 'assessor' });
+AssessmentDecision.belongsTo(StandardItem, { foreignKey: 'standardItemId', as: 'item' });
+AssessmentDecision.hasMany(AssessmentDecisionEvidence, { foreignKey: 'decisionId', as: 'basis' });
+AssessmentDecision.hasOne(IqaReview, { foreignKey: 'decisionId', as: 'review' });
+AssessmentDecisionEvidence.belongsTo(EvidenceRevision, { foreignKey: 'evidenceRevisionId', as: 'revision' });
+IqaReview.belongsTo(Person, { foreignKey: 'iqaId', as: 'iqa' });
+IqaReview.belongsTo(AssessmentDecision, { foreignKey: 'decisionId', as: 'decision' });
+StandardAchievement.belongsTo(Person, { foreignKey: 'personId', as: 'person' });
+Evidence.belongsTo(Person, { foreignKey: 'recordedById', as: 'recordedBy' });
+
 export { sequelize } from '../connection.ts';
 export {
+  AssessmentDecision,
+  AssessmentDecisionEvidence,
+  AssessmentRule,
+  AssessmentView,
+  AssessorStatus,
   AuditEvent,
   Evidence,
   EvidenceFile,
   EvidenceItemLink,
   EvidenceRevision,
+  IqaReview,
+  IqaSettings,
   Location,
   ManagerScope,
   Organisation,
@@ -116,6 +142,7 @@ export {
   RoleProfileStandard,
   Session,
   Standard,
+  StandardAchievement,
   StandardItem,
   StandardVersion,
   SupervisionAction,

@@ -11,6 +11,8 @@ export class WorkerItemState extends Model<InferAttributes<WorkerItemState>, Inf
   declare state: string;
   declare evidenceCount: number;
   declare submittedCount: number;
+  /** The decision that sets the state (met or not yet met), if any. */
+  declare decisionId: number | null;
   declare updatedAt: CreationOptional<Date>;
 }
 
@@ -23,6 +25,7 @@ WorkerItemState.init(
     state: { type: DataTypes.STRING(20), allowNull: false },
     evidenceCount: { type: DataTypes.INTEGER, allowNull: false },
     submittedCount: { type: DataTypes.INTEGER, allowNull: false },
+    decisionId: { type: DataTypes.INTEGER, allowNull: true },
     updatedAt: DataTypes.DATE,
   },
   { sequelize, tableName: 'worker_item_states', createdAt: false },
