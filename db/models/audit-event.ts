@@ -7,8 +7,8 @@ import {
   type InferCreationAttributes,
   type NonAttribute,
 } from 'sequelize';
-import { sequelize } from '../connection.ts';
 import { chainRows } from '../chain.ts';
+import { sequelize } from '../connection.ts';
 import { refuseChanges } from './append-only.ts';
 import type { Person } from './person.ts';
 
