@@ -38,6 +38,15 @@ export const AUDIT_ACTIONS = {
   supervisionActionAdded: 'supervision.action_added',
   supervisionActionCompleted: 'supervision.action_completed',
   supervisionCalendarLinkChanged: 'supervision.calendar_link_changed',
+  assessmentRulesChanged: 'assessment.rules_changed',
+  assessmentDecided: 'assessment.decided',
+  witnessedEvidenceRecorded: 'assessment.witnessed_evidence_recorded',
+  decisionReviewed: 'iqa.decision_reviewed',
+  assessorStatusChanged: 'iqa.assessor_status_changed',
+  iqaSettingsChanged: 'iqa.settings_changed',
+  standardAchieved: 'assessment.standard_achieved',
+  achievementWithdrawn: 'assessment.achievement_withdrawn',
+  achievementReopened: 'assessment.achievement_reopened',
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

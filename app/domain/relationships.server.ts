@@ -39,6 +39,7 @@ export async function relationshipTo(actor: Actor, workerId: number): Promise<{ 
       lineSupervisor: worker.lineSupervisorId === actor.id,
       assessor: assessorLink !== null,
       manager: managesWorker,
+      qualityAssured: hasRole(actor, 'iqa') && worker.id !== actor.id,
     },
   };
 }

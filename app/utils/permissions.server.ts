@@ -21,7 +21,8 @@ const EVERYONE = ['worker', 'assessor', 'iqa', 'supervisor', 'manager', 'admin']
 /**
  * Permission strings read action:entity:scope, as in the Epic Stack. Scopes: `own` (the actor's own), `assessed`
  * (a worker the actor is assigned to assess), `supervised` (a worker whose line supervisor the actor is), `managed`
- * (a worker in a team the actor manages), `org` (the actor's organisation; every query is filtered by it).
+ * (a worker in a team the actor manages), `quality-assured` (anyone else in the organisation, to an IQA), `org` (the
+ * actor's organisation; every query is filtered by it).
  */
 export const PERMISSIONS = {
   'read:home:own': EVERYONE,
@@ -41,6 +42,18 @@ export const PERMISSIONS = {
   'read:evidence:supervised': ['supervisor'],
   'read:evidence:managed': ['manager'],
   'read:progress:own': ['worker'],
+  // Assessment (docs/decisions/028): assessors judge the workers assigned to them, never themselves; IQAs read the
+  // submitted evidence and decisions of the organisation's workers to sample and countersign them.
+  'read:evidence:quality-assured': ['iqa'],
+  'decide:evidence:assessed': ['assessor'],
+  'create:witnessed-evidence:assessed': ['assessor'],
+  'read:assessment-queue:own': ['assessor'],
+  'review:decisions:quality-assured': ['iqa'],
+  'read:iqa-report:org': ['iqa', 'admin'],
+  'manage:assessor-status:org': ['iqa'],
+  'manage:assessment-rules:org': ['admin'],
+  // Admins always; an IQA only while named the organisation's lead IQA (canReopenAchievement).
+  'reopen:achievement:org': ['admin', 'iqa'],
   'manage:assessors:org': ['admin'],
   // Supervisors and managers are supervised themselves, so they too read their own supervision; so does anyone with a
   // line supervisor, whatever their roles (GRANTED_TO_THE_SUPERVISED).
@@ -112,6 +125,8 @@ export type Relationship = {
   lineSupervisor: boolean;
   assessor: boolean;
   manager: boolean;
+  /** The actor quality-assures the organisation's assessment (an IQA) and the worker is someone else. */
+  qualityAssured: boolean;
 };
 
 /** A worker as the actor sees them: enough for every predicate about that worker. */
@@ -124,6 +139,7 @@ export function scopesOf(relationship: Relationship): Scope[] {
     ...(relationship.assessor ? (['assessed'] as const) : []),
     ...(relationship.lineSupervisor ? (['supervised'] as const) : []),
     ...(relationship.manager ? (['managed'] as const) : []),
+    ...(relationship.qualityAssured ? (['quality-assured'] as const) : []),
   ];
 }
 
@@ -164,6 +180,26 @@ export function canChangeEvidence(actor: Actor, evidence: { workerId: number }):
  * evidence.worker)` with 'decide:evidence:assessed' granted to assessors, and false for the actor's own evidence.
  */
 export type EvidenceSubject = { workerId: number; worker: RelatedWorker };
+
+/** An assessor judges the workers assigned to them, and never their own evidence, whatever roles they hold. */
+export function canDecide(actor: Actor, worker: RelatedWorker): boolean {
+  return !worker.relationship.self && canIn(actor, 'decide:evidence', worker);
+}
+
+/** An assessor records evidence they witnessed (an observation, a discussion) for a worker they assess, not for themselves. */
+export function canRecordWitnessedEvidence(actor: Actor, worker: RelatedWorker): boolean {
+  return !worker.relationship.self && canIn(actor, 'create:witnessed-evidence', worker);
+}
+
+/** An IQA countersigns or challenges decisions on other people's evidence, never decisions they made themselves. */
+export function canReviewDecision(actor: Actor, decision: { workerId: number; assessorId: number }): boolean {
+  return decision.workerId !== actor.id && decision.assessorId !== actor.id && can(actor, 'review:decisions:quality-assured');
+}
+
+/** Reopening an achieved standard: an admin, or the IQA the organisation names as its lead IQA. */
+export function canReopenAchievement(actor: Actor, leadIqaId: number | null): boolean {
+  return hasRole(actor, 'admin') || (leadIqaId === actor.id && can(actor, 'reopen:achievement:org'));
+}
 
 /** Supervision is confidential to its two parties and the managers above them: not assessors or colleagues. */
 export function canReadSupervision(actor: Actor, worker: RelatedWorker): boolean {

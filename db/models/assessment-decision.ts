@@ -4,6 +4,7 @@ import { chainRows } from '../chain.ts';
 import { sequelize } from '../connection.ts';
 import { refuseChanges } from './append-only.ts';
 import type { AssessmentDecisionEvidence } from './assessment-decision-evidence.ts';
+import type { IqaReview } from './iqa-review.ts';
 import type { Person } from './person.ts';
 
 export class AssessmentDecision extends Model<InferAttributes<AssessmentDecision>, InferCreationAttributes<AssessmentDecision>> {
@@ -25,6 +26,7 @@ export class AssessmentDecision extends Model<InferAttributes<AssessmentDecision
 
   declare assessor?: NonAttribute<Person>;
   declare basis?: NonAttribute<AssessmentDecisionEvidence[]>;
+  declare review?: NonAttribute<IqaReview | null>;
 }
 
 AssessmentDecision.init(

@@ -3,6 +3,7 @@ import { DataTypes, Model, type CreationOptional, type InferAttributes, type Inf
 import { chainRows } from '../chain.ts';
 import { sequelize } from '../connection.ts';
 import { refuseChanges } from './append-only.ts';
+import type { AssessmentDecision } from './assessment-decision.ts';
 import type { Person } from './person.ts';
 
 export const IQA_OUTCOMES = { agreed: 'agreed', challenged: 'challenged' } as const;
@@ -21,6 +22,7 @@ export class IqaReview extends Model<InferAttributes<IqaReview>, InferCreationAt
   declare entryHash: CreationOptional<string | null>;
 
   declare iqa?: NonAttribute<Person>;
+  declare decision?: NonAttribute<AssessmentDecision>;
 }
 
 IqaReview.init(

@@ -1,6 +1,7 @@
 // A standard, at one version, that a person must achieve by a target date.
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type NonAttribute } from 'sequelize';
 import { sequelize } from '../connection.ts';
+import type { Person } from './person.ts';
 import type { StandardVersion } from './standard-version.ts';
 
 export class PersonStandard extends Model<InferAttributes<PersonStandard>, InferCreationAttributes<PersonStandard>> {
@@ -14,6 +15,7 @@ export class PersonStandard extends Model<InferAttributes<PersonStandard>, Infer
   declare updatedAt: CreationOptional<Date>;
 
   declare standardVersion?: NonAttribute<StandardVersion>;
+  declare person?: NonAttribute<Person>;
 }
 
 PersonStandard.init(

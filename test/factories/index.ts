@@ -3,3 +3,4 @@ export * from './people.ts';
 export * from './standards.ts';
 export * from './evidence.ts';
 export * from './supervision.ts';
+export * from './assessment.ts';

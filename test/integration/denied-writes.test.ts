@@ -6,6 +6,9 @@ import path from 'node:path';
 import { expect } from 'chai';
 import type { Model, ModelStatic } from 'sequelize';
 import { changePassword, issuePasswordResetLink } from '#app/domain/accounts.server.ts';
+import { reopenAchievement } from '#app/domain/assessment/achievements.server.ts';
+import { recordDecisions } from '#app/domain/assessment/decisions.server.ts';
+import { setStandardRules } from '#app/domain/assessment/rules.server.ts';
 import { setWorkerAssessors } from '#app/domain/assessors.server.ts';
 import { recordEvidence, submitEvidence, updateEvidence } from '#app/domain/evidence.server.ts';
 import { addLocation, addManagerScope, addTeam, removeManagerScope } from '#app/domain/organisation.server.ts';
@@ -82,7 +85,7 @@ async function setUp() {
   const recordId = await startRecord(ctx(ours.supervisor), past.id, RECORD);
   const actionId = await addAction(ctx(ours.supervisor), recordId, { description: 'Book a course', ownerId: ours.worker.id, dueOn: addDays(today, 14) });
   const session = { date: addDays(today, 4), startTime: '10:00', endTime: '11:00' };
-  return { ours, theirs, colleague, assessor, formerSupervisor, noRoles, item, roleProfileId, profileInput, assignmentId, policyId, scope, evidenceId, draftId, plannedId, pastId: past.id, unrecordedId: unrecorded.id, recordId, actionId, session };
+  return { ours, theirs, colleague, assessor, formerSupervisor, noRoles, item, standard, versionId: saved!.standardVersionId, roleProfileId, profileInput, assignmentId, policyId, scope, evidenceId, draftId, plannedId, pastId: past.id, unrecordedId: unrecorded.id, recordId, actionId, session };
 }
 
 /** Every module of the domain API: each *.server.ts under app/domain, outside the internal folders (and the write path itself). */
@@ -141,7 +144,17 @@ const CASES: Case[] = [
   ['assignRoleProfile', 'another organisation’s admin', NotFound, (f) => assignRoleProfile(ctx(f.theirs.admin), { personId: f.theirs.worker.id, roleProfileId: f.roleProfileId, startedOn: '2026-02-01' })],
   ['endRoleAssignment', 'another organisation’s admin', NotFound, (f) => endRoleAssignment(ctx(f.theirs.admin), f.assignmentId, '2026-12-31')],
   ['actOnRoleProfile', 'another organisation’s admin', NotFound, (f) => actOnRoleProfile(ctx(f.theirs.admin), f.roleProfileId, { intent: 'end', assignmentId: f.assignmentId })],
+  ['recordDecisions', 'the worker', Forbidden, (f) => recordDecisions(ctx(f.ours.worker), judgementOn(f, f.ours.worker.id))],
+  ['recordDecisions', 'the worker’s assessor, on a draft', NotFound, (f) => recordDecisions(ctx(f.assessor), judgementOn(f, f.ours.worker.id))],
+  ['setStandardRules', 'a manager', Forbidden, (f) => setStandardRules(ctx(f.ours.manager), f.standard.id, { minimumEvidence: 2, observation: 'none', observationCodes: [] })],
+  ['setStandardRules', 'another organisation’s admin', NotFound, (f) => setStandardRules(ctx(f.theirs.admin), f.standard.id, { minimumEvidence: 2, observation: 'none', observationCodes: [] })],
+  ['reopenAchievement', 'an assessor', Forbidden, (f) => reopenAchievement(ctx(f.assessor), { workerId: f.ours.worker.id, standardVersionId: f.versionId, reason: 'Check' })],
+  ['reopenAchievement', 'another organisation’s admin', NotFound, (f) => reopenAchievement(ctx(f.theirs.admin), { workerId: f.ours.worker.id, standardVersionId: f.versionId, reason: 'Check' })],
 ];
+
+function judgementOn(f: Fixture, workerId: number) {
+  return { workerId, evidenceIds: [f.evidenceId], judgements: [{ itemId: f.item.id, outcome: 'met' as const, method: 'questioning' as const, feedback: '' }], submissionKey: unique('key') };
+}
 
 /** Every row of both organisations in every table, and all audit events: what "nothing was written" means. */
 async function snapshot(f: Fixture): Promise<string> {

@@ -58,7 +58,7 @@ describe('item states (the projection)', function () {
     const draft = await createEvidence(org.worker, [p1!, p2!, other[0]!]);
     await createEvidence(colleague, [p1!], { submitted: true });
     await expectInStep(workers, 'a draft and a submitted piece');
-    expect((await itemStates([org.worker.id], [p1!.standardVersionId])).get(org.worker.id)!.get(p1!.id)).to.deep.equal({ state: 'mapped', evidenceCount: 1, submittedCount: 0 });
+    expect((await itemStates([org.worker.id], [p1!.standardVersionId])).get(org.worker.id)!.get(p1!.id)).to.deep.equal({ state: 'mapped', evidenceCount: 1, submittedCount: 0, decisionId: null });
 
     // A draft changes in place: P2 is dropped, P3 added.
     await updateEvidence(contextFor(org.worker), draft, evidenceInput([p1!.id, p3!.id]), [], []);
@@ -69,7 +69,7 @@ describe('item states (the projection)', function () {
     await expectInStep(workers, 'the draft submitted');
     await createEvidence(org.worker, [p1!], { submitted: true });
     await expectInStep(workers, 'another submitted at once');
-    expect((await itemStates([org.worker.id], [p1!.standardVersionId])).get(org.worker.id)!.get(p1!.id)).to.deep.equal({ state: 'submitted', evidenceCount: 2, submittedCount: 2 });
+    expect((await itemStates([org.worker.id], [p1!.standardVersionId])).get(org.worker.id)!.get(p1!.id)).to.deep.equal({ state: 'submitted', evidenceCount: 2, submittedCount: 2, decisionId: null });
 
     // Submitted evidence changed makes revision 2, mapped to P4 only.
     await updateEvidence(contextFor(org.worker), draft, evidenceInput([p4!.id]), [], []);
@@ -89,7 +89,7 @@ describe('item states (the projection)', function () {
     const newP4 = newItems.find((item) => item.code === 'P4')!;
     const after = (await itemStates([org.worker.id, colleague.id], [moved!.standardVersionId]));
     expect(after.get(org.worker.id)!.get(newP1.id)!.state, 'a changed item starts again').to.equal('none');
-    expect(after.get(org.worker.id)!.get(newP4.id)).to.deep.equal({ state: 'submitted', evidenceCount: 1, submittedCount: 1 });
+    expect(after.get(org.worker.id)!.get(newP4.id)).to.deep.equal({ state: 'submitted', evidenceCount: 1, submittedCount: 1, decisionId: null });
     expect(after.get(colleague.id)!.size).to.equal(newItems.length);
 
     // LMCA4 gets a new version without moving anyone; a role then brings the new one too, and the evidence for
@@ -119,7 +119,7 @@ describe('item states (the projection)', function () {
     );
     expect(results.filter((result) => result.status === 'rejected')).to.deep.equal([]);
     await expectInStep([org.worker], 'after 30 at once');
-    expect((await itemStates([org.worker.id], [items[3]!.standardVersionId])).get(org.worker.id)!.get(items[3]!.id)).to.deep.equal({ state: 'submitted', evidenceCount: 30, submittedCount: 15 });
+    expect((await itemStates([org.worker.id], [items[3]!.standardVersionId])).get(org.worker.id)!.get(items[3]!.id)).to.deep.equal({ state: 'submitted', evidenceCount: 30, submittedCount: 15, decisionId: null });
   });
 
   it('on MariaDB, runs again a write whose snapshot is older than another write’s refresh of the same worker', async function () {
@@ -173,7 +173,7 @@ describe('item states (the projection)', function () {
       const mine = states.get(worker.id)!;
       expect(mine.size).to.equal(items.length);
       expect([...mine].filter(([, entry]) => entry.state !== 'none')).to.deep.equal([
-        [items[index]!.id, { state: index % 2 === 0 ? 'submitted' : 'mapped', evidenceCount: 1, submittedCount: index % 2 === 0 ? 1 : 0 }],
+        [items[index]!.id, { state: index % 2 === 0 ? 'submitted' : 'mapped', evidenceCount: 1, submittedCount: index % 2 === 0 ? 1 : 0, decisionId: null }],
       ]);
     }
   });

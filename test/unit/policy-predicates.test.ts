@@ -14,14 +14,14 @@ import {
   type Relationship,
 } from '#app/utils/permissions.server.ts';
 
-const none: Relationship = { self: false, lineSupervisor: false, assessor: false, manager: false };
+const none: Relationship = { self: false, lineSupervisor: false, assessor: false, manager: false, qualityAssured: false };
 const actor = (roles: Role[]): Actor => ({ id: 7, organisationId: 1, organisationName: 'Org', name: 'A', email: 'a@example.org', roles, teamId: null, lineSupervisorId: null });
 const worker = (relationship: Partial<Relationship>) => ({ id: 9, relationship: { ...none, ...relationship } });
 
 describe('policy predicates', () => {
   it('chooses the scope from the relationship', () => {
     expect(scopesOf(none)).to.deep.equal([]);
-    expect(scopesOf({ self: true, lineSupervisor: false, assessor: true, manager: true })).to.deep.equal(['own', 'assessed', 'managed']);
+    expect(scopesOf({ self: true, lineSupervisor: false, assessor: true, manager: true, qualityAssured: false })).to.deep.equal(['own', 'assessed', 'managed']);
   });
 
   it('evidence: the worker, their assessor, line supervisor and manager, each only with the role', () => {

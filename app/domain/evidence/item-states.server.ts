@@ -3,16 +3,30 @@
 import { QueryTypes, type Transaction } from 'sequelize';
 import { dialect } from '#db/connection.ts';
 import { WorkerItemState, sequelize } from '#db/models/index.ts';
+import { decidedState, type LatestDecision } from '../assessment/decided-state.ts';
 import { EVIDENCE_STATUS, type ItemState } from '../evidence-types.ts';
 import { heldStandardsOf } from './internal/held-items.server.ts';
 
-export type WorkerItem = { state: ItemState; evidenceCount: number; submittedCount: number };
+/** `decisionId`: the latest assessment decision on the item, whether or not it sets the state yet (awaiting countersign, challenged). */
+export type WorkerItem = { state: ItemState; evidenceCount: number; submittedCount: number; decisionId: number | null };
 type Projected = WorkerItem & { organisationId: number };
 
-const NONE: WorkerItem = { state: 'none', evidenceCount: 0, submittedCount: 0 };
+const NONE: WorkerItem = { state: 'none', evidenceCount: 0, submittedCount: 0, decisionId: null };
+
+type StoredStateColumns = { state: ItemState; evidenceCount: number | string; submittedCount: number | string; decisionId: number | string | null };
+
+function toWorkerItem(row: StoredStateColumns): WorkerItem {
+  return {
+    state: row.state,
+    evidenceCount: Number(row.evidenceCount),
+    submittedCount: Number(row.submittedCount),
+    decisionId: row.decisionId === null ? null : Number(row.decisionId),
+  };
+}
 
 const STATES_SQL = `
-SELECT ps.person_id AS "workerId", i.id AS "itemId", w.state, w.evidence_count AS "evidenceCount", w.submitted_count AS "submittedCount"
+SELECT ps.person_id AS "workerId", i.id AS "itemId", w.state, w.evidence_count AS "evidenceCount", w.submitted_count AS "submittedCount",
+       w.decision_id AS "decisionId"
 FROM person_standards ps
 JOIN standard_items i ON i.standard_version_id = ps.standard_version_id
 LEFT JOIN worker_item_states w ON w.worker_id = ps.person_id AND w.standard_item_id = i.id
@@ -27,21 +41,29 @@ ORDER BY ps.person_id, ps.id, i.position`;
 export async function itemStates(workerIds: number[], standardVersionIds: number[]): Promise<Map<number, Map<number, WorkerItem>>> {
   const byWorker = new Map<number, Map<number, WorkerItem>>(workerIds.map((id) => [id, new Map()]));
   if (!workerIds.length || !standardVersionIds.length) return byWorker;
-  const rows = await sequelize.query<{ workerId: number; itemId: number; state: ItemState | null; evidenceCount: number | null; submittedCount: number | null }>(
+  const rows = await sequelize.query<{
+    workerId: number;
+    itemId: number;
+    state: ItemState | null;
+    evidenceCount: number | null;
+    submittedCount: number | null;
+    decisionId: number | null;
+  }>(
     STATES_SQL,
     { type: QueryTypes.SELECT, raw: true, replacements: { workerIds, standardVersionIds } },
   );
   for (const row of rows) {
     byWorker.get(Number(row.workerId))!.set(
       Number(row.itemId),
-      row.state === null ? NONE : { state: row.state, evidenceCount: Number(row.evidenceCount), submittedCount: Number(row.submittedCount) },
+      row.state === null ? NONE : toWorkerItem(row as StoredStateColumns),
     );
   }
   return byWorker;
 }
 
 const MAPPED_SQL = `
-SELECT worker_id AS "workerId", standard_item_id AS "itemId", state, evidence_count AS "evidenceCount", submitted_count AS "submittedCount"
+SELECT worker_id AS "workerId", standard_item_id AS "itemId", state, evidence_count AS "evidenceCount", submitted_count AS "submittedCount",
+       decision_id AS "decisionId"
 FROM worker_item_states
 WHERE worker_id IN (:workerIds)`;
 
@@ -53,16 +75,12 @@ WHERE worker_id IN (:workerIds)`;
 export async function mappedItemStates(workerIds: number[]): Promise<Map<number, Map<number, WorkerItem>>> {
   const byWorker = new Map<number, Map<number, WorkerItem>>(workerIds.map((id) => [id, new Map()]));
   if (!workerIds.length) return byWorker;
-  const rows = await sequelize.query<{ workerId: number; itemId: number; state: ItemState; evidenceCount: number; submittedCount: number }>(
+  const rows = await sequelize.query<StoredStateColumns & { workerId: number; itemId: number }>(
     MAPPED_SQL,
     { type: QueryTypes.SELECT, raw: true, replacements: { workerIds } },
   );
   for (const row of rows) {
-    byWorker.get(Number(row.workerId))!.set(Number(row.itemId), {
-      state: row.state,
-      evidenceCount: Number(row.evidenceCount),
-      submittedCount: Number(row.submittedCount),
-    });
+    byWorker.get(Number(row.workerId))!.set(Number(row.itemId), toWorkerItem(row));
   }
   return byWorker;
 }
@@ -74,6 +92,16 @@ FROM evidence e
 JOIN evidence_item_links l ON l.evidence_revision_id = e.current_revision_id
 WHERE e.worker_id IN (:workerIds)
 GROUP BY e.worker_id, e.organisation_id, l.standard_item_id`;
+
+// The latest decision on each item of these workers, with its IQA review: through (worker_id, standard_item_id, id).
+const DECISIONS_SQL = `
+SELECT d.worker_id AS "workerId", d.organisation_id AS "organisationId", d.standard_item_id AS "itemId", d.id, d.outcome,
+       d.countersign_required AS "countersignRequired", r.outcome AS "review"
+FROM assessment_decisions d
+LEFT JOIN iqa_reviews r ON r.decision_id = d.id
+WHERE d.worker_id IN (:workerIds)
+  AND d.id = (SELECT MAX(latest.id) FROM assessment_decisions latest
+              WHERE latest.worker_id = d.worker_id AND latest.standard_item_id = d.standard_item_id)`;
 
 const PREVIOUS_SQL = `SELECT id, previous_item_id AS "previousItemId" FROM standard_items WHERE id IN (:ids)`;
 
@@ -122,12 +150,18 @@ function carriedInto(held: { id: number; previousItemId: number | null }[], prev
 export async function computeItemStates(workerIds: number[], transaction?: Transaction): Promise<Map<number, Map<number, Projected>>> {
   const byWorker = new Map<number, Map<number, Projected>>(workerIds.map((id) => [id, new Map()]));
   if (!workerIds.length) return byWorker;
-  const [held, counts] = await Promise.all([
+  const [held, counts, decisions] = await Promise.all([
     heldStandardsOf(workerIds, transaction),
     sequelize.query<{ workerId: number; organisationId: number; itemId: number; evidenceCount: number | string; submittedCount: number | string }>(
       COUNTS_SQL,
       { type: QueryTypes.SELECT, raw: true, replacements: { workerIds }, transaction },
     ),
+    sequelize.query<LatestDecision & { workerId: number; organisationId: number; itemId: number }>(DECISIONS_SQL, {
+      type: QueryTypes.SELECT,
+      raw: true,
+      replacements: { workerIds },
+      transaction,
+    }),
   ]);
   const previousOf = await ancestry([...held.values()].flatMap((standards) => standards.flatMap((standard) => standard.items)), transaction);
   const countsByWorker = new Map<number, typeof counts>();
@@ -135,6 +169,12 @@ export async function computeItemStates(workerIds: number[], transaction?: Trans
     const list = countsByWorker.get(Number(row.workerId)) ?? [];
     list.push(row);
     countsByWorker.set(Number(row.workerId), list);
+  }
+  const decisionsByWorker = new Map<number, typeof decisions>();
+  for (const row of decisions) {
+    const list = decisionsByWorker.get(Number(row.workerId)) ?? [];
+    list.push(row);
+    decisionsByWorker.set(Number(row.workerId), list);
   }
   for (const [workerId, standards] of held) {
     const items = standards.flatMap((standard) => standard.items);
@@ -144,13 +184,26 @@ export async function computeItemStates(workerIds: number[], transaction?: Trans
     for (const row of countsByWorker.get(workerId) ?? []) {
       const itemId = becomes.get(Number(row.itemId)) ?? Number(row.itemId);
       if (!heldIds.has(itemId)) continue;
-      const entry = projected.get(itemId) ?? { organisationId: Number(row.organisationId), state: 'none', evidenceCount: 0, submittedCount: 0 };
+      const entry = projected.get(itemId) ?? { organisationId: Number(row.organisationId), state: 'none', evidenceCount: 0, submittedCount: 0, decisionId: null };
       entry.evidenceCount += Number(row.evidenceCount);
       entry.submittedCount += Number(row.submittedCount);
       projected.set(itemId, entry);
     }
-    // The strongest state wins: submitted evidence outranks a draft mapping (met and not yet met come with decisions).
+    // Evidence gives mapped or submitted (submitted outranks a draft mapping); the latest decision, once it counts, decides.
     for (const entry of projected.values()) entry.state = entry.submittedCount > 0 ? 'submitted' : 'mapped';
+    const latest = new Map<number, LatestDecision & { organisationId: number }>();
+    for (const row of decisionsByWorker.get(workerId) ?? []) {
+      const itemId = becomes.get(Number(row.itemId)) ?? Number(row.itemId);
+      if (!heldIds.has(itemId)) continue;
+      const known = latest.get(itemId);
+      if (!known || Number(row.id) > Number(known.id)) latest.set(itemId, row);
+    }
+    for (const [itemId, decision] of latest) {
+      const entry = projected.get(itemId) ?? { organisationId: Number(decision.organisationId), state: 'none', evidenceCount: 0, submittedCount: 0, decisionId: null };
+      entry.decisionId = Number(decision.id);
+      entry.state = decidedState(decision) ?? (entry.evidenceCount === 0 ? 'none' : entry.state);
+      projected.set(itemId, entry);
+    }
   }
   return byWorker;
 }
@@ -167,9 +220,10 @@ export class ItemStatesOutdated extends Error {
   }
 }
 
-type StoredRow = { id: number; workerId: number; itemId: number; state: string; evidenceCount: number; submittedCount: number };
+type StoredRow = { id: number; workerId: number; itemId: number; state: string; evidenceCount: number; submittedCount: number; decisionId: number | null };
 const STORED_SQL = `
-SELECT id, worker_id AS "workerId", standard_item_id AS "itemId", state, evidence_count AS "evidenceCount", submitted_count AS "submittedCount"
+SELECT id, worker_id AS "workerId", standard_item_id AS "itemId", state, evidence_count AS "evidenceCount", submitted_count AS "submittedCount",
+       decision_id AS "decisionId"
 FROM worker_item_states WHERE worker_id IN (:workerIds) ORDER BY id`;
 
 async function storedRows(workerIds: number[], transaction: Transaction, forUpdate = false): Promise<StoredRow[]> {
@@ -179,7 +233,15 @@ async function storedRows(workerIds: number[], transaction: Transaction, forUpda
     replacements: { workerIds },
     transaction,
   });
-  return rows.map((row) => ({ ...row, id: Number(row.id), workerId: Number(row.workerId), itemId: Number(row.itemId), evidenceCount: Number(row.evidenceCount), submittedCount: Number(row.submittedCount) }));
+  return rows.map((row) => ({
+    ...row,
+    id: Number(row.id),
+    workerId: Number(row.workerId),
+    itemId: Number(row.itemId),
+    evidenceCount: Number(row.evidenceCount),
+    submittedCount: Number(row.submittedCount),
+    decisionId: row.decisionId === null ? null : Number(row.decisionId),
+  }));
 }
 
 /**
@@ -211,7 +273,13 @@ export async function refreshItemStates(workerIds: number[], transaction: Transa
   const kept = new Set<string>();
   for (const row of existing) {
     const next = computed.get(row.workerId)?.get(row.itemId);
-    if (next && next.state === row.state && next.evidenceCount === row.evidenceCount && next.submittedCount === row.submittedCount) {
+    if (
+      next &&
+      next.state === row.state &&
+      next.evidenceCount === row.evidenceCount &&
+      next.submittedCount === row.submittedCount &&
+      next.decisionId === row.decisionId
+    ) {
       kept.add(`${row.workerId}:${row.itemId}`);
     } else {
       stale.push(row.id);

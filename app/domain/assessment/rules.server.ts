@@ -1,0 +1,65 @@
+// The organisation's assessment rules per standard (docs/decisions/028): how many pieces of evidence an item needs
+// before it can be met, and which items need direct observation. A standard without a row has the defaults.
+import type { Transaction } from 'sequelize';
+import { assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
+import type { DomainContext } from '#app/utils/request-context.server.ts';
+import type { ObservationRule } from '#db/models/assessment-rule.ts';
+import { AssessmentRule, Standard } from '#db/models/index.ts';
+import { AUDIT_ACTIONS } from '../audit.server.ts';
+import { locked, write } from '../write.server.ts';
+
+export type StandardRules = { minimumEvidence: number; observation: ObservationRule; observationCodes: string[] };
+
+export const DEFAULT_RULES: StandardRules = { minimumEvidence: 1, observation: 'none', observationCodes: [] };
+
+function codesOf(text: string): string[] {
+  return text.split(/[\s,]+/).map((code) => code.trim().toUpperCase()).filter(Boolean);
+}
+
+/** The rules of these standards, the defaults for any without a row; one query. Unchecked: rules are not secret within the organisation. */
+export async function rulesOf(standardIds: number[], transaction?: Transaction): Promise<Map<number, StandardRules>> {
+  const rows = standardIds.length ? await AssessmentRule.findAll({ where: { standardId: [...new Set(standardIds)] }, transaction }) : [];
+  const byStandard = new Map<number, StandardRules>(standardIds.map((id) => [id, DEFAULT_RULES]));
+  for (const row of rows) {
+    byStandard.set(row.standardId, { minimumEvidence: row.minimumEvidence, observation: row.observation, observationCodes: codesOf(row.observationCodes) });
+  }
+  return byStandard;
+}
+
+/** Whether the rules ask for this item to be directly observed before it is met. */
+export function needsObservation(rules: StandardRules, item: { code: string; kind: string }): boolean {
+  if (rules.observation === 'performance') return item.kind === 'P';
+  if (rules.observation === 'chosen') return rules.observationCodes.includes(item.code.toUpperCase());
+  return false;
+}
+
+/** For the standard's page: its rules as the admin sets them. */
+export async function standardRules(actor: Actor, standardId: number): Promise<StandardRules> {
+  const standard = assertSameOrganisation(actor, await Standard.findByPk(standardId), 'Standard');
+  return (await rulesOf([standard.id])).get(standard.id)!;
+}
+
+export async function setStandardRules(ctx: DomainContext, standardId: number, rules: StandardRules): Promise<void> {
+  const { actor } = ctx;
+  await write(ctx, {
+    permission: 'manage:assessment-rules:org',
+    load: async (transaction) => assertSameOrganisation(actor, await Standard.findByPk(standardId, locked(transaction)), 'Standard'),
+    run: async (standard, transaction) => {
+      const values = {
+        minimumEvidence: rules.minimumEvidence,
+        observation: rules.observation,
+        observationCodes: rules.observation === 'chosen' ? rules.observationCodes.join(' ') : '',
+        updatedById: actor.id,
+      };
+      const existing = await AssessmentRule.findOne({ where: { standardId: standard.id }, ...locked(transaction) });
+      if (existing) await existing.update(values, { transaction });
+      else await AssessmentRule.create({ organisationId: actor.organisationId, standardId: standard.id, ...values }, { transaction });
+      return standard;
+    },
+    audit: (standard) => ({
+      action: AUDIT_ACTIONS.assessmentRulesChanged,
+      summary: `${actor.name} set the assessment rules of ${standard.urn}`,
+      subject: { type: 'standard', id: standard.id },
+    }),
+  });
+}
