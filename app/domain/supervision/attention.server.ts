@@ -52,7 +52,7 @@ export async function oversightSupervisionItems(actor: Actor): Promise<Attention
   }
   if (overdue.sessions.length) items.push({ count: overdue.sessions.length, text: `${plural(overdue.sessions.length, 'person is', 'people are')} overdue for supervision.`, href });
   if (overdue.records.length) items.push({ count: overdue.records.length, text: `${plural(overdue.records.length, 'supervision record is', 'supervision records are')} overdue for agreement.`, href });
-  if (overdue.actions.length) items.push({ count: overdue.actions.length, text: `${plural(overdue.actions.length, 'supervision action is', 'supervision actions are')} past due (overdue).`, href });
+  if (overdue.actions.length) items.push({ count: overdue.actions.length, text: `${plural(overdue.actions.length, 'supervision action is past its due date', 'supervision actions are past their due date')}.`, href });
   if (withoutAgreement.length) items.push({ count: withoutAgreement.length, text: `${plural(withoutAgreement.length, 'person has', 'people have')} no current supervision agreement.`, href });
   return items;
 }
