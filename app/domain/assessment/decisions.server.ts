@@ -181,18 +181,19 @@ export async function recordDecisions(ctx: DomainContext, request: DecisionReque
               countersignRequired: loaded.assessorIsNew,
               answersReviewId: request.answersReviewId ?? null,
               submissionKey: request.submissionKey,
+              createdAt: ctx.now,
             },
             { transaction },
           );
           for (const piece of loaded.evidence) {
             await AssessmentDecisionEvidence.create(
-              { organisationId: actor.organisationId, decisionId: decision.id, evidenceId: piece.id, evidenceRevisionId: piece.currentRevisionId! },
+              { organisationId: actor.organisationId, decisionId: decision.id, evidenceId: piece.id, evidenceRevisionId: piece.currentRevisionId!, createdAt: ctx.now },
               { transaction },
             );
           }
         }
         await refreshItemStates([loaded.worker.id], transaction);
-        for (const entry of await settleAchievements(loaded.worker.id, actor.organisationId, transaction)) record(entry);
+        for (const entry of await settleAchievements(loaded.worker.id, actor.organisationId, transaction, ctx.now)) record(entry);
         return { recorded: request.judgements.length };
       },
       audit: (loaded, result) =>
