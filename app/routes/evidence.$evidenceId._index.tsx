@@ -57,7 +57,7 @@ export default function EvidenceDetailPage() {
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">Status</dt>
             <dd className="govuk-summary-list__value">
-              {evidence.status === 'draft' ? 'Draft' : evidence.status === 'submitted' ? 'Submitted for assessment' : 'Judged'}
+              {evidence.status === 'draft' ? 'Draft' : 'Submitted for assessment'}
               {revision.submittedAt ? ` (revision ${revision.number} submitted ${formatDateTime(revision.submittedAt)})` : ''}
             </dd>
           </div>
