@@ -3,6 +3,7 @@ import { Op } from 'sequelize';
 import { assertCan, can, hasRole, type Actor } from '#app/utils/permissions.server.ts';
 import { plural } from '#app/utils/words.ts';
 import { Evidence, Person, PersonRole, Team } from '#db/models/index.ts';
+import { judgedSinceItem } from './assessment/judged-since.server.ts';
 import { workersAssessedBy } from './assessors.server.ts';
 import { EVIDENCE_STATUS } from './evidence-types.ts';
 import { effectiveLineSupervisorId } from './relationships.server.ts';
@@ -18,14 +19,16 @@ export async function attentionFor(actor: Actor): Promise<AttentionSection[]> {
   const sections: AttentionSection[] = [];
 
   if (hasRole(actor, 'worker')) {
-    const [supervisor, team] = await Promise.all([
+    const [supervisor, team, judged] = await Promise.all([
       effectiveLineSupervisorId(actor).then((id) => (id ? Person.findByPk(id, { attributes: ['name'] }) : null)),
       actor.teamId ? Team.findByPk(actor.teamId, { attributes: ['name'] }) : null,
+      judgedSinceItem(actor.id),
     ]);
     sections.push({
       role: 'worker',
       heading: 'Your work',
       items: [
+        ...judged,
         { text: supervisor ? `Your line supervisor is ${supervisor.name}.` : 'You have no line supervisor yet. Ask your manager to arrange one.' },
         { text: team ? `You are in the ${team.name} team.` : 'You are not in a team yet.' },
         { text: 'Record evidence of your practice', href: '/evidence/new' },
