@@ -9,8 +9,8 @@ import { changePassword, issuePasswordResetLink } from '#app/domain/accounts.ser
 import { reopenAchievement } from '#app/domain/assessment/achievements.server.ts';
 import { recordDecisions } from '#app/domain/assessment/decisions.server.ts';
 import { setStandardRules } from '#app/domain/assessment/rules.server.ts';
-import { setWorkerAssessors } from '#app/domain/assessors.server.ts';
 import { recordWitnessedEvidence } from '#app/domain/assessment/witnessed-evidence.server.ts';
+import { setWorkerAssessors } from '#app/domain/assessors.server.ts';
 import { insertEvidence, recordEvidence, submitEvidence, updateEvidence } from '#app/domain/evidence.server.ts';
 import { addLocation, addManagerScope, addTeam, removeManagerScope } from '#app/domain/organisation.server.ts';
 import { createPerson, setPersonActive, updatePerson } from '#app/domain/people.server.ts';
