@@ -4,6 +4,7 @@ import { formatDate } from '#app/utils/dates/index.ts';
 import { assertCan, can, hasRole, type Actor } from '#app/utils/permissions.server.ts';
 import { plural } from '#app/utils/words.ts';
 import { Evidence, Person, PersonRole, Team } from '#db/models/index.ts';
+import { judgedSinceItem } from './assessment/judged-since.server.ts';
 import { workersAssessedBy } from './assessors.server.ts';
 import { EVIDENCE_STATUS } from './evidence-types.ts';
 import { policiesToAcknowledge } from './policies.server.ts';
@@ -21,15 +22,17 @@ export async function attentionFor(actor: Actor): Promise<AttentionSection[]> {
   const sections: AttentionSection[] = [];
 
   if (hasRole(actor, 'worker')) {
-    const [supervisor, team, passedTargets] = await Promise.all([
+    const [supervisor, team, passedTargets, judged] = await Promise.all([
       effectiveLineSupervisorId(actor).then((id) => (id ? Person.findByPk(id, { attributes: ['name'] }) : null)),
       actor.teamId ? Team.findByPk(actor.teamId, { attributes: ['name'] }) : null,
       ownPassedTargets(actor),
+      judgedSinceItem(actor.id),
     ]);
     sections.push({
       role: 'worker',
       heading: 'Your work',
       items: [
+        ...judged,
         { text: supervisor ? `Your line supervisor is ${supervisor.name}.` : 'You have no line supervisor yet. Ask your manager to arrange one.' },
         { text: team ? `You are in the ${team.name} team.` : 'You are not in a team yet.' },
         ...passedTargets.map((target) => ({

@@ -3,6 +3,7 @@
 // items, or one item and several pieces (holistic assessment): the same command. Decisions are never changed; a new
 // one supersedes the last, and an answer to an IQA challenge names the challenge.
 import { Op, UniqueConstraintError, type Transaction } from 'sequelize';
+import { judgementField } from '#app/components/judging-schema.ts';
 import { Forbidden, InvalidTransition, NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { canDecide, canReadEvidence, type RelatedWorker } from '#app/utils/permissions.server.ts';
 import type { DomainContext } from '#app/utils/request-context.server.ts';
@@ -41,8 +42,7 @@ export type DecisionRequest = {
   answersReviewId?: number | null;
 };
 
-/** Field names of a judgement's inputs, shared by the forms and the errors they show beside each field. */
-export const judgementField = (itemId: number, part: 'outcome' | 'method' | 'feedback') => `item-${itemId}-${part}`;
+export { judgementField };
 
 type Loaded = {
   worker: RelatedWorker & { name: string };
