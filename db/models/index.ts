@@ -27,6 +27,8 @@ import { Person } from './person.ts';
 import { PolicyAcknowledgement } from './policy-acknowledgement.ts';
 import { PolicyVersion } from './policy-version.ts';
 import { Policy } from './policy.ts';
+import { PortfolioBatchItem } from './portfolio-batch-item.ts';
+import { PortfolioBatch } from './portfolio-batch.ts';
 import { RateLimit } from './rate-limit.ts';
 import { RoleAssignment } from './role-assignment.ts';
 import { RoleProfileStandard } from './role-profile-standard.ts';
@@ -128,6 +130,11 @@ DevelopmentActivity.belongsTo(Person, { foreignKey: 'mentorId', as: 'mentor' });
 DevelopmentGoal.belongsTo(StandardItem, { foreignKey: 'standardItemId', as: 'item' });
 DevelopmentGoal.belongsTo(Standard, { foreignKey: 'standardId', as: 'standard' });
 
+// Team portfolio batches (issue 16).
+PortfolioBatch.hasMany(PortfolioBatchItem, { foreignKey: 'batchId', as: 'items' });
+PortfolioBatch.belongsTo(Person, { foreignKey: 'requestedById', as: 'requestedBy' });
+PortfolioBatchItem.belongsTo(Person, { foreignKey: 'workerId', as: 'worker' });
+
 export { sequelize } from '../connection.ts';
 export {
   AssessmentDecision,
@@ -158,6 +165,8 @@ export {
   Policy,
   PolicyAcknowledgement,
   PolicyVersion,
+  PortfolioBatch,
+  PortfolioBatchItem,
   RateLimit,
   RoleAssignment,
   RoleProfile,
