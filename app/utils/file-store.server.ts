@@ -154,14 +154,17 @@ function megabytes(bytes: number): string {
 const STORED_NAME = /^[0-9a-f]{32}\.[a-z0-9]{1,5}$/;
 const EXTENSION = /^[a-z0-9]{1,5}$/;
 
+/** What a file is written from: its bytes, or its chunks one after another (a ZIP made as it is written). */
+export type FileContent = Uint8Array | AsyncIterable<Uint8Array>;
+
 export type FileStore = {
   /** Stores the bytes atomically under a new random name, which is returned (stage, then commit). */
-  write(bytes: Uint8Array, extension: string): Promise<string>;
+  write(bytes: FileContent, extension: string): Promise<string>;
   /**
    * Writes the bytes into the staging folder under a new stored name, not yet readable from the store. Commit it
    * once the row that refers to it is committed, or discard it, so a crash never leaves a stored file without a row.
    */
-  stage(bytes: Uint8Array, extension: string): Promise<string>;
+  stage(bytes: FileContent, extension: string): Promise<string>;
   /** Moves a staged file into the store with one rename. */
   commit(storedName: string): Promise<void>;
   /** Deletes a staged file; a file already gone is not an error. */
@@ -276,15 +279,20 @@ export function createFileStore(rootDir: string): FileStore {
 
 /**
  * Writes to `.tmp-<random>` beside the target, flushes it to disk, then renames it into place, so readers see
- * either nothing or the whole file. On any failure the temporary file is removed and the error rethrown.
+ * either nothing or the whole file. Chunks are written as they come, so a large file is never whole in memory. On any
+ * failure the temporary file is removed and the error rethrown.
  */
-export async function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void> {
+export async function writeFileAtomic(target: string, bytes: FileContent): Promise<void> {
   const directory = path.dirname(target);
   const temporary = path.join(directory, `.tmp-${randomBytes(8).toString('hex')}`);
   let handle: FileHandle | undefined;
   try {
     handle = await open(temporary, 'wx', 0o600);
-    await handle.writeFile(bytes);
+    if (bytes instanceof Uint8Array) {
+      await handle.writeFile(bytes);
+    } else {
+      for await (const chunk of bytes) await handle.write(chunk);
+    }
     await handle.sync();
     await handle.close();
     handle = undefined;

@@ -310,6 +310,21 @@ describe('file store', () => {
     expect(files.some((name) => name.startsWith('.tmp-'))).to.equal(false);
   });
 
+  it('writes a file chunk by chunk as they come, and leaves nothing behind when the chunks fail part way', async () => {
+    const store = createFileStore(root);
+    async function* chunks(fail: boolean) {
+      yield PDF.subarray(0, 10);
+      await new Promise((resolve) => setImmediate(resolve));
+      if (fail) throw new Error('the source went away');
+      yield PDF.subarray(10);
+    }
+    const storedName = await store.write(chunks(false), 'pdf');
+    expect(Buffer.compare(await store.read(storedName), Buffer.from(PDF))).to.equal(0);
+    const error = await rejects(store.write(chunks(true), 'pdf'));
+    expect((error as Error).message).to.equal('the source went away');
+    expect(await allFiles(root)).to.deep.equal([storedName]);
+  });
+
   it('removes the temporary file when the final rename fails', async () => {
     // Renaming a file over a non-empty directory fails, after the temporary file has been written.
     const target = path.join(root, 'occupied');
