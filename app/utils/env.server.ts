@@ -21,6 +21,7 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.string().url('must be a full URL such as https://portfolio.example.org').optional(),
   UPLOAD_DIR: z.string().trim().min(1).optional(),
   REDIS_URL: z.string().url('must be a URL such as redis://127.0.0.1:6379').optional(),
+  REDIS_PREFIX: z.string().trim().regex(/^[\w.-]{1,40}$/, 'must be 1 to 40 letters, digits, dots, dashes or underscores').default('nosfolio'),
   TRUST_PROXY: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   LOG_SQL: z.enum(['true', 'false']).default('false'),
@@ -36,6 +37,8 @@ export type Env = {
   secureCookies: boolean;
   uploadDir: string;
   redisUrl: string | undefined;
+  /** The start of every key the portal keeps in Redis (the job queue, the sign-in counters), so installations can share one. */
+  redisPrefix: string;
   /** Behind a reverse proxy: the client's address comes from X-Forwarded-For. */
   trustProxy: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -67,6 +70,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     secureCookies: publicUrl.startsWith('https:'),
     uploadDir: path.resolve(raw.UPLOAD_DIR ?? path.join(dataDir, 'uploads')),
     redisUrl: raw.REDIS_URL,
+    redisPrefix: raw.REDIS_PREFIX,
     trustProxy: raw.TRUST_PROXY === 'true',
     // Tests read their own output; the portal's lines would only get in the way.
     logLevel: raw.LOG_LEVEL ?? (raw.NODE_ENV === 'test' ? 'warn' : 'info'),

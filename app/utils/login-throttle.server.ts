@@ -111,9 +111,11 @@ let shared: LoginThrottle | undefined;
 /** The portal's throttle: in Redis when REDIS_URL is set, so that every instance counts together, else in the database. */
 export function loginThrottle(): LoginThrottle {
   if (shared) return shared;
-  const { redisUrl } = env();
+  const { redisUrl, redisPrefix } = env();
   shared = createLoginThrottle(
-    redisUrl ? { kind: 'redis', client: new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) } : { kind: 'database' },
+    redisUrl
+      ? { kind: 'redis', client: new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }), keyPrefix: `${redisPrefix}:` }
+      : { kind: 'database' },
   );
   return shared;
 }

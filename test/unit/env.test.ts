@@ -62,4 +62,11 @@ describe('configuration', () => {
     expect(env.redisUrl).to.equal(undefined);
     expect(env.publicUrl).to.equal('http://localhost:3000');
   });
+
+  it('keeps every Redis key under one prefix, nosfolio unless told, of plain characters', () => {
+    const dir = dataDir();
+    expect(parseEnv({ DATA_DIR: dir }).redisPrefix).to.equal('nosfolio');
+    expect(parseEnv({ DATA_DIR: dir, REDIS_PREFIX: 'staging.nosfolio' }).redisPrefix).to.equal('staging.nosfolio');
+    expect(errorFor({ DATA_DIR: dir, REDIS_PREFIX: 'a:b' })).to.match(/^Configuration error: REDIS_PREFIX must be 1 to 40 letters/);
+  });
 });
