@@ -249,3 +249,30 @@ export async function changePassword(
     },
   });
 }
+
+/**
+ * An active person of the organisation as an actor, for work the job queue does after their request: a team's
+ * portfolios are printed as the person who asked for them, so each print is checked and audited as theirs. Null once
+ * they are deactivated. No check: there is no request; the domain functions the actor is passed to check it.
+ */
+export async function loadActorById(organisationId: number, personId: number): Promise<Actor | null> {
+  const person = await Person.findOne({
+    where: { id: personId, organisationId, deactivatedAt: null },
+    include: [
+      { model: PersonRole, as: 'roles', attributes: ['role'] },
+      { model: Organisation, as: 'organisation', attributes: ['name'] },
+    ],
+  });
+  if (!person) return null;
+  const organisation = person.get('organisation') as Organisation | undefined;
+  return {
+    id: person.id,
+    organisationId: person.organisationId,
+    organisationName: organisation?.name ?? '',
+    name: person.name,
+    email: person.email,
+    roles: (person.roles ?? []).map((row) => row.role).filter(isRole),
+    teamId: person.teamId,
+    lineSupervisorId: await effectiveLineSupervisorId(person),
+  };
+}

@@ -26,6 +26,10 @@ export const AUDIT_ACTIONS = {
   roleAssigned: 'role_profile.assigned',
   policyVersionAdded: 'policy.version_added',
   policyAcknowledged: 'policy.acknowledged',
+  // Team portfolio batches (docs/decisions/032): each worker's print is audited by the renderer as well.
+  portfolioBatchRequested: 'portfolio.batch_requested',
+  portfolioBatchCancelled: 'portfolio.batch_cancelled',
+  portfolioBatchDownloaded: 'portfolio.batch_downloaded',
   supervisionAgreementCreated: 'supervision.agreement_created',
   supervisionAgreementSigned: 'supervision.agreement_signed',
   supervisionSessionChanged: 'supervision.session_changed',

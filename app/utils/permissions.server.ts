@@ -67,6 +67,11 @@ export const PERMISSIONS = {
   'manage:people:org': ['admin'],
   'manage:organisation:org': ['admin'],
   'read:audit:org': ['admin'],
+  // Team portfolio batches (docs/decisions/032): a manager asks for the portfolios of a team or location they manage,
+  // an admin for any of the organisation's; the requester and the organisation's admins follow and download them.
+  'request:portfolio-batch:managed': ['manager'],
+  'request:portfolio-batch:org': ['admin'],
+  'read:portfolio-batches:org': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -224,4 +229,17 @@ export function canOverseeSupervision(actor: Actor): boolean {
 /** Sees supervision they run (as a supervisor or manager above), not only their own. */
 export function mayRunSupervision(actor: Actor): boolean {
   return can(actor, 'manage:supervision');
+}
+
+/** A team's or a location's portfolios are asked for by a manager of it, or by an admin for any in the organisation. */
+export function canRequestPortfolioBatch(actor: Actor, scope: { managed: boolean }): boolean {
+  return (scope.managed && can(actor, 'request:portfolio-batch:managed')) || can(actor, 'request:portfolio-batch:org');
+}
+
+/**
+ * A batch is followed, cancelled and downloaded by whoever asked for it while they may still ask for portfolios, and
+ * by the organisation's admins: the people in it see nothing of it.
+ */
+export function canReadPortfolioBatch(actor: Actor, batch: { requestedById: number }): boolean {
+  return (batch.requestedById === actor.id && can(actor, 'request:portfolio-batch')) || can(actor, 'read:portfolio-batches:org');
 }

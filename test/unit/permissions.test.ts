@@ -49,6 +49,9 @@ describe('permissions', () => {
     'manage:people:org': ['admin'],
     'manage:organisation:org': ['admin'],
     'read:audit:org': ['admin'],
+    'request:portfolio-batch:managed': ['manager'],
+    'request:portfolio-batch:org': ['admin'],
+    'read:portfolio-batches:org': ['admin'],
   };
 
   it('grants each permission to exactly the roles the table above states, and knows no other permission', () => {
