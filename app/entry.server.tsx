@@ -1,4 +1,5 @@
-// Renders each document request on the server; the configuration is validated here, at start-up, and the file sweep begins.
+// Renders each document request on the server; the configuration is validated here, at start-up, the file sweep begins
+// and the embedded portfolio queue takes up unfinished batches.
 import { PassThrough } from 'node:stream';
 import {
   createReadableStreamFromReadable,
@@ -12,6 +13,7 @@ import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { NonceProvider } from './components/nonce.tsx';
 import { scheduleOrphanFileSweep } from './domain/evidence/file-sweep.server.ts';
+import { resumePortfolioQueue } from './domain/portfolio/queue/index.server.ts';
 import { env } from './utils/env.server.ts';
 import { logger } from './utils/logger.server.ts';
 
@@ -20,6 +22,7 @@ import { logger } from './utils/logger.server.ts';
 export const serverConfig = { publicUrl: env().publicUrl, port: env().port, trustProxy: env().trustProxy };
 export { logger };
 scheduleOrphanFileSweep();
+resumePortfolioQueue();
 
 // Pages and their data carry personal details: no browser or proxy may keep a copy. Resource routes say so themselves.
 const NO_STORE = 'no-store';

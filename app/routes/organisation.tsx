@@ -69,6 +69,9 @@ export default function OrganisationPage() {
   return (
     <>
       <h1 className="govuk-heading-l">Teams and locations</h1>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/team/portfolios">Make the portfolios of a team or location</Link>
+      </p>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-half">
           <h2 className="govuk-heading-m">Locations</h2>

@@ -21,6 +21,11 @@ export default function TeamPage() {
   return (
     <>
       <h1 className="govuk-heading-l">Team</h1>
+      {teams.length ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/team/portfolios">Make your team’s portfolios</Link>
+        </p>
+      ) : null}
       {teams.length === 0 ? <p className="govuk-body">You do not manage any teams yet. Ask your organisation admin.</p> : null}
       {teams.map((team) => (
         team.members.length === 0 ? (
