@@ -2,8 +2,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
+import { batchFileStore } from '#app/domain/portfolio/queue/batch-files.server.ts';
 import { hashPassword } from '#app/utils/password.server.ts';
-import { Evidence, EvidenceFile, Organisation, Person, PersonRole, Policy, RoleProfile, SupervisionSession } from '#db/models/index.ts';
+import { Evidence, EvidenceFile, Organisation, Person, PersonRole, Policy, PortfolioBatch, RoleProfile, SupervisionSession, Team } from '#db/models/index.ts';
 import { demoLogins } from '#db/seed/index.ts';
 import { DEMO_PEOPLE } from '#db/seed/people.ts';
 import { anonymousSession, httpLogin, httpLoginAs, url, type DemoRole, type HttpSession } from './harness.ts';
@@ -15,7 +16,7 @@ type ActorName = (typeof ACTORS)[number];
 
 /** 200/403/404/400: that status. 'login': 302 to the sign-in page (with redirectTo). 'home': 302 to /. */
 type Outcome = 200 | 400 | 403 | 404 | 'login' | 'home';
-type Context = { workerId: number; policyId: number; roleProfileId: number; evidenceId: number; evidenceFileId: number; supervisionSessionId: number };
+type Context = { workerId: number; policyId: number; roleProfileId: number; evidenceId: number; evidenceFileId: number; supervisionSessionId: number; portfolioBatchId: number };
 type Rule = { path: (context: Context) => string; get: Record<ActorName, Outcome> };
 
 function forActors(outcomes: Partial<Record<ActorName, Outcome>> & { default: Outcome }): Record<ActorName, Outcome> {
@@ -140,6 +141,14 @@ const RULES: Record<string, Rule> = {
   'ims.case.v1p0.CFItems.$sourcedId': { path: () => `/ims/case/v1p0/CFItems/${UNKNOWN_UUID}`, get: everyone(404) },
   'ims.case.v1p0.CFAssociations.$sourcedId': { path: () => `/ims/case/v1p0/CFAssociations/${UNKNOWN_UUID}`, get: everyone(404) },
   'ims.case.v1p0.$': { path: () => '/ims/case/v1p0/CFRubrics', get: everyone(404) },
+  // Team portfolios (issue 16): managers ask for their teams', admins for any of the organisation's. A batch and its
+  // file are the requester's (the demo manager, Grace) and the admins'; another organisation's admin does not find them.
+  'team_.portfolios._index': { path: () => '/team/portfolios', get: onlyRoles(['manager', 'admin']) },
+  'team_.portfolios.$batchId': { path: ({ portfolioBatchId }) => `/team/portfolios/${portfolioBatchId}`, get: onlyRoles(['manager', 'admin'], { otherAdmin: 404 }) },
+  'team_.portfolios.$batchId_.download': {
+    path: ({ portfolioBatchId }) => `/team/portfolios/${portfolioBatchId}/download`,
+    get: onlyRoles(['manager', 'admin'], { otherAdmin: 404 }),
+  },
 };
 
 /**
@@ -190,6 +199,9 @@ const POST_RULES: Record<string, PostRule> = {
   'supervision._index': { body: { intent: 'debrief' }, expect: postBy([...WORKER_HOLDERS, 'assessor', 'iqa']) },
   'supervision.workers.$workerId': { body: { intent: 'probe' }, expect: postBy(WORKER_HOLDERS, 403, { assessor: 'form first', iqa: 'form first' }) },
   'supervision.sessions.$sessionId': { body: { intent: 'probe' }, expect: postBy(WORKER_HOLDERS, 403, { assessor: 'form first', iqa: 'form first' }) },
+  // An empty request is refused at its fields; an unknown intent on a batch is 400 before the batch is looked up.
+  'team_.portfolios._index': { body: {}, expect: postBy(['manager', ...ADMINS]) },
+  'team_.portfolios.$batchId': { body: { intent: 'probe' }, expect: postBy(['manager', 'admin'], 403, { otherAdmin: 'form first' }) },
 };
 
 function postMatches(outcome: PostOutcome, status: number): boolean {
@@ -275,7 +287,7 @@ describe('routes × roles access matrix (HTTP)', function () {
   const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
   const sessions = new Map<ActorName, HttpSession | null>();
   const otherAdminLogin = { email: '', password: '' };
-  const context: Context = { workerId: 0, policyId: 0, roleProfileId: 0, evidenceId: 0, evidenceFileId: 0, supervisionSessionId: 0 };
+  const context: Context = { workerId: 0, policyId: 0, roleProfileId: 0, evidenceId: 0, evidenceFileId: 0, supervisionSessionId: 0, portfolioBatchId: 0 };
 
   before(async function () {
     // Another organisation, with an admin of its own who must never see the demo organisation's people.
@@ -316,6 +328,28 @@ describe('routes × roles access matrix (HTTP)', function () {
     const supervisionSession = await SupervisionSession.findOne({ where: { workerId: workerRow.id }, order: [['id', 'ASC']] });
     if (!supervisionSession) throw new Error('The demo worker has no seeded supervision session (was the demo organisation seeded?)');
     context.supervisionSessionId = supervisionSession.id;
+    // A finished batch of the demo manager's team portfolios, with its file in the batch store.
+    const manager = await Person.findOne({ where: { email: demoLogins().find((login) => login.role === 'manager')!.email } });
+    const team = await Team.findOne({ where: { organisationId: workerRow.organisationId, name: 'Adult Services Customer Contact' } });
+    if (!manager || !team) throw new Error('The demo manager or their team is missing (was the demo organisation seeded?)');
+    const batch = await PortfolioBatch.create({
+      organisationId: workerRow.organisationId,
+      requestedById: manager.id,
+      scopeType: 'team',
+      teamId: team.id,
+      locationId: null,
+      scopeName: team.name,
+      output: 'zip',
+      status: 'done',
+      itemCount: 0,
+      resultFileName: 'portfolios-route-matrix.zip',
+      resultStoredName: await batchFileStore().write(new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]), 'zip'),
+      resultByteSize: 22,
+      errorMessage: null,
+      startedAt: null,
+      finishedAt: new Date(),
+    });
+    context.portfolioBatchId = batch.id;
 
     sessions.set('loggedOut', null);
     for (const role of ROLES) sessions.set(role, await httpLoginAs(role));
