@@ -17,8 +17,8 @@ import {
   sequelize,
 } from '#db/models/index.ts';
 import { AUDIT_ACTIONS } from './audit.server.ts';
-import { refreshItemStates } from './evidence/item-states.server.ts';
 import { DEFAULT_PDP_REVIEW_MONTHS } from './development/standing.ts';
+import { refreshItemStates } from './evidence/item-states.server.ts';
 import { write } from './write.server.ts';
 
 export type RoleProfileInput = {

@@ -131,6 +131,19 @@ const RULES: Record<string, Rule> = {
     path: ({ supervisionSessionId }) => `/supervision/sessions/${supervisionSessionId}`,
     get: onlyRoles(['worker', 'supervisor', 'manager'], { assessor: 404, iqa: 404 }),
   },
+  // Personal development plans (docs/decisions/030): read as supervision is. Everyone supervised has their own plan (the
+  // admin, with none, gets 403); the demo worker's is for Sarah, David and Grace, and "not found" to the assessor and
+  // IQA. The demo plans have no agreed versions, so version 1 is 404 to every reader (versions: test/integration/development-plans.test.ts).
+  'development-plan._index': { path: () => '/development-plan', get: onlyRoles(SUPERVISED) },
+  'development-plan.versions.$versionNumber': { path: () => '/development-plan/versions/1', get: onlyRoles([], Object.fromEntries(SUPERVISED.map((role) => [role, 404]))) },
+  'workers.$workerId_.development-plan._index': {
+    path: ({ workerId }) => `/workers/${workerId}/development-plan`,
+    get: onlyRoles(['worker', 'supervisor', 'manager'], { assessor: 404, iqa: 404 }),
+  },
+  'workers.$workerId_.development-plan.versions.$versionNumber': {
+    path: ({ workerId }) => `/workers/${workerId}/development-plan/versions/1`,
+    get: onlyRoles([], Object.fromEntries(SUPERVISED.map((role) => [role, 404]))),
+  },
   'calendar.$token': { path: () => '/calendar/not-a-real-token-0123456789abcdef', get: everyone(404) },
   // The public IMS CASE 1.0 API: no sign-in for anyone, the same answer whoever asks. The demo organisation
   // publishes nothing, so the list answers (empty) and every sourcedId is 404 (published ones: test/e2e/case-api.test.ts).
@@ -190,6 +203,9 @@ const POST_RULES: Record<string, PostRule> = {
   'supervision._index': { body: { intent: 'debrief' }, expect: postBy([...WORKER_HOLDERS, 'assessor', 'iqa']) },
   'supervision.workers.$workerId': { body: { intent: 'probe' }, expect: postBy(WORKER_HOLDERS, 403, { assessor: 'form first', iqa: 'form first' }) },
   'supervision.sessions.$sessionId': { body: { intent: 'probe' }, expect: postBy(WORKER_HOLDERS, 403, { assessor: 'form first', iqa: 'form first' }) },
+  // An unknown intent on a plan is 400 before anything of the worker's is read; the admin, with no plan, 403.
+  'development-plan._index': { body: { intent: 'probe' }, expect: postBy([...WORKER_HOLDERS, 'assessor', 'iqa']) },
+  'workers.$workerId_.development-plan._index': { body: { intent: 'probe' }, expect: postBy(WORKER_HOLDERS, 403, { assessor: 'form first', iqa: 'form first' }) },
 };
 
 function postMatches(outcome: PostOutcome, status: number): boolean {

@@ -10,6 +10,9 @@ import { reopenAchievement } from '#app/domain/assessment/achievements.server.ts
 import { recordDecisions } from '#app/domain/assessment/decisions.server.ts';
 import { setStandardRules } from '#app/domain/assessment/rules.server.ts';
 import { setWorkerAssessors } from '#app/domain/assessors.server.ts';
+import { actOnPlan } from '#app/domain/development/commands.server.ts';
+import { addGoal, addOpportunity, agreePlan, proposePlan, saveStrengths, setGoalStatus, updateOpportunity } from '#app/domain/development/plan-changes.server.ts';
+import { addOpportunityFromRecord } from '#app/domain/development/supervision-agenda.server.ts';
 import { recordEvidence, submitEvidence, updateEvidence } from '#app/domain/evidence.server.ts';
 import { addLocation, addManagerScope, addTeam, removeManagerScope } from '#app/domain/organisation.server.ts';
 import { createPerson, setPersonActive, updatePerson } from '#app/domain/people.server.ts';
@@ -85,7 +88,11 @@ async function setUp() {
   const recordId = await startRecord(ctx(ours.supervisor), past.id, RECORD);
   const actionId = await addAction(ctx(ours.supervisor), recordId, { description: 'Book a course', ownerId: ours.worker.id, dueOn: addDays(today, 14) });
   const session = { date: addDays(today, 4), startTime: '10:00', endTime: '11:00' };
-  return { ours, theirs, colleague, assessor, formerSupervisor, noRoles, item, standard, versionId: saved!.standardVersionId, roleProfileId, profileInput, assignmentId, policyId, scope, evidenceId, draftId, plannedId, pastId: past.id, unrecordedId: unrecorded.id, recordId, actionId, session };
+  // The worker's PDP with a goal and an opportunity, put forward by the worker: the supervisor's agreement is to come.
+  const goalId = await addGoal(ctx(ours.worker), ours.worker.id, { description: 'Recording', link: '' });
+  const opportunityId = await addOpportunity(ctx(ours.worker), ours.worker.id, { kind: 'training', description: 'Course', targetDate: addDays(today, 30) });
+  await proposePlan(ctx(ours.worker), ours.worker.id);
+  return { goalId, opportunityId, ours, theirs, colleague, assessor, formerSupervisor, noRoles, item, standard, versionId: saved!.standardVersionId, roleProfileId, profileInput, assignmentId, policyId, scope, evidenceId, draftId, plannedId, pastId: past.id, unrecordedId: unrecorded.id, recordId, actionId, session };
 }
 
 /** Every module of the domain API: each *.server.ts under app/domain, outside the internal folders (and the write path itself). */
@@ -124,6 +131,15 @@ const CASES: Case[] = [
   ['actOnWorkerSupervision', 'a colleague', Forbidden, (f) => actOnWorkerSupervision(ctx(f.colleague), f.ours.worker.id, { intent: 'session', ...f.session, type: 'regular' })],
   ['createCalendarLink', 'an admin, who has no supervision', Forbidden, (f) => createCalendarLink(ctx(f.ours.admin))],
   ['revokeCalendarLinks', 'an assessor, who has no supervision', Forbidden, (f) => revokeCalendarLinks(ctx(f.assessor))],
+  ['saveStrengths', 'a colleague', NotFound, (f) => saveStrengths(ctx(f.colleague), f.ours.worker.id, 'Changed')],
+  ['addGoal', 'another organisation’s manager', NotFound, (f) => addGoal(ctx(f.theirs.manager), f.ours.worker.id, { description: 'Theirs', link: '' })],
+  ['setGoalStatus', 'a colleague', NotFound, (f) => setGoalStatus(ctx(f.colleague), f.goalId, 'dropped')],
+  ['addOpportunity', 'the worker’s assessor', Forbidden, (f) => addOpportunity(ctx(f.assessor), f.ours.worker.id, { kind: 'training', description: 'More', targetDate: addDays(today, 30) })],
+  ['updateOpportunity', 'a former supervisor', NotFound, (f) => updateOpportunity(ctx(f.formerSupervisor), f.opportunityId, { status: 'cancelled' })],
+  ['proposePlan', 'another organisation’s admin', Forbidden, (f) => proposePlan(ctx(f.theirs.admin), f.ours.worker.id)],
+  ['agreePlan', 'a colleague', NotFound, (f) => agreePlan(ctx(f.colleague), f.ours.worker.id, 1)],
+  ['actOnPlan', 'a former supervisor', NotFound, (f) => actOnPlan(ctx(f.formerSupervisor), f.ours.worker.id, { intent: 'agree', versionNumber: 1 })],
+  ['addOpportunityFromRecord', 'the worker', Forbidden, (f) => addOpportunityFromRecord(ctx(f.ours.worker), f.recordId, { kind: 'shadowing', description: 'Shadow', targetDate: addDays(today, 30) })],
   ['setWorkerAssessors', 'another organisation’s admin', NotFound, (f) => setWorkerAssessors(ctx(f.theirs.admin), f.ours.worker.id, [])],
   ['issuePasswordResetLink', 'another organisation’s admin', NotFound, (f) => issuePasswordResetLink(ctx(f.theirs.admin), f.ours.worker.id)],
   ['changePassword', 'a person who holds no role', Forbidden, (f) => changePassword(ctx(f.noRoles), { currentPassword: 'x', newPassword: 'a new long password' }, 'session')],

@@ -5,8 +5,8 @@ import { addGoal, addOpportunity, agreePlan, proposePlan, saveStrengths, updateO
 import { planPage, planStandingOf, planVersion } from '#app/domain/development/plans.server.ts';
 import { addOpportunityFromRecord, pdpAgenda } from '#app/domain/development/supervision-agenda.server.ts';
 import { assignRoleProfile, createRoleProfile } from '#app/domain/role-profiles.server.ts';
-import { sessionPage } from '#app/domain/supervision/session-page.server.ts';
 import { saveRecord } from '#app/domain/supervision/records.server.ts';
+import { sessionPage } from '#app/domain/supervision/session-page.server.ts';
 import { Forbidden, InvalidTransition, NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
 import { contextFor } from '#app/utils/request-context.server.ts';

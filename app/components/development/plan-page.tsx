@@ -15,6 +15,7 @@ export type PlanPageData = {
   worker: { id: number; name: string };
   isSelf: boolean;
   canChange: boolean;
+  canPropose: boolean;
   standing: Standing;
   flagged: boolean;
   openGaps: number;
@@ -64,7 +65,8 @@ export function PlanPage({ data, actionData, versionsPath }: { data: PlanPageDat
           </p>
         ) : null}
         {pending?.mayAgree ? <AgreeVersionForm versionNumber={pending.versionNumber} /> : null}
-        {canChange && !pending ? <ProposeForm party={party} /> : null}
+        {data.canPropose ? <ProposeForm party={party} /> : null}
+        {canChange && !data.canPropose && !pending && versions[0]?.agreed ? <p className="govuk-body">The plan is agreed as it stands. Change it, or wait until its review is due, to put it forward again.</p> : null}
 
         <h2 className="govuk-heading-m">Versions</h2>
         {versions.length ? (

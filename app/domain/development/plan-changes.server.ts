@@ -11,7 +11,7 @@ import { AUDIT_ACTIONS } from '../audit.server.ts';
 import { locked, write } from '../write.server.ts';
 import { GOAL_STATUS, OPPORTUNITY_KINDS, OPPORTUNITY_STATUS, type GoalInput, type OpportunityInput } from './forms.ts';
 import { openGapsOf } from './gaps.server.ts';
-import { planAccess, planContent } from './plans.server.ts';
+import { mayProposeUnchanged, planAccess, planContent, planStandingOf } from './plans.server.ts';
 import { agreedAtOf } from './standing.ts';
 
 type Access = Awaited<ReturnType<typeof planAccess>>;
@@ -189,10 +189,11 @@ export async function proposePlan(ctx: DomainContext, workerId: number): Promise
       const plan = await DevelopmentPlan.findOne({ where: { workerId, organisationId: actor.organisationId }, ...locked(transaction) });
       if (!plan) throw new InvalidTransition('There is nothing to agree yet: add strengths, areas for development or learning opportunities first');
       const latest = await DevelopmentPlanVersion.findOne({ where: { planId: plan.id }, order: [['versionNumber', 'DESC']], transaction });
-      return { access, plan, latest, content: JSON.stringify(await planContent(plan.id, transaction)) };
+      const standing = (await planStandingOf([workerId], today(now)))[workerId]!;
+      return { access, plan, latest, standing, content: JSON.stringify(await planContent(plan.id, transaction)) };
     },
-    check: ({ latest, content }) => {
-      if (latest && latest.content === content) {
+    check: ({ latest, standing, content }) => {
+      if (latest && latest.content === content && !mayProposeUnchanged(standing, !agreedAtOf(latest))) {
         throw new InvalidTransition(agreedAtOf(latest) ? 'This plan is already agreed as it stands' : 'This plan is already put forward for agreement as it stands');
       }
     },

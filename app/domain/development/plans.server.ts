@@ -110,13 +110,16 @@ export async function planPage(actor: Actor, workerId: number) {
   const people = await Person.findAll({ where: { id: { [Op.in]: [...new Set(versions.flatMap((v) => [v.proposedById, v.supervisorId ?? v.proposedById]))] } }, attributes: ['id', 'name'] });
   const nameOf = new Map(people.map((person) => [person.id, person.name]));
   const latest = versions[0];
-  const pending = latest && !agreedAtOf(latest) && JSON.stringify(content) === latest.content ? latest : null;
+  const unchanged = latest !== undefined && JSON.stringify(content) === latest.content;
+  const pending = latest && unchanged && !agreedAtOf(latest) ? latest : null;
   const workerGaps = gaps.get(workerId) ?? [];
   const planStanding_ = standing[workerId]!;
   return {
     worker: access.worker,
     isSelf: access.relationship.self,
     canChange: access.party !== null,
+    /** Put forward: when the plan has changed since the last version, or is unchanged but due for review. */
+    canPropose: access.party !== null && plan !== null && (!unchanged || mayProposeUnchanged(planStanding_, pending !== null)),
     standing: planStanding_,
     flagged: flaggedForNoPlan(planStanding_, openGapCount(workerGaps)),
     openGaps: openGapCount(workerGaps),
@@ -145,6 +148,11 @@ export async function planPage(actor: Actor, workerId: number) {
         }
       : null,
   };
+}
+
+/** The plan as last agreed may be put forward again unchanged only once its review is due (and nothing waits for agreement). */
+export function mayProposeUnchanged(standing: PlanStanding, pending: boolean): boolean {
+  return !pending && standing.state === 'stale';
 }
 
 export type PlanPage = Awaited<ReturnType<typeof planPage>>;
