@@ -92,7 +92,7 @@ export default function SessionPage() {
             {can.addAction ? <AddActionForm worker={worker} supervisor={supervisor} lastResult={replyFor(actionData, 'action')} /> : null}
             <AddedToPlan rows={agenda.addedHere} planPath={planPath} />
             {can.addOpportunity ? (
-              <OpportunityForm intent="pdp-opportunity" heading="Add a learning opportunity agreed in this session to the development plan" goals={agenda.goals.map((goal) => ({ ...goal, link: null, status: 'open' }))} lastResult={replyFor(actionData, 'pdp-opportunity')} />
+              <OpportunityForm key={agenda.addedHere.length} intent="pdp-opportunity" heading="Add a learning opportunity agreed in this session to the development plan" goals={agenda.goals.map((goal) => ({ ...goal, link: null, status: 'open' }))} lastResult={replyFor(actionData, 'pdp-opportunity')} />
             ) : null}
           </>
         ) : null}

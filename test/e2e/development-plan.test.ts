@@ -59,6 +59,17 @@ async function shoot(page: Page, name: string) {
   await page.setViewport({ width: 1280, height: 900 });
 }
 
+/**
+ * Focuses the box and types (re-validation may move the boxes, so no clicking). After a refused submission, leaving a
+ * box re-validates the form and the error summary takes focus when its message changes, so focus is given back first.
+ */
+async function typeInto(page: Page, selector: string, text: string): Promise<void> {
+  await page.focus(selector);
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  await page.focus(selector);
+  await page.keyboard.type(text);
+}
+
 const mainText = (page: Page) => page.$eval('main', (main) => main.textContent ?? '');
 
 async function fillOpportunity(page: Page, form: string, values: { kind: string; description: string; date?: [number, number, number] }) {
@@ -67,7 +78,7 @@ async function fillOpportunity(page: Page, form: string, values: { kind: string;
   if (values.date) {
     const [day, month, year] = values.date;
     for (const [name, value] of [['targetDate.day', day], ['targetDate.month', month], ['targetDate.year', year]] as const) {
-      await page.type(`${form} input[name="${name}"]`, String(value));
+      await typeInto(page, `${form} input[name="${name}"]`, String(value));
     }
   }
 }
@@ -107,8 +118,11 @@ describe('a personal development plan', function () {
       expect(await asWorker.$eval(`${opportunityForm} textarea[name="description"]`, (element) => (element as HTMLTextAreaElement).value)).to.equal('Boundaries e-learning module');
       await axe.check(asWorker, '/development-plan (target date missing)');
       for (const [name, value] of [['targetDate.day', 30], ['targetDate.month', 6], ['targetDate.year', nextYear]] as const) {
-        await asWorker.type(`${opportunityForm} input[name="${name}"]`, String(value));
+        await typeInto(asWorker, `${opportunityForm} input[name="${name}"]`, String(value));
       }
+      // Leaving the last box re-validates the form and takes the error summary away, moving the button: leave it first.
+      await asWorker.keyboard.press('Tab');
+      await new Promise((resolve) => setTimeout(resolve, 150));
       await asWorker.click(`${opportunityForm} button::-p-text(Add learning opportunity)`);
       await asWorker.waitForSelector('::-p-text(Learning opportunity added.)');
       await asWorker.click('button::-p-text(Agree and put forward for agreement)');
@@ -175,6 +189,10 @@ describe('a personal development plan', function () {
       expect(await asWorker.$eval(`a[href="${sessionPath}"]`, (link) => link.textContent ?? '')).to.match(/^Agreed in supervision on /);
       await axe.check(asWorker, '/development-plan (with an opportunity from supervision)');
       await shoot(asWorker, 'pdp-worker');
+    } catch (error) {
+      if (process.env.SHOTS_DIR && asWorker) await asWorker.screenshot({ path: path.join(process.env.SHOTS_DIR, 'failure-worker.png'), fullPage: true });
+      if (process.env.SHOTS_DIR && asSupervisor) await asSupervisor.screenshot({ path: path.join(process.env.SHOTS_DIR, 'failure-supervisor.png'), fullPage: true });
+      throw error;
     } finally {
       await closePage(asWorker);
       await closePage(asSupervisor);

@@ -18,6 +18,7 @@ import {
 import type { GoalRow, OpportunityRow } from './plan-content.tsx';
 
 type Reply = SubmissionResult<string[]> | undefined;
+
 type Option = { value: string; label: string };
 
 const KIND_OPTIONS = Object.entries(OPPORTUNITY_KINDS).map(([value, label]) => ({ value, label }));
@@ -28,7 +29,7 @@ export function StrengthsForm({ strengths, lastResult }: { strengths: string; la
   return (
     <SchemaForm form={form} fields={fields}>
       <input type="hidden" name="intent" value="strengths" />
-      <TextArea field={fields.strengths} label="Strengths" hint="What the worker does well, in their own and their supervisor’s words." rows={4} />
+      <TextArea field={fields.strengths} label="What the worker does well" hint="In their own and their supervisor’s words." rows={4} />
       <button type="submit" className="govuk-button govuk-button--secondary">Save strengths</button>
     </SchemaForm>
   );

@@ -52,11 +52,11 @@ export function PlanPage({ data, actionData, versionsPath }: { data: PlanPageDat
 
         <h2 className="govuk-heading-m">Areas for development</h2>
         <GoalsTable goals={content.goals} control={canChange ? (goal) => <GoalStatusControl goal={goal} /> : undefined} />
-        {canChange ? <GoalForm linkOptions={data.linkOptions} lastResult={replyFor(actionData, 'goal')} /> : null}
+        {canChange ? <GoalForm key={content.goals.length} linkOptions={data.linkOptions} lastResult={replyFor(actionData, 'goal')} /> : null}
 
         <h2 className="govuk-heading-m">Learning opportunities</h2>
         <OpportunitiesTable rows={content.opportunities} goals={content.goals} control={canChange ? (row) => <OpportunityStatusControl row={row} /> : undefined} />
-        {canChange ? <OpportunityForm intent="opportunity" heading="Add a learning opportunity" goals={content.goals} lastResult={replyFor(actionData, 'opportunity')} /> : null}
+        {canChange ? <OpportunityForm key={content.opportunities.length} intent="opportunity" heading="Add a learning opportunity" goals={content.goals} lastResult={replyFor(actionData, 'opportunity')} /> : null}
 
         <h2 className="govuk-heading-m">Agreement</h2>
         {pending ? (
