@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { PlanPage } from '#app/components/development/plan-page.tsx';
 import { actOnPlan } from '#app/domain/development/commands.server.ts';
-import { PLAN_INTENTS, PlanCommandSchema } from '#app/domain/development/forms.ts';
+import { PLAN_INTENTS, PlanCommandSchema } from '#app/domain/development/plan-forms.ts';
 import { planPage } from '#app/domain/development/plans.server.ts';
 import { readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { redirectWithFlash } from '#app/utils/flash.server.ts';

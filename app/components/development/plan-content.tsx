@@ -3,7 +3,7 @@
 import { Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { TableRegion } from '#app/components/ui/table-region.tsx';
-import { GOAL_STATUS_LABELS, OPPORTUNITY_KINDS, OPPORTUNITY_STATUS_LABELS } from '#app/domain/development/forms.ts';
+import { GOAL_STATUS_LABELS, OPPORTUNITY_KINDS, OPPORTUNITY_STATUS_LABELS } from '#app/domain/development/plan-forms.ts';
 import { formatDate, formatDateTime } from '#app/utils/dates/index.ts';
 
 export type GoalRow = { id: number; description: string; link: string | null; status: string };

@@ -14,7 +14,7 @@ import {
   OpportunitySchema,
   RecordOpportunitySchema,
   StrengthsSchema,
-} from '#app/domain/development/forms.ts';
+} from '#app/domain/development/plan-forms.ts';
 import type { GoalRow, OpportunityRow } from './plan-content.tsx';
 
 type Reply = SubmissionResult<string[]> | undefined;

@@ -3,7 +3,7 @@
 // opportunities this session's record added to the plan.
 import { Link } from '@remix-run/react';
 import { TableRegion } from '#app/components/ui/table-region.tsx';
-import { OPPORTUNITY_STATUS_LABELS } from '#app/domain/development/forms.ts';
+import { OPPORTUNITY_STATUS_LABELS } from '#app/domain/development/plan-forms.ts';
 import { formatDate } from '#app/utils/dates/index.ts';
 import { plural } from '#app/utils/words.ts';
 import { kindLabel } from './plan-content.tsx';

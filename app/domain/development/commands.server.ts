@@ -1,8 +1,8 @@
 // What the PDP page's forms ask for: each command, parsed by its form's schema, goes to the one domain function that
 // does it, which answers with the notice the page shows next.
 import type { DomainContext } from '#app/utils/request-context.server.ts';
-import type { PlanCommand } from './forms.ts';
 import { addGoal, addOpportunity, agreePlan, proposePlan, saveStrengths, setGoalStatus, updateOpportunity } from './plan-changes.server.ts';
+import type { PlanCommand } from './plan-forms.ts';
 
 const NOTICES = {
   strengths: 'Strengths saved.',

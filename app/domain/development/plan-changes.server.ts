@@ -9,8 +9,8 @@ import type { DomainContext } from '#app/utils/request-context.server.ts';
 import { DevelopmentGoal, DevelopmentOpportunity, DevelopmentPlan, DevelopmentPlanVersion } from '#db/models/index.ts';
 import { AUDIT_ACTIONS } from '../audit.server.ts';
 import { locked, write } from '../write.server.ts';
-import { GOAL_STATUS, OPPORTUNITY_KINDS, OPPORTUNITY_STATUS, type GoalInput, type OpportunityInput } from './forms.ts';
 import { openGapsOf } from './gaps.server.ts';
+import { GOAL_STATUS, OPPORTUNITY_KINDS, OPPORTUNITY_STATUS, type GoalInput, type OpportunityInput } from './plan-forms.ts';
 import { mayProposeUnchanged, planAccess, planContent, planStandingOf } from './plans.server.ts';
 import { agreedAtOf } from './standing.ts';
 

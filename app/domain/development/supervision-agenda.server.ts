@@ -11,9 +11,9 @@ import { loadSession } from '../supervision/sessions.server.ts';
 import { RECORD_WORKFLOW } from '../workflows/supervision-record.server.ts';
 import { assertTransition } from '../workflows/workflow.server.ts';
 import { locked, write } from '../write.server.ts';
-import { GOAL_STATUS, OPEN_OPPORTUNITY_STATUSES, type OpportunityInput } from './forms.ts';
 import { openGapsOf } from './gaps.server.ts';
 import { createOpportunity } from './plan-changes.server.ts';
+import { GOAL_STATUS, OPEN_OPPORTUNITY_STATUSES, type OpportunityInput } from './plan-forms.ts';
 
 /** Unchecked: the caller has already loaded the session for the actor. The agenda's PDP part, in a fixed number of queries. */
 export async function pdpAgenda(workerId: number, recordId: number | null) {

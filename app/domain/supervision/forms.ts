@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { dateField, optionalDateField, parseTime } from '#app/utils/dates/index.ts';
 import { TEXT_COLUMN_BYTES, textUpTo } from '#app/utils/text-limits.ts';
-import { RecordOpportunitySchema } from '../development/forms.ts';
+import { RecordOpportunitySchema } from '../development/plan-forms.ts';
 import { SESSION_TYPE } from './statuses.ts';
 
 const capital = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
