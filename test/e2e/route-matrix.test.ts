@@ -131,6 +131,8 @@ const RULES: Record<string, Rule> = {
     path: ({ supervisionSessionId }) => `/supervision/sessions/${supervisionSessionId}`,
     get: onlyRoles(['worker', 'supervisor', 'manager'], { assessor: 404, iqa: 404 }),
   },
+  // The assessor's queue (issue 14): anyone holding the assessor role (the demo IQA Tom assesses too); nobody else.
+  'assessment._index': { path: () => '/assessment', get: holdingAnyOf(['assessor']) },
   'calendar.$token': { path: () => '/calendar/not-a-real-token-0123456789abcdef', get: everyone(404) },
   // The public IMS CASE 1.0 API: no sign-in for anyone, the same answer whoever asks. The demo organisation
   // publishes nothing, so the list answers (empty) and every sourcedId is 404 (published ones: test/e2e/case-api.test.ts).

@@ -36,13 +36,15 @@ export type QueueRow = {
 type Fragment = { joins: string; where: string; having: string; replacements: Record<string, unknown> };
 
 /**
- * One row per waiting piece of evidence: its mapped items, and those with no decision resting on the current revision
- * (a decision on revision 2 does not count for revision 3). Through worker_assessors (assessor_id) → evidence
- * (worker_id, status) → the current revision → its links (evidence_revision_id, standard_item_id) → the decisions
- * resting on that revision (assessment_decision_evidence_revision) and their item.
+ * The filters as SQL fragments (fixed text, values as replacements) for waitingStatement, which gives one row per
+ * waiting piece of evidence: its mapped items, and those with no decision resting on the current revision (a decision
+ * on revision 2 does not count for revision 3). Through worker_assessors (assessor_id) → evidence (worker_id, status)
+ * → the current revision → its links (evidence_revision_id, standard_item_id) → the decisions resting on that
+ * revision (assessment_decision_evidence_revision) and their item by primary key.
  */
 function waitingSql(actor: Actor, filters: QueueFilters, now: Date): Fragment {
-  const replacements: Record<string, unknown> = { assessorId: actor.id, organisationId: actor.organisationId, draft: EVIDENCE_STATUS.draft };
+  // Every status but draft: judged evidence waits again when the worker revises it.
+  const replacements: Record<string, unknown> = { assessorId: actor.id, organisationId: actor.organisationId, statuses: [EVIDENCE_STATUS.submitted, EVIDENCE_STATUS.judged] };
   const where: string[] = [];
   let joins = '';
   let having = '';
@@ -61,7 +63,7 @@ function waitingSql(actor: Actor, filters: QueueFilters, now: Date): Fragment {
   }
   if (filters.standardId !== undefined) {
     joins = 'JOIN standard_items si ON si.id = l.standard_item_id JOIN standard_versions sv ON sv.id = si.standard_version_id';
-    having = 'AND SUM(CASE WHEN d.id IS NULL AND sv.standard_id = :standardId THEN 1 ELSE 0 END) > 0';
+    having = 'AND SUM(CASE WHEN x.standard_id = :standardId THEN x.waiting ELSE 0 END) > 0';
     replacements.standardId = filters.standardId;
   }
   return { joins, where: where.map((condition) => `AND ${condition}`).join(' '), having, replacements };
@@ -69,19 +71,23 @@ function waitingSql(actor: Actor, filters: QueueFilters, now: Date): Fragment {
 
 function waitingStatement({ joins, where, having }: Fragment): string {
   return `
-SELECT e.id AS evidence_id, MIN(r.submitted_at) AS submitted_at,
-       COUNT(DISTINCT l.standard_item_id) AS mapped, SUM(CASE WHEN d.id IS NULL THEN 1 ELSE 0 END) AS waiting
-FROM worker_assessors wa
-JOIN people p ON p.id = wa.worker_id AND p.deactivated_at IS NULL
-JOIN evidence e ON e.worker_id = wa.worker_id AND e.organisation_id = wa.organisation_id AND e.status <> :draft
-JOIN evidence_revisions r ON r.id = e.current_revision_id AND r.submitted_at IS NOT NULL
-JOIN evidence_item_links l ON l.evidence_revision_id = r.id
-${joins}
-LEFT JOIN (assessment_decision_evidence ade JOIN assessment_decisions d ON d.id = ade.decision_id)
-  ON ade.evidence_revision_id = r.id AND d.standard_item_id = l.standard_item_id
-WHERE wa.assessor_id = :assessorId AND wa.organisation_id = :organisationId AND wa.worker_id <> :assessorId ${where}
-GROUP BY e.id
-HAVING SUM(CASE WHEN d.id IS NULL THEN 1 ELSE 0 END) > 0 ${having}`;
+SELECT x.evidence_id, MIN(x.submitted_at) AS submitted_at, COUNT(*) AS mapped, SUM(x.waiting) AS waiting
+FROM (
+  SELECT e.id AS evidence_id, r.submitted_at, ${joins ? 'sv.standard_id' : 'NULL AS standard_id'},
+         CASE WHEN EXISTS (
+           SELECT 1 FROM assessment_decision_evidence ade JOIN assessment_decisions d ON d.id = ade.decision_id
+           WHERE ade.evidence_revision_id = r.id AND d.standard_item_id = l.standard_item_id
+         ) THEN 0 ELSE 1 END AS waiting
+  FROM worker_assessors wa
+  JOIN people p ON p.id = wa.worker_id AND p.deactivated_at IS NULL
+  JOIN evidence e ON e.worker_id = wa.worker_id AND e.status IN (:statuses)
+  JOIN evidence_revisions r ON r.id = e.current_revision_id AND r.submitted_at IS NOT NULL
+  JOIN evidence_item_links l ON l.evidence_revision_id = r.id
+  ${joins}
+  WHERE wa.assessor_id = :assessorId AND wa.organisation_id = :organisationId AND wa.worker_id <> :assessorId ${where}
+) x
+GROUP BY x.evidence_id
+HAVING SUM(x.waiting) > 0 ${having}`;
 }
 
 /** A DATETIME as a raw query gives it: a Date from MariaDB's driver, text ("2026-12-01 09:30:00.000 +00:00") from SQLite. */
