@@ -58,7 +58,7 @@ export default function AssessmentQueuePage() {
     const query = params.toString();
     return query ? `?${query}` : '?';
   };
-  const caption = total
+  const summary = total
     ? `${plural(total, 'piece', 'pieces')} of evidence waiting${filtered ? ' that match' : ''}, the oldest ${plural(oldestDays ?? 0, 'day', 'days')}.${pageCount > 1 ? ` Page ${page} of ${pageCount}.` : ''}`
     : '';
   return (
@@ -86,36 +86,40 @@ export default function AssessmentQueuePage() {
           )}
         </p>
       ) : (
-        <TableRegion label="Evidence waiting">
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--s">{caption}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Evidence</th>
-                <th scope="col" className="govuk-table__header">Person</th>
-                <th scope="col" className="govuk-table__header">Type</th>
-                <th scope="col" className="govuk-table__header">Submitted</th>
-                <th scope="col" className="govuk-table__header">Waiting</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Items to judge</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {rows.map((row) => (
-                <tr className="govuk-table__row" key={row.evidenceId}>
-                  <th scope="row" className="govuk-table__header">
-                    <Link className="govuk-link" to={`/evidence/${row.evidenceId}`}>{row.title}</Link>
-                    {row.revisionNumber > 1 ? <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">Revision {row.revisionNumber}</span> : null}
-                  </th>
-                  <td className="govuk-table__cell">{row.workerName}</td>
-                  <td className="govuk-table__cell">{EVIDENCE_TYPE_LABELS[row.type]}</td>
-                  <td className="govuk-table__cell">{formatDate(row.submittedAt)}</td>
-                  <td className="govuk-table__cell">{row.ageDays === 0 ? 'Today' : plural(row.ageDays, 'day', 'days')}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{row.waiting} of {row.mapped}</td>
+        <>
+          {/* Outside the table, so that on a phone it does not scroll away with the columns. */}
+          <p className="govuk-body govuk-!-font-weight-bold" id="queue-summary">{summary}</p>
+          <TableRegion label="Evidence waiting">
+            <table className="govuk-table" aria-describedby="queue-summary">
+              <caption className="govuk-visually-hidden">Evidence waiting, oldest first</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">Evidence</th>
+                  <th scope="col" className="govuk-table__header">Person</th>
+                  <th scope="col" className="govuk-table__header">Type</th>
+                  <th scope="col" className="govuk-table__header">Submitted</th>
+                  <th scope="col" className="govuk-table__header">Waiting</th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Items to judge</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+              </thead>
+              <tbody className="govuk-table__body">
+                {rows.map((row) => (
+                  <tr className="govuk-table__row" key={row.evidenceId}>
+                    <th scope="row" className="govuk-table__header">
+                      <Link className="govuk-link" to={`/evidence/${row.evidenceId}`}>{row.title}</Link>
+                      {row.revisionNumber > 1 ? <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">Revision {row.revisionNumber}</span> : null}
+                    </th>
+                    <td className="govuk-table__cell">{row.workerName}</td>
+                    <td className="govuk-table__cell">{EVIDENCE_TYPE_LABELS[row.type]}</td>
+                    <td className="govuk-table__cell">{formatDate(row.submittedAt)}</td>
+                    <td className="govuk-table__cell">{row.ageDays === 0 ? 'Today' : plural(row.ageDays, 'day', 'days')}</td>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">{row.waiting} of {row.mapped}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
+        </>
       )}
       {pageCount > 1 ? (
         <nav className="govuk-pagination" aria-label="Pages of evidence waiting">

@@ -45,14 +45,14 @@ describe('the assessor’s queue (browser)', function () {
 
     await Promise.all([page.waitForNavigation(), page.click('a[href="/assessment"]:not(.app-nav__link)')]);
     await waitForHeading(page, /^Evidence to assess$/);
-    expect(await text(page, 'caption')).to.match(new RegExp(`^${waiting} pieces? of evidence waiting, the oldest ${match![2]} days?`));
+    expect(await text(page, '#queue-summary')).to.match(new RegExp(`^${waiting} pieces? of evidence waiting, the oldest ${match![2]} days?`));
     expect(await page.$eval('nav[aria-label="Main"] a[href="/assessment"]', (link) => link.getAttribute('aria-current'))).to.equal('page');
     await audit.check(page);
 
     await page.select('#filter-worker', String(sarahId));
     await page.select('#filter-type', 'reflective_account');
     await Promise.all([page.waitForNavigation(), page.click('.app-filter button[type="submit"]')]);
-    await page.waitForFunction(() => document.querySelector('caption')?.textContent?.includes('that match'));
+    await page.waitForFunction(() => document.querySelector('#queue-summary')?.textContent?.includes('that match'));
     expect(new URL(page.url()).searchParams.get('worker')).to.equal(String(sarahId));
     const people = await page.$$eval('tbody tr td:nth-of-type(1)', (cells) => [...new Set(cells.map((cell) => cell.textContent))]);
     expect(people).to.deep.equal(['Sarah Jones']);

@@ -33,7 +33,7 @@ export type QueueRow = {
   mapped: number;
 };
 
-type Fragment = { joins: string; where: string; having: string; replacements: Record<string, unknown> };
+type Fragment = { inStandard: string; where: string; having: string; replacements: Record<string, unknown> };
 
 /**
  * The filters as SQL fragments (fixed text, values as replacements) for waitingStatement, which gives one row per
@@ -46,7 +46,7 @@ function waitingSql(actor: Actor, filters: QueueFilters, now: Date): Fragment {
   // Every status but draft: judged evidence waits again when the worker revises it.
   const replacements: Record<string, unknown> = { assessorId: actor.id, organisationId: actor.organisationId, statuses: [EVIDENCE_STATUS.submitted, EVIDENCE_STATUS.judged] };
   const where: string[] = [];
-  let joins = '';
+  let inStandard = 'NULL';
   let having = '';
   if (filters.workerId !== undefined) {
     where.push('wa.worker_id = :workerId');
@@ -62,18 +62,23 @@ function waitingSql(actor: Actor, filters: QueueFilters, now: Date): Fragment {
     replacements.submittedBefore = londonInstant(addDays(today(now), -filters.olderThanDays), '00:00');
   }
   if (filters.standardId !== undefined) {
-    joins = 'JOIN standard_items si ON si.id = l.standard_item_id JOIN standard_versions sv ON sv.id = si.standard_version_id';
-    having = 'AND SUM(CASE WHEN x.standard_id = :standardId THEN x.waiting ELSE 0 END) > 0';
+    // A lookup per link by primary key: joined instead, MariaDB starts from the standard's items and probes every
+    // piece of evidence for each (seconds at 5,000 pieces).
+    inStandard = `CASE WHEN EXISTS (
+      SELECT 1 FROM standard_items si JOIN standard_versions sv ON sv.id = si.standard_version_id
+      WHERE si.id = l.standard_item_id AND sv.standard_id = :standardId
+    ) THEN 1 ELSE 0 END`;
+    having = 'AND SUM(x.in_standard * x.waiting) > 0';
     replacements.standardId = filters.standardId;
   }
-  return { joins, where: where.map((condition) => `AND ${condition}`).join(' '), having, replacements };
+  return { inStandard, where: where.map((condition) => `AND ${condition}`).join(' '), having, replacements };
 }
 
-function waitingStatement({ joins, where, having }: Fragment): string {
+function waitingStatement({ inStandard, where, having }: Fragment): string {
   return `
 SELECT x.evidence_id, MIN(x.submitted_at) AS submitted_at, COUNT(*) AS mapped, SUM(x.waiting) AS waiting
 FROM (
-  SELECT e.id AS evidence_id, r.submitted_at, ${joins ? 'sv.standard_id' : 'NULL AS standard_id'},
+  SELECT e.id AS evidence_id, r.submitted_at, ${inStandard} AS in_standard,
          CASE WHEN EXISTS (
            SELECT 1 FROM assessment_decision_evidence ade JOIN assessment_decisions d ON d.id = ade.decision_id
            WHERE ade.evidence_revision_id = r.id AND d.standard_item_id = l.standard_item_id
@@ -83,7 +88,6 @@ FROM (
   JOIN evidence e ON e.worker_id = wa.worker_id AND e.status IN (:statuses)
   JOIN evidence_revisions r ON r.id = e.current_revision_id AND r.submitted_at IS NOT NULL
   JOIN evidence_item_links l ON l.evidence_revision_id = r.id
-  ${joins}
   WHERE wa.assessor_id = :assessorId AND wa.organisation_id = :organisationId AND wa.worker_id <> :assessorId ${where}
 ) x
 GROUP BY x.evidence_id
@@ -132,6 +136,30 @@ WHERE wa.assessor_id = :assessorId AND wa.organisation_id = :organisationId
 GROUP BY s.id, s.urn
 ORDER BY s.urn, s.id`;
 
+type PageRow = {
+  evidenceId: number | string; workerId: number | string; workerName: string; title: string; type: EvidenceType;
+  revisionNumber: number | string; submittedAt: string | Date; waiting: number | string; mapped: number | string;
+};
+
+/**
+ * One page of the queue. The total is its own statement (summaryOf): counted here with COUNT(*) OVER (), MariaDB took
+ * seconds at 5,000 pieces where the two statements take a tenth of a second.
+ */
+function pageOf(actor: Actor, filters: QueueFilters, page: number, now: Date): Promise<PageRow[]> {
+  const fragment = waitingSql(actor, filters, now);
+  return sequelize.query<PageRow>(
+    `SELECT q.evidence_id AS "evidenceId", e.worker_id AS "workerId", p.name AS "workerName", r.title, r.type,
+            r.revision_number AS "revisionNumber", q.submitted_at AS "submittedAt", q.waiting, q.mapped
+     FROM (${waitingStatement(fragment)}) q
+     JOIN evidence e ON e.id = q.evidence_id
+     JOIN evidence_revisions r ON r.id = e.current_revision_id
+     JOIN people p ON p.id = e.worker_id
+     ORDER BY q.submitted_at, q.evidence_id
+     LIMIT :limit OFFSET :offset`,
+    { type: QueryTypes.SELECT, raw: true, replacements: { ...fragment.replacements, limit: QUEUE_PAGE_SIZE, offset: (page - 1) * QUEUE_PAGE_SIZE } },
+  );
+}
+
 /**
  * The actor's queue, filtered, one page of it (pages from 1; past the last page gives the last), with the total and
  * the filter choices: four statements whatever its length. Only the workers assigned to the actor, never drafts.
@@ -144,23 +172,9 @@ export async function assessmentQueue(actor: Actor, filters: QueueFilters, reque
     sequelize.query<{ id: number; name: string }>(WORKERS_SQL, { type: QueryTypes.SELECT, raw: true, replacements: people }),
     sequelize.query<{ id: number; urn: string; title: string }>(STANDARDS_SQL, { type: QueryTypes.SELECT, raw: true, replacements: people }),
   ]);
+  const page = Math.min(Math.max(1, Math.floor(requestedPage)), Math.max(1, Math.ceil(summary.waiting / QUEUE_PAGE_SIZE)));
+  const rows = summary.waiting ? await pageOf(actor, filters, page, now) : [];
   const pageCount = Math.max(1, Math.ceil(summary.waiting / QUEUE_PAGE_SIZE));
-  const page = Math.min(Math.max(1, Math.floor(requestedPage)), pageCount);
-  const fragment = waitingSql(actor, filters, now);
-  const rows = summary.waiting === 0 ? [] : await sequelize.query<{
-    evidenceId: number | string; workerId: number | string; workerName: string; title: string; type: EvidenceType;
-    revisionNumber: number | string; submittedAt: string | Date; waiting: number | string; mapped: number | string;
-  }>(
-    `SELECT q.evidence_id AS "evidenceId", e.worker_id AS "workerId", p.name AS "workerName", r.title, r.type,
-            r.revision_number AS "revisionNumber", q.submitted_at AS "submittedAt", q.waiting, q.mapped
-     FROM (${waitingStatement(fragment)}) q
-     JOIN evidence e ON e.id = q.evidence_id
-     JOIN evidence_revisions r ON r.id = e.current_revision_id
-     JOIN people p ON p.id = e.worker_id
-     ORDER BY q.submitted_at, q.evidence_id
-     LIMIT :limit OFFSET :offset`,
-    { type: QueryTypes.SELECT, raw: true, replacements: { ...fragment.replacements, limit: QUEUE_PAGE_SIZE, offset: (page - 1) * QUEUE_PAGE_SIZE } },
-  );
   return {
     rows: rows.map((row): QueueRow => {
       const submittedAt = instantOf(row.submittedAt);
