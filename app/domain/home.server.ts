@@ -3,10 +3,10 @@ import { Op } from 'sequelize';
 import { formatDate } from '#app/utils/dates/index.ts';
 import { assertCan, can, hasRole, type Actor } from '#app/utils/permissions.server.ts';
 import { plural } from '#app/utils/words.ts';
-import { Evidence, Person, PersonRole, Team } from '#db/models/index.ts';
+import { Person, PersonRole, Team } from '#db/models/index.ts';
 import { judgedSinceItem } from './assessment/judged-since.server.ts';
+import { queueSummary } from './assessment/queue.server.ts';
 import { workersAssessedBy } from './assessors.server.ts';
-import { EVIDENCE_STATUS } from './evidence-types.ts';
 import { policiesToAcknowledge } from './policies.server.ts';
 import { effectiveLineSupervisorId } from './relationships.server.ts';
 import { ownPassedTargets } from './role-targets.server.ts';
@@ -89,15 +89,19 @@ export async function attentionFor(actor: Actor): Promise<AttentionSection[]> {
   }
 
   if (hasRole(actor, 'assessor')) {
-    const workers = await workersAssessedBy(actor);
-    const waiting = workers.length
-      ? await Evidence.count({ where: { workerId: { [Op.in]: workers.map((worker) => worker.id) }, status: EVIDENCE_STATUS.submitted } })
-      : 0;
+    // The queue's own count, so the home page and /assessment always agree.
+    const [workers, queue] = await Promise.all([workersAssessedBy(actor), queueSummary(actor)]);
     sections.push({
       role: 'assessor',
       heading: 'Assessment',
       items: [
-        { count: waiting, text: `${plural(waiting, 'piece', 'pieces')} of submitted evidence from the people you assess.` },
+        {
+          count: queue.waiting,
+          text: queue.waiting
+            ? `${plural(queue.waiting, 'piece', 'pieces')} of evidence waiting, the oldest ${plural(queue.oldestDays ?? 0, 'day', 'days')}`
+            : 'Nothing is waiting for your judgement.',
+          href: '/assessment',
+        },
         ...workers.map((worker) => ({ text: `${worker.name}: evidence and progress`, href: `/workers/${worker.id}` })),
       ],
     });

@@ -6,6 +6,7 @@ const SECTIONS: { href: string; label: string; permission: Permission }[] = [
   { href: '/team', label: 'Team', permission: 'read:team:managed' },
   { href: '/evidence', label: 'Evidence', permission: 'create:evidence:own' },
   { href: '/progress', label: 'Progress', permission: 'read:progress:own' },
+  { href: '/assessment', label: 'Assessment', permission: 'read:assessment-queue:own' },
   { href: '/supervision', label: 'Supervision', permission: 'read:supervision:own' },
   { href: '/standards', label: 'Standards', permission: 'read:standards:org' },
   { href: '/role-profiles', label: 'Role profiles', permission: 'read:role-profiles:org' },

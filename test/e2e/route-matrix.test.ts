@@ -59,8 +59,9 @@ const holdingAnyOf = (roles: string[]) =>
  * Priya (the assessor the seed gives her), David (her line supervisor) and Grace (who manages her location). Tom
  * assesses only Chloe and Amira only administers, so to them it does not exist; nor to another organisation.
  */
+// The IQA reads the submitted evidence of everyone else in the organisation, to sample and countersign decisions.
 const evidenceReaders = (): Record<ActorName, Outcome> =>
-  forActors({ default: 404, loggedOut: 'login', worker: 200, assessor: 200, supervisor: 200, manager: 200 });
+  forActors({ default: 404, loggedOut: 'login', worker: 200, assessor: 200, iqa: 200, supervisor: 200, manager: 200 });
 
 /**
  * One rule per file in app/routes (file name without extension). A route file without a rule fails the test below:
@@ -131,6 +132,8 @@ const RULES: Record<string, Rule> = {
     path: ({ supervisionSessionId }) => `/supervision/sessions/${supervisionSessionId}`,
     get: onlyRoles(['worker', 'supervisor', 'manager'], { assessor: 404, iqa: 404 }),
   },
+  // The assessor's queue (issue 14): anyone holding the assessor role (the demo IQA Tom assesses too); nobody else.
+  'assessment._index': { path: () => '/assessment', get: holdingAnyOf(['assessor']) },
   'calendar.$token': { path: () => '/calendar/not-a-real-token-0123456789abcdef', get: everyone(404) },
   // The public IMS CASE 1.0 API: no sign-in for anyone, the same answer whoever asks. The demo organisation
   // publishes nothing, so the list answers (empty) and every sourcedId is 404 (published ones: test/e2e/case-api.test.ts).
