@@ -1,8 +1,8 @@
 // Planning against the gaps and the workforce report on the real database: who lacks a gap, an activity that lands in
 // each chosen person's PDP (and what is refused, with nothing written), attendance, what it achieved, the report's
 // figures on a known team, its period, its CSV, and a query count that does not grow with the team.
-import { parse } from 'csv-parse/sync';
 import { expect } from 'chai';
+import { parse } from 'csv-parse/sync';
 import { activityPage, gapPage, planActivity, recordAttendance, teamGaps } from '#app/domain/development/activities.server.ts';
 import { ActivitySchema, type ActivityInput } from '#app/domain/development/forms.ts';
 import { acknowledgePolicy, addPolicy } from '#app/domain/policies.server.ts';

@@ -175,7 +175,11 @@ export async function planActivity(ctx: DomainContext, ref: GapRef, input: Activ
       }
       // The area for development this closes, where the worker's plan already names the same gap.
       const goals = await DevelopmentGoal.findAll({
-        where: { planId: { [Op.in]: [...planOf.values()] }, status: 'open', standardId: target.standardId, section: target.section, standardItemId: target.itemId },
+        where: {
+          planId: { [Op.in]: [...planOf.values()] },
+          status: 'open',
+          ...(target.itemId !== null ? { standardItemId: target.itemId } : { standardId: target.standardId, section: target.section, standardItemId: null }),
+        },
         order: [['id', 'ASC']],
         transaction,
       });
