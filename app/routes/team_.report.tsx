@@ -38,7 +38,11 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
 });
 
 const percentOf = (value: number, of: number | null) => (of ? ` (${Math.round((value / of) * 100)}%)` : '');
-const shortMonth = (month: string) => formatYearMonth(month).replace(/^(\w{3})\w* (\d{2})(\d{2})$/, '$1 $3');
+/** "Dec|2025" under the first month and each January, "Feb" under the others: the chart's axis labels. */
+const shortMonth = (month: string, index: number) => {
+  const [name, year] = formatYearMonth(month).split(' ');
+  return index === 0 || month.endsWith('-01') ? `${name!.slice(0, 3)}|${year}` : name!.slice(0, 3);
+};
 
 export default function WorkforceReportPage() {
   const { reply, query, report, who, people, organisationName } = useLoaderData<typeof loader>();
@@ -117,7 +121,7 @@ export default function WorkforceReportPage() {
                 <LineChart
                   title="Items met over time"
                   description={`Items met each month of the period, by the date of the decision that met them: ${report.charts.itemsMet.map((row) => `${formatYearMonth(row.month)} ${row.met}`).join(', ')}.`}
-                  points={report.charts.itemsMet.map((row) => ({ label: shortMonth(row.month), value: row.met }))}
+                  points={report.charts.itemsMet.map((row, index) => ({ label: shortMonth(row.month, index), value: row.met }))}
                   table={{ caption: 'Items met by month', columns: ['Month', 'Items met'], rows: report.charts.itemsMet.map((row) => [formatYearMonth(row.month), row.met]) }}
                 />
               ) : null}
@@ -126,7 +130,7 @@ export default function WorkforceReportPage() {
                   title="Supervision held against agreed"
                   description={`Sessions held each month (solid) against the sessions the agreements ask for (striped): ${report.charts.supervision.map((row) => `${formatYearMonth(row.month)} ${row.held} held of ${row.agreed}`).join(', ')}.`}
                   series={[{ label: 'Held', fill: 'solid' }, { label: 'Agreed', fill: 'stripes' }]}
-                  groups={report.charts.supervision.map((row) => ({ label: shortMonth(row.month), values: [row.held, row.agreed] }))}
+                  groups={report.charts.supervision.map((row, index) => ({ label: shortMonth(row.month, index), values: [row.held, row.agreed] }))}
                   table={{ caption: 'Supervision by month', columns: ['Month', 'Held', 'Agreed'], rows: report.charts.supervision.map((row) => [formatYearMonth(row.month), row.held, row.agreed]) }}
                 />
               ) : null}

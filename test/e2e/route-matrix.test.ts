@@ -75,7 +75,7 @@ const RULES: Record<string, Rule> = {
   _index: { path: () => '/', get: anyRole(200) },
   account: { path: () => '/account', get: anyRole(200) },
   team: { path: () => '/team', get: onlyRoles(['manager']) },
-  // Team development (docs/decisions/030): a gap or an activity that does not exist is not found, even to a manager.
+  // Team development (docs/decisions/031): a gap or an activity that does not exist is not found, even to a manager.
   'team_.gaps._index': { path: () => '/team/gaps', get: onlyRoles(['manager']) },
   'team_.gaps.$gap': { path: () => '/team/gaps/item-2147483647', get: onlyRoles(['manager'], { manager: 404 }) },
   'team_.activities.$activityId': { path: () => '/team/activities/2147483647', get: onlyRoles(['manager'], { manager: 404 }) },

@@ -49,6 +49,17 @@ export function Legend({ id, series, y, width }: { id: string; series: { label: 
   );
 }
 
+/** A label under the axis; a second line after "|" (the year under a month, say). */
+export function AxisLabel({ x, y, label }: { x: number; y: number; label: string }) {
+  const [first, second] = label.split('|');
+  return (
+    <text x={x} y={y} fontSize="13" textAnchor="middle" fill={INK}>
+      {first}
+      {second ? <tspan x={x} dy="16">{second}</tspan> : null}
+    </text>
+  );
+}
+
 export type ChartTable = { caption: string; columns: string[]; rows: (string | number)[][] };
 
 export function ChartFrame({

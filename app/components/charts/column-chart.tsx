@@ -1,5 +1,5 @@
 // Columns by period, one or more series side by side, each told apart by its pattern and named in the key.
-import { ChartFrame, INK, Legend, fillOf, useChartId, type ChartTable, type SeriesFill } from './chart-frame.tsx';
+import { AxisLabel, ChartFrame, INK, Legend, fillOf, useChartId, type ChartTable, type SeriesFill } from './chart-frame.tsx';
 
 export type ColumnSeries = { label: string; fill: SeriesFill };
 export type ColumnGroup = { label: string; values: number[] };
@@ -9,7 +9,7 @@ export function ColumnChart({ title, description, series, groups, table }: { tit
   const width = 640;
   const height = 320;
   const left = 40;
-  const bottom = height - 70;
+  const bottom = height - 80;
   const top = 30;
   const max = Math.max(1, ...groups.flatMap((group) => group.values));
   const slot = (width - left - 10) / Math.max(groups.length, 1);
@@ -27,7 +27,7 @@ export function ColumnChart({ title, description, series, groups, table }: { tit
             {group.values.map((value, s) => (
               <rect key={s} x={x + s * bar} y={bottom - scale(value)} width={bar - 2} height={Math.max(scale(value), 0)} fill={fillOf(id, series[s]!.fill)} stroke={INK} strokeWidth="1" />
             ))}
-            <text x={left + index * slot + slot / 2} y={bottom + 18} fontSize="13" textAnchor="middle" fill={INK}>{group.label}</text>
+            <AxisLabel x={left + index * slot + slot / 2} y={bottom + 18} label={group.label} />
           </g>
         );
       })}

@@ -1,5 +1,5 @@
 // A line through one value per period, each point marked and labelled with its value: items met by month, say.
-import { ChartFrame, INK, useChartId, type ChartTable } from './chart-frame.tsx';
+import { AxisLabel, ChartFrame, INK, useChartId, type ChartTable } from './chart-frame.tsx';
 
 export type LinePoint = { label: string; value: number };
 
@@ -8,7 +8,7 @@ export function LineChart({ title, description, points, table }: { title: string
   const width = 640;
   const height = 280;
   const left = 40;
-  const bottom = height - 40;
+  const bottom = height - 50;
   const top = 30;
   const max = Math.max(1, ...points.map((point) => point.value));
   const step = (width - left - 30) / Math.max(points.length - 1, 1);
@@ -26,7 +26,7 @@ export function LineChart({ title, description, points, table }: { title: string
           <g key={point.label}>
             <rect x={x - 5} y={y - 5} width="10" height="10" fill={INK} />
             <text x={x} y={y - 10} fontSize="14" textAnchor="middle" fill={INK}>{point.value}</text>
-            <text x={x} y={bottom + 20} fontSize="13" textAnchor="middle" fill={INK}>{point.label}</text>
+            <AxisLabel x={x} y={bottom + 20} label={point.label} />
           </g>
         );
       })}

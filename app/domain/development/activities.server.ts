@@ -1,4 +1,4 @@
-// Planning against the gaps (docs/decisions/030): the biggest gaps among the people a manager manages, who lacks one,
+// Planning against the gaps (docs/decisions/031): the biggest gaps among the people a manager manages, who lacks one,
 // a development activity for chosen people that puts a learning opportunity in each one's PDP, and its attendance.
 import { Op } from 'sequelize';
 import { dateColumn, today as todayInLondon } from '#app/utils/dates/index.ts';

@@ -1,4 +1,4 @@
-// The workforce report for a period (docs/decisions/030): what an inspector asks about the people a manager manages,
+// The workforce report for a period (docs/decisions/031): what an inspector asks about the people a manager manages,
 // organised by the CQC single assessment framework's quality statements and Regulation 18, every figure with the
 // people behind it; a web page and a CSV of the same figures. Bulk reads only: a fixed number of queries whatever the
 // size of the team.
@@ -213,7 +213,8 @@ export async function workforceReport(actor: Actor, period: ReportPeriod) {
       name: person.name,
       teamName: person.teamName,
       agreement: agreementOf.has(person.id),
-      sessionsHeld: agreementOf.has(person.id) ? (heldDates.get(person.id)?.length ?? 0) : 0,
+      // Sessions under the current agreement: those held since it started.
+      sessionsHeld: (heldDates.get(person.id) ?? []).filter((date) => date >= (agreementOf.get(person.id)?.startsOn ?? '9999')).length,
       sessionsExpected: expectedOf.get(person.id) ?? 0,
       recordsDue: tally.due,
       recordsOnTime: tally.onTime,
