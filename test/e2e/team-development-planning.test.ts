@@ -17,6 +17,12 @@ async function shoot(page: Page, name: string) {
     await page.setViewport({ width, height: 900 });
     await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
   }
+  // The narrow page in screenfuls, to read it at its real size.
+  await page.setViewport({ width: 390, height: 844 });
+  const height = await page.evaluate(() => document.body.scrollHeight);
+  for (let part = 0; part * 844 < Math.min(height, 844 * 8); part += 1) {
+    await page.screenshot({ path: `${SHOTS}/${name}-390-part${part + 1}.png`, clip: { x: 0, y: part * 844, width: 390, height: 844 }, captureBeyondViewport: true });
+  }
   await page.setViewport({ width: 1280, height: 900 });
 }
 
@@ -42,6 +48,7 @@ describe('team development: planning against the biggest gap and the workforce r
       const lacking = await page.$$eval('input[name="workerIds"]', (boxes) => boxes.filter((box) => (box as HTMLInputElement).checked).map((box) => Number((box as HTMLInputElement).value)));
       expect(lacking.length, 'people lacking the biggest gap, all chosen').to.be.greaterThan(0);
       await axe.check(page, `${first.href} (plan)`);
+      await shoot(page, 'gap');
 
       // A date in the past is refused beside the field, what was typed kept.
       const year = String(Number(todayInLondon().slice(0, 4)) - 1);
@@ -61,10 +68,7 @@ describe('team development: planning against the biggest gap and the workforce r
         await page.type(`input[name="startsOn.${part}"]`, value);
       }
       await page.click('button::-p-text(Plan development)');
-      await page.waitForSelector('::-p-text(It is in each one’s development plan.)').catch(async (error) => {
-        console.log(await page!.$eval('main', (element) => element.textContent));
-        throw error;
-      });
+      await page.waitForSelector('::-p-text(It is in each one’s development plan.)');
       const activityPath = new URL(page.url()).pathname;
       expect(activityPath).to.match(/^\/team\/activities\/\d+$/);
       const participants = await page.$$eval('table tbody tr th a', (links) => links.map((link) => link.textContent));
@@ -85,6 +89,7 @@ describe('team development: planning against the biggest gap and the workforce r
       await page.click('button::-p-text(Record)');
       await page.waitForSelector('::-p-text(Attended: recorded.)');
       await axe.check(page, `${activityPath} (attendance)`);
+      await shoot(page, 'activity');
 
       // The workforce report: a period that ends before it starts is answered beside the end date.
       await page.goto(url('/team/report?from.day=10&from.month=3&from.year=2026&to.day=9&to.month=3&to.year=2026'), { waitUntil: 'load' });
