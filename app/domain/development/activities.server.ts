@@ -117,7 +117,6 @@ export async function gapPage(actor: Actor, ref: GapRef) {
       }),
     mentors: mentorsFor(gap, people).map((person) => ({ id: person.id, name: person.name })),
     activities: activities.filter((activity) => activity.ref && gapKey(activity.ref) === key).map((activity) => describeActivity(activity, competence)),
-    canPlan: true,
   };
 }
 
