@@ -76,6 +76,12 @@ const RULES: Record<string, Rule> = {
   _index: { path: () => '/', get: anyRole(200) },
   account: { path: () => '/account', get: anyRole(200) },
   team: { path: () => '/team', get: onlyRoles(['manager']) },
+  // Team development (docs/decisions/031): a gap or an activity that does not exist is not found, even to a manager.
+  'team_.gaps._index': { path: () => '/team/gaps', get: onlyRoles(['manager']) },
+  'team_.gaps.$gap': { path: () => '/team/gaps/item-2147483647', get: onlyRoles(['manager'], { manager: 404 }) },
+  'team_.activities.$activityId': { path: () => '/team/activities/2147483647', get: onlyRoles(['manager'], { manager: 404 }) },
+  'team_.report': { path: () => '/team/report', get: onlyRoles(['manager']) },
+  'team_.report[.csv]': { path: () => '/team/report.csv', get: onlyRoles(['manager']) },
   'people._index': { path: () => '/people', get: onlyRoles(['admin']) },
   'people.new': { path: () => '/people/new', get: onlyRoles(['admin']) },
   'people.$personId': { path: ({ workerId }) => `/people/${workerId}`, get: onlyRoles(['admin'], { otherAdmin: 404 }) },
@@ -193,6 +199,9 @@ const POST_RULES: Record<string, PostRule> = {
   'supervision._index': { body: { intent: 'debrief' }, expect: postBy([...WORKER_HOLDERS, 'assessor', 'iqa']) },
   'supervision.workers.$workerId': { body: { intent: 'probe' }, expect: postBy(WORKER_HOLDERS, 403, { assessor: 'form first', iqa: 'form first' }) },
   'supervision.sessions.$sessionId': { body: { intent: 'probe' }, expect: postBy(WORKER_HOLDERS, 403, { assessor: 'form first', iqa: 'form first' }) },
+  // An empty plan or attendance form is refused at its fields before anything is read.
+  'team_.gaps.$gap': { body: {}, expect: postBy(['manager'], 403, { manager: 'form first' }) },
+  'team_.activities.$activityId': { body: {}, expect: postBy(['manager'], 403, { manager: 'form first' }) },
 };
 
 function postMatches(outcome: PostOutcome, status: number): boolean {

@@ -11,6 +11,7 @@ import { recordDecisions } from '#app/domain/assessment/decisions.server.ts';
 import { setStandardRules } from '#app/domain/assessment/rules.server.ts';
 import { recordWitnessedEvidence } from '#app/domain/assessment/witnessed-evidence.server.ts';
 import { setWorkerAssessors } from '#app/domain/assessors.server.ts';
+import { planActivity, recordAttendance } from '#app/domain/development/activities.server.ts';
 import { insertEvidence, recordEvidence, submitEvidence, updateEvidence } from '#app/domain/evidence.server.ts';
 import { addLocation, addManagerScope, addTeam, removeManagerScope } from '#app/domain/organisation.server.ts';
 import { createPerson, setPersonActive, updatePerson } from '#app/domain/people.server.ts';
@@ -86,7 +87,9 @@ async function setUp() {
   const recordId = await startRecord(ctx(ours.supervisor), past.id, RECORD);
   const actionId = await addAction(ctx(ours.supervisor), recordId, { description: 'Book a course', ownerId: ours.worker.id, dueOn: addDays(today, 14) });
   const session = { date: addDays(today, 4), startTime: '10:00', endTime: '11:00' };
-  return { ours, theirs, colleague, assessor, formerSupervisor, noRoles, item, standard, versionId: saved!.standardVersionId, roleProfileId, profileInput, assignmentId, policyId, scope, evidenceId, draftId, plannedId, pastId: past.id, unrecordedId: unrecorded.id, recordId, actionId, session };
+  const activityId = await planActivity(ctx(ours.manager), { kind: 'item', itemId: item.id }, activityFor([ours.worker.id]));
+  const opportunity = (await models.DevelopmentOpportunity.findOne({ where: { activityId } }))!;
+  return { activityId, opportunityId: opportunity.id, ours, theirs, colleague, assessor, formerSupervisor, noRoles, item, standard, versionId: saved!.standardVersionId, roleProfileId, profileInput, assignmentId, policyId, scope, evidenceId, draftId, plannedId, pastId: past.id, unrecordedId: unrecorded.id, recordId, actionId, session };
 }
 
 /** Every module of the domain API: each *.server.ts under app/domain, outside the internal folders (and the write path itself). */
@@ -154,7 +157,15 @@ const CASES: Case[] = [
   ['setStandardRules', 'another organisation’s admin', NotFound, (f) => setStandardRules(ctx(f.theirs.admin), f.standard.id, { minimumEvidence: 2, observation: 'none', observationCodes: [] })],
   ['reopenAchievement', 'an assessor', Forbidden, (f) => reopenAchievement(ctx(f.assessor), { workerId: f.ours.worker.id, standardVersionId: f.versionId, reason: 'Check' })],
   ['reopenAchievement', 'another organisation’s admin', NotFound, (f) => reopenAchievement(ctx(f.theirs.admin), { workerId: f.ours.worker.id, standardVersionId: f.versionId, reason: 'Check' })],
+  ['planActivity', 'a supervisor', Forbidden, (f) => planActivity(ctx(f.ours.supervisor), { kind: 'item', itemId: f.item.id }, activityFor([f.ours.worker.id]))],
+  ['planActivity', 'another organisation’s manager', NotFound, (f) => planActivity(ctx(f.theirs.manager), { kind: 'item', itemId: f.item.id }, activityFor([f.theirs.worker.id]))],
+  ['recordAttendance', 'the worker', Forbidden, (f) => recordAttendance(ctx(f.ours.worker), f.activityId, { opportunityId: f.opportunityId, attendance: 'attended' })],
+  ['recordAttendance', 'another organisation’s manager', NotFound, (f) => recordAttendance(ctx(f.theirs.manager), f.activityId, { opportunityId: f.opportunityId, attendance: 'attended' })],
 ];
+
+function activityFor(workerIds: number[]) {
+  return { kind: 'training' as const, title: 'Agreeing contact', startsOn: today, place: 'Room 2', workerIds };
+}
 
 function judgementOn(f: Fixture, workerId: number) {
   return { workerId, evidenceIds: [f.evidenceId], judgements: [{ itemId: f.item.id, outcome: 'met' as const, method: 'questioning' as const, feedback: '' }], submissionKey: unique('key') };

@@ -15,6 +15,7 @@ describe('permissions', () => {
     'read:home:own': ['worker', 'assessor', 'iqa', 'supervisor', 'manager', 'admin'],
     'update:password:own': ['worker', 'assessor', 'iqa', 'supervisor', 'manager', 'admin'],
     'read:team:managed': ['manager'],
+    'plan:development:managed': ['manager'],
     'read:standards:org': ['worker', 'assessor', 'iqa', 'supervisor', 'manager', 'admin'],
     'manage:standards:org': ['admin'],
     'read:role-profiles:org': ['assessor', 'iqa', 'supervisor', 'manager', 'admin'],
