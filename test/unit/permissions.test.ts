@@ -36,6 +36,7 @@ describe('permissions', () => {
     'read:iqa-report:org': ['iqa', 'admin'],
     'manage:assessor-status:org': ['iqa'],
     'manage:assessment-rules:org': ['admin'],
+    'manage:iqa-settings:org': ['admin'],
     'reopen:achievement:org': ['admin', 'iqa'],
     'read:progress:own': ['worker'],
     'manage:assessors:org': ['admin'],

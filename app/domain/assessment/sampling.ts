@@ -9,7 +9,13 @@ export type SamplingRules = { samplePercent: number; minimumPerAssessorMonth: nu
 
 export const DEFAULT_SAMPLING_RULES: SamplingRules = { samplePercent: 10, minimumPerAssessorMonth: 1 };
 
-export type SampleCandidate = { id: number; assessorId: number; createdAt: Date | string };
+export type SampleCandidate = {
+  id: number;
+  assessorId: number;
+  createdAt: Date | string;
+  /** Made while the assessor was marked new: its met counts once countersigned, so it is always sampled. */
+  countersignRequired?: boolean;
+};
 
 export type SampleReason = 'new_assessor' | 'percentage' | 'monthly_minimum';
 
@@ -44,7 +50,7 @@ export function drawSample(
   const sample = new Map<number, SampleReason>();
   const scored = decisions.map((decision) => ({ decision, score: sampleScore(organisationId, decision.id) }));
   for (const { decision, score } of scored) {
-    if (newAssessorIds.has(decision.assessorId)) sample.set(decision.id, 'new_assessor');
+    if (newAssessorIds.has(decision.assessorId) || decision.countersignRequired) sample.set(decision.id, 'new_assessor');
     else if (score < rules.samplePercent / 100) sample.set(decision.id, 'percentage');
   }
   const byAssessorMonth = new Map<string, typeof scored>();
