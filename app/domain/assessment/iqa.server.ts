@@ -6,13 +6,14 @@ import { Forbidden, NotFound, ValidationError } from '#app/utils/errors.server.t
 import { assertCan, assertSameOrganisation, can, canReviewDecision, type Actor } from '#app/utils/permissions.server.ts';
 import type { DomainContext } from '#app/utils/request-context.server.ts';
 import { ASSESSOR_STATUSES, type AssessorStatusValue } from '#db/models/assessor-status.ts';
-import { IQA_OUTCOMES, type IqaOutcome } from '#db/models/iqa-review.ts';
 import { AssessmentDecision, AssessorStatus, IqaReview, IqaSettings, Person, PersonRole, StandardItem, sequelize } from '#db/models/index.ts';
+import { IQA_OUTCOMES, type IqaOutcome } from '#db/models/iqa-review.ts';
 import { AUDIT_ACTIONS } from '../audit.server.ts';
 import { refreshItemStates } from '../evidence/item-states.server.ts';
 import { locked, write } from '../write.server.ts';
 import { settleAchievements } from './achievements.server.ts';
 import { newAssessorsAmong } from './assessor-standing.server.ts';
+import { samplingRulesOf } from './sampling.server.ts';
 import type { SamplingRules } from './sampling.ts';
 
 export type ReviewInput = { outcome: IqaOutcome; note: string };
@@ -175,16 +176,17 @@ export async function setAssessorStatus(ctx: DomainContext, assessorId: number, 
 
 export type IqaSettingsInput = SamplingRules & { leadIqaId: number | null };
 
-/** The people an admin may name lead IQA: the organisation's active IQAs. */
-export async function iqaOptions(actor: Actor): Promise<{ id: number; name: string }[]> {
+/** For the settings form: the rules as they stand, and the people an admin may name lead IQA (the active IQAs). */
+export async function iqaSettingsForm(actor: Actor): Promise<{ settings: IqaSettingsInput; iqas: { id: number; name: string }[] }> {
   assertCan(actor, 'manage:iqa-settings:org');
+  const settings = await samplingRulesOf(actor.organisationId);
   const people = await Person.findAll({
     where: { organisationId: actor.organisationId, deactivatedAt: null },
     include: [{ model: PersonRole, as: 'roles', attributes: [], where: { role: 'iqa' } }],
     attributes: ['id', 'name'],
     order: [['name', 'ASC']],
   });
-  return people.map((person) => ({ id: person.id, name: person.name }));
+  return { settings, iqas: people.map((person) => ({ id: person.id, name: person.name })) };
 }
 
 /** Sets the organisation's sampling rules and its lead IQA (who, with admins, may reopen an achieved standard). */

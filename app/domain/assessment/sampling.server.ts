@@ -1,5 +1,6 @@
 // The IQA's reads over a period: the decisions made, the sample the organisation's rules draw from them, each one's
 // review status, and the coverage report. A fixed number of queries whatever the number of decisions.
+import { stringify } from 'csv-stringify/sync';
 import { QueryTypes } from 'sequelize';
 import { addDays, addMonths, londonInstant, today, type IsoDate } from '#app/utils/dates/index.ts';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
@@ -179,3 +180,15 @@ export async function samplingReport(actor: Actor, period: Period): Promise<Samp
   };
 }
 
+
+/** The report as CSV: one row per assessor, then per standard, then the total, with the same figures as the page. */
+export async function samplingReportCsv(actor: Actor, period: Period): Promise<string> {
+  const report = await samplingReport(actor, period);
+  const row = (group: string, entry: CoverageRow) => [group, entry.label, entry.made, entry.sampled, entry.reviewed, entry.agreed, entry.challenged, entry.percentSampled];
+  return stringify([
+    ['Group', 'Name', 'Decisions made', 'Sampled', 'Reviewed', 'Agreed', 'Challenged', '% sampled'],
+    ...report.byAssessor.map((entry) => row('Assessor', entry)),
+    ...report.byStandard.map((entry) => row('Standard', entry)),
+    row('Total', report.total),
+  ]);
+}
