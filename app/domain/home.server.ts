@@ -3,6 +3,7 @@ import { Op } from 'sequelize';
 import { assertCan, can, hasRole, type Actor } from '#app/utils/permissions.server.ts';
 import { plural } from '#app/utils/words.ts';
 import { Evidence, Person, PersonRole, Team } from '#db/models/index.ts';
+import { iqaHomeItems } from './assessment/iqa-home.server.ts';
 import { workersAssessedBy } from './assessors.server.ts';
 import { EVIDENCE_STATUS } from './evidence-types.ts';
 import { effectiveLineSupervisorId } from './relationships.server.ts';
@@ -87,6 +88,10 @@ export async function attentionFor(actor: Actor): Promise<AttentionSection[]> {
       ],
     });
   }
+
+  // Internal quality assurance: an assessor's challenged decisions to answer, an IQA's sample waiting for review.
+  const quality = await iqaHomeItems(actor);
+  if (quality.length) sections.push({ role: 'iqa', heading: 'Quality assurance', items: quality });
 
   if (hasRole(actor, 'admin')) {
     const where = { organisationId: actor.organisationId, deactivatedAt: null };

@@ -47,7 +47,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
         observation: value.observation,
         observationCodes: codesOf(value.observationCodes ?? ''),
       });
-      return redirectWithFlash(`/standards/${encodeURIComponent(urn)}#assessment-rules`, 'Assessment rules saved.');
+      return redirectWithFlash(`/standards/${encodeURIComponent(urn)}#assessment-rules-heading`, 'Assessment rules saved.');
     });
   }
   const parsed = PublishSchema.safeParse(Object.fromEntries(formData));
@@ -222,7 +222,7 @@ function AssessmentRules({ rules, canSetRules }: { rules: Rules; canSetRules: bo
   const text = rulesText(rules);
   return (
     <>
-      <h2 className="govuk-heading-m" id="assessment-rules">Assessment rules</h2>
+      <h2 className="govuk-heading-m" id="assessment-rules-heading">Assessment rules</h2>
       <p className="govuk-body">{text.evidence}</p>
       <p className="govuk-body">{text.observation}</p>
       {canSetRules ? (
