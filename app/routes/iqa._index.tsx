@@ -12,7 +12,7 @@ import { ErrorSummary } from '#app/components/ui/error-summary.tsx';
 import { iqaSamplePage } from '#app/domain/assessment/iqa-page.server.ts';
 import { reviewDecision } from '#app/domain/assessment/iqa.server.ts';
 import { ASSESSMENT_METHOD_LABELS, DECISION_OUTCOME_LABELS, type AssessmentMethod } from '#app/domain/assessment/methods.ts';
-import { SAMPLE_REASON_LABELS } from '#app/domain/assessment/sampling.ts';
+import { SAMPLE_REASON_LABELS } from '#app/domain/assessment/sample-reasons.ts';
 import { readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { formatDate, formatDateTime } from '#app/utils/dates/index.ts';
 import { ValidationError } from '#app/utils/errors.server.ts';
@@ -123,7 +123,7 @@ export default function IqaSamplePage() {
               </h3>
             </div>
             <div className="govuk-summary-card__content">
-              <dl className="govuk-summary-list">
+              <dl className="govuk-summary-list govuk-!-margin-bottom-6">
                 <Row label="Standard">{decision.urn}</Row>
                 <Row label="Outcome">{DECISION_OUTCOME_LABELS[decision.outcome as 'met' | 'not_yet_met'] ?? decision.outcome}</Row>
                 <Row label="Method">{ASSESSMENT_METHOD_LABELS[decision.method as AssessmentMethod] ?? decision.method}</Row>

@@ -52,6 +52,17 @@ describe('IQA sampling', () => {
     expect(lowest.every((id) => sample.has(id))).to.equal(true);
   });
 
+  it('keeps a reviewed decision and every answer to a challenge in the sample as more decisions arrive', () => {
+    const rules = { samplePercent: 0, minimumPerAssessorMonth: 1 };
+    const first = { id: 1, assessorId: 11, createdAt: new Date('2026-03-02T10:00:00Z') };
+    const [drawn] = [...drawSample(7, rules, [first], new Set()).keys()];
+    expect(drawn).to.equal(1);
+    const later = Array.from({ length: 20 }, (_, index) => ({ id: 2 + index, assessorId: 11, createdAt: new Date('2026-03-20T10:00:00Z') }));
+    const answer = { id: 50, assessorId: 11, createdAt: new Date('2026-03-21T10:00:00Z'), answersChallenge: true };
+    const sample = drawSample(7, rules, [{ ...first, reviewed: true }, ...later, answer], new Set());
+    expect([...sample.entries()].sort()).to.deep.equal([[1, 'reviewed'], [50, 'answer']]);
+  });
+
   it('counts the month by London time: 23:30 UTC on 31 May is June in London', () => {
     expect(londonMonthOf(new Date('2026-05-31T23:30:00Z'))).to.equal('2026-06');
     expect(londonMonthOf(new Date('2026-01-31T23:30:00Z'))).to.equal('2026-01');

@@ -33,6 +33,7 @@ export type PeriodDecision = {
   method: string;
   feedback: string;
   countersignRequired: boolean;
+  answersReviewId: number | null;
   createdAt: Date;
   review: { id: number; outcome: string; note: string; iqaName: string; at: Date } | null;
   answeredBy: number | null;
@@ -42,7 +43,7 @@ export type PeriodDecision = {
 const DECISIONS_SQL = `
 SELECT d.id, d.worker_id AS "workerId", w.name AS "workerName", d.standard_item_id AS "itemId", i.code AS "itemCode",
   v.standard_id AS "standardId", s.urn, d.assessor_id AS "assessorId", a.name AS "assessorName", d.outcome, d.method,
-  d.feedback, d.countersign_required AS "countersignRequired", d.created_at AS "createdAt",
+  d.feedback, d.countersign_required AS "countersignRequired", d.answers_review_id AS "answersReviewId", d.created_at AS "createdAt",
   r.id AS "reviewId", r.outcome AS "reviewOutcome", r.note AS "reviewNote", r.created_at AS "reviewedAt", q.name AS "iqaName",
   (SELECT MIN(answer.id) FROM assessment_decisions answer WHERE answer.answers_review_id = r.id) AS "answeredBy"
 FROM assessment_decisions d
@@ -56,7 +57,8 @@ LEFT JOIN people q ON q.id = r.iqa_id
 WHERE d.organisation_id = :organisationId AND d.created_at >= :start AND d.created_at < :end
 ORDER BY d.created_at DESC, d.id DESC`;
 
-type Row = Omit<PeriodDecision, 'review' | 'status' | 'createdAt' | 'countersignRequired'> & {
+type Row = Omit<PeriodDecision, 'review' | 'status' | 'createdAt' | 'countersignRequired' | 'answersReviewId'> & {
+  answersReviewId: number | string | null;
   countersignRequired: boolean | number;
   createdAt: Date | string;
   reviewId: number | null;
@@ -97,6 +99,7 @@ async function decisionsBetween(organisationId: number, start: Date, end: Date):
     method: row.method,
     feedback: row.feedback,
     countersignRequired: Boolean(Number(row.countersignRequired)),
+    answersReviewId: row.answersReviewId === null ? null : Number(row.answersReviewId),
     createdAt: new Date(row.createdAt),
     review: row.reviewId
       ? { id: Number(row.reviewId), outcome: row.reviewOutcome!, note: row.reviewNote ?? '', iqaName: row.iqaName ?? '', at: new Date(row.reviewedAt!) }
@@ -121,7 +124,8 @@ export async function sampleForPeriod(actor: Actor, period: Period): Promise<{ d
     decisionsBetween(actor.organisationId, londonInstant(monthStart, '00:00'), londonInstant(nextMonth, '00:00')),
   ]);
   const newAssessors = await newAssessorsAmong(decisions.map((decision) => decision.assessorId));
-  const drawn = drawSample(actor.organisationId, rules, decisions, newAssessors);
+  const candidates = decisions.map((decision) => ({ ...decision, answersChallenge: decision.answersReviewId !== null, reviewed: decision.review !== null }));
+  const drawn = drawSample(actor.organisationId, rules, candidates, newAssessors);
   const start = londonInstant(period.from, '00:00');
   const end = londonInstant(addDays(period.to, 1), '00:00');
   const inPeriod = decisions.filter((decision) => decision.createdAt >= start && decision.createdAt < end);

@@ -1,9 +1,12 @@
-// Which decisions an IQA samples (docs/decisions/030): every decision of an assessor still marked new, each decision
-// whose score falls under the organisation's percentage, and for each assessor and London calendar month with
-// decisions but none sampled, the lowest-scoring ones up to the monthly minimum. Pure: the same rules over the same
-// decisions draw the same sample.
+// Which decisions an IQA samples (docs/decisions/030): every decision of an assessor still marked new, every answer
+// to a challenge, each decision whose score falls under the organisation's percentage, every decision already
+// reviewed, and for each assessor and London calendar month short of the minimum, the lowest-scoring others. Pure:
+// the same rules over the same decisions (and reviews) draw the same sample.
 import { createHash } from 'node:crypto';
 import { londonDateOf } from '#app/utils/dates/index.ts';
+import type { SampleReason } from './sample-reasons.ts';
+
+export type { SampleReason } from './sample-reasons.ts';
 
 export type SamplingRules = { samplePercent: number; minimumPerAssessorMonth: number };
 
@@ -15,15 +18,12 @@ export type SampleCandidate = {
   createdAt: Date | string;
   /** Made while the assessor was marked new: its met counts once countersigned, so it is always sampled. */
   countersignRequired?: boolean;
+  /** Answers an IQA challenge: the IQA sees the answer. */
+  answersChallenge?: boolean;
+  /** Already countersigned or challenged: it stays in the sample as later decisions arrive. */
+  reviewed?: boolean;
 };
 
-export type SampleReason = 'new_assessor' | 'percentage' | 'monthly_minimum';
-
-export const SAMPLE_REASON_LABELS: Record<SampleReason, string> = {
-  new_assessor: 'New assessor: every decision',
-  percentage: 'Drawn by the percentage',
-  monthly_minimum: 'The assessor’s minimum for the month',
-};
 
 /**
  * A decision's place in the draw, in [0, 1): SHA-256 of the organisation and the decision, the same every time. The
@@ -51,7 +51,9 @@ export function drawSample(
   const scored = decisions.map((decision) => ({ decision, score: sampleScore(organisationId, decision.id) }));
   for (const { decision, score } of scored) {
     if (newAssessorIds.has(decision.assessorId) || decision.countersignRequired) sample.set(decision.id, 'new_assessor');
+    else if (decision.answersChallenge) sample.set(decision.id, 'answer');
     else if (score < rules.samplePercent / 100) sample.set(decision.id, 'percentage');
+    else if (decision.reviewed) sample.set(decision.id, 'reviewed');
   }
   const byAssessorMonth = new Map<string, typeof scored>();
   for (const entry of scored) {
