@@ -41,7 +41,8 @@ export function ItemPicker({
         </p>
       ) : null}
       {enhanced ? (
-        <div className="govuk-form-group">
+        // As the last div of its group GOV.UK's form group loses its margin; keep the first standard off the field.
+        <div className="govuk-form-group govuk-!-margin-bottom-6">
           <label className="govuk-label govuk-label--s" htmlFor="item-filter">Filter items</label>
           <div className="govuk-hint" id="item-filter-hint">Type words from an item, or a code such as P12.</div>
           <input className="govuk-input govuk-!-width-one-half" id="item-filter" type="search" aria-describedby="item-filter-hint" value={filter} onChange={(event) => setFilter(event.target.value)} />

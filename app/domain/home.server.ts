@@ -1,12 +1,16 @@
 // What needs each person's attention, by the roles they hold: the home page's content.
 import { Op } from 'sequelize';
+import { formatDate } from '#app/utils/dates/index.ts';
 import { assertCan, can, hasRole, type Actor } from '#app/utils/permissions.server.ts';
 import { plural } from '#app/utils/words.ts';
 import { Evidence, Person, PersonRole, Team } from '#db/models/index.ts';
 import { iqaHomeItems } from './assessment/iqa-home.server.ts';
+import { judgedSinceItem } from './assessment/judged-since.server.ts';
 import { workersAssessedBy } from './assessors.server.ts';
 import { EVIDENCE_STATUS } from './evidence-types.ts';
+import { policiesToAcknowledge } from './policies.server.ts';
 import { effectiveLineSupervisorId } from './relationships.server.ts';
+import { ownPassedTargets } from './role-targets.server.ts';
 import { oversightSupervisionItems, workerSupervisionItems } from './supervision/attention.server.ts';
 import { listManagedTeam } from './team.server.ts';
 
@@ -19,16 +23,23 @@ export async function attentionFor(actor: Actor): Promise<AttentionSection[]> {
   const sections: AttentionSection[] = [];
 
   if (hasRole(actor, 'worker')) {
-    const [supervisor, team] = await Promise.all([
+    const [supervisor, team, passedTargets, judged] = await Promise.all([
       effectiveLineSupervisorId(actor).then((id) => (id ? Person.findByPk(id, { attributes: ['name'] }) : null)),
       actor.teamId ? Team.findByPk(actor.teamId, { attributes: ['name'] }) : null,
+      ownPassedTargets(actor),
+      judgedSinceItem(actor.id),
     ]);
     sections.push({
       role: 'worker',
       heading: 'Your work',
       items: [
+        ...judged,
         { text: supervisor ? `Your line supervisor is ${supervisor.name}.` : 'You have no line supervisor yet. Ask your manager to arrange one.' },
         { text: team ? `You are in the ${team.name} team.` : 'You are not in a team yet.' },
+        ...passedTargets.map((target) => ({
+          text: `Your ${target.roleProfileName} role: the target date, ${formatDate(target.targetDate)}, has passed${target.itemsToDo ? ` with ${plural(target.itemsToDo, 'item', 'items')} still to do` : ''}.`,
+          href: '/progress',
+        })),
         { text: 'Record evidence of your practice', href: '/evidence/new' },
         { text: 'See what is still missing for your standards', href: '/progress' },
       ],
@@ -54,6 +65,7 @@ export async function attentionFor(actor: Actor): Promise<AttentionSection[]> {
     // The team page's own list, so the counts here are the ones that page shows (the manager included).
     const members = (await listManagedTeam(actor)).flatMap((team) => team.members);
     const withoutSupervisor = members.filter((member) => member.lineSupervisorName === null).length;
+    const targetPassed = members.filter((member) => member.passedTargets.length > 0).length;
     sections.push({
       role: 'manager',
       heading: 'Your team',
@@ -61,6 +73,9 @@ export async function attentionFor(actor: Actor): Promise<AttentionSection[]> {
         { count: members.length, text: `${plural(members.length, 'person', 'people')} in the teams you manage.`, href: '/team' },
         ...(withoutSupervisor
           ? [{ count: withoutSupervisor, text: `${withoutSupervisor} of them ${withoutSupervisor === 1 ? 'has' : 'have'} no line supervisor.`, href: '/team' }]
+          : []),
+        ...(targetPassed
+          ? [{ count: targetPassed, text: `${targetPassed} of them ${targetPassed === 1 ? 'is' : 'are'} past the target date of a role.`, href: '/team' }]
           : []),
       ],
     });
@@ -92,6 +107,15 @@ export async function attentionFor(actor: Actor): Promise<AttentionSection[]> {
   // Internal quality assurance: an assessor's challenged decisions to answer, an IQA's sample waiting for review.
   const quality = await iqaHomeItems(actor);
   if (quality.length) sections.push({ role: 'iqa', heading: 'Quality assurance', items: quality });
+
+  const policies = await policiesToAcknowledge(actor);
+  if (policies.length) {
+    sections.push({
+      role: 'policies',
+      heading: 'Policies to read',
+      items: policies.map((policy) => ({ text: `Read and acknowledge version ${policy.version} of ${policy.title}.`, href: `/policies/${policy.id}` })),
+    });
+  }
 
   if (hasRole(actor, 'admin')) {
     const where = { organisationId: actor.organisationId, deactivatedAt: null };

@@ -65,6 +65,11 @@ export async function listPolicies(actor: Actor) {
   });
 }
 
+/** The policies whose current version the actor has not acknowledged: the rows the policies page marks so. */
+export async function policiesToAcknowledge(actor: Actor) {
+  return (await listPolicies(actor)).filter((policy) => !policy.acknowledged);
+}
+
 export async function getPolicy(actor: Actor, policyId: number) {
   assertCan(actor, 'read:policies:org');
   const policy = assertSameOrganisation(actor, await Policy.findByPk(policyId), 'Policy');

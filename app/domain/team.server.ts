@@ -3,6 +3,7 @@ import { Op } from 'sequelize';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
 import { Person, PersonRole, Team } from '#db/models/index.ts';
 import { supervisorsAmong, managedTeamIds } from './relationships.server.ts';
+import { passedTargetsOf } from './role-targets.server.ts';
 import { isRole } from './roles.ts';
 
 export async function listManagedTeam(actor: Actor) {
@@ -20,7 +21,10 @@ export async function listManagedTeam(actor: Actor) {
     }),
   ]);
   // A line supervisor who lost the supervisor role (or was deactivated) supervises nobody: shown as none.
-  const supervisors = await supervisorsAmong(actor.organisationId, people.map((person) => person.lineSupervisorId));
+  const [supervisors, passedTargets] = await Promise.all([
+    supervisorsAmong(actor.organisationId, people.map((person) => person.lineSupervisorId)),
+    passedTargetsOf(people.map((person) => person.id)),
+  ]);
   return teams.map((team) => ({
     id: team.id,
     name: team.name,
@@ -32,6 +36,7 @@ export async function listManagedTeam(actor: Actor) {
         jobTitle: person.jobTitle,
         lineSupervisorName: supervisors.has(person.lineSupervisorId ?? 0) ? (person.lineSupervisor?.name ?? null) : null,
         roles: (person.roles ?? []).map((row) => row.role).filter(isRole),
+        passedTargets: passedTargets.get(person.id) ?? [],
       })),
   }));
 }

@@ -35,7 +35,7 @@ export default function HomePage() {
           </h2>
           <ul className="govuk-list">
             {section.items.map((item) => (
-              <li key={item.text}>{item.href ? <Link className="govuk-link" to={item.href}>{item.text}</Link> : item.text}</li>
+              <li key={`${item.text} ${item.href ?? ''}`}>{item.href ? <Link className="govuk-link" to={item.href}>{item.text}</Link> : item.text}</li>
             ))}
           </ul>
         </section>

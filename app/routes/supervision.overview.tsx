@@ -7,7 +7,7 @@ import { TableRegion } from '#app/components/ui/table-region.tsx';
 import { workersWithoutAgreement } from '#app/domain/supervision/agreements.server.ts';
 import { overdueOverview } from '#app/domain/supervision/overdue.server.ts';
 import { requirePermission } from '#app/utils/auth.server.ts';
-import { formatDate } from '#app/utils/dates/index.ts';
+import { formatDate, formatDateTime } from '#app/utils/dates/index.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Overdue supervision – NOSfolio' }];
@@ -25,8 +25,17 @@ export default function SupervisionOverviewPage() {
       <div className="govuk-grid-column-full">
         <Link to="/supervision" className="govuk-back-link">Back to supervision</Link>
         <h1 className="govuk-heading-l">Overdue supervision</h1>
-        {debriefs ? (
-          <p className="govuk-body"><strong className="govuk-tag govuk-tag--orange">{debriefs}</strong> {debriefs === 1 ? 'urgent debrief' : 'urgent debriefs'} requested and not yet arranged.</p>
+        {debriefs.length ? (
+          <>
+            <h2 className="govuk-heading-m">Urgent debriefs requested and not yet arranged ({debriefs.length})</h2>
+            <ul className="govuk-list">
+              {debriefs.map((debrief) => (
+                <li key={debrief.sessionId}>
+                  <Link className="govuk-link" to={`/supervision/sessions/${debrief.sessionId}`}>{debrief.workerName}, asked on {formatDateTime(debrief.requestedAt)}</Link>
+                </li>
+              ))}
+            </ul>
+          </>
         ) : null}
 
         <h2 className="govuk-heading-m">Sessions overdue against the agreed frequency ({sessions.length})</h2>

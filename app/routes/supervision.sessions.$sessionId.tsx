@@ -72,7 +72,7 @@ export default function SessionPage() {
         <SessionChangeForms can={can} requested={session.requested} actionData={actionData} />
 
         <h2 className="govuk-heading-m">Record</h2>
-        <RecordSummary record={record} readable={can.readRecord} agreements={agreements} />
+        <RecordSummary record={record} readable={can.readRecord} agreements={agreements} parties={{ workerName: worker.name, supervisorName: supervisor.name }} />
         {can.record ? <RecordForm exists={record !== null} defaultValue={recordDefaults} lastResult={replyFor(actionData, 'record')} /> : null}
         {can.share ? <ShareRecordForm workerName={worker.name} lastResult={replyFor(actionData, 'share')} /> : null}
         {can.agree ? <AgreeRecordForm lastResult={replyFor(actionData, 'agree')} /> : null}

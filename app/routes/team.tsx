@@ -5,6 +5,7 @@ import { TableRegion } from '#app/components/ui/table-region.tsx';
 import { ROLE_LABELS } from '#app/domain/roles.ts';
 import { listManagedTeam } from '#app/domain/team.server.ts';
 import { requirePermission } from '#app/utils/auth.server.ts';
+import { formatDate } from '#app/utils/dates/index.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 import { plural } from '#app/utils/words.ts';
 
@@ -39,6 +40,7 @@ export default function TeamPage() {
                   <th scope="col" className="govuk-table__header">Job title</th>
                   <th scope="col" className="govuk-table__header">Roles</th>
                   <th scope="col" className="govuk-table__header">Line supervisor</th>
+                  <th scope="col" className="govuk-table__header">Role target</th>
                 </tr>
               </thead>
               <tbody className="govuk-table__body">
@@ -51,6 +53,15 @@ export default function TeamPage() {
                     <td className="govuk-table__cell">{member.roles.map((role) => ROLE_LABELS[role]).join(', ')}</td>
                     <td className="govuk-table__cell">
                       {member.lineSupervisorName ?? <strong className="govuk-tag govuk-tag--red">None</strong>}
+                    </td>
+                    <td className="govuk-table__cell">
+                      {member.passedTargets.length
+                        ? member.passedTargets.map((target) => (
+                            <span className="govuk-!-display-block" key={target.roleProfileId}>
+                              <strong className="govuk-tag govuk-tag--red">Passed</strong> {target.roleProfileName}, {formatDate(target.targetDate)}
+                            </span>
+                          ))
+                        : 'No target passed'}
                     </td>
                   </tr>
                 ))}

@@ -5,6 +5,11 @@ import { AssessmentRule } from './assessment-rule.ts';
 import { AssessmentView } from './assessment-view.ts';
 import { AssessorStatus } from './assessor-status.ts';
 import { AuditEvent } from './audit-event.ts';
+import { DevelopmentActivity } from './development-activity.ts';
+import { DevelopmentGoal } from './development-goal.ts';
+import { DevelopmentOpportunity } from './development-opportunity.ts';
+import { DevelopmentPlanVersion } from './development-plan-version.ts';
+import { DevelopmentPlan } from './development-plan.ts';
 import { EvidenceFile } from './evidence-file.ts';
 import { EvidenceItemLink } from './evidence-item-link.ts';
 import { EvidenceRevision } from './evidence-revision.ts';
@@ -111,6 +116,18 @@ IqaReview.belongsTo(AssessmentDecision, { foreignKey: 'decisionId', as: 'decisio
 StandardAchievement.belongsTo(Person, { foreignKey: 'personId', as: 'person' });
 Evidence.belongsTo(Person, { foreignKey: 'recordedById', as: 'recordedBy' });
 
+// Team development (issue 15).
+DevelopmentPlan.belongsTo(Person, { foreignKey: 'workerId', as: 'worker' });
+DevelopmentPlan.hasMany(DevelopmentGoal, { foreignKey: 'planId', as: 'goals' });
+DevelopmentPlan.hasMany(DevelopmentOpportunity, { foreignKey: 'planId', as: 'opportunities' });
+DevelopmentPlan.hasMany(DevelopmentPlanVersion, { foreignKey: 'planId', as: 'versions' });
+DevelopmentOpportunity.belongsTo(DevelopmentGoal, { foreignKey: 'goalId', as: 'goal' });
+DevelopmentOpportunity.belongsTo(DevelopmentActivity, { foreignKey: 'activityId', as: 'activity' });
+DevelopmentActivity.hasMany(DevelopmentOpportunity, { foreignKey: 'activityId', as: 'places' });
+DevelopmentActivity.belongsTo(Person, { foreignKey: 'mentorId', as: 'mentor' });
+DevelopmentGoal.belongsTo(StandardItem, { foreignKey: 'standardItemId', as: 'item' });
+DevelopmentGoal.belongsTo(Standard, { foreignKey: 'standardId', as: 'standard' });
+
 export { sequelize } from '../connection.ts';
 export {
   AssessmentDecision,
@@ -119,6 +136,11 @@ export {
   AssessmentView,
   AssessorStatus,
   AuditEvent,
+  DevelopmentActivity,
+  DevelopmentGoal,
+  DevelopmentOpportunity,
+  DevelopmentPlan,
+  DevelopmentPlanVersion,
   Evidence,
   EvidenceFile,
   EvidenceItemLink,

@@ -12,6 +12,8 @@ export class RoleProfile extends Model<InferAttributes<RoleProfile>, InferCreati
   declare probationSupervisionFrequencyWeeks: number | null;
   declare urgentDebriefOnRequest: boolean;
   declare targetMonths: number;
+  /** A PDP not reviewed within this many months is stale. */
+  declare pdpReviewMonths: CreationOptional<number>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -28,6 +30,7 @@ RoleProfile.init(
     probationSupervisionFrequencyWeeks: { type: DataTypes.INTEGER, allowNull: true },
     urgentDebriefOnRequest: { type: DataTypes.BOOLEAN, allowNull: false },
     targetMonths: { type: DataTypes.INTEGER, allowNull: false },
+    pdpReviewMonths: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 6 },
     createdAt: DataTypes.DATE,
     updatedAt: DataTypes.DATE,
   },

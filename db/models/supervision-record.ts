@@ -17,6 +17,8 @@ export class SupervisionRecord extends Model<InferAttributes<SupervisionRecord>,
   declare practiceIssues: string;
   declare learning: string;
   declare workerComments: string | null;
+  /** The PDP review part: what was agreed about the worker's development plan. */
+  declare pdpReview: CreationOptional<string | null>;
   declare dueOn: string;
   declare sharedAt: Date | null;
   declare lockedAt: Date | null;
@@ -38,6 +40,7 @@ SupervisionRecord.init(
     workload: { type: DataTypes.TEXT, allowNull: false },
     practiceIssues: { type: DataTypes.TEXT, allowNull: false },
     learning: { type: DataTypes.TEXT, allowNull: false },
+    pdpReview: { type: DataTypes.TEXT, allowNull: true },
     workerComments: { type: DataTypes.TEXT, allowNull: true },
     dueOn: { type: DataTypes.DATEONLY, allowNull: false },
     sharedAt: { type: DataTypes.DATE, allowNull: true },

@@ -117,6 +117,28 @@ describe('assessment decisions', function () {
     expect(await AssessmentDecision.count({ where: { workerId: org.worker.id } })).to.equal(1);
   });
 
+  it('records two assessors deciding the same item at the same moment, in order, the later one setting the state', async () => {
+    const org = await createStaffedOrganisation();
+    const first = await createAssessor(org.admin, [org.worker]);
+    const second = await createAssessor(org.admin, [org.worker]);
+    const { version, items } = await giveStandard(org.admin, 'ASTH325', [org.worker]);
+    const evidenceId = await createEvidence(org.worker, [items[0]!], { submitted: true });
+    for (let round = 0; round < 5; round += 1) {
+      await Promise.all([
+        judge(first, org.worker.id, [evidenceId], [judgement(items[0]!.id, 'met')]),
+        judge(second, org.worker.id, [evidenceId], [judgement(items[0]!.id, 'not_yet_met')]),
+      ]);
+      const decisions = await AssessmentDecision.findAll({ where: { workerId: org.worker.id }, order: [['id', 'ASC']] });
+      expect(decisions).to.have.length((round + 1) * 2);
+      const state = await stateOf(org.worker.id, version.id, items[0]!.id);
+      expect(state.decisionId, 'the state rests on the later decision').to.equal(decisions.at(-1)!.id);
+      expect(state.state).to.equal(decisions.at(-1)!.outcome);
+      // The chain numbers follow the order the decisions were recorded in.
+      const seqs = decisions.map((decision) => decision.chainSeq!);
+      expect([...seqs].sort((a, b) => a - b)).to.deep.equal(seqs);
+    }
+  });
+
   it('achieves a standard when every item is met, locks it, withdraws it on a later not yet met, and reopens it with a reason', async () => {
     const org = await createStaffedOrganisation();
     const assessor = await createAssessor(org.admin, [org.worker]);

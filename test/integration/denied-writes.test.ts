@@ -10,8 +10,9 @@ import { reopenAchievement } from '#app/domain/assessment/achievements.server.ts
 import { recordDecisions } from '#app/domain/assessment/decisions.server.ts';
 import { reviewDecision, setAssessorStatus, setIqaSettings } from '#app/domain/assessment/iqa.server.ts';
 import { setStandardRules } from '#app/domain/assessment/rules.server.ts';
+import { recordWitnessedEvidence } from '#app/domain/assessment/witnessed-evidence.server.ts';
 import { setWorkerAssessors } from '#app/domain/assessors.server.ts';
-import { recordEvidence, submitEvidence, updateEvidence } from '#app/domain/evidence.server.ts';
+import { insertEvidence, recordEvidence, submitEvidence, updateEvidence } from '#app/domain/evidence.server.ts';
 import { addLocation, addManagerScope, addTeam, removeManagerScope } from '#app/domain/organisation.server.ts';
 import { createPerson, setPersonActive, updatePerson } from '#app/domain/people.server.ts';
 import { acknowledgePolicy, addPolicy, addPolicyVersion } from '#app/domain/policies.server.ts';
@@ -145,6 +146,9 @@ const CASES: Case[] = [
   ['assignRoleProfile', 'another organisation’s admin', NotFound, (f) => assignRoleProfile(ctx(f.theirs.admin), { personId: f.theirs.worker.id, roleProfileId: f.roleProfileId, startedOn: '2026-02-01' })],
   ['endRoleAssignment', 'another organisation’s admin', NotFound, (f) => endRoleAssignment(ctx(f.theirs.admin), f.assignmentId, '2026-12-31')],
   ['actOnRoleProfile', 'another organisation’s admin', NotFound, (f) => actOnRoleProfile(ctx(f.theirs.admin), f.roleProfileId, { intent: 'end', assignmentId: f.assignmentId })],
+  ['recordWitnessedEvidence', 'an assessor not assigned to the worker', NotFound, (f) => recordWitnessedEvidence(ctx(f.theirs.admin), f.ours.worker.id, { ...evidenceInput(f.item.id), type: 'observation' }, [], { submissionToken: unique('t') })],
+  ['recordWitnessedEvidence', 'the worker’s line supervisor', Forbidden, (f) => recordWitnessedEvidence(ctx(f.ours.supervisor), f.ours.worker.id, { ...evidenceInput(f.item.id), type: 'observation' }, [], { submissionToken: unique('t') })],
+  ['insertEvidence', 'an admin, who records no evidence', Forbidden, (f) => insertEvidence(ctx(f.ours.admin), { workerId: f.ours.worker.id, recordedById: null, input: evidenceInput(f.item.id), files: [], submissionToken: unique('t'), submit: false, permission: 'create:evidence:own' })],
   ['recordDecisions', 'the worker', Forbidden, (f) => recordDecisions(ctx(f.ours.worker), judgementOn(f, f.ours.worker.id))],
   ['recordDecisions', 'the worker’s assessor, on a draft', NotFound, (f) => recordDecisions(ctx(f.assessor), judgementOn(f, f.ours.worker.id))],
   ['setStandardRules', 'a manager', Forbidden, (f) => setStandardRules(ctx(f.ours.manager), f.standard.id, { minimumEvidence: 2, observation: 'none', observationCodes: [] })],

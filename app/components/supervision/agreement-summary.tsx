@@ -1,6 +1,6 @@
 // A supervision agreement's terms and signatures, with a warning when it is less frequent than policy requires.
 import { everyWeeks } from '#app/domain/supervision/statuses.ts';
-import { formatDate, formatDateTime } from '#app/utils/dates/index.ts';
+import { formatClock, formatDate, formatDateTime } from '#app/utils/dates/index.ts';
 
 export type AgreementSummaryData = {
   frequencyWeeks: number;
@@ -20,7 +20,7 @@ export type AgreementSummaryData = {
 
 export function AgreementSummary({ agreement }: { agreement: AgreementSummaryData }) {
   const rows: [string, string][] = [
-    ['How often', `${everyWeeks(agreement.frequencyWeeks)}${agreement.probation ? ' (probation)' : ''}, ${agreement.durationMinutes} minutes, usually at ${agreement.sessionTime}`],
+    ['How often', `${everyWeeks(agreement.frequencyWeeks)}${agreement.probation ? ' (probation)' : ''}, ${agreement.durationMinutes} minutes, usually at ${formatClock(agreement.sessionTime)}`],
     ['From', formatDate(agreement.startsOn)],
     ['Place or format', agreement.place],
     ['Confidentiality and its limits', agreement.confidentiality],

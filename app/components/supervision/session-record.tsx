@@ -26,7 +26,11 @@ type Record_ = { [field in RecordField]: string } & {
   workerComments: string | null;
 };
 
-export function RecordSummary({ record, readable, agreements }: { record: Record_ | null; readable: boolean; agreements: { party: string; agreedAt: string | Date }[] }) {
+type Parties = { workerName: string; supervisorName: string };
+
+export function RecordSummary({ record, readable, agreements, parties }: { record: Record_ | null; readable: boolean; agreements: { party: string; agreedAt: string | Date }[]; parties: Parties }) {
+  // Who agreed, by name and part, as the agreement's signatures read: "David Price (supervisor)".
+  const agreedBy = (party: string) => `${party === 'worker' ? parties.workerName : parties.supervisorName} (${party})`;
   if (!record) return <p className="govuk-body">No record yet.</p>;
   return (
     <>
@@ -50,7 +54,7 @@ export function RecordSummary({ record, readable, agreements }: { record: Record
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">Agreed</dt>
             <dd className="govuk-summary-list__value">
-              {agreements.length ? agreements.map((row) => `${row.party} on ${formatDateTime(row.agreedAt)}`).join('; ') : 'Not yet'}
+              {agreements.length ? agreements.map((row) => `${agreedBy(row.party)} on ${formatDateTime(row.agreedAt)}`).join('; ') : 'Not yet'}
             </dd>
           </div>
         </dl>

@@ -1,6 +1,6 @@
 // Supervision items for the home page: requested debriefs, records waiting, and anything overdue.
 import { Op } from 'sequelize';
-import { today } from '#app/utils/dates/index.ts';
+import { formatDateTime, today } from '#app/utils/dates/index.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
 import { plural } from '#app/utils/words.ts';
 import { SupervisionAction, SupervisionAgreement, SupervisionRecord, SupervisionSession, SupervisionSignature } from '#db/models/index.ts';
@@ -19,7 +19,7 @@ export async function workerSupervisionItems(actor: Actor): Promise<AttentionIte
     SupervisionRecord.findAll({ where: { workerId: actor.id, status: RECORD_STATUS.shared }, attributes: ['sessionId'], order: [['dueOn', 'ASC']] }),
     SupervisionAgreement.findAll({ where: { workerId: actor.id, status: AGREEMENT_STATUS.draft }, attributes: ['id', 'version'] }),
     SupervisionAction.count({ where: { workerId: actor.id, status: ACTION_STATUS.open, dueOn: { [Op.lt]: todayDate } } }),
-    SupervisionSession.count({ where: { workerId: actor.id, status: SESSION_STATUS.requested } }),
+    SupervisionSession.findAll({ where: { workerId: actor.id, status: SESSION_STATUS.requested }, attributes: ['id'], order: [['startsAt', 'ASC']] }),
   ]);
   const signed = drafts.length
     ? new Set(
@@ -34,11 +34,11 @@ export async function workerSupervisionItems(actor: Actor): Promise<AttentionIte
     ...toSign.map((draft) => ({ text: `Version ${draft.version} of your supervision agreement is waiting for your signature.`, href: `/supervision/workers/${actor.id}` })),
     ...toAgree.map((record) => ({ text: 'A supervision record is waiting for your comments and agreement.', href: `/supervision/sessions/${record.sessionId}` })),
     ...(lateActions ? [{ count: lateActions, text: `${plural(lateActions, 'supervision action is', 'supervision actions are')} overdue.`, href }] : []),
-    ...(requested ? [{ text: 'Your urgent debrief request is waiting for your supervisor to arrange a time.', href }] : []),
+    ...requested.map((session) => ({ text: 'Your urgent debrief request is waiting for your supervisor to arrange a time.', href: `/supervision/sessions/${session.id}` })),
   ];
 }
 
-/** Supervisors and managers: requested debriefs and everything overdue for the people they oversee (scopedWorkers chooses them). */
+/** Supervisors and managers: each requested debrief, linked to its session, and everything overdue for the people they oversee (scopedWorkers chooses them). */
 export async function oversightSupervisionItems(actor: Actor): Promise<AttentionItem[]> {
   const workers = await scopedWorkers(actor);
   const [overdue, withoutAgreement] = await Promise.all([
@@ -47,10 +47,12 @@ export async function oversightSupervisionItems(actor: Actor): Promise<Attention
   ]);
   const href = '/supervision/overview';
   const items: AttentionItem[] = [];
-  if (overdue.debriefs) items.push({ count: overdue.debriefs, text: `${plural(overdue.debriefs, 'urgent debrief has', 'urgent debriefs have')} been requested.`, href: '/supervision' });
+  for (const debrief of overdue.debriefs) {
+    items.push({ text: `${debrief.workerName} asked for an urgent debrief on ${formatDateTime(debrief.requestedAt)}: arrange a time.`, href: `/supervision/sessions/${debrief.sessionId}` });
+  }
   if (overdue.sessions.length) items.push({ count: overdue.sessions.length, text: `${plural(overdue.sessions.length, 'person is', 'people are')} overdue for supervision.`, href });
   if (overdue.records.length) items.push({ count: overdue.records.length, text: `${plural(overdue.records.length, 'supervision record is', 'supervision records are')} overdue for agreement.`, href });
-  if (overdue.actions.length) items.push({ count: overdue.actions.length, text: `${plural(overdue.actions.length, 'supervision action is', 'supervision actions are')} past due (overdue).`, href });
+  if (overdue.actions.length) items.push({ count: overdue.actions.length, text: `${plural(overdue.actions.length, 'supervision action is past its due date', 'supervision actions are past their due date')}.`, href });
   if (withoutAgreement.length) items.push({ count: withoutAgreement.length, text: `${plural(withoutAgreement.length, 'person has', 'people have')} no current supervision agreement.`, href });
   return items;
 }

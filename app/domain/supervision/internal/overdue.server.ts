@@ -7,13 +7,14 @@ import { ACTION_STATUS, AGREEMENT_STATUS, RECORD_STATUS, SESSION_STATUS } from '
 
 export type OverdueSession = { workerId: number; workerName: string; lastHeld: string | null; dueBy: string };
 export type OverdueRecord = { sessionId: number; workerId: number; workerName: string; dueOn: string; status: string };
+export type RequestedDebrief = { sessionId: number; workerId: number; workerName: string; requestedAt: Date };
 export type OverdueAction = { sessionId: number | null; workerId: number; workerName: string; description: string; ownerName: string; dueOn: string };
 
 /** For the given workers (all of one organisation), in a fixed number of queries. */
 export async function overdueFor(workers: { id: number; name: string }[], today = todayInLondon()) {
   const ids = workers.map((worker) => worker.id);
   const name = new Map(workers.map((worker) => [worker.id, worker.name]));
-  if (!ids.length) return { sessions: [] as OverdueSession[], records: [] as OverdueRecord[], actions: [] as OverdueAction[], debriefs: 0 };
+  if (!ids.length) return { sessions: [] as OverdueSession[], records: [] as OverdueRecord[], actions: [] as OverdueAction[], debriefs: [] as RequestedDebrief[] };
   const [agreements, held, records, actions, debriefs] = await Promise.all([
     SupervisionAgreement.findAll({ where: { workerId: { [Op.in]: ids }, status: AGREEMENT_STATUS.active } }),
     SupervisionSession.findAll({
@@ -29,7 +30,11 @@ export async function overdueFor(workers: { id: number; name: string }[], today 
       ],
       order: [['dueOn', 'ASC']],
     }),
-    SupervisionSession.count({ where: { workerId: { [Op.in]: ids }, status: SESSION_STATUS.requested } }),
+    SupervisionSession.findAll({
+      where: { workerId: { [Op.in]: ids }, status: SESSION_STATUS.requested },
+      attributes: ['id', 'workerId', 'startsAt'],
+      order: [['startsAt', 'ASC'], ['id', 'ASC']],
+    }),
   ]);
   const lastHeld = new Map<number, string>();
   for (const session of held) {
@@ -53,7 +58,7 @@ export async function overdueFor(workers: { id: number; name: string }[], today 
       ownerName: (row.get('owner') as Person | undefined)?.name ?? '',
       dueOn: row.dueOn,
     })),
-    debriefs,
+    debriefs: debriefs.map((row) => ({ sessionId: row.id, workerId: row.workerId, workerName: name.get(row.workerId) ?? '', requestedAt: row.startsAt })),
   };
 }
 
