@@ -93,7 +93,7 @@ describe('internal quality assurance in the browser', function () {
     expect(csv).to.contain(`Assessor,${assessor.name},1,1,1,0,1,100`);
     await closePage(page);
 
-    // The assessor sees the challenge on their home page, linked to the item's page where it is answered.
+    // The assessor sees the challenge on their home page, linked to the item's page where they answer it.
     page = await newPage();
     await page.setViewport({ width: 1280, height: 900 });
     await loginAs(page, 'assessor');
@@ -103,16 +103,23 @@ describe('internal quality assurance in the browser', function () {
     expect(answerHref).to.match(new RegExp(`^/workers/${sarah.id}/items/${link.standardItemId}\\?answers=\\d+$`));
     await audit.check(page, '/ (assessor)');
     await shoot(page, 'assessor-home-challenge');
-    // The answer: a new decision naming the challenge (the item page's form does this where it exists).
-    const reviewId = Number(new URL(answerHref!, url('/')).searchParams.get('answers'));
-    await recordDecisions(contextFor(assessor), {
-      workerId: sarah.id,
-      evidenceIds: [evidence.id],
-      judgements: [{ itemId: link.standardItemId, outcome: 'not_yet_met', method: 'questioning', feedback: 'Add how you recorded the risk.' }],
-      submissionKey: `${key}-answer`,
-      answersReviewId: reviewId,
-    });
-    await page.reload({ waitUntil: 'load' });
+    // The answer: a new decision on the item's page, naming the challenge.
+    await page.click('a[href*="?answers="]');
+    await waitForHeading(page, /^P\d+/);
+    await waitForHydration(page);
+    expect(await page.$eval('main', (main) => main.textContent ?? '')).to.contain('You are answering the IQA’s challenge');
+    await page.click(`input[name="evidenceId"][value="${evidence.id}"]`);
+    await page.click(`input[name="item-${link.standardItemId}-outcome"][value="not_yet_met"]`);
+    await page.select(`[name="item-${link.standardItemId}-method"]`, 'questioning');
+    await page.type(`[name="item-${link.standardItemId}-feedback"]`, 'Add how you recorded the risk.');
+    await audit.check(page, '/workers/:id/items/:id?answers (assessor)');
+    await shoot(page, 'assessor-answer-form');
+    await page.click('form#judge button[type="submit"]');
+    await page.waitForFunction(() => document.body.textContent?.includes('Decision recorded'));
+    const answer = await AssessmentDecision.findOne({ where: { workerId: sarah.id, standardItemId: link.standardItemId }, order: [['id', 'DESC']] });
+    expect(answer!.answersReviewId).to.be.a('number');
+    expect(answer!.outcome).to.equal('not_yet_met');
+    await page.goto(url('/'), { waitUntil: 'load' });
     expect(await page.$eval('main', (main) => main.textContent ?? '')).to.not.contain('challenged by the IQA');
     await closePage(page);
 
