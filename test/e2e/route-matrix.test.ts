@@ -56,11 +56,12 @@ const holdingAnyOf = (roles: string[]) =>
   ) as Record<ActorName, Outcome>;
 /**
  * Who may read the demo worker's evidence (the seeded "Agreeing how often I contact Mr D", by Sarah): Sarah herself,
- * Priya (the assessor the seed gives her), David (her line supervisor) and Grace (who manages her location). Tom
- * assesses only Chloe and Amira only administers, so to them it does not exist; nor to another organisation.
+ * Priya (the assessor the seed gives her), David (her line supervisor), Grace (who manages her location) and Tom, who
+ * assesses only Chloe but as the IQA reads any other worker's submitted evidence in the organisation. Amira only
+ * administers, so to her it does not exist; nor to another organisation.
  */
 const evidenceReaders = (): Record<ActorName, Outcome> =>
-  forActors({ default: 404, loggedOut: 'login', worker: 200, assessor: 200, supervisor: 200, manager: 200 });
+  forActors({ default: 404, loggedOut: 'login', worker: 200, assessor: 200, iqa: 200, supervisor: 200, manager: 200 });
 
 /**
  * One rule per file in app/routes (file name without extension). A route file without a rule fails the test below:
