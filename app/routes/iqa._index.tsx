@@ -5,8 +5,8 @@ import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
-import { PeriodFilter } from '#app/components/iqa/period-filter.tsx';
-import { periodFromQuery } from '#app/components/iqa/period.ts';
+import { FilterSelect, PeriodFilter } from '#app/components/iqa/period-filter.tsx';
+import { periodErrors, periodFromQuery } from '#app/components/iqa/period.ts';
 import { ReviewStatusTag } from '#app/components/iqa/review-status-tag.tsx';
 import { ErrorSummary } from '#app/components/ui/error-summary.tsx';
 import { iqaSamplePage } from '#app/domain/assessment/iqa-page.server.ts';
@@ -73,10 +73,7 @@ export default function IqaSamplePage() {
         ...(reply.errors.note ? [{ fieldId: `note-${reply.decisionId}`, message: reply.errors.note }] : []),
         ...(reply.errors.outcome ? [{ fieldId: `note-${reply.decisionId}`, message: reply.errors.outcome }] : []),
       ]
-    : [
-        ...(period.errors.from ? [{ fieldId: 'period-from', message: period.errors.from }] : []),
-        ...(period.errors.to ? [{ fieldId: 'period-to', message: period.errors.to }] : []),
-      ];
+    : periodErrors(period);
   return (
     <>
       <ErrorSummary errors={summaryErrors} />
@@ -91,20 +88,8 @@ export default function IqaSamplePage() {
         {page.mayManageAssessors ? <li><Link className="govuk-link" to="/iqa/assessors">Assessors: new or competent</Link></li> : null}
       </ul>
       <PeriodFilter period={period}>
-        <div className="govuk-form-group app-filter__field">
-          <label className="govuk-label govuk-label--s" htmlFor="filter-assessor">Assessor</label>
-          <select className="govuk-select" id="filter-assessor" name="assessor" defaultValue={filters.assessor ?? ''}>
-            <option value="">All assessors</option>
-            {page.assessors.map((assessor) => <option key={assessor.id} value={assessor.id}>{assessor.name}</option>)}
-          </select>
-        </div>
-        <div className="govuk-form-group app-filter__field">
-          <label className="govuk-label govuk-label--s" htmlFor="filter-standard">Standard</label>
-          <select className="govuk-select" id="filter-standard" name="standard" defaultValue={filters.standard ?? ''}>
-            <option value="">All standards</option>
-            {page.standards.map((standard) => <option key={standard.id} value={standard.id}>{standard.urn}</option>)}
-          </select>
-        </div>
+        <FilterSelect name="assessor" label="Assessor" all="All assessors" value={filters.assessor} options={page.assessors.map((assessor) => ({ id: assessor.id, label: assessor.name }))} />
+        <FilterSelect name="standard" label="Standard" all="All standards" value={filters.standard} options={page.standards.map((standard) => ({ id: standard.id, label: standard.urn }))} />
       </PeriodFilter>
 
       <h2 className="govuk-heading-m">{plural(page.decisions.length, 'decision', 'decisions')} to quality-assure</h2>

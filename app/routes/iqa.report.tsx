@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { PeriodFilter } from '#app/components/iqa/period-filter.tsx';
-import { periodFromQuery } from '#app/components/iqa/period.ts';
+import { periodErrors, periodFromQuery } from '#app/components/iqa/period.ts';
 import { ErrorSummary } from '#app/components/ui/error-summary.tsx';
 import { TableRegion } from '#app/components/ui/table-region.tsx';
 import { samplingReport, type CoverageRow } from '#app/domain/assessment/sampling.server.ts';
@@ -31,12 +31,7 @@ export default function SamplingReportPage() {
   const query = new URLSearchParams({ from: period.typed.from, to: period.typed.to });
   return (
     <>
-      <ErrorSummary
-        errors={[
-          ...(period.errors.from ? [{ fieldId: 'period-from', message: period.errors.from }] : []),
-          ...(period.errors.to ? [{ fieldId: 'period-to', message: period.errors.to }] : []),
-        ]}
-      />
+      <ErrorSummary errors={periodErrors(period)} />
       {mayReview ? <Link to={`/iqa?${query}`} className="govuk-back-link">Back to the IQA sample</Link> : null}
       <h1 className="govuk-heading-l">IQA sampling report</h1>
       <p className="govuk-body">

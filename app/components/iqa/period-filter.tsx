@@ -41,3 +41,16 @@ export function PeriodFilter({ period, children, submitLabel = 'Show' }: { perio
     </Form>
   );
 }
+
+/** A filter beside the dates: one choice, or all. */
+export function FilterSelect({ name, label, all, value, options }: { name: string; label: string; all: string; value: number | undefined; options: { id: number; label: string }[] }) {
+  return (
+    <div className="govuk-form-group app-filter__field">
+      <label className="govuk-label govuk-label--s" htmlFor={`filter-${name}`}>{label}</label>
+      <select className="govuk-select" id={`filter-${name}`} name={name} defaultValue={value ?? ''}>
+        <option value="">{all}</option>
+        {options.map((option) => <option key={option.id} value={option.id}>{option.label}</option>)}
+      </select>
+    </div>
+  );
+}

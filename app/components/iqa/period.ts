@@ -33,3 +33,8 @@ export function periodFromQuery(params: URLSearchParams, now: Date = new Date())
   }
   return { from, to, errors, typed: { from: typed.from || periodText(from), to: typed.to || periodText(to) } };
 }
+
+/** The period's problems for the error summary, each linked to its box. */
+export function periodErrors(period: PeriodQuery): { fieldId: string; message: string }[] {
+  return (['from', 'to'] as const).flatMap((key) => (period.errors[key] ? [{ fieldId: `period-${key}`, message: period.errors[key] }] : []));
+}
