@@ -22,6 +22,7 @@ export function JudgingForm({
   lastResult,
   evidence,
   heading,
+  answersReviewId,
 }: {
   items: JudgingItem[];
   submissionKey: string;
@@ -30,6 +31,8 @@ export function JudgingForm({
   /** Holistic: the pieces of evidence to choose from. */
   evidence?: { id: number; title: string; revisionNumber: number }[];
   heading: string;
+  /** The IQA challenge this judgement answers. */
+  answersReviewId?: number | undefined;
 }) {
   const holistic = evidence !== undefined;
   const [form, fields] = useSchemaForm('judge', judgingSchema(items.map((item) => item.id), holistic), lastResult);
@@ -41,6 +44,7 @@ export function JudgingForm({
       <input type="hidden" name="intent" value="judge" />
       <input type="hidden" name="submissionKey" value={submissionKey} />
       <input type="hidden" name="workerId" value={workerId} />
+      {answersReviewId ? <input type="hidden" name="answersReviewId" value={answersReviewId} /> : null}
       {holistic ? (
         <Checkboxes
           field={fields.evidenceId as never}

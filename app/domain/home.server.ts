@@ -4,6 +4,7 @@ import { formatDate } from '#app/utils/dates/index.ts';
 import { assertCan, can, hasRole, type Actor } from '#app/utils/permissions.server.ts';
 import { plural } from '#app/utils/words.ts';
 import { Person, PersonRole, Team } from '#db/models/index.ts';
+import { iqaHomeItems } from './assessment/iqa-home.server.ts';
 import { judgedSinceItem } from './assessment/judged-since.server.ts';
 import { queueSummary } from './assessment/queue.server.ts';
 import { workersAssessedBy } from './assessors.server.ts';
@@ -106,6 +107,10 @@ export async function attentionFor(actor: Actor): Promise<AttentionSection[]> {
       ],
     });
   }
+
+  // Internal quality assurance: an assessor's challenged decisions to answer, an IQA's sample waiting for review.
+  const quality = await iqaHomeItems(actor);
+  if (quality.length) sections.push({ role: 'iqa', heading: 'Quality assurance', items: quality });
 
   const policies = await policiesToAcknowledge(actor);
   if (policies.length) {

@@ -19,6 +19,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 const Params = z.object({ workerId: z.coerce.number().int().positive(), itemId: z.coerce.number().int().positive() });
 
+const Answers = z.coerce.number().int().positive().max(2_147_483_647).optional();
+
 function parseParams(params: unknown) {
   const parsed = Params.safeParse(params);
   if (!parsed.success) throw new Response('Not found', { status: 404 });
@@ -28,7 +30,9 @@ function parseParams(params: unknown) {
 export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireActor(request);
   const { workerId, itemId } = parseParams(params);
-  return itemHistory(actor, workerId, itemId);
+  // Followed from the assessor's home page: the IQA challenge the judgement answers (recordDecisions checks it).
+  const answers = Answers.safeParse(new URL(request.url).searchParams.get('answers') ?? undefined);
+  return { ...(await itemHistory(actor, workerId, itemId)), answersReviewId: answers.success ? answers.data : undefined };
 });
 
 export const action = withDomainErrors(async ({ request, params, context }: ActionFunctionArgs) => {
@@ -41,6 +45,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
       evidenceIds: value.evidenceId,
       judgements: judgementsFrom(value, [{ id: itemId }]),
       submissionKey: value.submissionKey,
+      answersReviewId: value.answersReviewId ?? null,
     });
     return redirectWithFlash(`/workers/${workerId}/items/${itemId}`, 'Decision recorded');
   });
@@ -76,9 +81,16 @@ export default function ItemPage() {
         <h2 className="govuk-heading-m">{standard.urn}: achievement</h2>
         <AchievementHistory events={page.achievements} empty={`${standard.urn} has not been achieved yet.`} />
 
+        {judging && page.evidence.length && page.answersReviewId ? (
+          <div className="govuk-inset-text">
+            You are answering the IQA’s challenge of your decision on {item.code} (its note is in the history above): the decision you record
+            below is your answer.
+          </div>
+        ) : null}
         {judging && page.evidence.length ? (
           <JudgingForm
-            heading={`Judge ${item.code} on several pieces of evidence`}
+            answersReviewId={page.answersReviewId}
+            heading={page.answersReviewId ? `Answer the challenge: judge ${item.code} again` : `Judge ${item.code} on several pieces of evidence`}
             lastResult={lastResult}
             submissionKey={judging.submissionKey}
             workerId={worker.id}

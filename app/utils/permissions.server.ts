@@ -54,6 +54,7 @@ export const PERMISSIONS = {
   'read:iqa-report:org': ['iqa', 'admin'],
   'manage:assessor-status:org': ['iqa'],
   'manage:assessment-rules:org': ['admin'],
+  'manage:iqa-settings:org': ['admin'],
   // Admins always; an IQA only while named the organisation's lead IQA (canReopenAchievement).
   'reopen:achievement:org': ['admin', 'iqa'],
   'manage:assessors:org': ['admin'],

@@ -8,6 +8,7 @@ import type { Model, ModelStatic } from 'sequelize';
 import { changePassword, issuePasswordResetLink } from '#app/domain/accounts.server.ts';
 import { reopenAchievement } from '#app/domain/assessment/achievements.server.ts';
 import { recordDecisions } from '#app/domain/assessment/decisions.server.ts';
+import { reviewDecision, setAssessorStatus, setIqaSettings } from '#app/domain/assessment/iqa.server.ts';
 import { setStandardRules } from '#app/domain/assessment/rules.server.ts';
 import { recordWitnessedEvidence } from '#app/domain/assessment/witnessed-evidence.server.ts';
 import { setWorkerAssessors } from '#app/domain/assessors.server.ts';
@@ -156,6 +157,11 @@ const CASES: Case[] = [
   ['setStandardRules', 'a manager', Forbidden, (f) => setStandardRules(ctx(f.ours.manager), f.standard.id, { minimumEvidence: 2, observation: 'none', observationCodes: [] })],
   ['setStandardRules', 'another organisation’s admin', NotFound, (f) => setStandardRules(ctx(f.theirs.admin), f.standard.id, { minimumEvidence: 2, observation: 'none', observationCodes: [] })],
   ['reopenAchievement', 'an assessor', Forbidden, (f) => reopenAchievement(ctx(f.assessor), { workerId: f.ours.worker.id, standardVersionId: f.versionId, reason: 'Check' })],
+  ['reviewDecision', 'the assessor who made the decision', Forbidden, async (f) => reviewDecision(ctx(f.assessor), await decisionOf(f), { outcome: 'agreed', note: '' })],
+  ['reviewDecision', 'another organisation’s IQA', NotFound, async (f) => reviewDecision(ctx(await iqaOf(f.theirs.organisation.id)), await decisionOf(f), { outcome: 'agreed', note: '' })],
+  ['setAssessorStatus', 'an admin', Forbidden, (f) => setAssessorStatus(ctx(f.ours.admin), f.assessor.id, 'new')],
+  ['setAssessorStatus', 'another organisation’s IQA', NotFound, async (f) => setAssessorStatus(ctx(await iqaOf(f.theirs.organisation.id)), f.assessor.id, 'new')],
+  ['setIqaSettings', 'an IQA', Forbidden, async (f) => setIqaSettings(ctx(await iqaOf(f.ours.organisation.id)), { samplePercent: 50, minimumPerAssessorMonth: 2, leadIqaId: null })],
   ['reopenAchievement', 'another organisation’s admin', NotFound, (f) => reopenAchievement(ctx(f.theirs.admin), { workerId: f.ours.worker.id, standardVersionId: f.versionId, reason: 'Check' })],
   ['planActivity', 'a supervisor', Forbidden, (f) => planActivity(ctx(f.ours.supervisor), { kind: 'item', itemId: f.item.id }, activityFor([f.ours.worker.id]))],
   ['planActivity', 'another organisation’s manager', NotFound, (f) => planActivity(ctx(f.theirs.manager), { kind: 'item', itemId: f.item.id }, activityFor([f.theirs.worker.id]))],
@@ -166,6 +172,11 @@ const CASES: Case[] = [
 function activityFor(workerIds: number[]) {
   return { kind: 'training' as const, title: 'Agreeing contact', startsOn: today, place: 'Room 2', workerIds };
 }
+/** Each organisation's IQA, and a decision of ours on submitted evidence: made in the suite's `before`. */
+const iqas = new Map<number, Actor>();
+const iqaOf = async (organisationId: number) => iqas.get(organisationId)!;
+let ourDecisionId = 0;
+const decisionOf = async (_f: Fixture) => ourDecisionId;
 
 function judgementOn(f: Fixture, workerId: number) {
   return { workerId, evidenceIds: [f.evidenceId], judgements: [{ itemId: f.item.id, outcome: 'met' as const, method: 'questioning' as const, feedback: '' }], submissionKey: unique('key') };
@@ -191,6 +202,12 @@ describe('every domain write refuses whoever may not make it, and writes nothing
   let fixture: Fixture;
   before(async () => {
     fixture = await setUp();
+    for (const organisation of [fixture.ours.organisation, fixture.theirs.organisation]) {
+      iqas.set(organisation.id, actorFor(await createTestPerson(organisation.id, { roles: ['iqa'] }), ['iqa']));
+    }
+    const submitted = await recordEvidence(ctx(fixture.ours.worker), evidenceInput(fixture.item.id), [], { submissionToken: unique('token'), submit: true });
+    await recordDecisions(ctx(fixture.assessor), { ...judgementOn(fixture, fixture.ours.worker.id), evidenceIds: [submitted] });
+    ourDecisionId = (await models.AssessmentDecision.findOne({ where: { workerId: fixture.ours.worker.id } }))!.id;
   });
 
   it('lists every write of the domain API (every exported function that takes a context first)', async () => {
