@@ -54,9 +54,9 @@ export async function reviewDecision(ctx: DomainContext, decisionId: number, inp
       },
       run: async ({ decision, already }, transaction, record) => {
         if (already) return already;
-        await IqaReview.create({ organisationId: actor.organisationId, decisionId: decision.id, iqaId: actor.id, outcome: input.outcome, note }, { transaction });
+        await IqaReview.create({ organisationId: actor.organisationId, decisionId: decision.id, iqaId: actor.id, outcome: input.outcome, note, createdAt: ctx.now }, { transaction });
         await refreshItemStates([decision.workerId], transaction);
-        for (const entry of await settleAchievements(decision.workerId, actor.organisationId, transaction)) record(entry);
+        for (const entry of await settleAchievements(decision.workerId, actor.organisationId, transaction, ctx.now)) record(entry);
         return { reviewed: true } as const;
       },
       audit: ({ decision, itemCode, workerName }, result) =>
@@ -160,7 +160,7 @@ export async function setAssessorStatus(ctx: DomainContext, assessorId: number, 
     },
     run: async ({ assessor, current }, transaction) => {
       if (current === status) return { changed: false };
-      await AssessorStatus.create({ organisationId: actor.organisationId, assessorId: assessor.id, status, changedById: actor.id }, { transaction });
+      await AssessorStatus.create({ organisationId: actor.organisationId, assessorId: assessor.id, status, changedById: actor.id, createdAt: ctx.now }, { transaction });
       return { changed: true };
     },
     audit: ({ assessor }, result) =>
