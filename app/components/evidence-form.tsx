@@ -1,6 +1,6 @@
 // The form a worker uses to record or change evidence: what it is, when, what it shows, files and items.
 import type { SubmissionResult } from '@conform-to/react';
-import { EVIDENCE_TYPES, EVIDENCE_TYPE_LABELS } from '#app/domain/evidence-types.ts';
+import { EVIDENCE_TYPES, EVIDENCE_TYPE_LABELS, type EvidenceType } from '#app/domain/evidence-types.ts';
 import { EvidenceSchema } from './evidence-schema.ts';
 import { ItemPicker, type PickableStandard } from './item-picker.tsx';
 import { DateInput } from './ui/date-input.tsx';
@@ -16,6 +16,7 @@ export function EvidenceForm({
   submissionToken,
   existingFiles = [],
   isDraft,
+  witnessed = false,
 }: {
   lastResult: SubmissionResult<string[]> | null | undefined;
   defaultValue?: Record<string, unknown>;
@@ -23,7 +24,10 @@ export function EvidenceForm({
   submissionToken: string;
   existingFiles?: ExistingFile[];
   isDraft: boolean;
+  /** An assessor recording what they witnessed: an observation or a professional discussion, submitted at once. */
+  witnessed?: boolean;
 }) {
+  const types: readonly EvidenceType[] = witnessed ? ['observation', 'professional_discussion'] : EVIDENCE_TYPES;
   const [form, fields] = useSchemaForm('evidence', EvidenceSchema, lastResult, defaultValue);
   const initial = (form.initialValue ?? {}) as Record<string, unknown>;
   const asList = (value: unknown) => (Array.isArray(value) ? value : value === undefined || value === '' ? [] : [value]).map(Number);
@@ -53,7 +57,7 @@ export function EvidenceForm({
           <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Type of evidence</legend>
           {typeError ? <p className="govuk-error-message" id={`${fields.type.id}-error`}><span className="govuk-visually-hidden">Error:</span> {typeError}</p> : null}
           <div className="govuk-radios govuk-radios--small">
-            {EVIDENCE_TYPES.map((type, index) => (
+            {types.map((type, index) => (
               <div className="govuk-radios__item" key={type}>
                 <input className="govuk-radios__input" id={index === 0 ? fields.type.id : `${fields.type.id}-${type}`} name="type" type="radio" value={type} defaultChecked={initial.type === type} />
                 <label className="govuk-label govuk-radios__label" htmlFor={index === 0 ? fields.type.id : `${fields.type.id}-${type}`}>{EVIDENCE_TYPE_LABELS[type]}</label>
@@ -65,7 +69,7 @@ export function EvidenceForm({
       <TextField field={fields.title} label="Title" hint="For example, Supporting Mrs A to rejoin her lunch club" width="two-thirds" />
       <DateInput field={fields.activityDate} legend="Date of the activity" hint="For example, 27 3 2026" />
       <TextArea field={fields.description} label="What you did, or your reflection" rows={8} />
-      <details className="govuk-details" open={initial.type === 'witness_testimony'}>
+      {witnessed ? null : <details className="govuk-details" open={initial.type === 'witness_testimony'}>
         <summary className="govuk-details__summary">
           <span className="govuk-details__summary-text">Witness testimony details</span>
         </summary>
@@ -75,7 +79,7 @@ export function EvidenceForm({
           <TextField field={fields.witnessRole} label="Witness’s role" width="two-thirds" />
           <TextArea field={fields.witnessStatement} label="Witness’s statement" rows={6} />
         </div>
-      </details>
+      </details>}
 
       {existingFiles.length ? (
         <div className="govuk-form-group">
@@ -104,7 +108,9 @@ export function EvidenceForm({
       <ItemPicker standards={standards} selected={selected} notes={notes} error={errors.links?.[0]} noteErrors={noteErrors} />
 
       <div className="govuk-button-group">
-        {isDraft ? (
+        {witnessed ? (
+          <button type="submit" name="intent" value="submit" className="govuk-button">Record and submit</button>
+        ) : isDraft ? (
           <>
             <button type="submit" name="intent" value="submit" className="govuk-button">Save and submit for assessment</button>
             <button type="submit" name="intent" value="save" className="govuk-button govuk-button--secondary">Save as draft</button>

@@ -10,7 +10,6 @@ type Row = { id: number; status: string; type: EvidenceType; title: string; acti
 const STATUS: Record<string, [string, string]> = {
   draft: ['Draft', 'govuk-tag--grey'],
   submitted: ['Submitted', 'govuk-tag--blue'],
-  judged: ['Judged', 'govuk-tag--green'],
 };
 
 /** The table, or when there is no evidence, `empty`: what is missing and what to do, never a header row with nothing under it. */

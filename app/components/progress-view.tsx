@@ -1,12 +1,27 @@
 // A worker's progress against each standard they hold: counts, sections, every item with its state, what is missing.
-import { Link } from '@remix-run/react';
+import { Form, Link } from '@remix-run/react';
 import { TableRegion } from '#app/components/ui/table-region.tsx';
 import { ITEM_STATE_LABELS, type ItemState } from '#app/domain/evidence-types.ts';
 import { formatDate } from '#app/utils/dates/index.ts';
+import { achievementSentence, type AchievementEvent } from './achievement-status.tsx';
+import { CsrfInput } from './csrf-input.tsx';
+import { methodLabel, StandingTag, type ShownDecision } from './decision-list.tsx';
 import { kindLabel } from './standard-items.tsx';
 
-type Item = { id: number; code: string; kind: 'P' | 'K'; section: string; text: string; state: ItemState; evidenceCount: number; evidence: { id: number; title: string }[] };
+type Item = {
+  id: number;
+  code: string;
+  kind: 'P' | 'K';
+  section: string;
+  text: string;
+  state: ItemState;
+  evidenceCount: number;
+  evidence: { id: number; title: string }[];
+  decision: Pick<ShownDecision, 'standing' | 'method' | 'feedback' | 'assessorName' | 'at'> | null;
+};
 type Standard = {
+  standardVersionId: number;
+  achievement: AchievementEvent | null;
   urn: string;
   version: string;
   title: string;
@@ -23,7 +38,27 @@ type Standard = {
 
 const TAG: Record<ItemState, string> = { none: 'govuk-tag--grey', mapped: 'govuk-tag--yellow', submitted: 'govuk-tag--blue', met: 'govuk-tag--green', not_yet_met: 'govuk-tag--orange' };
 
-export function ProgressView({ standards, isOwn }: { standards: Standard[]; isOwn: boolean }) {
+/** The item's tag: its decision's standing once judged (awaiting countersign and challenged included), else its state. */
+function ItemTag({ item }: { item: Item }) {
+  if (item.decision) return <StandingTag standing={item.decision.standing} />;
+  return <strong className={`govuk-tag ${TAG[item.state]}`}>{ITEM_STATE_LABELS[item.state]}</strong>;
+}
+
+type Reopening = { reason?: string | undefined; error?: string | undefined; standardVersionId?: number | undefined };
+
+export function ProgressView({
+  standards,
+  isOwn,
+  workerId,
+  mayReopen = false,
+  reopening,
+}: {
+  standards: Standard[];
+  isOwn: boolean;
+  workerId: number;
+  mayReopen?: boolean;
+  reopening?: Reopening | undefined;
+}) {
   if (standards.length === 0) return <p className="govuk-body">No standards are assigned yet. They come with a role profile.</p>;
   return (
     <>
@@ -33,6 +68,14 @@ export function ProgressView({ standards, isOwn }: { standards: Standard[]; isOw
             <span className="govuk-caption-m">{standard.urn} version {standard.version}, target {formatDate(standard.targetDate)}</span>
             {standard.title}
           </h2>
+          {standard.achievement ? (
+            <div className={standard.achievement.event === 'achieved' ? 'govuk-panel govuk-panel--confirmation app-achieved' : 'govuk-inset-text'}>
+              <p className="govuk-body govuk-!-margin-bottom-0">{achievementSentence(standard.achievement)}.</p>
+            </div>
+          ) : null}
+          {mayReopen && standard.achievement?.event === 'achieved' ? (
+            <ReopenForm standard={standard} workerId={workerId} reopening={reopening?.standardVersionId === standard.standardVersionId ? reopening : undefined} />
+          ) : null}
           <div className="app-progress-bar" aria-hidden="true">
             <div className="app-progress-bar__value" style={{ width: `${standard.percent}%` }} />
           </div>
@@ -88,13 +131,14 @@ export function ProgressView({ standards, isOwn }: { standards: Standard[]; isOw
                       <th scope="col" className="govuk-table__header">Item</th>
                       <th scope="col" className="govuk-table__header">State</th>
                       <th scope="col" className="govuk-table__header">Evidence</th>
+                      <th scope="col" className="govuk-table__header">Decision</th>
                     </tr>
                   </thead>
                   <tbody className="govuk-table__body">
                     {standard.items.map((item) => (
                       <tr className="govuk-table__row" key={item.id}>
                         <th scope="row" className="govuk-table__header"><strong>{item.code}</strong> <span className="govuk-body-s">{item.text}</span></th>
-                        <td className="govuk-table__cell"><strong className={`govuk-tag ${TAG[item.state]}`}>{ITEM_STATE_LABELS[item.state]}</strong></td>
+                        <td className="govuk-table__cell"><ItemTag item={item} /></td>
                         <td className="govuk-table__cell">
                           {item.evidence.map((evidence) => (
                             <Link key={evidence.id} className="govuk-link govuk-!-display-block" to={`/evidence/${evidence.id}`}>{evidence.title}</Link>
@@ -102,6 +146,15 @@ export function ProgressView({ standards, isOwn }: { standards: Standard[]; isOw
                           {item.evidenceCount > item.evidence.length ? (
                             <span className="govuk-body-s govuk-!-display-block">and {item.evidenceCount - item.evidence.length} earlier</span>
                           ) : null}
+                        </td>
+                        <td className="govuk-table__cell">
+                          {item.decision ? (
+                            <>
+                              <span className="govuk-!-display-block">{methodLabel(item.decision.method)}, {item.decision.assessorName}, {formatDate(item.decision.at)}</span>
+                              {item.decision.feedback ? <span className="govuk-!-display-block">Feedback: {item.decision.feedback}</span> : null}
+                            </>
+                          ) : null}
+                          <Link className="govuk-link govuk-body-s" to={`/workers/${workerId}/items/${item.id}`}>History<span className="govuk-visually-hidden"> of {standard.urn} {item.code}</span></Link>
                         </td>
                       </tr>
                     ))}
@@ -113,5 +166,24 @@ export function ProgressView({ standards, isOwn }: { standards: Standard[]; isOw
         </section>
       ))}
     </>
+  );
+}
+
+function ReopenForm({ standard, workerId, reopening }: { standard: Standard; workerId: number; reopening?: Reopening | undefined }) {
+  const id = `reopen-${standard.standardVersionId}`;
+  return (
+    <Form method="post" action={`/workers/${workerId}`} noValidate>
+      <CsrfInput />
+      <input type="hidden" name="intent" value="reopen" />
+      <input type="hidden" name="standardVersionId" value={standard.standardVersionId} />
+      <div className={`govuk-form-group${reopening?.error ? ' govuk-form-group--error' : ''}`}>
+        <label className="govuk-label govuk-label--s" htmlFor={id}>Why reopen {standard.urn}?</label>
+        <div id={`${id}-hint`} className="govuk-hint">Reopening unlocks the standard so its items can be judged again. The reason is recorded.</div>
+        {reopening?.error ? <p id={`${id}-error`} className="govuk-error-message"><span className="govuk-visually-hidden">Error:</span> {reopening.error}</p> : null}
+        <textarea className={`govuk-textarea${reopening?.error ? ' govuk-textarea--error' : ''}`} id={id} name="reason" rows={3} defaultValue={reopening?.reason}
+          aria-describedby={`${id}-hint${reopening?.error ? ` ${id}-error` : ''}`} aria-invalid={reopening?.error ? true : undefined} />
+      </div>
+      <button type="submit" className="govuk-button govuk-button--warning">Reopen {standard.urn}</button>
+    </Form>
   );
 }

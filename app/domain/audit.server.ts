@@ -50,6 +50,8 @@ export const AUDIT_ACTIONS = {
   standardAchieved: 'assessment.standard_achieved',
   achievementWithdrawn: 'assessment.achievement_withdrawn',
   achievementReopened: 'assessment.achievement_reopened',
+  developmentActivityPlanned: 'development.activity_planned',
+  developmentAttendanceRecorded: 'development.attendance_recorded',
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

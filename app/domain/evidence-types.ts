@@ -20,8 +20,11 @@ export const EVIDENCE_TYPE_LABELS: Record<EvidenceType, string> = {
   other: 'Other',
 };
 
-/** A draft is the worker's to change; once submitted, a change makes a new revision; judged comes with assessment. */
-export const EVIDENCE_STATUS = { draft: 'draft', submitted: 'submitted', judged: 'judged' } as const;
+/**
+ * A draft is the worker's to change; once submitted, a change makes a new revision. Evidence stays submitted when it is
+ * judged: a decision rests on a revision, so the worker may still revise it.
+ */
+export const EVIDENCE_STATUS = { draft: 'draft', submitted: 'submitted' } as const;
 export type EvidenceStatus = (typeof EVIDENCE_STATUS)[keyof typeof EVIDENCE_STATUS];
 
 /** Where an item stands for a worker, from nothing to met. */

@@ -5,7 +5,7 @@ import { today } from '#app/utils/dates/index.ts';
 import { Forbidden, NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { FILE_LIMITS, FileRejected, fileStore, inspectUpload } from '#app/utils/file-store.server.ts';
 import { logger } from '#app/utils/logger.server.ts';
-import { assertCan, type Actor, canChangeEvidence, canReadEvidence } from '#app/utils/permissions.server.ts';
+import { assertCan, type Actor, canChangeEvidence, canReadEvidence, type Permission } from '#app/utils/permissions.server.ts';
 import type { DomainContext } from '#app/utils/request-context.server.ts';
 import { plural } from '#app/utils/words.ts';
 import { Evidence, EvidenceFile, EvidenceItemLink, EvidenceRevision, sequelize } from '#db/models/index.ts';
@@ -117,6 +117,7 @@ async function removeStored(files: { storedName: string }[]): Promise<void> {
 
 async function writeRevisionParts(
   actor: Actor,
+  ownerId: number,
   revisionId: number,
   input: EvidenceInput,
   files: StoredFile[],
@@ -127,7 +128,7 @@ async function writeRevisionParts(
     { transaction },
   );
   await EvidenceFile.bulkCreate(
-    files.map((file) => ({ ...file, organisationId: actor.organisationId, evidenceRevisionId: revisionId, ownerId: actor.id })),
+    files.map((file) => ({ ...file, organisationId: actor.organisationId, evidenceRevisionId: revisionId, ownerId })),
     { transaction },
   );
 }
@@ -152,54 +153,79 @@ export async function recordEvidence(
   files: UploadedFile[],
   options: { submissionToken: string; submit: boolean },
 ): Promise<number> {
-  const { actor, now } = ctx;
+  const { actor } = ctx;
   assertCan(actor, 'create:evidence:own');
-  const existing = await Evidence.findOne({ where: { workerId: actor.id, submissionToken: options.submissionToken } });
+  return insertEvidence(ctx, { workerId: actor.id, recordedById: null, input, files, ...options, permission: 'create:evidence:own' });
+}
+
+type NewEvidence = {
+  workerId: number;
+  /** The assessor recording evidence they witnessed; null when the worker records their own. */
+  recordedById: number | null;
+  input: EvidenceInput;
+  files: UploadedFile[];
+  submissionToken: string;
+  submit: boolean;
+  permission: Permission;
+};
+
+/**
+ * The one write path of new evidence, the worker's own or witnessed by their assessor: checks the input, stages the
+ * files, writes the evidence and its first revision, and refreshes the worker's item states. Unchecked: callers
+ * (recordEvidence, recordWitnessedEvidence) have decided the actor may record it.
+ */
+export async function insertEvidence(ctx: DomainContext, evidence: NewEvidence): Promise<number> {
+  const { actor, now } = ctx;
+  const { workerId, input, submissionToken, submit } = evidence;
+  const existing = await Evidence.findOne({ where: { workerId, submissionToken } });
   if (existing) return existing.id;
-  await checkInput(actor.id, input);
-  if (options.submit && input.links.length === 0) throw new ValidationError({ links: ['Map the evidence to at least one item before you submit it'] });
-  const stored = await stageFiles(actor.id, files, 0);
+  await checkInput(workerId, input);
+  if (submit && input.links.length === 0) throw new ValidationError({ links: ['Map the evidence to at least one item before you submit it'] });
+  const stored = await stageFiles(workerId, evidence.files, 0);
   let evidenceId: number;
   try {
     evidenceId = await write(ctx, {
-      permission: 'create:evidence:own',
+      permission: evidence.permission,
       run: async (_, transaction) => {
-        const evidence = await Evidence.create(
+        const row = await Evidence.create(
           {
             organisationId: actor.organisationId,
-            workerId: actor.id,
-            status: options.submit ? EVIDENCE_STATUS.submitted : EVIDENCE_STATUS.draft,
+            workerId,
+            recordedById: evidence.recordedById,
+            status: submit ? EVIDENCE_STATUS.submitted : EVIDENCE_STATUS.draft,
             currentRevisionId: null,
-            submissionToken: options.submissionToken,
+            submissionToken,
           },
           { transaction },
         );
         const revision = await EvidenceRevision.create(
           {
             organisationId: actor.organisationId,
-            evidenceId: evidence.id,
+            evidenceId: row.id,
             revisionNumber: 1,
             ...revisionFields(input),
             createdById: actor.id,
-            submittedAt: options.submit ? now : null,
+            submittedAt: submit ? now : null,
           },
           { transaction },
         );
-        await writeRevisionParts(actor, revision.id, input, stored, transaction);
-        await evidence.update({ currentRevisionId: revision.id }, { transaction });
-        await refreshItemStates([evidence.workerId], transaction);
-        return evidence.id;
+        await writeRevisionParts(actor, workerId, revision.id, input, stored, transaction);
+        await row.update({ currentRevisionId: revision.id }, { transaction });
+        await refreshItemStates([workerId], transaction);
+        return row.id;
       },
       audit: (_, id) => ({
-        action: options.submit ? AUDIT_ACTIONS.evidenceSubmitted : AUDIT_ACTIONS.evidenceCreated,
-        summary: `${actor.name} ${options.submit ? 'recorded and submitted' : 'recorded a draft of'} a piece of evidence mapped to ${items(input.links.length)}`,
+        action: submit ? AUDIT_ACTIONS.evidenceSubmitted : AUDIT_ACTIONS.evidenceCreated,
+        summary: evidence.recordedById
+          ? `${actor.name} recorded evidence they witnessed, mapped to ${items(input.links.length)}`
+          : `${actor.name} ${submit ? 'recorded and submitted' : 'recorded a draft of'} a piece of evidence mapped to ${items(input.links.length)}`,
         subject: { type: 'evidence', id },
       }),
     });
   } catch (error) {
     await discardStaged(stored);
     if (error instanceof UniqueConstraintError) {
-      const raced = await Evidence.findOne({ where: { workerId: actor.id, submissionToken: options.submissionToken } });
+      const raced = await Evidence.findOne({ where: { workerId, submissionToken } });
       if (raced) return raced.id;
     }
     throw error;
@@ -267,7 +293,7 @@ export async function updateEvidence(
           await current.update(revisionFields(input), { transaction });
           await EvidenceItemLink.destroy({ where: { evidenceRevisionId: current.id }, transaction });
           await EvidenceFile.destroy({ where: { id: { [Op.in]: dropped.map((file) => file.id) } }, transaction });
-          await writeRevisionParts(actor, current.id, input, stored, transaction);
+          await writeRevisionParts(actor, actor.id, current.id, input, stored, transaction);
           await refreshItemStates([evidence.workerId], transaction);
           return current.revisionNumber;
         }
@@ -284,7 +310,7 @@ export async function updateEvidence(
         );
         // Kept files are shared with the earlier revision: the stored file is the same, the row is the new revision's.
         const keptRows = kept.map(({ originalName, storedName, mediaType, sizeBytes, sha256 }) => ({ originalName, storedName, mediaType, sizeBytes, sha256 }));
-        await writeRevisionParts(actor, revision.id, input, [...keptRows, ...stored], transaction);
+        await writeRevisionParts(actor, actor.id, revision.id, input, [...keptRows, ...stored], transaction);
         await evidence.update({ currentRevisionId: revision.id }, { transaction });
         await refreshItemStates([evidence.workerId], transaction);
         return revision.revisionNumber;

@@ -1,15 +1,21 @@
 // One piece of evidence: its current (or an earlier) revision, files, the items it is mapped to.
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
+import { DecisionList } from '#app/components/decision-list.tsx';
+import { JudgingForm } from '#app/components/judging-form.tsx';
+import { itemIdsIn, judgementsFrom, judgingSchema } from '#app/components/judging-schema.ts';
+import { recordDecisions } from '#app/domain/assessment/decisions.server.ts';
 import { EVIDENCE_TYPE_LABELS } from '#app/domain/evidence-types.ts';
 import { getEvidence, submitEvidence } from '#app/domain/evidence.server.ts';
 import { readForm, requireActor } from '#app/utils/auth.server.ts';
 import { formatDate, formatDateTime } from '#app/utils/dates/index.ts';
 import { redirectWithFlash } from '#app/utils/flash.server.ts';
+import { submitForm } from '#app/utils/forms.server.ts';
 import { requestContext } from '#app/utils/request-context.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
+import { plural } from '#app/utils/words.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.revision.title ?? 'Evidence'} – NOSfolio` }];
 
@@ -29,6 +35,13 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
   const evidenceId = id.safeParse(params.evidenceId);
   if (!evidenceId.success) throw new Response('Not found', { status: 404 });
   const formData = await readForm(request);
+  if (formData.get('intent') === 'judge') {
+    const itemIds = itemIdsIn(formData);
+    return submitForm(formData, judgingSchema(itemIds), async (value) => {
+      const { recorded } = await recordDecisions(requestContext(context, actor), { workerId: value.workerId, evidenceIds: [evidenceId.data], judgements: judgementsFrom(value, itemIds.map((id) => ({ id }))), submissionKey: value.submissionKey });
+      return redirectWithFlash(`/evidence/${evidenceId.data}`, recorded ? `${plural(recorded, 'decision', 'decisions')} recorded` : 'These decisions were already recorded');
+    });
+  }
   if (formData.get('intent') !== 'submit') throw new Response('Unknown action', { status: 400 });
   await submitEvidence(requestContext(context, actor), evidenceId.data);
   return redirectWithFlash(`/evidence/${evidenceId.data}`, 'Evidence submitted. Your assessor can now review it.');
@@ -36,7 +49,12 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
 
 export default function EvidenceDetailPage() {
   const evidence = useLoaderData<typeof loader>();
-  const { revision } = evidence;
+  const lastResult = useActionData<typeof action>();
+  const { revision, judging } = evidence;
+  const label = (itemId: number) => {
+    const link = evidence.links.find((row) => row.itemId === itemId);
+    return link ? `${link.urn} ${link.code}` : 'An earlier item';
+  };
   const isImage = (type: string) => type.startsWith('image/');
   return (
     <div className="govuk-grid-row">
@@ -46,7 +64,9 @@ export default function EvidenceDetailPage() {
         ) : (
           <Link to={`/workers/${evidence.worker.id}`} className="govuk-back-link">Back to {evidence.worker.name}</Link>
         )}
-        <span className="govuk-caption-l">{EVIDENCE_TYPE_LABELS[revision.type]} by {evidence.worker.name}</span>
+        <span className="govuk-caption-l">
+          {EVIDENCE_TYPE_LABELS[revision.type]} {evidence.recordedBy ? `of ${evidence.worker.name}, recorded by ${evidence.recordedBy}, assessor` : `by ${evidence.worker.name}`}
+        </span>
         <h1 className="govuk-heading-l">{revision.title}</h1>
         {!evidence.isCurrent ? (
           <div className="govuk-inset-text">
@@ -57,7 +77,7 @@ export default function EvidenceDetailPage() {
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">Status</dt>
             <dd className="govuk-summary-list__value">
-              {evidence.status === 'draft' ? 'Draft' : evidence.status === 'submitted' ? 'Submitted for assessment' : 'Judged'}
+              {evidence.status === 'draft' ? 'Draft' : 'Submitted for assessment'}
               {revision.submittedAt ? ` (revision ${revision.number} submitted ${formatDateTime(revision.submittedAt)})` : ''}
             </dd>
           </div>
@@ -103,11 +123,32 @@ export default function EvidenceDetailPage() {
               <dt className="govuk-summary-list__key">{link.urn} {link.code}</dt>
               <dd className="govuk-summary-list__value">
                 <p className="govuk-body-s govuk-!-margin-bottom-1">{link.text}</p>
-                <p className="govuk-body govuk-!-margin-bottom-0">{link.note}</p>
+                <p className="govuk-body govuk-!-margin-bottom-1">{link.note}</p>
+                <Link className="govuk-link govuk-body-s" to={`/workers/${evidence.worker.id}/items/${link.itemId}`}>History of {link.code}<span className="govuk-visually-hidden"> ({link.urn})</span></Link>
               </dd>
             </div>
           ))}
         </dl>
+
+        {evidence.status !== 'draft' ? (
+          <>
+            <h2 className="govuk-heading-m">Decisions on this evidence</h2>
+            <DecisionList decisions={evidence.decisions} itemLabel={label} empty="No item has been judged on this evidence yet." />
+          </>
+        ) : null}
+
+        {judging && evidence.links.length ? (
+          <JudgingForm
+            heading="Judge this evidence"
+            lastResult={lastResult && 'status' in lastResult ? lastResult : undefined}
+            submissionKey={judging.submissionKey}
+            workerId={evidence.worker.id}
+            items={evidence.links.map((link) => {
+              const row = judging.items.find((item) => item.itemId === link.itemId);
+              return { id: link.itemId, label: `${link.urn} ${link.code}`, text: link.text, hints: row?.hints ?? [], current: row?.current ?? null };
+            })}
+          />
+        ) : null}
 
         {evidence.canEdit || evidence.canSubmit ? (
           <div className="govuk-button-group">

@@ -25,7 +25,7 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
   const evidenceId = id.safeParse(params.evidenceId);
   if (!evidenceId.success) throw new Response('Not found', { status: 404 });
   const evidence = await getEvidence(actor, evidenceId.data);
-  if (!evidence.canEdit) throw new Forbidden('Only the worker can change their evidence, and not once it is judged');
+  if (!evidence.canEdit) throw new Forbidden('Only the worker can change their evidence');
   const progress = await workerProgress(actor, actor.id);
   const date = splitDate(evidence.revision.activityDate);
   return {

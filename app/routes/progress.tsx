@@ -14,11 +14,11 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
 });
 
 export default function ProgressPage() {
-  const { standards } = useLoaderData<typeof loader>();
+  const { standards, worker } = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="govuk-heading-l">Your progress</h1>
-      <ProgressView standards={standards} isOwn />
+      <ProgressView standards={standards} isOwn workerId={worker.id} />
     </>
   );
 }

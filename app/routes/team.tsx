@@ -21,6 +21,7 @@ export default function TeamPage() {
   return (
     <>
       <h1 className="govuk-heading-l">Team</h1>
+      <p className="govuk-body"><Link className="govuk-link" to="/team/gaps">Gaps and development</Link> · <Link className="govuk-link" to="/team/report">Workforce report</Link></p>
       {teams.length === 0 ? <p className="govuk-body">You do not manage any teams yet. Ask your organisation admin.</p> : null}
       {teams.map((team) => (
         team.members.length === 0 ? (

@@ -1,12 +1,16 @@
 // A worker's progress and evidence, for their assessors, line supervisor and the managers above them.
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { EvidenceTable } from '#app/components/evidence-table.tsx';
 import { ProgressView } from '#app/components/progress-view.tsx';
+import { reopenAchievement } from '#app/domain/assessment/achievements.server.ts';
 import { listEvidence } from '#app/domain/evidence.server.ts';
 import { workerProgress } from '#app/domain/progress.server.ts';
 import { requireActor } from '#app/utils/auth.server.ts';
+import { redirectWithFlash } from '#app/utils/flash.server.ts';
+import { formId, submitForm } from '#app/utils/forms.server.ts';
+import { requestContext } from '#app/utils/request-context.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.worker.name ?? 'Worker'} – NOSfolio` }];
@@ -16,16 +20,41 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
   const workerId = z.coerce.number().int().positive().safeParse(params.workerId);
   if (!workerId.success) throw new Response('Not found', { status: 404 });
   const [progress, evidence] = await Promise.all([workerProgress(actor, workerId.data), listEvidence(actor, workerId.data)]);
-  return { worker: progress.worker, standards: progress.standards, evidence: evidence.evidence };
+  return { worker: progress.worker, standards: progress.standards, evidence: evidence.evidence, mayReopen: progress.mayReopen, recordsWitnessed: progress.recordsWitnessed };
+});
+
+const ReopenSchema = z.object({
+  intent: z.literal('reopen'),
+  standardVersionId: formId(),
+  reason: z.string({ required_error: 'Enter why the standard is being reopened' }).trim().min(1, 'Enter why the standard is being reopened').max(2000, 'The reason must be 2,000 characters or fewer'),
+});
+
+export const action = withDomainErrors(async ({ request, params, context }: ActionFunctionArgs) => {
+  const actor = await requireActor(request);
+  const workerId = z.coerce.number().int().positive().safeParse(params.workerId);
+  if (!workerId.success) throw new Response('Not found', { status: 404 });
+  return submitForm(request, ReopenSchema, async (value) => {
+    await reopenAchievement(requestContext(context, actor), { workerId: workerId.data, standardVersionId: value.standardVersionId, reason: value.reason });
+    return redirectWithFlash(`/workers/${workerId.data}`, 'Standard reopened: its items can be judged again');
+  });
 });
 
 export default function WorkerPage() {
-  const { worker, standards, evidence } = useLoaderData<typeof loader>();
+  const { worker, standards, evidence, mayReopen, recordsWitnessed } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const reopening = reply && 'initialValue' in reply ? {
+    reason: typeof reply.initialValue?.reason === 'string' ? reply.initialValue.reason : undefined,
+    error: reply.error?.reason?.[0],
+    standardVersionId: Number(reply.initialValue?.standardVersionId),
+  } : undefined;
   return (
     <>
       <h1 className="govuk-heading-l">{worker.name}</h1>
+      {recordsWitnessed ? (
+        <Link to={`/workers/${worker.id}/evidence/new`} className="govuk-button govuk-button--secondary" role="button">Record evidence you witnessed</Link>
+      ) : null}
       <EvidenceTable evidence={evidence} caption="Evidence" empty={`${worker.name} has not recorded any evidence yet.`} />
-      <ProgressView standards={standards} isOwn={false} />
+      <ProgressView standards={standards} isOwn={false} workerId={worker.id} mayReopen={mayReopen} reopening={reopening} />
     </>
   );
 }

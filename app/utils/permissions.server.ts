@@ -28,6 +28,8 @@ export const PERMISSIONS = {
   'read:home:own': EVERYONE,
   'update:password:own': EVERYONE,
   'read:team:managed': ['manager'],
+  // Development a manager plans against the gaps of the people they manage, and its attendance (docs/decisions/031).
+  'plan:development:managed': ['manager'],
   'read:standards:org': EVERYONE,
   'manage:standards:org': ['admin'],
   'read:role-profiles:org': ['assessor', 'iqa', 'supervisor', 'manager', 'admin'],
@@ -52,6 +54,7 @@ export const PERMISSIONS = {
   'read:iqa-report:org': ['iqa', 'admin'],
   'manage:assessor-status:org': ['iqa'],
   'manage:assessment-rules:org': ['admin'],
+  'manage:iqa-settings:org': ['admin'],
   // Admins always; an IQA only while named the organisation's lead IQA (canReopenAchievement).
   'reopen:achievement:org': ['admin', 'iqa'],
   'manage:assessors:org': ['admin'],

@@ -56,11 +56,13 @@ const holdingAnyOf = (roles: string[]) =>
   ) as Record<ActorName, Outcome>;
 /**
  * Who may read the demo worker's evidence (the seeded "Agreeing how often I contact Mr D", by Sarah): Sarah herself,
- * Priya (the assessor the seed gives her), David (her line supervisor) and Grace (who manages her location). Tom
- * assesses only Chloe and Amira only administers, so to them it does not exist; nor to another organisation.
+ * Priya (the assessor the seed gives her), David (her line supervisor), Grace (who manages her location) and Tom, who
+ * assesses only Chloe but as the IQA reads any other worker's submitted evidence in the organisation. Amira only
+ * administers, so to her it does not exist; nor to another organisation.
  */
+// The IQA reads the submitted evidence of everyone else in the organisation, to sample and countersign decisions.
 const evidenceReaders = (): Record<ActorName, Outcome> =>
-  forActors({ default: 404, loggedOut: 'login', worker: 200, assessor: 200, supervisor: 200, manager: 200 });
+  forActors({ default: 404, loggedOut: 'login', worker: 200, assessor: 200, iqa: 200, supervisor: 200, manager: 200 });
 
 /**
  * One rule per file in app/routes (file name without extension). A route file without a rule fails the test below:
@@ -75,6 +77,12 @@ const RULES: Record<string, Rule> = {
   _index: { path: () => '/', get: anyRole(200) },
   account: { path: () => '/account', get: anyRole(200) },
   team: { path: () => '/team', get: onlyRoles(['manager']) },
+  // Team development (docs/decisions/031): a gap or an activity that does not exist is not found, even to a manager.
+  'team_.gaps._index': { path: () => '/team/gaps', get: onlyRoles(['manager']) },
+  'team_.gaps.$gap': { path: () => '/team/gaps/item-2147483647', get: onlyRoles(['manager'], { manager: 404 }) },
+  'team_.activities.$activityId': { path: () => '/team/activities/2147483647', get: onlyRoles(['manager'], { manager: 404 }) },
+  'team_.report': { path: () => '/team/report', get: onlyRoles(['manager']) },
+  'team_.report[.csv]': { path: () => '/team/report.csv', get: onlyRoles(['manager']) },
   'people._index': { path: () => '/people', get: onlyRoles(['admin']) },
   'people.new': { path: () => '/people/new', get: onlyRoles(['admin']) },
   'people.$personId': { path: ({ workerId }) => `/people/${workerId}`, get: onlyRoles(['admin'], { otherAdmin: 404 }) },
@@ -144,6 +152,15 @@ const RULES: Record<string, Rule> = {
     path: ({ workerId }) => `/workers/${workerId}/development-plan/versions/1`,
     get: onlyRoles([], Object.fromEntries(SUPERVISED.map((role) => [role, 404]))),
   },
+  // The assessor's queue (issue 14): anyone holding the assessor role (the demo IQA Tom assesses too); nobody else.
+  'assessment._index': { path: () => '/assessment', get: holdingAnyOf(['assessor']) },
+  // Internal quality assurance (issue 14): the sample and the assessors' status are the IQA's (Tom); the sampling
+  // report is the IQA's and the admins' (each their own organisation's); only admins set the sampling rules.
+  'iqa._index': { path: () => '/iqa', get: holdingAnyOf(['iqa']) },
+  'iqa.assessors': { path: () => '/iqa/assessors', get: holdingAnyOf(['iqa']) },
+  'iqa.report': { path: () => '/iqa/report', get: holdingAnyOf(['iqa', 'admin']) },
+  'iqa.report.download': { path: () => '/iqa/report/download', get: holdingAnyOf(['iqa', 'admin']) },
+  'iqa.settings': { path: () => '/iqa/settings', get: holdingAnyOf(['admin']) },
   'calendar.$token': { path: () => '/calendar/not-a-real-token-0123456789abcdef', get: everyone(404) },
   // The public IMS CASE 1.0 API: no sign-in for anyone, the same answer whoever asks. The demo organisation
   // publishes nothing, so the list answers (empty) and every sourcedId is 404 (published ones: test/e2e/case-api.test.ts).
@@ -198,6 +215,10 @@ const POST_RULES: Record<string, PostRule> = {
   'role-profiles.$profileId': { body: { intent: 'save' }, expect: postBy(['admin'], 403, { otherAdmin: 'form first' }) },
   'standards.$urn': { body: { intent: 'probe' }, expect: postBy(['admin'], 403, { otherAdmin: 'form first' }) },
   'standards.import': { body: {}, expect: postBy(ADMINS) },
+  // A review or a status change without its decision or assessor is 400 for the IQA, refused by role for others.
+  'iqa._index': { body: { intent: 'review' }, expect: postBy(['iqa']) },
+  'iqa.assessors': { body: { intent: 'set-status' }, expect: postBy(['iqa']) },
+  'iqa.settings': { body: {}, expect: postBy(ADMINS) },
   // The supervised assessor and IQA ask for a debrief like anyone (this empty one is refused at the field); an unknown
   // intent on Sarah's pages is 400 before anything of hers is read.
   'supervision._index': { body: { intent: 'debrief' }, expect: postBy([...WORKER_HOLDERS, 'assessor', 'iqa']) },
@@ -206,6 +227,9 @@ const POST_RULES: Record<string, PostRule> = {
   // An unknown intent on a plan is 400 before anything of the worker's is read; the admin, with no plan, 403.
   'development-plan._index': { body: { intent: 'probe' }, expect: postBy([...WORKER_HOLDERS, 'assessor', 'iqa']) },
   'workers.$workerId_.development-plan._index': { body: { intent: 'probe' }, expect: postBy(WORKER_HOLDERS, 403, { assessor: 'form first', iqa: 'form first' }) },
+  // An empty plan or attendance form is refused at its fields before anything is read.
+  'team_.gaps.$gap': { body: {}, expect: postBy(['manager'], 403, { manager: 'form first' }) },
+  'team_.activities.$activityId': { body: {}, expect: postBy(['manager'], 403, { manager: 'form first' }) },
 };
 
 function postMatches(outcome: PostOutcome, status: number): boolean {

@@ -42,10 +42,9 @@ function expectTable<S extends string, A extends string, C>(workflow: Workflow<S
 }
 
 describe('workflows', () => {
-  it('evidence: a draft changes in place or is submitted; submitted evidence changes by revision; judged is final', () => {
-    expectTable(EVIDENCE_WORKFLOW, { draft: { change: 'draft', submit: 'submitted' }, submitted: { change: 'submitted' }, judged: {} }, undefined, ['change', 'submit']);
+  it('evidence: a draft changes in place or is submitted; submitted evidence changes by revision', () => {
+    expectTable(EVIDENCE_WORKFLOW, { draft: { change: 'draft', submit: 'submitted' }, submitted: { change: 'submitted' } }, undefined, ['change', 'submit']);
     expect(refusal(() => assertTransition(EVIDENCE_WORKFLOW, 'submitted', 'submit')).message).to.equal('This evidence has already been submitted');
-    expect(refusal(() => assertTransition(EVIDENCE_WORKFLOW, 'judged', 'change')).message).to.equal('Judged evidence cannot be changed');
   });
 
   it('supervision session: requested and planned sessions move or cancel; a planned one is missed or held; the end states are final', () => {

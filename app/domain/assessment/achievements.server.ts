@@ -63,7 +63,7 @@ export function isAchieved(achievement: Achievement | undefined): boolean {
  * held standard now fully met and not achieved becomes achieved, naming the assessor of the decision that completed
  * it; each achieved standard with an item no longer met is withdrawn, with the reason. Returns the audit entries.
  */
-export async function settleAchievements(workerId: number, organisationId: number, transaction: Transaction): Promise<AuditEntry[]> {
+export async function settleAchievements(workerId: number, organisationId: number, transaction: Transaction, now: Date = new Date()): Promise<AuditEntry[]> {
   const [held, states, latest] = await Promise.all([
     heldStandardsOf([workerId], transaction),
     WorkerItemState.findAll({ where: { workerId }, attributes: ['standardItemId', 'state', 'decisionId'], transaction }),
@@ -113,6 +113,7 @@ export async function settleAchievements(workerId: number, organisationId: numbe
         personId: challenged ? review.iqaId : decision.assessorId,
         reason,
         decisionId: decision.id,
+        createdAt: now,
       },
       { transaction },
     );
@@ -168,6 +169,7 @@ export async function reopenAchievement(ctx: DomainContext, input: { workerId: n
           personId: actor.id,
           reason,
           decisionId: null,
+          createdAt: ctx.now,
         },
         { transaction },
       ).then((row) => ({ row, workerName: holding.person!.name })),

@@ -3,6 +3,7 @@
 // items, or one item and several pieces (holistic assessment): the same command. Decisions are never changed; a new
 // one supersedes the last, and an answer to an IQA challenge names the challenge.
 import { Op, UniqueConstraintError, type Transaction } from 'sequelize';
+import { judgementField } from '#app/components/judging-schema.ts';
 import { Forbidden, InvalidTransition, NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { canDecide, canReadEvidence, type RelatedWorker } from '#app/utils/permissions.server.ts';
 import type { DomainContext } from '#app/utils/request-context.server.ts';
@@ -41,8 +42,7 @@ export type DecisionRequest = {
   answersReviewId?: number | null;
 };
 
-/** Field names of a judgement's inputs, shared by the forms and the errors they show beside each field. */
-export const judgementField = (itemId: number, part: 'outcome' | 'method' | 'feedback') => `item-${itemId}-${part}`;
+export { judgementField };
 
 type Loaded = {
   worker: RelatedWorker & { name: string };
@@ -181,18 +181,19 @@ export async function recordDecisions(ctx: DomainContext, request: DecisionReque
               countersignRequired: loaded.assessorIsNew,
               answersReviewId: request.answersReviewId ?? null,
               submissionKey: request.submissionKey,
+              createdAt: ctx.now,
             },
             { transaction },
           );
           for (const piece of loaded.evidence) {
             await AssessmentDecisionEvidence.create(
-              { organisationId: actor.organisationId, decisionId: decision.id, evidenceId: piece.id, evidenceRevisionId: piece.currentRevisionId! },
+              { organisationId: actor.organisationId, decisionId: decision.id, evidenceId: piece.id, evidenceRevisionId: piece.currentRevisionId!, createdAt: ctx.now },
               { transaction },
             );
           }
         }
         await refreshItemStates([loaded.worker.id], transaction);
-        for (const entry of await settleAchievements(loaded.worker.id, actor.organisationId, transaction)) record(entry);
+        for (const entry of await settleAchievements(loaded.worker.id, actor.organisationId, transaction, ctx.now)) record(entry);
         return { recorded: request.judgements.length };
       },
       audit: (loaded, result) =>

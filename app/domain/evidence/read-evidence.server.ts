@@ -1,8 +1,10 @@
 // Reading evidence: a worker's list, one piece with any of its revisions, and its files — by relationship only.
 import { Op } from 'sequelize';
 import { NotFound } from '#app/utils/errors.server.ts';
-import { canReadEvidence, readsDraftsOf, type Actor } from '#app/utils/permissions.server.ts';
-import { Evidence, EvidenceFile, EvidenceItemLink, EvidenceRevision, Standard, StandardItem, StandardVersion, sequelize } from '#db/models/index.ts';
+import { canDecide, canReadEvidence, readsDraftsOf, type Actor } from '#app/utils/permissions.server.ts';
+import { Evidence, EvidenceFile, EvidenceItemLink, EvidenceRevision, Person, Standard, StandardItem, StandardVersion, sequelize } from '#db/models/index.ts';
+import { decisionsOnEvidence } from '../assessment/decision-views.server.ts';
+import { judgingOf } from '../assessment/judging.server.ts';
 import { EVIDENCE_STATUS } from '../evidence-types.ts';
 import { requireEvidenceReader } from '../relationships.server.ts';
 import { EVIDENCE_WORKFLOW } from '../workflows/evidence.server.ts';
@@ -62,14 +64,24 @@ export async function getEvidence(actor: Actor, evidenceId: number, revisionNumb
         {
           model: StandardItem,
           as: 'item',
-          attributes: ['id', 'code', 'text', 'position', 'standardVersionId'],
-          include: [{ model: StandardVersion, as: 'standardVersion', attributes: ['version'], include: [{ model: Standard, as: 'standard', attributes: ['urn'] }] }],
+          attributes: ['id', 'code', 'kind', 'text', 'position', 'standardVersionId'],
+          include: [{ model: StandardVersion, as: 'standardVersion', attributes: ['version', 'standardId'], include: [{ model: Standard, as: 'standard', attributes: ['urn'] }] }],
         },
       ],
     }),
     EvidenceFile.findAll({ where: { evidenceRevisionId: revision.id }, order: [['id', 'ASC']] }),
   ]);
   const isOwn = relationship.self;
+  const isCurrent = revision.id === evidence.currentRevisionId;
+  const submitted = evidence.status !== EVIDENCE_STATUS.draft;
+  const items = links.map((link) => link.get('item') as StandardItem & { standardVersion?: StandardVersion & { standard?: Standard } });
+  // An assessor judges the current revision of submitted evidence; anyone who reads it sees the decisions on it.
+  const judges = submitted && isCurrent && canDecide(actor, { id: worker.id, relationship });
+  const [decisions, judging, recordedBy] = await Promise.all([
+    submitted ? decisionsOnEvidence(worker.id, evidence.id) : [],
+    judges ? judgingOf(worker.id, items.map((item) => ({ id: item.id, code: item.code, kind: item.kind, standardId: item.standardVersion!.standardId }))) : null,
+    evidence.recordedById ? Person.findByPk(evidence.recordedById, { attributes: ['name'] }) : null,
+  ]);
   return {
     id: evidence.id,
     status: evidence.status,
@@ -79,7 +91,11 @@ export async function getEvidence(actor: Actor, evidenceId: number, revisionNumb
     canSubmit: isOwn && isAllowed(EVIDENCE_WORKFLOW, evidence.status, 'submit'),
     /** A change to submitted evidence appends a revision; a draft changes in place. */
     changeMakesRevision: evidence.status !== EVIDENCE_STATUS.draft,
-    isCurrent: revision.id === evidence.currentRevisionId,
+    isCurrent,
+    /** The assessor who recorded it (evidence they witnessed), or null when the worker did. */
+    recordedBy: recordedBy?.name ?? null,
+    decisions,
+    judging,
     revision: {
       number: revision.revisionNumber,
       type: revision.type,
@@ -93,8 +109,8 @@ export async function getEvidence(actor: Actor, evidenceId: number, revisionNumb
     },
     revisions: revisions.map((row) => ({ number: row.revisionNumber, submittedAt: row.submittedAt?.toISOString() ?? null })),
     links: links
-      .map((link) => {
-        const item = link.get('item') as StandardItem & { standardVersion?: StandardVersion & { standard?: Standard } };
+      .map((link, index) => {
+        const item = items[index]!;
         return {
           itemId: item.id,
           urn: item.standardVersion?.standard?.urn ?? '',

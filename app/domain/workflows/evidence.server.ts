@@ -9,17 +9,15 @@ export type EvidenceAction = (typeof EVIDENCE_ACTIONS)[keyof typeof EVIDENCE_ACT
 
 /**
  * `change` on a draft rewrites it in place; on submitted evidence it appends a revision and the status stays, so a
- * decision keeps pointing at the revision it judged. Judged evidence (with assessment) is no longer the worker's to change.
+ * decision keeps pointing at the revision it judged.
  */
 export const EVIDENCE_WORKFLOW = defineWorkflow<EvidenceStatus, EvidenceAction>({
   name: 'evidence',
   transitions: {
     draft: { change: 'draft', submit: 'submitted' },
     submitted: { change: 'submitted' },
-    judged: {},
   },
   refusal: (from, action) =>
     action === 'submit' ? { message: 'This evidence has already been submitted' }
-    : from === 'judged' ? { message: 'Judged evidence cannot be changed' }
     : { message: `Evidence that is ${from} cannot be changed` },
 });
