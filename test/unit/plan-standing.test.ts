@@ -11,14 +11,14 @@ describe('PDP standing', () => {
     expect(planStanding({ hasPlan: true, agreedAt: null, reviewMonths: 6 }, '2026-03-01').state).to.equal('draft');
   });
 
-  it('is current until the review period after the last agreement, then stale from the day it falls due', () => {
-    expect(planStanding({ hasPlan: true, agreedAt: agreed, reviewMonths: 6 }, '2026-07-14')).to.deep.equal({ state: 'current', agreedAt: agreed, reviewDue: '2026-07-15' });
-    expect(planStanding({ hasPlan: true, agreedAt: agreed, reviewMonths: 6 }, '2026-07-15').state).to.equal('stale');
+  it('is current up to and on the day its review falls due, then stale (as the workforce report counts it)', () => {
+    expect(planStanding({ hasPlan: true, agreedAt: agreed, reviewMonths: 6 }, '2026-07-15')).to.deep.equal({ state: 'current', agreedAt: agreed, reviewDue: '2026-07-15' });
+    expect(planStanding({ hasPlan: true, agreedAt: agreed, reviewMonths: 6 }, '2026-07-16').state).to.equal('stale');
   });
 
   it('uses 6 months when the worker has no role profile, and the role profile’s period otherwise', () => {
     expect(planStanding({ hasPlan: true, agreedAt: agreed, reviewMonths: null }, '2026-03-01').reviewDue).to.equal('2026-07-15');
-    expect(planStanding({ hasPlan: true, agreedAt: agreed, reviewMonths: 3 }, '2026-04-15').state).to.equal('stale');
+    expect(planStanding({ hasPlan: true, agreedAt: agreed, reviewMonths: 3 }, '2026-04-16').state).to.equal('stale');
     expect(planStanding({ hasPlan: true, agreedAt: agreed, reviewMonths: 12 }, '2026-12-31').state).to.equal('current');
   });
 

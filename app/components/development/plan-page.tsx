@@ -66,7 +66,7 @@ export function PlanPage({ data, actionData, versionsPath }: { data: PlanPageDat
         ) : null}
         {pending?.mayAgree ? <AgreeVersionForm versionNumber={pending.versionNumber} /> : null}
         {data.canPropose ? <ProposeForm party={party} /> : null}
-        {canChange && !data.canPropose && !pending && versions[0]?.agreed ? <p className="govuk-body">The plan is agreed as it stands. Change it, or wait until its review is due, to put it forward again.</p> : null}
+        {canChange && !data.canPropose && !pending && versions[0]?.agreed ? <p className="govuk-body">The plan is agreed as it stands. Change it to put it forward again; unchanged, it can be put forward again once its review date has passed.</p> : null}
 
         <h2 className="govuk-heading-m">Versions</h2>
         {versions.length ? (

@@ -118,7 +118,7 @@ export async function planPage(actor: Actor, workerId: number) {
     worker: access.worker,
     isSelf: access.relationship.self,
     canChange: access.party !== null,
-    /** Put forward: when the plan has changed since the last version, or is unchanged but due for review. */
+    /** Put forward: when the plan has changed since the last version, or is unchanged but stale. */
     canPropose: access.party !== null && plan !== null && (!unchanged || mayProposeUnchanged(planStanding_, pending !== null)),
     standing: planStanding_,
     flagged: flaggedForNoPlan(planStanding_, openGapCount(workerGaps)),
@@ -150,7 +150,7 @@ export async function planPage(actor: Actor, workerId: number) {
   };
 }
 
-/** The plan as last agreed may be put forward again unchanged only once its review is due (and nothing waits for agreement). */
+/** The plan as last agreed may be put forward again unchanged only once it is stale (and nothing waits for agreement). */
 export function mayProposeUnchanged(standing: PlanStanding, pending: boolean): boolean {
   return !pending && standing.state === 'stale';
 }

@@ -18,14 +18,14 @@ export const PLAN_STATE_LABELS: Record<PlanState, string> = {
 
 /**
  * The plan's standing on `today` (an ISO date in London). A version counts as agreed once both the worker and the
- * supervisor agreed it, at the later of the two times; it is stale from the day its review falls due, which is the
+ * supervisor agreed it, at the later of the two times; it is stale once the day its review falls due has passed, that day being the
  * shortest review period of the worker's current role profiles after that (6 months with no role profile).
  */
 export function planStanding(input: { hasPlan: boolean; agreedAt: Date | null; reviewMonths: number | null }, today: string): PlanStanding {
   if (!input.hasPlan) return { state: PLAN_STATE.missing, agreedAt: null, reviewDue: null };
   if (!input.agreedAt) return { state: PLAN_STATE.draft, agreedAt: null, reviewDue: null };
   const reviewDue = addMonths(londonDateOf(input.agreedAt), input.reviewMonths ?? DEFAULT_PDP_REVIEW_MONTHS);
-  return { state: reviewDue <= today ? PLAN_STATE.stale : PLAN_STATE.current, agreedAt: input.agreedAt, reviewDue };
+  return { state: reviewDue < today ? PLAN_STATE.stale : PLAN_STATE.current, agreedAt: input.agreedAt, reviewDue };
 }
 
 /** When a version is agreed by both: the later agreement, or null while either is missing. */
