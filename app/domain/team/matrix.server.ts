@@ -2,17 +2,15 @@
 // met, not yet met, submitted, with evidence mapped or with nothing; drilled down to one standard's sections and one
 // section's items; and beside each person what needs the manager's attention. A fixed number of statements whatever
 // the size of the team: every read below is for all the people at once.
-import { Op, QueryTypes, literal } from 'sequelize';
+import { Op, QueryTypes } from 'sequelize';
 import { z } from 'zod';
-import { today } from '#app/utils/dates/index.ts';
+import { dateColumn, today } from '#app/utils/dates/index.ts';
 import { NotFound } from '#app/utils/errors.server.ts';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
-import { Location, Person, PersonRole, RoleAssignment, RoleProfile, SupervisionAgreement, Team, sequelize } from '#db/models/index.ts';
-import { heldStandardsOf, type HeldStandard } from '../evidence/internal/held-items.server.ts';
+import { Location, RoleProfile, Team, sequelize } from '#db/models/index.ts';
 import type { ItemState } from '../evidence-types.ts';
-import { managedTeamIds, supervisorsAmong } from '../relationships.server.ts';
-import { overdueFor } from '../supervision/internal/overdue.server.ts';
-import { AGREEMENT_STATUS } from '../supervision/statuses.ts';
+import { managedTeamIds } from '../relationships.server.ts';
+import { supervisionStandingOf } from '../supervision/internal/overdue.server.ts';
 import { EMPTY_CELL, addCells, cellOf, gapsOf, sortRows, type Cell, type MatrixSort } from './matrix-cells.ts';
 import { pdpStandingOf, type PdpStanding } from './pdp-standing.server.ts';
 
@@ -50,27 +48,152 @@ export type MatrixRow = {
   flagCount: number;
 };
 
-type CountRow = { workerId: number; versionId: number; key: string | number | null; state: ItemState; n: number | string };
+type CountRow = { workerId: number; versionId: number; key: string | number | null } & Record<'met' | 'notYetMet' | 'submitted' | 'mapped', number | string>;
 
-/** Counts of the projection's states (ADR 023) per worker, held version and column: whole standards, sections or items. */
-function countsSql(level: MatrixLevel, section: boolean) {
-  const key = level === 'standards' ? '' : level === 'sections' ? ', i.section' : ', i.id';
+/**
+ * Counts of the projection's states (ADR 023) per worker, held version and column (whole standards, sections or
+ * items), one row per cell: the items with nothing are the rest of the column's total.
+ */
+function countsSql(level: 'sections' | 'items', section: boolean) {
+  const key = level === 'sections' ? ', i.section' : ', i.id';
+  const count = (state: ItemState) => `SUM(CASE WHEN w.state = '${state}' THEN 1 ELSE 0 END)`;
   return `
-SELECT w.worker_id AS "workerId", i.standard_version_id AS "versionId"${key ? `${key} AS "key"` : ''}, w.state, COUNT(*) AS "n"
+SELECT w.worker_id AS "workerId", i.standard_version_id AS "versionId"${key} AS "key",
+       ${count('met')} AS "met", ${count('not_yet_met')} AS "notYetMet", ${count('submitted')} AS "submitted", ${count('mapped')} AS "mapped"
 FROM worker_item_states w
 JOIN standard_items i ON i.id = w.standard_item_id
-${level === 'standards' ? '' : 'JOIN standard_versions v ON v.id = i.standard_version_id JOIN standards s ON s.id = v.standard_id'}
-WHERE w.worker_id IN (:workerIds)${level === 'standards' ? '' : ' AND s.urn = :urn'}${section ? ' AND i.section = :section' : ''}
-GROUP BY w.worker_id, i.standard_version_id${key}, w.state`;
+JOIN standard_versions v ON v.id = i.standard_version_id JOIN standards s ON s.id = v.standard_id
+WHERE w.worker_id IN (:workerIds) AND s.urn = :urn${section ? ' AND i.section = :section' : ''}
+GROUP BY w.worker_id, i.standard_version_id${key}`;
 }
 
-function countStates(level: MatrixLevel, workerIds: number[], urn?: string, section?: string) {
+function countStates(level: 'sections' | 'items', workerIds: number[], urn: string, section?: string) {
   if (!workerIds.length) return Promise.resolve([] as CountRow[]);
   return sequelize.query<CountRow>(countsSql(level, section !== undefined), {
     type: QueryTypes.SELECT,
     raw: true,
-    replacements: { workerIds, urn: urn ?? null, section: section ?? null },
+    replacements: { workerIds, urn, section: section ?? null },
   });
+}
+
+type Holding = { personId: number; standardVersionId: number; urn: string; title: string; total: number } & Record<'met' | 'notYetMet' | 'submitted' | 'mapped', number>;
+type VersionItem = { id: number; standardVersionId: number; code: string; section: string; text: string };
+
+// Every standard version each person holds (the rule of held-items.server.ts: every item of every version held) with
+// its number of items and the counts of the projection's states in it: the whole-standard matrix in one statement.
+const HOLDINGS_SQL = `
+SELECT ps.person_id AS "personId", ps.standard_version_id AS "standardVersionId", s.urn, v.title, n.total,
+       COALESCE(c.met, 0) AS "met", COALESCE(c.not_yet_met, 0) AS "notYetMet", COALESCE(c.submitted, 0) AS "submitted", COALESCE(c.mapped, 0) AS "mapped"
+FROM person_standards ps
+JOIN standard_versions v ON v.id = ps.standard_version_id
+JOIN standards s ON s.id = v.standard_id
+JOIN (SELECT standard_version_id, COUNT(*) AS total FROM standard_items
+      WHERE standard_version_id IN (SELECT standard_version_id FROM person_standards WHERE person_id IN (:workerIds))
+      GROUP BY standard_version_id) n ON n.standard_version_id = ps.standard_version_id
+LEFT JOIN (
+  SELECT w.worker_id, i.standard_version_id,
+         SUM(CASE WHEN w.state = 'met' THEN 1 ELSE 0 END) AS met, SUM(CASE WHEN w.state = 'not_yet_met' THEN 1 ELSE 0 END) AS not_yet_met,
+         SUM(CASE WHEN w.state = 'submitted' THEN 1 ELSE 0 END) AS submitted, SUM(CASE WHEN w.state = 'mapped' THEN 1 ELSE 0 END) AS mapped
+  FROM worker_item_states w JOIN standard_items i ON i.id = w.standard_item_id
+  WHERE w.worker_id IN (:workerIds)
+  GROUP BY w.worker_id, i.standard_version_id
+) c ON c.worker_id = ps.person_id AND c.standard_version_id = ps.standard_version_id
+WHERE ps.person_id IN (:workerIds)`;
+
+// Drilling into a standard: its items, in the versions these people hold, newest version first.
+const ITEMS_SQL = `
+SELECT i.id, i.standard_version_id AS "standardVersionId", i.code, i.section, i.text FROM standard_items i
+JOIN standard_versions v ON v.id = i.standard_version_id JOIN standards s ON s.id = v.standard_id
+WHERE s.urn = :urn AND i.standard_version_id IN (SELECT standard_version_id FROM person_standards WHERE person_id IN (:workerIds))
+ORDER BY i.standard_version_id DESC, i.position`;
+
+async function holdingsOf(workerIds: number[]): Promise<Holding[]> {
+  if (!workerIds.length) return [];
+  const rows = await sequelize.query<Record<keyof Holding, string | number>>(HOLDINGS_SQL, { type: QueryTypes.SELECT, raw: true, replacements: { workerIds } });
+  return rows.map((row) => ({
+    personId: Number(row.personId),
+    standardVersionId: Number(row.standardVersionId),
+    urn: String(row.urn),
+    title: String(row.title),
+    total: Number(row.total),
+    met: Number(row.met),
+    notYetMet: Number(row.notYetMet),
+    submitted: Number(row.submitted),
+    mapped: Number(row.mapped),
+  }));
+}
+
+async function itemsOf(workerIds: number[], urn: string | undefined): Promise<VersionItem[]> {
+  if (!workerIds.length || urn === undefined) return [];
+  const rows = await sequelize.query<VersionItem>(ITEMS_SQL, { type: QueryTypes.SELECT, raw: true, replacements: { workerIds, urn } });
+  return rows.map((row) => ({ ...row, id: Number(row.id), standardVersionId: Number(row.standardVersionId) }));
+}
+
+/** Per person, the whole-standard cells, one per URN (the counts of every version of it they hold). */
+function standardCells(holdings: Holding[], urns: string[]): (workerId: number) => (Cell | null)[] {
+  const index = new Map(urns.map((urn, position) => [urn, position]));
+  const byPerson = new Map<number, (Cell | null)[]>();
+  for (const holding of holdings) {
+    const cells = byPerson.get(holding.personId) ?? urns.map(() => null);
+    const column = index.get(holding.urn)!;
+    const cell = cellOf(holding.total, { met: holding.met, not_yet_met: holding.notYetMet, submitted: holding.submitted, mapped: holding.mapped });
+    cells[column] = cells[column] ? addCells(cells[column]!, cell) : cell;
+    byPerson.set(holding.personId, cells);
+  }
+  return (workerId) => byPerson.get(workerId) ?? urns.map(() => null);
+}
+
+type TeamPerson = { id: number; name: string; jobTitle: string | null; teamId: number | null; lineSupervisorId: number | null; isWorker: boolean; supervisorCounts: boolean };
+
+// The active people of these teams, whether they hold the worker role, and whether their line supervisor's link
+// counts (active, with the supervisor role: the rule of supervisorsAmong in relationships.server.ts).
+const PEOPLE_SQL = `
+SELECT p.id, p.name, p.job_title AS "jobTitle", p.team_id AS "teamId", p.line_supervisor_id AS "lineSupervisorId",
+  CASE WHEN EXISTS (SELECT 1 FROM person_roles r WHERE r.person_id = p.id AND r.role = 'worker') THEN 1 ELSE 0 END AS "isWorker",
+  CASE WHEN EXISTS (SELECT 1 FROM people s JOIN person_roles r ON r.person_id = s.id AND r.role = 'supervisor'
+                    WHERE s.id = p.line_supervisor_id AND s.organisation_id = p.organisation_id AND s.deactivated_at IS NULL) THEN 1 ELSE 0 END AS "supervisorCounts"
+FROM people p
+WHERE p.organisation_id = :organisationId AND p.team_id IN (:teamIds) AND p.deactivated_at IS NULL`;
+const WITH_ROLE = ` AND p.id IN (SELECT person_id FROM role_assignments WHERE ended_on IS NULL AND role_profile_id = :roleProfileId)`;
+
+async function teamPeople(organisationId: number, teamIds: number[], roleProfileId: number | undefined): Promise<TeamPerson[]> {
+  if (!teamIds.length) return [];
+  const rows = await sequelize.query<Record<keyof TeamPerson, string | number | null>>(
+    `${PEOPLE_SQL}${roleProfileId === undefined ? '' : WITH_ROLE} ORDER BY p.name, p.id`,
+    { type: QueryTypes.SELECT, raw: true, replacements: { organisationId, teamIds, roleProfileId: roleProfileId ?? null } },
+  );
+  return rows.map((row) => ({
+    id: Number(row.id),
+    name: String(row.name),
+    jobTitle: row.jobTitle === null ? null : String(row.jobTitle),
+    teamId: row.teamId === null ? null : Number(row.teamId),
+    lineSupervisorId: row.lineSupervisorId === null ? null : Number(row.lineSupervisorId),
+    isWorker: Number(row.isWorker) === 1,
+    supervisorCounts: Number(row.supervisorCounts) === 1,
+  }));
+}
+
+const ASSIGNMENTS_SQL = `
+SELECT a.person_id AS "personId", a.target_date AS "targetDate", p.name
+FROM role_assignments a JOIN role_profiles p ON p.id = a.role_profile_id
+WHERE a.person_id IN (:workerIds) AND a.ended_on IS NULL
+ORDER BY a.target_date, a.id`;
+
+/** Each person's current role profiles, with their target dates, oldest target first. */
+async function currentRolesOf(workerIds: number[]): Promise<Map<number, { name: string; targetDate: string }[]>> {
+  const byPerson = new Map<number, { name: string; targetDate: string }[]>();
+  if (!workerIds.length) return byPerson;
+  const rows = await sequelize.query<{ personId: number; targetDate: string | Date; name: string }>(ASSIGNMENTS_SQL, {
+    type: QueryTypes.SELECT,
+    raw: true,
+    replacements: { workerIds },
+  });
+  for (const row of rows) {
+    const list = byPerson.get(Number(row.personId)) ?? [];
+    list.push({ name: row.name, targetDate: dateColumn(row.targetDate) });
+    byPerson.set(Number(row.personId), list);
+  }
+  return byPerson;
 }
 
 const UNACKNOWLEDGED_SQL = `
@@ -92,41 +215,76 @@ async function unacknowledgedPolicies(workerIds: number[]): Promise<Map<number, 
   return new Map(rows.map((row) => [Number(row.workerId), Number(row.n)]));
 }
 
-/** Per held version: the columns its items fall in at this level, with how many items each. */
-function columnTotals(standards: HeldStandard[], level: MatrixLevel, urn: string | undefined, section: string | undefined) {
-  const totals = new Map<number, Map<string, number>>();
+type Totals = Map<number, Map<string, number>>;
+
+/** Per held version of the standard drilled into, the items in each column (a section, or an item of one section). */
+function drilledTotals(items: VersionItem[], level: MatrixLevel, section: string | undefined) {
+  const totals: Totals = new Map();
   const keyOfItem = new Map<number, string>();
-  for (const standard of standards) {
-    if (totals.has(standard.standardVersionId) || (urn !== undefined && standard.urn !== urn)) continue;
-    const byColumn = new Map<string, number>();
-    for (const item of standard.items) {
-      if (section !== undefined && item.section !== section) continue;
-      const key = level === 'standards' ? standard.urn : level === 'sections' ? item.section : item.code;
-      keyOfItem.set(item.id, key);
-      byColumn.set(key, (byColumn.get(key) ?? 0) + 1);
-    }
-    totals.set(standard.standardVersionId, byColumn);
+  for (const item of items) {
+    if (section !== undefined && item.section !== section) continue;
+    const key = level === 'sections' ? item.section : item.code;
+    keyOfItem.set(item.id, key);
+    const byColumn = totals.get(item.standardVersionId) ?? new Map<string, number>();
+    byColumn.set(key, (byColumn.get(key) ?? 0) + 1);
+    totals.set(item.standardVersionId, byColumn);
   }
   return { totals, keyOfItem };
 }
 
-/** The columns in the order of the standards (by URN), of the items within a standard (sections, items). */
-function columnsOf(standards: HeldStandard[], level: MatrixLevel, urn: string | undefined, section: string | undefined): MatrixColumn[] {
+/** The standards by URN (the newest version's title); a standard's sections or a section's items in the newest version's order. */
+function columnsOf(holdings: Holding[], items: VersionItem[], level: MatrixLevel, section: string | undefined): MatrixColumn[] {
   const columns = new Map<string, MatrixColumn>();
-  const sorted = [...standards].sort((a, b) => a.urn.localeCompare(b.urn) || b.standardVersionId - a.standardVersionId);
-  for (const standard of sorted) {
-    if (urn !== undefined && standard.urn !== urn) continue;
-    if (level === 'standards') {
-      if (!columns.has(standard.urn)) columns.set(standard.urn, { key: standard.urn, label: standard.urn, text: standard.title });
-      continue;
+  if (level === 'standards') {
+    for (const holding of [...holdings].sort((a, b) => a.urn.localeCompare(b.urn) || b.standardVersionId - a.standardVersionId)) {
+      if (!columns.has(holding.urn)) columns.set(holding.urn, { key: holding.urn, label: holding.urn, text: holding.title });
     }
-    for (const item of standard.items) {
-      if (section !== undefined && item.section !== section) continue;
-      const key = level === 'sections' ? item.section : item.code;
-      if (!columns.has(key)) columns.set(key, level === 'sections' ? { key, label: key } : { key, label: key, text: item.text });
-    }
+    return [...columns.values()];
+  }
+  for (const item of items) {
+    if (section !== undefined && item.section !== section) continue;
+    const key = level === 'sections' ? item.section : item.code;
+    if (!columns.has(key)) columns.set(key, level === 'sections' ? { key, label: key } : { key, label: key, text: item.text });
   }
   return [...columns.values()];
+}
+
+/**
+ * Each worker's cells from the count rows: per column, the total of items in the versions they hold, with the
+ * counts of the states something has happened to.
+ */
+function cellsFrom(
+  rows: CountRow[],
+  totals: Totals,
+  columns: string[],
+  heldVersions: Map<number, number[]>,
+  keyOfRow: (row: CountRow) => string | undefined,
+): (workerId: number) => (Cell | null)[] {
+  const index = new Map(columns.map((key, position) => [key, position]));
+  const counts = new Map<number, Partial<Record<ItemState, number>>[]>();
+  for (const row of rows) {
+    const workerId = Number(row.workerId);
+    const column = index.get(keyOfRow(row) ?? '');
+    if (column === undefined || !totals.has(Number(row.versionId))) continue;
+    const list = counts.get(workerId) ?? Array.from({ length: columns.length }, (): Partial<Record<ItemState, number>> => ({}));
+    const cell = list[column]!;
+    cell.met = (cell.met ?? 0) + Number(row.met);
+    cell.not_yet_met = (cell.not_yet_met ?? 0) + Number(row.notYetMet);
+    cell.submitted = (cell.submitted ?? 0) + Number(row.submitted);
+    cell.mapped = (cell.mapped ?? 0) + Number(row.mapped);
+    counts.set(workerId, list);
+  }
+  return (workerId) => {
+    const totalsOf = new Array<number>(columns.length).fill(0);
+    for (const versionId of heldVersions.get(workerId) ?? []) {
+      for (const [key, total] of totals.get(versionId) ?? []) {
+        const column = index.get(key);
+        if (column !== undefined) totalsOf[column] = (totalsOf[column] ?? 0) + total;
+      }
+    }
+    const mine = counts.get(workerId);
+    return totalsOf.map((total, column) => (total === 0 ? null : cellOf(total, mine?.[column] ?? {})));
+  };
 }
 
 function gapsAcross(cells: (Cell | null)[]) {
@@ -164,111 +322,52 @@ export async function teamMatrix(actor: Actor, query: Record<string, string | un
   const chosenTeams = teams.filter((team) => (filters.team === undefined || team.id === filters.team) && (filters.location === undefined || team.locationId === filters.location));
   const teamName = new Map(chosenTeams.map((team) => [team.id, team.name]));
 
-  const people = chosenTeams.length
-    ? await Person.findAll({
-        where: {
-          organisationId: actor.organisationId,
-          teamId: { [Op.in]: chosenTeams.map((team) => team.id) },
-          deactivatedAt: null,
-          ...(filters.role !== undefined
-            ? { id: { [Op.in]: literal(`(SELECT person_id FROM role_assignments WHERE ended_on IS NULL AND role_profile_id = ${filters.role})`) } }
-            : {}),
-        },
-        attributes: ['id', 'name', 'jobTitle', 'teamId', 'lineSupervisorId'],
-        include: [{ model: PersonRole, as: 'roles', attributes: ['role'] }],
-        order: [['name', 'ASC']],
-      })
-    : [];
+  const people = await teamPeople(actor.organisationId, chosenTeams.map((team) => team.id), filters.role);
   const ids = people.map((person) => person.id);
   const level: MatrixLevel = filters.section !== undefined ? 'items' : filters.standard !== undefined ? 'sections' : 'standards';
 
-  const [held, overall, drilled, supervisors, assignments, overdue, agreements, pdp, policies] = await Promise.all([
-    heldStandardsOf(ids),
-    countStates('standards', ids),
-    level === 'standards' ? Promise.resolve(null) : countStates(level, ids, filters.standard, filters.section),
-    supervisorsAmong(actor.organisationId, people.map((person) => person.lineSupervisorId)),
-    ids.length
-      ? RoleAssignment.findAll({
-          where: { personId: { [Op.in]: ids }, endedOn: null },
-          attributes: ['id', 'personId', 'targetDate'],
-          include: [{ model: RoleProfile, as: 'roleProfile', attributes: ['name'] }],
-          order: [['targetDate', 'ASC'], ['id', 'ASC']],
-        })
-      : [],
-    overdueFor(people.map((person) => ({ id: person.id, name: person.name })), todayDate),
-    ids.length ? SupervisionAgreement.findAll({ where: { workerId: { [Op.in]: ids }, status: AGREEMENT_STATUS.active }, attributes: ['workerId'] }) : [],
+  const [holdings, items, drilled, roles, supervision, pdp, policies] = await Promise.all([
+    holdingsOf(ids),
+    itemsOf(ids, filters.standard),
+    level === 'standards' ? Promise.resolve(null) : countStates(level, ids, filters.standard!, filters.section),
+    currentRolesOf(ids),
+    supervisionStandingOf(ids, todayDate),
     pdpStandingOf(ids, todayDate),
     unacknowledgedPolicies(ids),
   ]);
 
-  const allHeld = [...held.values()].flat();
-  const heldUrns = new Set(allHeld.map((standard) => standard.urn));
-  if (filters.standard !== undefined && !heldUrns.has(filters.standard)) throw new NotFound('Standard');
-  const columns = columnsOf(allHeld, level, filters.standard, filters.section);
+  const heldVersions = new Map<number, number[]>();
+  for (const holding of holdings) heldVersions.set(holding.personId, [...(heldVersions.get(holding.personId) ?? []), holding.standardVersionId]);
+  const urns = [...new Set(holdings.map((holding) => holding.urn))].sort();
+  if (filters.standard !== undefined && !urns.includes(filters.standard)) throw new NotFound('Standard');
+  const columns = columnsOf(holdings, items, level, filters.section);
   if (filters.section !== undefined && !columns.length) throw new NotFound('Section');
-  const columnIndex = new Map(columns.map((column, index) => [column.key, index]));
-  const standardTotals = columnTotals(allHeld, 'standards', undefined, undefined);
-  const levelTotals = level === 'standards' ? standardTotals : columnTotals(allHeld, level, filters.standard, filters.section);
 
-  // Per worker and column, the counts of each state; the items with nothing make up the rest of the column's total.
-  function cellsFrom(rows: CountRow[], totals: ReturnType<typeof columnTotals>, width: number, index: Map<string, number>, keyOfRow: (row: CountRow) => string | undefined) {
-    const counts = new Map<number, Partial<Record<ItemState, number>>[]>();
-    for (const row of rows) {
-      const workerId = Number(row.workerId);
-      const column = index.get(keyOfRow(row) ?? '');
-      if (column === undefined || !totals.totals.has(Number(row.versionId))) continue;
-      const list = counts.get(workerId) ?? Array.from({ length: width }, (): Partial<Record<ItemState, number>> => ({}));
-      list[column]![row.state] = (list[column]![row.state] ?? 0) + Number(row.n);
-      counts.set(workerId, list);
-    }
-    return (workerId: number): (Cell | null)[] => {
-      const totalsOf = new Array<number>(width).fill(0);
-      const heldVersions = new Set((held.get(workerId) ?? []).map((standard) => standard.standardVersionId));
-      for (const versionId of heldVersions) {
-        for (const [key, total] of totals.totals.get(versionId) ?? []) {
-          const column = index.get(key)!;
-          totalsOf[column] = (totalsOf[column] ?? 0) + total;
-        }
-      }
-      const mine = counts.get(workerId);
-      return totalsOf.map((total, column) => (total === 0 ? null : cellOf(total, mine?.[column] ?? {})));
-    };
+  const overallCells = standardCells(holdings, urns);
+  let shownCells = overallCells;
+  if (level !== 'standards') {
+    const { totals, keyOfItem } = drilledTotals(items, level, filters.section);
+    shownCells = cellsFrom(drilled ?? [], totals, columns.map((column) => column.key), heldVersions, (row) =>
+      level === 'sections' ? String(row.key) : keyOfItem.get(Number(row.key)),
+    );
   }
-  const urnOfVersion = new Map(allHeld.map((standard) => [standard.standardVersionId, standard.urn]));
-  const urnColumns = [...heldUrns].sort();
-  const overallCells = cellsFrom(overall, standardTotals, urnColumns.length, new Map(urnColumns.map((urn, index) => [urn, index])), (row) => urnOfVersion.get(Number(row.versionId)));
-  const shownCells =
-    level === 'standards'
-      ? cellsFrom(overall, standardTotals, columns.length, columnIndex, (row) => urnOfVersion.get(Number(row.versionId)))
-      : cellsFrom(drilled ?? [], levelTotals, columns.length, columnIndex, (row) =>
-          level === 'sections' ? String(row.key) : levelTotals.keyOfItem.get(Number(row.key)),
-        );
-
-  const active = new Set(agreements.map((row) => row.workerId));
-  const sessionsDue = new Map(overdue.sessions.map((row) => [row.workerId, row]));
-  const recordsLate = new Map<number, number>();
-  for (const record of overdue.records) recordsLate.set(record.workerId, (recordsLate.get(record.workerId) ?? 0) + 1);
-  const rolesOf = new Map<number, RoleAssignment[]>();
-  for (const assignment of assignments) rolesOf.set(assignment.personId, [...(rolesOf.get(assignment.personId) ?? []), assignment]);
 
   const rows: MatrixRow[] = people.map((person) => {
-    const roles = rolesOf.get(person.id) ?? [];
-    const supervised = person.lineSupervisorId !== null || (person.roles ?? []).some((row) => row.role === 'worker');
+    const current = roles.get(person.id) ?? [];
+    const supervised = person.lineSupervisorId !== null || person.isWorker;
     const overallGaps = gapsAcross(overallCells(person.id));
     const standing = pdp.get(person.id) ?? null;
-    const due = sessionsDue.get(person.id);
+    const inSupervision = supervision.get(person.id)!;
     const flags: PersonFlags = {
-      noLineSupervisor: supervised && !supervisors.has(person.lineSupervisorId ?? 0),
-      supervisionOverdue: due ? { dueBy: due.dueBy, lastHeld: due.lastHeld } : null,
-      noAgreement: supervised && !active.has(person.id),
-      recordsLate: recordsLate.get(person.id) ?? 0,
+      noLineSupervisor: supervised && !person.supervisorCounts,
+      supervisionOverdue: inSupervision.sessionOverdue,
+      noAgreement: supervised && !inSupervision.hasAgreement,
+      recordsLate: inSupervision.recordsLate,
       // A PDP is missing only where there is something to develop; a stale one is stale whatever the gaps.
       pdp: standing?.status === 'stale' ? 'stale' : standing?.status === 'missing' && overallGaps > 0 ? 'missing' : null,
       pdpAgreedOn: standing?.agreedOn ?? null,
       unacknowledgedPolicies: policies.get(person.id) ?? 0,
-      passedTargets: roles
-        .filter((row) => row.targetDate < todayDate)
-        .map((row) => ({ roleProfileName: row.roleProfile?.name ?? '', targetDate: row.targetDate })),
+      passedTargets: current.filter((row) => row.targetDate < todayDate).map((row) => ({ roleProfileName: row.name, targetDate: row.targetDate })),
     };
     const cells = shownCells(person.id);
     return {
@@ -276,7 +375,7 @@ export async function teamMatrix(actor: Actor, query: Record<string, string | un
       name: person.name,
       jobTitle: person.jobTitle,
       teamName: teamName.get(person.teamId ?? 0) ?? '',
-      roleProfiles: [...new Set(roles.map((row) => row.roleProfile?.name ?? ''))],
+      roleProfiles: [...new Set(current.map((row) => row.name))],
       cells,
       gaps: gapsAcross(cells),
       flags,
@@ -285,7 +384,7 @@ export async function teamMatrix(actor: Actor, query: Record<string, string | un
   });
   // With the drill-down, only the people who hold that standard (that section) are shown.
   const shown = level === 'standards' ? rows : rows.filter((row) => row.cells.some((cell) => cell !== null));
-  const standard = filters.standard !== undefined ? allHeld.find((entry) => entry.urn === filters.standard)! : null;
+  const standard = filters.standard !== undefined ? holdings.filter((holding) => holding.urn === filters.standard).sort((a, b) => b.standardVersionId - a.standardVersionId)[0]! : null;
   return {
     managesTeams: teams.length > 0,
     filters: { location: filters.location ?? null, team: filters.team ?? null, role: filters.role ?? null, sort },
