@@ -208,7 +208,7 @@ export default function TeamPage() {
                     {level === 'standards' && column.text ? <span className="app-matrix-header__text">{column.text}</span> : null}
                   </th>
                 ))}
-                <th scope="col" className="govuk-table__header">Needs attention</th>
+                <th scope="col" className="govuk-table__header app-matrix-attention">Needs attention</th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
@@ -216,11 +216,12 @@ export default function TeamPage() {
                 <tr className="govuk-table__row" key={row.id}>
                   <th scope="row" className="govuk-table__header">
                     <Link className="govuk-link" to={`/workers/${row.id}`}>{row.name}</Link>
-                    <span className="app-matrix-header__text">{[row.jobTitle, row.teamName, ...row.roleProfiles].filter(Boolean).join(', ')}</span>
+                    {row.jobTitle ? <span className="app-matrix-header__text">{row.jobTitle}</span> : null}
+                    <span className="app-matrix-header__text">{row.teamName}</span>
                   </th>
                   <td className="govuk-table__cell govuk-table__cell--numeric">{row.gaps}</td>
                   {row.cells.map((cell, index) => <MatrixCell key={columns[index]!.key} cell={cell} single={single} />)}
-                  <td className="govuk-table__cell"><Flags flags={row.flags} /></td>
+                  <td className="govuk-table__cell app-matrix-attention"><Flags flags={row.flags} /></td>
                 </tr>
               ))}
             </tbody>
