@@ -41,6 +41,9 @@ describe('Team matrix', () => {
     const firstCell = await page.$eval('td.app-matrix-cell:not(.app-matrix-cell--not-held)', (element) => element.textContent ?? '');
     expect(firstCell).to.match(/\d+ of \d+ met/);
     await axe.check(page);
+    await page.setViewport({ width: 390, height: 900 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), 'the page fits a 390 px screen; the table scrolls in its region').to.equal(390);
+    await page.setViewport({ width: 1280, height: 900 });
     await shoot(page, 'team');
 
     // Filter by the first team, without any script: a GET form.
