@@ -67,7 +67,7 @@ export const PERMISSIONS = {
   'manage:supervision:managed': ['manager'],
   'read:supervision-overview:supervised': ['supervisor'],
   'read:supervision-overview:managed': ['manager'],
-  // Personal development plans (docs/decisions/030): the same people as supervision, the worker, their line supervisor
+  // Personal development plans (docs/decisions/033): the same people as supervision, the worker, their line supervisor
   // and the managers above them; anyone supervised has a plan of their own.
   'read:development-plan:own': ['worker', 'supervisor', 'manager'],
   'read:development-plan:supervised': ['supervisor'],

@@ -139,7 +139,7 @@ const RULES: Record<string, Rule> = {
     path: ({ supervisionSessionId }) => `/supervision/sessions/${supervisionSessionId}`,
     get: onlyRoles(['worker', 'supervisor', 'manager'], { assessor: 404, iqa: 404 }),
   },
-  // Personal development plans (docs/decisions/030): read as supervision is. Everyone supervised has their own plan (the
+  // Personal development plans (docs/decisions/033): read as supervision is. Everyone supervised has their own plan (the
   // admin, with none, gets 403); the demo worker's is for Sarah, David and Grace, and "not found" to the assessor and
   // IQA. The demo plans have no agreed versions, so version 1 is 404 to every reader (versions: test/integration/development-plans.test.ts).
   'development-plan._index': { path: () => '/development-plan', get: onlyRoles(SUPERVISED) },

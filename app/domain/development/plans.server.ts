@@ -1,5 +1,5 @@
 // A worker's personal development plan as its readers see it (the worker, their line supervisor, the managers above
-// them; docs/decisions/030), its agreed versions, and the standing of many workers' plans at once for the team page.
+// them; docs/decisions/033), its agreed versions, and the standing of many workers' plans at once for the team page.
 import { Op, QueryTypes, type Transaction } from 'sequelize';
 import { today } from '#app/utils/dates/index.ts';
 import { NotFound } from '#app/utils/errors.server.ts';

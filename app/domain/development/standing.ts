@@ -1,5 +1,5 @@
 // Whether a worker's PDP is missing, a draft, current or stale, and whether they are flagged: pure rules, so the
-// team page, the PDP page and the tests agree on one reading (docs/decisions/030).
+// team page, the PDP page and the tests agree on one reading (docs/decisions/033).
 import { addMonths, londonDateOf } from '#app/utils/dates/index.ts';
 
 export const DEFAULT_PDP_REVIEW_MONTHS = 6;

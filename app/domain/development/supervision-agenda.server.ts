@@ -1,4 +1,4 @@
-// The PDP in supervision (docs/decisions/030): what a session's agenda pulls from the worker's plan and standards (open
+// The PDP in supervision (docs/decisions/033): what a session's agenda pulls from the worker's plan and standards (open
 // goals, open learning opportunities, open gaps per standard and section), the opportunities a record added to the
 // plan, and adding one agreed in the session. Reads are for people who already read the session (the caller checked).
 import { Op } from 'sequelize';

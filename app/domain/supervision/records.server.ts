@@ -29,7 +29,7 @@ export type RecordInput = {
   workload: string;
   practiceIssues: string;
   learning: string;
-  /** The PDP review part (docs/decisions/030): what was said about the plan; as confidential as the rest. */
+  /** The PDP review part (docs/decisions/033): what was said about the plan; as confidential as the rest. */
   pdpReview?: string | undefined;
 };
 export type ActionInput = { description: string; ownerId: number; dueOn: string };

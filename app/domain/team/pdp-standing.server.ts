@@ -1,5 +1,5 @@
 // Whether each worker's personal development plan is current, stale or missing, for the team matrix's flag: the
-// plans' own reading (planStandingOf, docs/decisions/030), with a plan never agreed by both counted as missing.
+// plans' own reading (planStandingOf, docs/decisions/033), with a plan never agreed by both counted as missing.
 import { londonDateOf, today } from '#app/utils/dates/index.ts';
 import { planStandingOf } from '../development/plans.server.ts';
 
