@@ -5,7 +5,8 @@ import { ITEM_STATE_LABELS, type ItemState } from '#app/domain/evidence-types.ts
 import { formatDate } from '#app/utils/dates/index.ts';
 import { achievementSentence, type AchievementEvent } from './achievement-status.tsx';
 import { CsrfInput } from './csrf-input.tsx';
-import { methodLabel, StandingTag, type ShownDecision } from './decision-list.tsx';
+import { methodLabel, StandingTag } from './decision-list.tsx';
+import type { DecisionView } from '#app/domain/assessment/decision-types.ts';
 import { kindLabel } from './standard-items.tsx';
 
 type Item = {
@@ -17,7 +18,7 @@ type Item = {
   state: ItemState;
   evidenceCount: number;
   evidence: { id: number; title: string }[];
-  decision: Pick<ShownDecision, 'standing' | 'method' | 'feedback' | 'assessorName' | 'at'> | null;
+  decision: Pick<DecisionView, 'standing' | 'method' | 'feedback' | 'assessorName' | 'at'> | null;
 };
 type Standard = {
   standardVersionId: number;
