@@ -1,12 +1,12 @@
 // A worker's progress against each standard they hold: counts, sections, every item with its state, what is missing.
 import { Form, Link } from '@remix-run/react';
 import { TableRegion } from '#app/components/ui/table-region.tsx';
+import type { DecisionView } from '#app/domain/assessment/decision-types.ts';
 import { ITEM_STATE_LABELS, type ItemState } from '#app/domain/evidence-types.ts';
 import { formatDate } from '#app/utils/dates/index.ts';
 import { achievementSentence, type AchievementEvent } from './achievement-status.tsx';
 import { CsrfInput } from './csrf-input.tsx';
 import { methodLabel, StandingTag } from './decision-list.tsx';
-import type { DecisionView } from '#app/domain/assessment/decision-types.ts';
 import { kindLabel } from './standard-items.tsx';
 
 type Item = {
