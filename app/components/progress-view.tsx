@@ -1,13 +1,16 @@
 // A worker's progress against each standard they hold: counts, sections, every item with its state, what is missing.
-import { Form, Link } from '@remix-run/react';
+import type { SubmissionResult } from '@conform-to/react';
+import { Link } from '@remix-run/react';
 import { TableRegion } from '#app/components/ui/table-region.tsx';
 import type { DecisionView } from '#app/domain/assessment/decision-types.ts';
 import { ITEM_STATE_LABELS, type ItemState } from '#app/domain/evidence-types.ts';
 import { formatDate } from '#app/utils/dates/index.ts';
 import { achievementSentence, type AchievementEvent } from './achievement-status.tsx';
-import { CsrfInput } from './csrf-input.tsx';
 import { methodLabel, StandingTag } from './decision-list.tsx';
+import { ReopenSchema, reopenFormId } from './reopen-schema.ts';
 import { kindLabel } from './standard-items.tsx';
+import { TextArea } from './ui/fields.tsx';
+import { SchemaForm, useSchemaForm } from './ui/form.tsx';
 
 type Item = {
   id: number;
@@ -45,7 +48,8 @@ function ItemTag({ item }: { item: Item }) {
   return <strong className={`govuk-tag ${TAG[item.state]}`}>{ITEM_STATE_LABELS[item.state]}</strong>;
 }
 
-type Reopening = { reason?: string | undefined; error?: string | undefined; standardVersionId?: number | undefined };
+/** The server's reply to a reopen form, and which standard's form sent it. */
+type Reopening = { standardVersionId: number; lastResult: SubmissionResult<string[]> };
 
 export function ProgressView({
   standards,
@@ -75,7 +79,7 @@ export function ProgressView({
             </div>
           ) : null}
           {mayReopen && standard.achievement?.event === 'achieved' ? (
-            <ReopenForm standard={standard} workerId={workerId} reopening={reopening?.standardVersionId === standard.standardVersionId ? reopening : undefined} />
+            <ReopenForm standard={standard} workerId={workerId} lastResult={reopening?.standardVersionId === standard.standardVersionId ? reopening.lastResult : undefined} />
           ) : null}
           <div className="app-progress-bar" aria-hidden="true">
             <div className="app-progress-bar__value" style={{ width: `${standard.percent}%` }} />
@@ -170,21 +174,19 @@ export function ProgressView({
   );
 }
 
-function ReopenForm({ standard, workerId, reopening }: { standard: Standard; workerId: number; reopening?: Reopening | undefined }) {
-  const id = `reopen-${standard.standardVersionId}`;
+function ReopenForm({ standard, workerId, lastResult }: { standard: Standard; workerId: number; lastResult?: SubmissionResult<string[]> | undefined }) {
+  const [form, fields] = useSchemaForm(reopenFormId(standard.standardVersionId), ReopenSchema, lastResult);
   return (
-    <Form method="post" action={`/workers/${workerId}`} noValidate>
-      <CsrfInput />
+    <SchemaForm form={form} fields={fields} action={`/workers/${workerId}`}>
       <input type="hidden" name="intent" value="reopen" />
       <input type="hidden" name="standardVersionId" value={standard.standardVersionId} />
-      <div className={`govuk-form-group${reopening?.error ? ' govuk-form-group--error' : ''}`}>
-        <label className="govuk-label govuk-label--s" htmlFor={id}>Why reopen {standard.urn}?</label>
-        <div id={`${id}-hint`} className="govuk-hint">Reopening unlocks the standard so its items can be judged again. The reason is recorded.</div>
-        {reopening?.error ? <p id={`${id}-error`} className="govuk-error-message"><span className="govuk-visually-hidden">Error:</span> {reopening.error}</p> : null}
-        <textarea className={`govuk-textarea${reopening?.error ? ' govuk-textarea--error' : ''}`} id={id} name="reason" rows={3} defaultValue={reopening?.reason}
-          aria-describedby={`${id}-hint${reopening?.error ? ` ${id}-error` : ''}`} aria-invalid={reopening?.error ? true : undefined} />
-      </div>
+      <TextArea
+        field={fields.reason}
+        label={`Why reopen ${standard.urn}?`}
+        hint="Reopening unlocks the standard so its items can be judged again. The reason is recorded."
+        rows={3}
+      />
       <button type="submit" className="govuk-button govuk-button--warning">Reopen {standard.urn}</button>
-    </Form>
+    </SchemaForm>
   );
 }
