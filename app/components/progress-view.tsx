@@ -7,10 +7,8 @@ import { ITEM_STATE_LABELS, type ItemState } from '#app/domain/evidence-types.ts
 import { formatDate } from '#app/utils/dates/index.ts';
 import { achievementSentence, type AchievementEvent } from './achievement-status.tsx';
 import { methodLabel, StandingTag } from './decision-list.tsx';
-import { ReopenSchema, reopenFormId } from './reopen-schema.ts';
+import { ReopenForm } from './reopen-form.tsx';
 import { kindLabel } from './standard-items.tsx';
-import { TextArea } from './ui/fields.tsx';
-import { SchemaForm, useSchemaForm } from './ui/form.tsx';
 
 type Item = {
   id: number;
@@ -79,7 +77,7 @@ export function ProgressView({
             </div>
           ) : null}
           {mayReopen && standard.achievement?.event === 'achieved' ? (
-            <ReopenForm standard={standard} workerId={workerId} lastResult={reopening?.standardVersionId === standard.standardVersionId ? reopening.lastResult : undefined} />
+            <ReopenForm standard={standard} action={`/workers/${workerId}`} lastResult={reopening?.standardVersionId === standard.standardVersionId ? reopening.lastResult : undefined} />
           ) : null}
           <div className="app-progress-bar" aria-hidden="true">
             <div className="app-progress-bar__value" style={{ width: `${standard.percent}%` }} />
@@ -171,22 +169,5 @@ export function ProgressView({
         </section>
       ))}
     </>
-  );
-}
-
-function ReopenForm({ standard, workerId, lastResult }: { standard: Standard; workerId: number; lastResult?: SubmissionResult<string[]> | undefined }) {
-  const [form, fields] = useSchemaForm(reopenFormId(standard.standardVersionId), ReopenSchema, lastResult);
-  return (
-    <SchemaForm form={form} fields={fields} action={`/workers/${workerId}`}>
-      <input type="hidden" name="intent" value="reopen" />
-      <input type="hidden" name="standardVersionId" value={standard.standardVersionId} />
-      <TextArea
-        field={fields.reason}
-        label={`Why reopen ${standard.urn}?`}
-        hint="Reopening unlocks the standard so its items can be judged again. The reason is recorded."
-        rows={3}
-      />
-      <button type="submit" className="govuk-button govuk-button--warning">Reopen {standard.urn}</button>
-    </SchemaForm>
   );
 }

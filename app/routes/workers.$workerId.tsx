@@ -8,7 +8,7 @@ import { ReopenSchema } from '#app/components/reopen-schema.ts';
 import { reopenAchievement } from '#app/domain/assessment/achievements.server.ts';
 import { listEvidence } from '#app/domain/evidence.server.ts';
 import { workerProgress } from '#app/domain/progress.server.ts';
-import { requireActor } from '#app/utils/auth.server.ts';
+import { requireActor, requirePermission } from '#app/utils/auth.server.ts';
 import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { requestContext } from '#app/utils/request-context.server.ts';
@@ -25,7 +25,7 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
 });
 
 export const action = withDomainErrors(async ({ request, params, context }: ActionFunctionArgs) => {
-  const actor = await requireActor(request);
+  const actor = await requirePermission(request, 'reopen:achievement:org');
   const workerId = z.coerce.number().int().positive().safeParse(params.workerId);
   if (!workerId.success) throw new Response('Not found', { status: 404 });
   return submitForm(request, ReopenSchema, async (value) => {

@@ -9,7 +9,7 @@ import { JudgingForm } from '#app/components/judging-form.tsx';
 import { judgementsFrom, judgingSchema } from '#app/components/judging-schema.ts';
 import { recordDecisions } from '#app/domain/assessment/decisions.server.ts';
 import { itemHistory } from '#app/domain/assessment/item-history.server.ts';
-import { readForm, requireActor } from '#app/utils/auth.server.ts';
+import { readForm, requireActor, requirePermission } from '#app/utils/auth.server.ts';
 import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { requestContext } from '#app/utils/request-context.server.ts';
@@ -32,7 +32,7 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
 });
 
 export const action = withDomainErrors(async ({ request, params, context }: ActionFunctionArgs) => {
-  const actor = await requireActor(request);
+  const actor = await requirePermission(request, 'decide:evidence:assessed');
   const { workerId, itemId } = parseParams(params);
   const formData = await readForm(request);
   return submitForm(formData, judgingSchema([itemId], true), async (value) => {
