@@ -76,6 +76,10 @@ export default function ItemPage() {
         <h2 className="govuk-heading-m">{standard.urn}: achievement</h2>
         <AchievementHistory events={page.achievements} empty={`${standard.urn} has not been achieved yet.`} />
 
+        {page.locked && !page.isOwn ? (
+          <div className="govuk-inset-text">{standard.urn} is achieved and locked: an admin or the lead IQA reopens it before {item.code} is judged again.</div>
+        ) : null}
+
         {judging && page.evidence.length ? (
           <JudgingForm
             heading={`Judge ${item.code} on several pieces of evidence`}
