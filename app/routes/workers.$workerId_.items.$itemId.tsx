@@ -82,6 +82,8 @@ export default function ItemPage() {
 
         {judging && page.evidence.length ? (
           <JudgingForm
+            // A fresh form after each recorded judgement: the choices just recorded are not offered again as if unsaved.
+            key={judging.submissionKey}
             heading={`Judge ${item.code} on several pieces of evidence`}
             lastResult={lastResult}
             submissionKey={judging.submissionKey}

@@ -149,6 +149,8 @@ describe('assessment: judging evidence, feedback, achievement and reopening (iss
     await press(page, 'Record decisions', /2 decisions recorded/);
     expect(await text(page, '.govuk-notification-banner')).to.include('2 decisions recorded');
     expect(await text(page)).to.include('Judged not yet met by Priya Shah');
+    const reset = await page.$$eval('form#judge input[type="radio"]:checked', (inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    expect(reset, 'the form starts afresh once its judgements are recorded').to.deep.equal(['none', 'none']);
     await audit.check(page);
     await closePage(page);
 
