@@ -5,7 +5,7 @@ import { TableRegion } from '#app/components/ui/table-region.tsx';
 import type { DecisionView } from '#app/domain/assessment/decision-types.ts';
 import { ITEM_STATE_LABELS, type ItemState } from '#app/domain/evidence-types.ts';
 import { formatDate } from '#app/utils/dates/index.ts';
-import { achievementSentence, type AchievementEvent } from './achievement-status.tsx';
+import { achievementStatement, type AchievementEvent } from './achievement-status.tsx';
 import { methodLabel, StandingTag } from './decision-list.tsx';
 import { ReopenForm } from './reopen-form.tsx';
 import { kindLabel } from './standard-items.tsx';
@@ -73,7 +73,7 @@ export function ProgressView({
           </h2>
           {standard.achievement ? (
             <div className={standard.achievement.event === 'achieved' ? 'govuk-panel govuk-panel--confirmation app-achieved' : 'govuk-inset-text'}>
-              <p className="govuk-body govuk-!-margin-bottom-0">{achievementSentence(standard.achievement)}.</p>
+              <p className="govuk-body govuk-!-margin-bottom-0">{achievementStatement(standard.achievement)}</p>
             </div>
           ) : null}
           {mayReopen && standard.achievement?.event === 'achieved' ? (

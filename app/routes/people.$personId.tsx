@@ -2,7 +2,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
-import { achievementSentence } from '#app/components/achievement-status.tsx';
+import { achievementStatement } from '#app/components/achievement-status.tsx';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { PersonForm, PersonSchema } from '#app/components/person-form.tsx';
 import { ReopenForm } from '#app/components/reopen-form.tsx';
@@ -147,7 +147,7 @@ export default function PersonPage() {
             {achieved.map((standard) => (
               <section key={standard.standardVersionId} aria-label={`${standard.urn} version ${standard.version}`}>
                 <h3 className="govuk-heading-s">{standard.urn} version {standard.version}: {standard.title}</h3>
-                <p className="govuk-body">{achievementSentence(standard.achievement)}.</p>
+                <p className="govuk-body">{achievementStatement(standard.achievement)}</p>
                 <ReopenForm
                   standard={standard}
                   action={`/people/${person.id}`}
