@@ -1,13 +1,14 @@
 // The assessor's judging form: per item met, not yet met or not judged now, the method and feedback, with the
 // organisation's rules as hints and the item's current decision; for a holistic judgement, the evidence to rest on.
 import type { SubmissionResult } from '@conform-to/react';
+import type { DecisionView } from '#app/domain/assessment/decision-types.ts';
 import { ASSESSMENT_METHODS, ASSESSMENT_METHOD_LABELS } from '#app/domain/assessment/methods.ts';
-import { DecisionLine, type ShownDecision } from './decision-list.tsx';
+import { DecisionLine } from './decision-list.tsx';
 import { judgementField, judgingSchema, NOT_JUDGED } from './judging-schema.ts';
 import { Checkboxes, SelectField, TextArea } from './ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from './ui/form.tsx';
 
-export type JudgingItem = { id: number; label: string; text: string; hints: string[]; current: ShownDecision | null };
+export type JudgingItem = { id: number; label: string; text: string; hints: string[]; current: DecisionView | null };
 
 const OUTCOMES = [
   { value: NOT_JUDGED, label: 'Not judged now' },

@@ -9,7 +9,7 @@ import { JudgingForm } from '#app/components/judging-form.tsx';
 import { judgementsFrom, judgingSchema } from '#app/components/judging-schema.ts';
 import { recordDecisions } from '#app/domain/assessment/decisions.server.ts';
 import { itemHistory } from '#app/domain/assessment/item-history.server.ts';
-import { readForm, requireActor } from '#app/utils/auth.server.ts';
+import { readForm, requireActor, requirePermission } from '#app/utils/auth.server.ts';
 import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { requestContext } from '#app/utils/request-context.server.ts';
@@ -36,7 +36,7 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
 });
 
 export const action = withDomainErrors(async ({ request, params, context }: ActionFunctionArgs) => {
-  const actor = await requireActor(request);
+  const actor = await requirePermission(request, 'decide:evidence:assessed');
   const { workerId, itemId } = parseParams(params);
   const formData = await readForm(request);
   return submitForm(formData, judgingSchema([itemId], true), async (value) => {
@@ -81,6 +81,9 @@ export default function ItemPage() {
         <h2 className="govuk-heading-m">{standard.urn}: achievement</h2>
         <AchievementHistory events={page.achievements} empty={`${standard.urn} has not been achieved yet.`} />
 
+        {page.locked && !page.isOwn && !page.answersReviewId ? (
+          <div className="govuk-inset-text">{standard.urn} is achieved and locked: an admin or the lead IQA reopens it before {item.code} is judged again.</div>
+        ) : null}
         {judging && page.evidence.length && page.answersReviewId ? (
           <div className="govuk-inset-text">
             You are answering the IQA’s challenge of your decision on {item.code} (its note is in the history above): the decision you record
@@ -89,6 +92,8 @@ export default function ItemPage() {
         ) : null}
         {judging && page.evidence.length ? (
           <JudgingForm
+            // A fresh form after each recorded judgement: the choices just recorded are not offered again as if unsaved.
+            key={judging.submissionKey}
             answersReviewId={page.answersReviewId}
             heading={page.answersReviewId ? `Answer the challenge: judge ${item.code} again` : `Judge ${item.code} on several pieces of evidence`}
             lastResult={lastResult}

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import { hashPassword } from '#app/utils/password.server.ts';
-import { Evidence, EvidenceFile, Organisation, Person, PersonRole, Policy, RoleProfile, SupervisionSession } from '#db/models/index.ts';
+import { Evidence, EvidenceFile, EvidenceItemLink, Organisation, Person, PersonRole, Policy, RoleProfile, SupervisionSession } from '#db/models/index.ts';
 import { demoLogins } from '#db/seed/index.ts';
 import { DEMO_PEOPLE } from '#db/seed/people.ts';
 import { anonymousSession, httpLogin, httpLoginAs, url, type DemoRole, type HttpSession } from './harness.ts';
@@ -15,7 +15,7 @@ type ActorName = (typeof ACTORS)[number];
 
 /** 200/403/404/400: that status. 'login': 302 to the sign-in page (with redirectTo). 'home': 302 to /. */
 type Outcome = 200 | 400 | 403 | 404 | 'login' | 'home';
-type Context = { workerId: number; policyId: number; roleProfileId: number; evidenceId: number; evidenceFileId: number; supervisionSessionId: number };
+type Context = { workerId: number; policyId: number; roleProfileId: number; evidenceId: number; evidenceFileId: number; supervisionSessionId: number; itemId: number };
 type Rule = { path: (context: Context) => string; get: Record<ActorName, Outcome> };
 
 function forActors(outcomes: Partial<Record<ActorName, Outcome>> & { default: Outcome }): Record<ActorName, Outcome> {
@@ -122,6 +122,10 @@ const RULES: Record<string, Rule> = {
   },
   'evidence-files.$fileId': { path: ({ evidenceFileId }) => `/evidence-files/${evidenceFileId}`, get: evidenceReaders() },
   'workers.$workerId': { path: ({ workerId }) => `/workers/${workerId}`, get: evidenceReaders() },
+  // Assessment (issue 14): an item's history is for the worker's readers; recording evidence one witnessed is for the
+  // assessor assigned to the worker (Tom holds the assessor role too, but does not assess Sarah: told so, 403).
+  'workers.$workerId_.items.$itemId': { path: ({ workerId, itemId }) => `/workers/${workerId}/items/${itemId}`, get: evidenceReaders() },
+  'workers.$workerId_.evidence.new': { path: ({ workerId }) => `/workers/${workerId}/evidence/new`, get: forActors({ default: 403, loggedOut: 'login', assessor: 200 }) },
   // Supervision: everyone with a line supervisor has supervision, whatever their roles (the demo assessor Priya and
   // IQA Tom are supervised by Grace), and so do people holding the worker, supervisor or manager role; the demo admin,
   // with neither, gets 403. A worker's supervision and each session are for the worker, their line supervisor and the
@@ -221,6 +225,11 @@ const POST_RULES: Record<string, PostRule> = {
   'iqa.settings': { body: {}, expect: postBy(ADMINS) },
   // The supervised assessor and IQA ask for a debrief like anyone (this empty one is refused at the field); an unknown
   // intent on Sarah's pages is 400 before anything of hers is read.
+  // Judging and witnessed evidence are for assessors (Tom holds the role, so his empty form is refused at the field);
+  // reopening is for admins and the lead IQA (Tom is not lead: refused by the domain after the form).
+  'workers.$workerId': { body: { intent: 'reopen' }, expect: postBy(['admin'], 403, { otherAdmin: 'form first', iqa: 'form first' }) },
+  'workers.$workerId_.items.$itemId': { body: {}, expect: postBy(['assessor'], 403, { iqa: 'form first' }) },
+  'workers.$workerId_.evidence.new': { body: {}, expect: postBy(['assessor'], 403, { iqa: 'form first' }) },
   'supervision._index': { body: { intent: 'debrief' }, expect: postBy([...WORKER_HOLDERS, 'assessor', 'iqa']) },
   'supervision.workers.$workerId': { body: { intent: 'probe' }, expect: postBy(WORKER_HOLDERS, 403, { assessor: 'form first', iqa: 'form first' }) },
   'supervision.sessions.$sessionId': { body: { intent: 'probe' }, expect: postBy(WORKER_HOLDERS, 403, { assessor: 'form first', iqa: 'form first' }) },
@@ -315,7 +324,7 @@ describe('routes × roles access matrix (HTTP)', function () {
   const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
   const sessions = new Map<ActorName, HttpSession | null>();
   const otherAdminLogin = { email: '', password: '' };
-  const context: Context = { workerId: 0, policyId: 0, roleProfileId: 0, evidenceId: 0, evidenceFileId: 0, supervisionSessionId: 0 };
+  const context: Context = { workerId: 0, policyId: 0, roleProfileId: 0, evidenceId: 0, evidenceFileId: 0, supervisionSessionId: 0, itemId: 0 };
 
   before(async function () {
     // Another organisation, with an admin of its own who must never see the demo organisation's people.
@@ -352,6 +361,10 @@ describe('routes × roles access matrix (HTTP)', function () {
     if (!evidence || !evidenceFile) throw new Error('The demo worker has no seeded evidence with a file (was the demo organisation seeded?)');
     context.evidenceId = evidence.id;
     context.evidenceFileId = evidenceFile.id;
+    // An item that evidence is mapped to, for the item's history page.
+    const link = await EvidenceItemLink.findOne({ where: { evidenceRevisionId: evidence.currentRevisionId! }, order: [['id', 'ASC']] });
+    if (!link) throw new Error('The demo worker\'s seeded evidence is mapped to no item (was the demo organisation seeded?)');
+    context.itemId = link.standardItemId;
     // One of the demo worker's seeded supervision sessions (db/seed/supervision.ts).
     const supervisionSession = await SupervisionSession.findOne({ where: { workerId: workerRow.id }, order: [['id', 'ASC']] });
     if (!supervisionSession) throw new Error('The demo worker has no seeded supervision session (was the demo organisation seeded?)');
@@ -402,10 +415,16 @@ describe('routes × roles access matrix (HTTP)', function () {
       'reset-password.$token',
     ]);
     const admin = sessions.get('admin')!;
-    // An admin may not record evidence or supervise, so a refusal by role would hide whether the token was checked:
-    // those routes are probed as the demo worker and the demo supervisor, who may use them.
+    // An admin may not record evidence, judge it or supervise, so a refusal by role would hide whether the token was
+    // checked: those routes are probed as the demo worker, assessor and supervisor, who may use them.
     const prober = (name: string) =>
-      name.startsWith('evidence') ? sessions.get('worker')! : name.startsWith('supervision') ? sessions.get('supervisor')! : admin;
+      name.startsWith('evidence')
+        ? sessions.get('worker')!
+        : name.startsWith('workers.$workerId_')
+          ? sessions.get('assessor')!
+          : name.startsWith('supervision')
+            ? sessions.get('supervisor')!
+            : admin;
     const wrong: string[] = [];
     for (const route of withActions) {
       const rule = RULES[route.name];
