@@ -10,6 +10,9 @@ export function achievementSentence(event: AchievementEvent): string {
   return `Reopened on ${formatDate(event.at)} by ${event.personName}: ${event.reason}`;
 }
 
+/** The sentence with one full stop, whether or not the person's reason ended with one. */
+export const achievementStatement = (event: AchievementEvent) => achievementSentence(event).replace(/[.!?]?$/, (end) => end || '.');
+
 export function AchievementHistory({ events, empty }: { events: (AchievementEvent & { id: number })[]; empty: string }) {
   if (!events.length) return <p className="govuk-body">{empty}</p>;
   return (

@@ -1,39 +1,25 @@
 // Decisions as everyone who reads the evidence sees them: outcome, method, feedback, who, when, on which revision,
 // and the IQA's review.
 import { Link } from '@remix-run/react';
+import { DECISION_STANDING_LABELS, type DecisionStanding, type DecisionView } from '#app/domain/assessment/decision-types.ts';
 import { ASSESSMENT_METHOD_LABELS, type AssessmentMethod } from '#app/domain/assessment/methods.ts';
 import { formatDateTime } from '#app/utils/dates/index.ts';
 
-export type ShownDecision = {
-  id: number;
-  itemId: number;
-  outcome: 'met' | 'not_yet_met';
-  method: string;
-  feedback: string;
-  at: string;
-  assessorName: string;
-  standing: 'met' | 'not_yet_met' | 'awaiting_countersign' | 'challenged';
-  answersChallenge: boolean;
-  review: { outcome: 'agreed' | 'challenged'; note: string; iqaName: string; at: string } | null;
-  basis: { evidenceId: number; title: string; revisionNumber: number }[];
+const TAG: Record<DecisionStanding, string> = {
+  met: 'govuk-tag--green',
+  not_yet_met: 'govuk-tag--orange',
+  awaiting_countersign: 'govuk-tag--blue',
+  challenged: 'govuk-tag--red',
 };
 
-const STANDING: Record<ShownDecision['standing'], [string, string]> = {
-  met: ['Met', 'govuk-tag--green'],
-  not_yet_met: ['Not yet met', 'govuk-tag--orange'],
-  awaiting_countersign: ['Met, awaiting countersign', 'govuk-tag--blue'],
-  challenged: ['Challenged', 'govuk-tag--red'],
-};
-
-export function StandingTag({ standing }: { standing: ShownDecision['standing'] }) {
-  const [label, tag] = STANDING[standing];
-  return <strong className={`govuk-tag ${tag}`}>{label}</strong>;
+export function StandingTag({ standing }: { standing: DecisionStanding }) {
+  return <strong className={`govuk-tag ${TAG[standing]}`}>{DECISION_STANDING_LABELS[standing]}</strong>;
 }
 
 export const methodLabel = (method: string) => ASSESSMENT_METHOD_LABELS[method as AssessmentMethod] ?? method;
 
 /** One line: outcome, by whom, when, on which revisions. */
-export function DecisionLine({ decision, prefix = '' }: { decision: ShownDecision; prefix?: string }) {
+export function DecisionLine({ decision, prefix = '' }: { decision: DecisionView; prefix?: string }) {
   return (
     <>
       {prefix}{decision.outcome === 'met' ? 'met' : 'not yet met'} by {decision.assessorName}, {formatDateTime(decision.at)}, on{' '}
@@ -43,7 +29,7 @@ export function DecisionLine({ decision, prefix = '' }: { decision: ShownDecisio
 }
 
 /** The full record of each decision, newest first; `itemLabel` names the item when the list spans several. */
-export function DecisionList({ decisions, itemLabel, empty }: { decisions: ShownDecision[]; itemLabel?: (itemId: number) => string; empty: string }) {
+export function DecisionList({ decisions, itemLabel, empty }: { decisions: DecisionView[]; itemLabel?: (itemId: number) => string; empty: string }) {
   if (!decisions.length) return <p className="govuk-body">{empty}</p>;
   return (
     <ol className="govuk-list app-decision-list" reversed>

@@ -68,7 +68,7 @@ export function EvidenceForm({
       </div>
       <TextField field={fields.title} label="Title" hint="For example, Supporting Mrs A to rejoin her lunch club" width="two-thirds" />
       <DateInput field={fields.activityDate} legend="Date of the activity" hint="For example, 27 3 2026" />
-      <TextArea field={fields.description} label="What you did, or your reflection" rows={8} />
+      <TextArea field={fields.description} label={witnessed ? "What you saw and discussed" : "What you did, or your reflection"} rows={8} />
       {witnessed ? null : <details className="govuk-details" open={initial.type === 'witness_testimony'}>
         <summary className="govuk-details__summary">
           <span className="govuk-details__summary-text">Witness testimony details</span>

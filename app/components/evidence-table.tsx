@@ -5,7 +5,7 @@ import { TableRegion } from '#app/components/ui/table-region.tsx';
 import { EVIDENCE_TYPE_LABELS, type EvidenceType } from '#app/domain/evidence-types.ts';
 import { formatDate } from '#app/utils/dates/index.ts';
 
-type Row = { id: number; status: string; type: EvidenceType; title: string; activityDate: string; itemCount: number; revisionNumber: number };
+type Row = { id: number; status: string; type: EvidenceType; title: string; activityDate: string; itemCount: number; revisionNumber: number; recordedBy: string | null };
 
 const STATUS: Record<string, [string, string]> = {
   draft: ['Draft', 'govuk-tag--grey'],
@@ -35,6 +35,7 @@ export function EvidenceTable({ evidence, caption, empty }: { evidence: Row[]; c
               <tr className="govuk-table__row" key={row.id}>
                 <th scope="row" className="govuk-table__header">
                   <Link className="govuk-link" to={`/evidence/${row.id}`}>{row.title}</Link>
+                  {row.recordedBy ? <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">Recorded by {row.recordedBy}, assessor</span> : null}
                   {row.revisionNumber > 1 ? <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">Revision {row.revisionNumber}</span> : null}
                 </th>
                 <td className="govuk-table__cell">{EVIDENCE_TYPE_LABELS[row.type]}</td>

@@ -1,13 +1,14 @@
 // The assessor's judging form: per item met, not yet met or not judged now, the method and feedback, with the
 // organisation's rules as hints and the item's current decision; for a holistic judgement, the evidence to rest on.
 import type { SubmissionResult } from '@conform-to/react';
+import type { DecisionView } from '#app/domain/assessment/decision-types.ts';
 import { ASSESSMENT_METHODS, ASSESSMENT_METHOD_LABELS } from '#app/domain/assessment/methods.ts';
-import { DecisionLine, type ShownDecision } from './decision-list.tsx';
+import { DecisionLine } from './decision-list.tsx';
 import { judgementField, judgingSchema, NOT_JUDGED } from './judging-schema.ts';
 import { Checkboxes, SelectField, TextArea } from './ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from './ui/form.tsx';
 
-export type JudgingItem = { id: number; label: string; text: string; hints: string[]; current: ShownDecision | null };
+export type JudgingItem = { id: number; label: string; text: string; hints: string[]; current: DecisionView | null };
 
 const OUTCOMES = [
   { value: NOT_JUDGED, label: 'Not judged now' },
@@ -22,6 +23,7 @@ export function JudgingForm({
   lastResult,
   evidence,
   heading,
+  answersReviewId,
 }: {
   items: JudgingItem[];
   submissionKey: string;
@@ -30,6 +32,8 @@ export function JudgingForm({
   /** Holistic: the pieces of evidence to choose from. */
   evidence?: { id: number; title: string; revisionNumber: number }[];
   heading: string;
+  /** The IQA challenge this judgement answers. */
+  answersReviewId?: number | undefined;
 }) {
   const holistic = evidence !== undefined;
   const [form, fields] = useSchemaForm('judge', judgingSchema(items.map((item) => item.id), holistic), lastResult);
@@ -41,6 +45,7 @@ export function JudgingForm({
       <input type="hidden" name="intent" value="judge" />
       <input type="hidden" name="submissionKey" value={submissionKey} />
       <input type="hidden" name="workerId" value={workerId} />
+      {answersReviewId ? <input type="hidden" name="answersReviewId" value={answersReviewId} /> : null}
       {holistic ? (
         <Checkboxes
           field={fields.evidenceId as never}

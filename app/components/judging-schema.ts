@@ -10,7 +10,7 @@ export const judgementField = (itemId: number, part: 'outcome' | 'method' | 'fee
 export const NOT_JUDGED = 'none';
 export const FEEDBACK_LIMIT = 5000;
 
-type Parsed = Record<string, unknown> & { workerId: number; submissionKey: string; evidenceId: number[] };
+type Parsed = Record<string, unknown> & { workerId: number; submissionKey: string; evidenceId: number[]; answersReviewId?: number };
 
 /** The schema for a form judging these items; `holistic` adds the evidence checkboxes (`evidenceId`). */
 export function judgingSchema(itemIds: number[], holistic = false) {
@@ -19,6 +19,8 @@ export function judgingSchema(itemIds: number[], holistic = false) {
     // The worker whose evidence it is: the domain refuses evidence that is not theirs.
     workerId: z.coerce.number().int().positive().max(2_147_483_647),
     submissionKey: z.string().regex(/^[\w-]{8,64}$/, 'Reload the page and try again'),
+    // The IQA challenge the decision answers (from the assessor's home page); the domain checks it is theirs.
+    answersReviewId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
     evidenceId: holistic
       ? z.array(z.coerce.number().int().positive()).min(1, 'Choose the evidence the decision rests on').default([])
       : z.array(z.coerce.number().int().positive()).default([]),

@@ -1,11 +1,13 @@
 // A worker's progress against each standard they hold: counts, sections, every item with its state, what is missing.
-import { Form, Link } from '@remix-run/react';
+import type { SubmissionResult } from '@conform-to/react';
+import { Link } from '@remix-run/react';
 import { TableRegion } from '#app/components/ui/table-region.tsx';
+import type { DecisionView } from '#app/domain/assessment/decision-types.ts';
 import { ITEM_STATE_LABELS, type ItemState } from '#app/domain/evidence-types.ts';
 import { formatDate } from '#app/utils/dates/index.ts';
-import { achievementSentence, type AchievementEvent } from './achievement-status.tsx';
-import { CsrfInput } from './csrf-input.tsx';
-import { methodLabel, StandingTag, type ShownDecision } from './decision-list.tsx';
+import { achievementStatement, type AchievementEvent } from './achievement-status.tsx';
+import { methodLabel, StandingTag } from './decision-list.tsx';
+import { ReopenForm } from './reopen-form.tsx';
 import { kindLabel } from './standard-items.tsx';
 
 type Item = {
@@ -17,7 +19,7 @@ type Item = {
   state: ItemState;
   evidenceCount: number;
   evidence: { id: number; title: string }[];
-  decision: Pick<ShownDecision, 'standing' | 'method' | 'feedback' | 'assessorName' | 'at'> | null;
+  decision: Pick<DecisionView, 'standing' | 'method' | 'feedback' | 'assessorName' | 'at'> | null;
 };
 type Standard = {
   standardVersionId: number;
@@ -44,7 +46,8 @@ function ItemTag({ item }: { item: Item }) {
   return <strong className={`govuk-tag ${TAG[item.state]}`}>{ITEM_STATE_LABELS[item.state]}</strong>;
 }
 
-type Reopening = { reason?: string | undefined; error?: string | undefined; standardVersionId?: number | undefined };
+/** The server's reply to a reopen form, and which standard's form sent it. */
+type Reopening = { standardVersionId: number; lastResult: SubmissionResult<string[]> };
 
 export function ProgressView({
   standards,
@@ -70,11 +73,11 @@ export function ProgressView({
           </h2>
           {standard.achievement ? (
             <div className={standard.achievement.event === 'achieved' ? 'govuk-panel govuk-panel--confirmation app-achieved' : 'govuk-inset-text'}>
-              <p className="govuk-body govuk-!-margin-bottom-0">{achievementSentence(standard.achievement)}.</p>
+              <p className="govuk-body govuk-!-margin-bottom-0">{achievementStatement(standard.achievement)}</p>
             </div>
           ) : null}
           {mayReopen && standard.achievement?.event === 'achieved' ? (
-            <ReopenForm standard={standard} workerId={workerId} reopening={reopening?.standardVersionId === standard.standardVersionId ? reopening : undefined} />
+            <ReopenForm standard={standard} action={`/workers/${workerId}`} lastResult={reopening?.standardVersionId === standard.standardVersionId ? reopening.lastResult : undefined} />
           ) : null}
           <div className="app-progress-bar" aria-hidden="true">
             <div className="app-progress-bar__value" style={{ width: `${standard.percent}%` }} />
@@ -166,24 +169,5 @@ export function ProgressView({
         </section>
       ))}
     </>
-  );
-}
-
-function ReopenForm({ standard, workerId, reopening }: { standard: Standard; workerId: number; reopening?: Reopening | undefined }) {
-  const id = `reopen-${standard.standardVersionId}`;
-  return (
-    <Form method="post" action={`/workers/${workerId}`} noValidate>
-      <CsrfInput />
-      <input type="hidden" name="intent" value="reopen" />
-      <input type="hidden" name="standardVersionId" value={standard.standardVersionId} />
-      <div className={`govuk-form-group${reopening?.error ? ' govuk-form-group--error' : ''}`}>
-        <label className="govuk-label govuk-label--s" htmlFor={id}>Why reopen {standard.urn}?</label>
-        <div id={`${id}-hint`} className="govuk-hint">Reopening unlocks the standard so its items can be judged again. The reason is recorded.</div>
-        {reopening?.error ? <p id={`${id}-error`} className="govuk-error-message"><span className="govuk-visually-hidden">Error:</span> {reopening.error}</p> : null}
-        <textarea className={`govuk-textarea${reopening?.error ? ' govuk-textarea--error' : ''}`} id={id} name="reason" rows={3} defaultValue={reopening?.reason}
-          aria-describedby={`${id}-hint${reopening?.error ? ` ${id}-error` : ''}`} aria-invalid={reopening?.error ? true : undefined} />
-      </div>
-      <button type="submit" className="govuk-button govuk-button--warning">Reopen {standard.urn}</button>
-    </Form>
   );
 }

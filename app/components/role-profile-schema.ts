@@ -22,6 +22,13 @@ export const RoleProfileSchema = z.object({
     .int('The target period must be a whole number of months')
     .min(1, 'The target period must be at least 1 month')
     .max(60, 'The target period must be 60 months or fewer'),
+  // How often a PDP of someone in this role is reviewed before it is stale (docs/decisions/033); 6 when left out.
+  pdpReviewMonths: z
+    .number({ invalid_type_error: 'How often the PDP is reviewed must be a whole number of months' })
+    .int('How often the PDP is reviewed must be a whole number of months')
+    .min(1, 'How often the PDP is reviewed must be at least 1 month')
+    .max(36, 'How often the PDP is reviewed must be 36 months or fewer')
+    .optional(),
 });
 
 /** The forms of one role profile's page, told apart by `intent`. */

@@ -26,6 +26,9 @@ export const AUDIT_ACTIONS = {
   roleAssigned: 'role_profile.assigned',
   policyVersionAdded: 'policy.version_added',
   policyAcknowledged: 'policy.acknowledged',
+  developmentPlanChanged: 'development_plan.changed',
+  developmentPlanProposed: 'development_plan.proposed',
+  developmentPlanAgreed: 'development_plan.agreed',
   // Team portfolio batches (docs/decisions/032): each worker's print is audited by the renderer as well.
   portfolioBatchRequested: 'portfolio.batch_requested',
   portfolioBatchCancelled: 'portfolio.batch_cancelled',
@@ -51,6 +54,8 @@ export const AUDIT_ACTIONS = {
   standardAchieved: 'assessment.standard_achieved',
   achievementWithdrawn: 'assessment.achievement_withdrawn',
   achievementReopened: 'assessment.achievement_reopened',
+  developmentActivityPlanned: 'development.activity_planned',
+  developmentAttendanceRecorded: 'development.attendance_recorded',
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

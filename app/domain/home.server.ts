@@ -3,10 +3,11 @@ import { Op } from 'sequelize';
 import { formatDate } from '#app/utils/dates/index.ts';
 import { assertCan, can, hasRole, type Actor } from '#app/utils/permissions.server.ts';
 import { plural } from '#app/utils/words.ts';
-import { Evidence, Person, PersonRole, Team } from '#db/models/index.ts';
+import { Person, PersonRole, Team } from '#db/models/index.ts';
+import { iqaHomeItems } from './assessment/iqa-home.server.ts';
 import { judgedSinceItem } from './assessment/judged-since.server.ts';
+import { queueSummary } from './assessment/queue.server.ts';
 import { workersAssessedBy } from './assessors.server.ts';
-import { EVIDENCE_STATUS } from './evidence-types.ts';
 import { policiesToAcknowledge } from './policies.server.ts';
 import { effectiveLineSupervisorId } from './relationships.server.ts';
 import { ownPassedTargets } from './role-targets.server.ts';
@@ -89,19 +90,27 @@ export async function attentionFor(actor: Actor): Promise<AttentionSection[]> {
   }
 
   if (hasRole(actor, 'assessor')) {
-    const workers = await workersAssessedBy(actor);
-    const waiting = workers.length
-      ? await Evidence.count({ where: { workerId: { [Op.in]: workers.map((worker) => worker.id) }, status: EVIDENCE_STATUS.submitted } })
-      : 0;
+    // The queue's own count, so the home page and /assessment always agree.
+    const [workers, queue] = await Promise.all([workersAssessedBy(actor), queueSummary(actor)]);
     sections.push({
       role: 'assessor',
       heading: 'Assessment',
       items: [
-        { count: waiting, text: `${plural(waiting, 'piece', 'pieces')} of submitted evidence from the people you assess.` },
+        {
+          count: queue.waiting,
+          text: queue.waiting
+            ? `${plural(queue.waiting, 'piece', 'pieces')} of evidence waiting, the oldest ${plural(queue.oldestDays ?? 0, 'day', 'days')}`
+            : 'Nothing is waiting for your judgement.',
+          href: '/assessment',
+        },
         ...workers.map((worker) => ({ text: `${worker.name}: evidence and progress`, href: `/workers/${worker.id}` })),
       ],
     });
   }
+
+  // Internal quality assurance: an assessor's challenged decisions to answer, an IQA's sample waiting for review.
+  const quality = await iqaHomeItems(actor);
+  if (quality.length) sections.push({ role: 'iqa', heading: 'Quality assurance', items: quality });
 
   const policies = await policiesToAcknowledge(actor);
   if (policies.length) {

@@ -24,6 +24,7 @@ export async function roleProfilePage(actor: Actor, roleProfileId: number) {
       probationSupervisionFrequencyWeeks: profile.probationSupervisionFrequencyWeeks ? String(profile.probationSupervisionFrequencyWeeks) : '',
       urgentDebriefOnRequest: profile.urgentDebriefOnRequest ? 'on' : '',
       targetMonths: String(profile.targetMonths),
+      pdpReviewMonths: String(profile.pdpReviewMonths),
     },
   };
 }

@@ -17,6 +17,7 @@ import {
   sequelize,
 } from '#db/models/index.ts';
 import { AUDIT_ACTIONS } from './audit.server.ts';
+import { DEFAULT_PDP_REVIEW_MONTHS } from './development/standing.ts';
 import { refreshItemStates } from './evidence/item-states.server.ts';
 import { write } from './write.server.ts';
 
@@ -28,6 +29,8 @@ export type RoleProfileInput = {
   probationSupervisionFrequencyWeeks?: number | undefined;
   urgentDebriefOnRequest: boolean;
   targetMonths: number;
+  /** Months before a PDP of someone in this role is stale; 6 when not given. */
+  pdpReviewMonths?: number | undefined;
 };
 
 export type AssignmentInput = { personId: number; roleProfileId: number; startedOn: string };
@@ -64,6 +67,7 @@ export async function listRoleProfiles(actor: Actor) {
     description: profile.description,
     supervisionFrequencyWeeks: profile.supervisionFrequencyWeeks,
     targetMonths: profile.targetMonths,
+    pdpReviewMonths: profile.pdpReviewMonths,
     requiredStandards: (profile.requirements ?? []).length,
     holders: Number(holders.find((row) => Number(row.roleProfileId) === profile.id)?.count ?? 0),
   }));
@@ -107,6 +111,7 @@ export async function getRoleProfile(actor: Actor, roleProfileId: number) {
     probationSupervisionFrequencyWeeks: profile.probationSupervisionFrequencyWeeks,
     urgentDebriefOnRequest: profile.urgentDebriefOnRequest,
     targetMonths: profile.targetMonths,
+    pdpReviewMonths: profile.pdpReviewMonths,
     standardIds,
     requiredStandards: versions.map((version) => ({
       standardId: version.standardId,
@@ -166,6 +171,7 @@ function profileValues(input: RoleProfileInput) {
     probationSupervisionFrequencyWeeks: input.probationSupervisionFrequencyWeeks ?? null,
     urgentDebriefOnRequest: input.urgentDebriefOnRequest,
     targetMonths: input.targetMonths,
+    pdpReviewMonths: input.pdpReviewMonths ?? DEFAULT_PDP_REVIEW_MONTHS,
   };
 }
 

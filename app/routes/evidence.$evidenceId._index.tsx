@@ -139,6 +139,8 @@ export default function EvidenceDetailPage() {
 
         {judging && evidence.links.length ? (
           <JudgingForm
+            // A fresh form after each recorded judgement: the choices just recorded are not offered again as if unsaved.
+            key={judging.submissionKey}
             heading="Judge this evidence"
             lastResult={lastResult && 'status' in lastResult ? lastResult : undefined}
             submissionKey={judging.submissionKey}

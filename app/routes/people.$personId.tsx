@@ -2,9 +2,14 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
+import { achievementStatement } from '#app/components/achievement-status.tsx';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { PersonForm, PersonSchema } from '#app/components/person-form.tsx';
+import { ReopenForm } from '#app/components/reopen-form.tsx';
+import { ReopenSchema } from '#app/components/reopen-schema.ts';
 import { issuePasswordResetLink } from '#app/domain/accounts.server.ts';
+import { reopenAchievement } from '#app/domain/assessment/achievements.server.ts';
+import { reopenableStandards } from '#app/domain/assessment/reopenable.server.ts';
 import { assessorOptions, setWorkerAssessors } from '#app/domain/assessors.server.ts';
 import { getPerson, personFormOptions, setPersonActive, updatePerson } from '#app/domain/people.server.ts';
 import { relationshipsToReassign } from '#app/domain/reassignment.server.ts';
@@ -25,16 +30,17 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
   const actor = await requirePermission(request, 'manage:people:org');
   const personId = personIdParam.safeParse(params.personId);
   if (!personId.success) throw new Response('Not found', { status: 404 });
-  const [person, options, assessors, toReassign] = await Promise.all([
+  const [person, options, assessors, toReassign, achieved] = await Promise.all([
     getPerson(actor, personId.data),
     personFormOptions(actor),
     assessorOptions(actor, personId.data),
     relationshipsToReassign(actor, personId.data),
+    reopenableStandards(actor, personId.data),
   ]);
-  return { person, ...options, assessors, toReassign };
+  return { person, ...options, assessors, toReassign, achieved };
 });
 
-const Intent = z.enum(['save', 'assessors', 'reset-link', 'deactivate', 'reactivate']);
+const Intent = z.enum(['save', 'assessors', 'reset-link', 'deactivate', 'reactivate', 'reopen']);
 const AssessorsSchema = z.object({ assessorIds: z.array(z.number().int().positive()).default([]) });
 
 export const action = withDomainErrors(async ({ request, params, context }: ActionFunctionArgs) => {
@@ -57,6 +63,11 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
         await setWorkerAssessors(ctx, personId.data, assessorIds);
         return redirectWithFlash(`/people/${personId.data}`, 'Changes saved.');
       });
+    case 'reopen':
+      return submitForm(formData, ReopenSchema, async (value) => {
+        await reopenAchievement(ctx, { workerId: personId.data, standardVersionId: value.standardVersionId, reason: value.reason });
+        return redirectWithFlash(`/people/${personId.data}`, 'Standard reopened: its items can be judged again');
+      });
     case 'reset-link': {
       const { token, expiresAt } = await issuePasswordResetLink(ctx, personId.data);
       const link = absoluteUrl(`/reset-password/${token}`);
@@ -75,11 +86,12 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
 });
 
 export default function PersonPage() {
-  const { person, teams, supervisors, assessors, toReassign } = useLoaderData<typeof loader>();
+  const { person, teams, supervisors, assessors, toReassign, achieved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const resetLink = actionData && 'resetLink' in actionData ? actionData : null;
   const statusError = actionData && 'statusError' in actionData ? actionData.statusError : null;
-  const formResult = actionData && 'status' in actionData ? actionData : undefined;
+  const reopenResult = actionData && 'status' in actionData && actionData.initialValue?.intent === 'reopen' ? actionData : undefined;
+  const formResult = actionData && 'status' in actionData && !reopenResult ? actionData : undefined;
 
   return (
     <div className="govuk-grid-row">
@@ -128,6 +140,23 @@ export default function PersonPage() {
         ) : (
           <p className="govuk-body">Only workers have assessors.</p>
         )}
+
+        {achieved.length ? (
+          <>
+            <h2 className="govuk-heading-m">Achieved standards</h2>
+            {achieved.map((standard) => (
+              <section key={standard.standardVersionId} aria-label={`${standard.urn} version ${standard.version}`}>
+                <h3 className="govuk-heading-s">{standard.urn} version {standard.version}: {standard.title}</h3>
+                <p className="govuk-body">{achievementStatement(standard.achievement)}</p>
+                <ReopenForm
+                  standard={standard}
+                  action={`/people/${person.id}`}
+                  lastResult={Number(reopenResult?.initialValue?.standardVersionId) === standard.standardVersionId ? reopenResult : undefined}
+                />
+              </section>
+            ))}
+          </>
+        ) : null}
 
         <h2 className="govuk-heading-m">Password</h2>
         {resetLink ? (

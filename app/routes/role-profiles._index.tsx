@@ -43,7 +43,7 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
 export default function RoleProfilesPage() {
   const { profiles, canManage, standards } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useSchemaForm('create-role-profile', RoleProfileSchema, lastResult, { urgentDebriefOnRequest: 'on' });
+  const [form, fields] = useSchemaForm('create-role-profile', RoleProfileSchema, lastResult, { urgentDebriefOnRequest: 'on', pdpReviewMonths: '6' });
   return (
     <>
       <h1 className="govuk-heading-l">Role profiles</h1>
@@ -120,6 +120,7 @@ export default function RoleProfilesPage() {
               options={[{ value: 'on', label: 'Offer an urgent debrief on request' }]}
             />
             <TextField field={fields.targetMonths} label="Target period (months)" hint="How long a new starter has to achieve the required standards" width="5" />
+            <TextField field={fields.pdpReviewMonths} label="PDP review every (months)" hint="A personal development plan not agreed again within this time is stale. 6 months if left blank." width="5" />
             <button type="submit" className="govuk-button">Create role profile</button>
           </SchemaForm>
         </section>

@@ -1,14 +1,19 @@
 // One standard: its items by section, glossary, scope notes and versions, with export links.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
+import { AssessmentRulesSchema, OBSERVATION_LABELS } from '#app/components/assessment-rules-schema.ts';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { StandardItems } from '#app/components/standard-items.tsx';
+import { SelectField, TextField } from '#app/components/ui/fields.tsx';
+import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
+import { codesOf, setStandardRules, standardRules } from '#app/domain/assessment/rules.server.ts';
 import { casePublicationOf, setCasePublication } from '#app/domain/standards/case-publishing.server.ts';
 import { getStandard } from '#app/domain/standards.server.ts';
 import { readForm, requirePermission } from '#app/utils/auth.server.ts';
 import { formatDate, formatDateTime, formatYearMonth } from '#app/utils/dates/index.ts';
 import { redirectWithFlash } from '#app/utils/flash.server.ts';
+import { submitForm } from '#app/utils/forms.server.ts';
 import { can } from '#app/utils/permissions.server.ts';
 import { requestContext } from '#app/utils/request-context.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
@@ -20,17 +25,33 @@ const Query = z.object({ version: z.string().trim().max(40).optional() });
 export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, 'read:standards:org');
   const { version } = Query.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const [standard, casePublication] = await Promise.all([getStandard(actor, params.urn ?? '', version), casePublicationOf(actor, params.urn ?? '')]);
-  return { ...standard, casePublication, canPublish: can(actor, 'manage:standards:org') };
+  const [standard, casePublication, rules] = await Promise.all([
+    getStandard(actor, params.urn ?? '', version),
+    casePublicationOf(actor, params.urn ?? ''),
+    standardRules(actor, params.urn ?? ''),
+  ]);
+  return { ...standard, casePublication, rules, canPublish: can(actor, 'manage:standards:org'), canSetRules: can(actor, 'manage:assessment-rules:org') };
 });
 
 const PublishSchema = z.object({ intent: z.enum(['case-publish', 'case-withdraw']) });
 
 export const action = withDomainErrors(async ({ request, params, context }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, 'manage:standards:org');
-  const parsed = PublishSchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success) throw new Response('Unknown action', { status: 400 });
+  const formData = await readForm(request);
   const urn = params.urn ?? '';
+  if (formData.get('intent') === 'rules') {
+    // The assessment rules: setStandardRules checks its own permission (manage:assessment-rules:org) and the codes.
+    return submitForm(formData, AssessmentRulesSchema, async (value) => {
+      await setStandardRules(requestContext(context, actor), value.standardId, {
+        minimumEvidence: value.minimumEvidence,
+        observation: value.observation,
+        observationCodes: codesOf(value.observationCodes ?? ''),
+      });
+      return redirectWithFlash(`/standards/${encodeURIComponent(urn)}#assessment-rules-heading`, 'Assessment rules saved.');
+    });
+  }
+  const parsed = PublishSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) throw new Response('Unknown action', { status: 400 });
   const published = parsed.data.intent === 'case-publish';
   await setCasePublication(requestContext(context, actor), urn, published);
   return redirectWithFlash(
@@ -90,6 +111,8 @@ export default function StandardPage() {
 
       <h2 className="govuk-heading-m">Items</h2>
       <StandardItems items={standard.items} />
+
+      <AssessmentRules rules={standard.rules} canSetRules={standard.canSetRules} />
 
       {details.glossary.length ? (
         <>
@@ -172,6 +195,50 @@ export default function StandardPage() {
           ) : null}
         </>
       )}
+    </>
+  );
+}
+
+function rulesText(rules: Rules) {
+  const observation =
+    rules.observation === 'none' ? 'No item needs direct observation.'
+    : rules.observation === 'performance' ? 'Every performance criterion needs direct observation before it is met.'
+    : `These items need direct observation before they are met: ${rules.observationCodes.join(', ')}.`;
+  return { evidence: `Each item needs ${rules.minimumEvidence === 1 ? '1 piece' : `${rules.minimumEvidence} pieces`} of evidence before it can be met.`, observation };
+}
+
+type Rules = { standardId: number; minimumEvidence: number; observation: keyof typeof OBSERVATION_LABELS; observationCodes: string[] };
+
+function AssessmentRules({ rules, canSetRules }: { rules: Rules; canSetRules: boolean }) {
+  const lastResult = useActionData<typeof action>();
+  const reply = lastResult && (lastResult as { initialValue?: Record<string, unknown> }).initialValue?.intent === 'rules' ? lastResult : undefined;
+  const [form, fields] = useSchemaForm('assessment-rules', AssessmentRulesSchema, reply as never, {
+    intent: 'rules',
+    standardId: String(rules.standardId),
+    minimumEvidence: String(rules.minimumEvidence),
+    observation: rules.observation,
+    observationCodes: rules.observationCodes.join(' '),
+  });
+  const text = rulesText(rules);
+  return (
+    <>
+      <h2 className="govuk-heading-m" id="assessment-rules-heading">Assessment rules</h2>
+      <p className="govuk-body">{text.evidence}</p>
+      <p className="govuk-body">{text.observation}</p>
+      {canSetRules ? (
+        <SchemaForm form={form} fields={fields}>
+          <input type="hidden" name="intent" value="rules" />
+          <input type="hidden" name="standardId" value={rules.standardId} />
+          <TextField field={fields.minimumEvidence} label="Pieces of evidence each item needs before it can be met" hint="A whole number from 1 to 20" width="5" />
+          <SelectField
+            field={fields.observation}
+            label="Items that need direct observation"
+            options={Object.entries(OBSERVATION_LABELS).map(([value, label]) => ({ value, label }))}
+          />
+          <TextField field={fields.observationCodes} label="Codes of the chosen items" hint="Only for chosen items: the codes listed under Items, separated by spaces, for example P1 P3 K2" />
+          <button type="submit" className="govuk-button govuk-button--secondary">Save assessment rules</button>
+        </SchemaForm>
+      ) : null}
     </>
   );
 }

@@ -60,6 +60,9 @@ export default function SupervisionPage() {
             <p className="govuk-body">
               <Link className="govuk-link" to={`/supervision/workers/${me}`}>Your agreement, sessions and records</Link>
             </p>
+            <p className="govuk-body">
+              <Link className="govuk-link" to="/development-plan">Your personal development plan</Link>
+            </p>
             <h2 className="govuk-heading-m">Ask for an urgent debrief</h2>
             <SchemaForm form={form} fields={fields}>
               <input type="hidden" name="intent" value="debrief" />

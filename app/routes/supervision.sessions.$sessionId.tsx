@@ -3,6 +3,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
+import { OpportunityForm } from '#app/components/development/plan-forms.tsx';
+import { AddedToPlan, PdpAgenda } from '#app/components/development/supervision-agenda.tsx';
 import { Addenda } from '#app/components/supervision/addenda.tsx';
 import { ActionsTable, AddActionForm } from '#app/components/supervision/session-actions.tsx';
 import { SessionChangeForms } from '#app/components/supervision/session-forms.tsx';
@@ -56,10 +58,12 @@ const NOTICES: Record<string, string> = {
   addendum: 'Addendum added.',
   action: 'Action added.',
   completed: 'Action marked as done.',
+  opportunity: 'Learning opportunity added to the development plan.',
 };
 
 export default function SessionPage() {
-  const { session, record, agreements, addenda, actions, carriedForward, worker, supervisor, isSelf, can, recordDefaults } = useLoaderData<typeof loader>();
+  const { session, record, agreements, addenda, actions, carriedForward, worker, supervisor, isSelf, can, recordDefaults, agenda } = useLoaderData<typeof loader>();
+  const planPath = isSelf ? '/development-plan' : `/workers/${worker.id}/development-plan`;
   const actionData = useActionData<typeof action>();
   const typeLabel = SESSION_TYPE_LABELS[session.type as SessionType] ?? session.type;
 
@@ -70,6 +74,8 @@ export default function SessionPage() {
         <h1 className="govuk-heading-l">{typeLabel}: {worker.name}</h1>
         <SessionSummary session={session} workerName={worker.name} supervisorName={supervisor.name} />
         <SessionChangeForms can={can} requested={session.requested} actionData={actionData} />
+
+        <PdpAgenda agenda={agenda} planPath={planPath} carriedForward={carriedForward.length} />
 
         <h2 className="govuk-heading-m">Record</h2>
         <RecordSummary record={record} readable={can.readRecord} agreements={agreements} parties={{ workerName: worker.name, supervisorName: supervisor.name }} />
@@ -84,6 +90,10 @@ export default function SessionPage() {
             <ActionsTable caption="Carried forward from earlier sessions" rows={carriedForward} />
             {!actions.length && !carriedForward.length ? <p className="govuk-body">No actions.</p> : null}
             {can.addAction ? <AddActionForm worker={worker} supervisor={supervisor} lastResult={replyFor(actionData, 'action')} /> : null}
+            <AddedToPlan rows={agenda.addedHere} planPath={planPath} />
+            {can.addOpportunity ? (
+              <OpportunityForm key={agenda.addedHere.length} intent="pdp-opportunity" heading="Add a learning opportunity agreed in this session to the development plan" goals={agenda.goals.map((goal) => ({ ...goal, link: null, status: 'open' }))} lastResult={replyFor(actionData, 'pdp-opportunity')} />
+            ) : null}
           </>
         ) : null}
 

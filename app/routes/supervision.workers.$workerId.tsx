@@ -59,6 +59,9 @@ export default function WorkerSupervisionPage() {
       <div className="govuk-grid-column-two-thirds">
         <Link to="/supervision" className="govuk-back-link">Back to supervision</Link>
         <h1 className="govuk-heading-l">{isSelf ? 'Your supervision' : `Supervision: ${worker.name}`}</h1>
+        <p className="govuk-body">
+          <Link className="govuk-link" to={isSelf ? '/development-plan' : `/workers/${worker.id}/development-plan`}>{isSelf ? 'Your personal development plan' : `${worker.name}’s personal development plan`}</Link>
+        </p>
         {overdue.sessions.length ? <p className="govuk-body"><strong className="govuk-tag govuk-tag--red">Overdue</strong> Supervision was due by {formatDate(overdue.sessions[0]!.dueBy)}.</p> : null}
 
         <h2 className="govuk-heading-m">Current agreement</h2>

@@ -4,12 +4,13 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { EvidenceTable } from '#app/components/evidence-table.tsx';
 import { ProgressView } from '#app/components/progress-view.tsx';
+import { ReopenSchema } from '#app/components/reopen-schema.ts';
 import { reopenAchievement } from '#app/domain/assessment/achievements.server.ts';
 import { listEvidence } from '#app/domain/evidence.server.ts';
 import { workerProgress } from '#app/domain/progress.server.ts';
-import { requireActor } from '#app/utils/auth.server.ts';
+import { requireActor, requirePermission } from '#app/utils/auth.server.ts';
 import { redirectWithFlash } from '#app/utils/flash.server.ts';
-import { formId, submitForm } from '#app/utils/forms.server.ts';
+import { submitForm } from '#app/utils/forms.server.ts';
 import { requestContext } from '#app/utils/request-context.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 
@@ -23,14 +24,8 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
   return { worker: progress.worker, standards: progress.standards, evidence: evidence.evidence, mayReopen: progress.mayReopen, recordsWitnessed: progress.recordsWitnessed };
 });
 
-const ReopenSchema = z.object({
-  intent: z.literal('reopen'),
-  standardVersionId: formId(),
-  reason: z.string({ required_error: 'Enter why the standard is being reopened' }).trim().min(1, 'Enter why the standard is being reopened').max(2000, 'The reason must be 2,000 characters or fewer'),
-});
-
 export const action = withDomainErrors(async ({ request, params, context }: ActionFunctionArgs) => {
-  const actor = await requireActor(request);
+  const actor = await requirePermission(request, 'reopen:achievement:org');
   const workerId = z.coerce.number().int().positive().safeParse(params.workerId);
   if (!workerId.success) throw new Response('Not found', { status: 404 });
   return submitForm(request, ReopenSchema, async (value) => {
@@ -42,11 +37,8 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
 export default function WorkerPage() {
   const { worker, standards, evidence, mayReopen, recordsWitnessed } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const reopening = reply && 'initialValue' in reply ? {
-    reason: typeof reply.initialValue?.reason === 'string' ? reply.initialValue.reason : undefined,
-    error: reply.error?.reason?.[0],
-    standardVersionId: Number(reply.initialValue?.standardVersionId),
-  } : undefined;
+  // The reply goes back to the form of the standard it was about.
+  const reopening = reply && 'initialValue' in reply ? { standardVersionId: Number(reply.initialValue?.standardVersionId), lastResult: reply } : undefined;
   return (
     <>
       <h1 className="govuk-heading-l">{worker.name}</h1>

@@ -9,7 +9,7 @@ import { JudgingForm } from '#app/components/judging-form.tsx';
 import { judgementsFrom, judgingSchema } from '#app/components/judging-schema.ts';
 import { recordDecisions } from '#app/domain/assessment/decisions.server.ts';
 import { itemHistory } from '#app/domain/assessment/item-history.server.ts';
-import { readForm, requireActor } from '#app/utils/auth.server.ts';
+import { readForm, requireActor, requirePermission } from '#app/utils/auth.server.ts';
 import { redirectWithFlash } from '#app/utils/flash.server.ts';
 import { submitForm } from '#app/utils/forms.server.ts';
 import { requestContext } from '#app/utils/request-context.server.ts';
@@ -18,6 +18,8 @@ import { withDomainErrors } from '#app/utils/route.server.ts';
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `${data.standard.urn} ${data.item.code}, ${data.worker.name}` : 'Item'} – NOSfolio` }];
 
 const Params = z.object({ workerId: z.coerce.number().int().positive(), itemId: z.coerce.number().int().positive() });
+
+const Answers = z.coerce.number().int().positive().max(2_147_483_647).optional();
 
 function parseParams(params: unknown) {
   const parsed = Params.safeParse(params);
@@ -28,11 +30,13 @@ function parseParams(params: unknown) {
 export const loader = withDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireActor(request);
   const { workerId, itemId } = parseParams(params);
-  return itemHistory(actor, workerId, itemId);
+  // Followed from the assessor's home page: the IQA challenge the judgement answers (recordDecisions checks it).
+  const answers = Answers.safeParse(new URL(request.url).searchParams.get('answers') ?? undefined);
+  return { ...(await itemHistory(actor, workerId, itemId)), answersReviewId: answers.success ? answers.data : undefined };
 });
 
 export const action = withDomainErrors(async ({ request, params, context }: ActionFunctionArgs) => {
-  const actor = await requireActor(request);
+  const actor = await requirePermission(request, 'decide:evidence:assessed');
   const { workerId, itemId } = parseParams(params);
   const formData = await readForm(request);
   return submitForm(formData, judgingSchema([itemId], true), async (value) => {
@@ -41,6 +45,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Acti
       evidenceIds: value.evidenceId,
       judgements: judgementsFrom(value, [{ id: itemId }]),
       submissionKey: value.submissionKey,
+      answersReviewId: value.answersReviewId ?? null,
     });
     return redirectWithFlash(`/workers/${workerId}/items/${itemId}`, 'Decision recorded');
   });
@@ -76,9 +81,21 @@ export default function ItemPage() {
         <h2 className="govuk-heading-m">{standard.urn}: achievement</h2>
         <AchievementHistory events={page.achievements} empty={`${standard.urn} has not been achieved yet.`} />
 
+        {page.locked && !page.isOwn && !page.answersReviewId ? (
+          <div className="govuk-inset-text">{standard.urn} is achieved and locked: an admin or the lead IQA reopens it before {item.code} is judged again.</div>
+        ) : null}
+        {judging && page.evidence.length && page.answersReviewId ? (
+          <div className="govuk-inset-text">
+            You are answering the IQA’s challenge of your decision on {item.code} (its note is in the history above): the decision you record
+            below is your answer.
+          </div>
+        ) : null}
         {judging && page.evidence.length ? (
           <JudgingForm
-            heading={`Judge ${item.code} on several pieces of evidence`}
+            // A fresh form after each recorded judgement: the choices just recorded are not offered again as if unsaved.
+            key={judging.submissionKey}
+            answersReviewId={page.answersReviewId}
+            heading={page.answersReviewId ? `Answer the challenge: judge ${item.code} again` : `Judge ${item.code} on several pieces of evidence`}
             lastResult={lastResult}
             submissionKey={judging.submissionKey}
             workerId={worker.id}

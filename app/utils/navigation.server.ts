@@ -6,10 +6,14 @@ const SECTIONS: { href: string; label: string; permission: Permission }[] = [
   { href: '/team', label: 'Team', permission: 'read:team:managed' },
   { href: '/evidence', label: 'Evidence', permission: 'create:evidence:own' },
   { href: '/progress', label: 'Progress', permission: 'read:progress:own' },
+  { href: '/assessment', label: 'Assessment', permission: 'read:assessment-queue:own' },
   { href: '/supervision', label: 'Supervision', permission: 'read:supervision:own' },
   { href: '/standards', label: 'Standards', permission: 'read:standards:org' },
   { href: '/role-profiles', label: 'Role profiles', permission: 'read:role-profiles:org' },
   { href: '/policies', label: 'Policies', permission: 'read:policies:org' },
+  { href: '/iqa', label: 'Quality assurance', permission: 'review:decisions:quality-assured' },
+  // Admins reach quality assurance through its report (they set the rules there); an IQA through the sample.
+  { href: '/iqa/report', label: 'Quality assurance', permission: 'manage:iqa-settings:org' },
   { href: '/people', label: 'People', permission: 'manage:people:org' },
   { href: '/organisation', label: 'Teams and locations', permission: 'manage:organisation:org' },
   { href: '/audit', label: 'Audit log', permission: 'read:audit:org' },
@@ -21,5 +25,7 @@ export function showsAccountLink(actor: Actor): boolean {
 }
 
 export function navigationFor(actor: Actor): { href: string; label: string }[] {
-  return SECTIONS.filter((section) => can(actor, section.permission)).map(({ href, label }) => ({ href, label }));
+  const sections = SECTIONS.filter((section) => can(actor, section.permission));
+  // One entry per label: an admin who is also an IQA sees Quality assurance once (the sample).
+  return sections.filter((section, index) => sections.findIndex((other) => other.label === section.label) === index).map(({ href, label }) => ({ href, label }));
 }

@@ -28,6 +28,8 @@ export const PERMISSIONS = {
   'read:home:own': EVERYONE,
   'update:password:own': EVERYONE,
   'read:team:managed': ['manager'],
+  // Development a manager plans against the gaps of the people they manage, and its attendance (docs/decisions/031).
+  'plan:development:managed': ['manager'],
   'read:standards:org': EVERYONE,
   'manage:standards:org': ['admin'],
   'read:role-profiles:org': ['assessor', 'iqa', 'supervisor', 'manager', 'admin'],
@@ -52,6 +54,7 @@ export const PERMISSIONS = {
   'read:iqa-report:org': ['iqa', 'admin'],
   'manage:assessor-status:org': ['iqa'],
   'manage:assessment-rules:org': ['admin'],
+  'manage:iqa-settings:org': ['admin'],
   // Admins always; an IQA only while named the organisation's lead IQA (canReopenAchievement).
   'reopen:achievement:org': ['admin', 'iqa'],
   'manage:assessors:org': ['admin'],
@@ -64,6 +67,14 @@ export const PERMISSIONS = {
   'manage:supervision:managed': ['manager'],
   'read:supervision-overview:supervised': ['supervisor'],
   'read:supervision-overview:managed': ['manager'],
+  // Personal development plans (docs/decisions/033): the same people as supervision, the worker, their line supervisor
+  // and the managers above them; anyone supervised has a plan of their own.
+  'read:development-plan:own': ['worker', 'supervisor', 'manager'],
+  'read:development-plan:supervised': ['supervisor'],
+  'read:development-plan:managed': ['manager'],
+  'change:development-plan:own': ['worker', 'supervisor', 'manager'],
+  'change:development-plan:supervised': ['supervisor'],
+  'change:development-plan:managed': ['manager'],
   'manage:people:org': ['admin'],
   'manage:organisation:org': ['admin'],
   'read:audit:org': ['admin'],
@@ -92,7 +103,7 @@ export function isSupervised(actor: Actor): boolean {
 }
 
 /** Granted by being supervised rather than by a role: an assessor or IQA with a line supervisor has supervision too. */
-const GRANTED_TO_THE_SUPERVISED: readonly Permission[] = ['read:supervision:own'];
+const GRANTED_TO_THE_SUPERVISED: readonly Permission[] = ['read:supervision:own', 'read:development-plan:own', 'change:development-plan:own'];
 
 /** The actor's roles (or being supervised) grant this permission; for an area, in at least one scope. */
 export function can(actor: Actor, permission: Permission | PermissionArea): boolean {
@@ -229,6 +240,22 @@ export function canOverseeSupervision(actor: Actor): boolean {
 /** Sees supervision they run (as a supervisor or manager above), not only their own. */
 export function mayRunSupervision(actor: Actor): boolean {
   return can(actor, 'manage:supervision');
+}
+
+/** A PDP is read as supervision is: the worker, their line supervisor, the managers above them; never assessors or colleagues. */
+export function canReadDevelopmentPlan(actor: Actor, worker: RelatedWorker): boolean {
+  return canIn(actor, 'read:development-plan', worker);
+}
+
+/** The worker and their supervisor (or a manager above) both work on the plan between agreements. */
+export function canChangeDevelopmentPlan(actor: Actor, worker: RelatedWorker): boolean {
+  return canIn(actor, 'change:development-plan', worker);
+}
+
+/** Who agrees a version and in which part: the worker for themselves; the line supervisor or a manager above as the supervisor. */
+export function developmentPlanParty(actor: Actor, worker: RelatedWorker): 'worker' | 'supervisor' | null {
+  if (worker.relationship.self) return can(actor, 'change:development-plan:own') ? 'worker' : null;
+  return canChangeDevelopmentPlan(actor, worker) ? 'supervisor' : null;
 }
 
 /** A team's or a location's portfolios are asked for by a manager of it, or by an admin for any in the organisation. */

@@ -1,4 +1,4 @@
-// Team development (docs/decisions/030): each worker's personal development plan (strengths, areas for development
+// Team development (docs/decisions/033): each worker's personal development plan (strengths, areas for development
 // linked to the gaps in their standards, learning opportunities with target dates and outcomes), the versions worker
 // and supervisor agreed, and the development a manager plans against a gap for chosen people.
 import { DataTypes, type QueryInterface } from 'sequelize';

@@ -125,6 +125,7 @@ DevelopmentPlan.hasMany(DevelopmentOpportunity, { foreignKey: 'planId', as: 'opp
 DevelopmentPlan.hasMany(DevelopmentPlanVersion, { foreignKey: 'planId', as: 'versions' });
 DevelopmentOpportunity.belongsTo(DevelopmentGoal, { foreignKey: 'goalId', as: 'goal' });
 DevelopmentOpportunity.belongsTo(DevelopmentActivity, { foreignKey: 'activityId', as: 'activity' });
+DevelopmentOpportunity.belongsTo(SupervisionRecord, { foreignKey: 'supervisionRecordId', as: 'supervisionRecord' });
 DevelopmentActivity.hasMany(DevelopmentOpportunity, { foreignKey: 'activityId', as: 'places' });
 DevelopmentActivity.belongsTo(Person, { foreignKey: 'mentorId', as: 'mentor' });
 DevelopmentGoal.belongsTo(StandardItem, { foreignKey: 'standardItemId', as: 'item' });

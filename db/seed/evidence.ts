@@ -102,6 +102,41 @@ function demoEvidence(): DemoEvidence[] {
     files: [],
   },
   {
+    worker: 'sarah',
+    token: 'demo-sarah-signposting-call',
+    submit: true,
+    input: {
+      type: 'reflective_account',
+      title: 'Referring a carer to the carers’ centre',
+      activityDate: daysAgo(13),
+      description:
+        'A woman caring for her father called about respite. I checked what she needed, explained the carers’ assessment and, with her agreement, referred her to the carers’ centre, then confirmed the referral had arrived.',
+    },
+    links: [
+      { urn: 'ASTH325', code: 'P12', note: 'I referred her to a service run by another organisation and checked it was received.' },
+      { urn: 'ASTH325', code: 'K18', note: 'I explained what the carers’ centre offers and how referral works.' },
+      { urn: 'HSC3331', code: 'P2', note: 'I found out what support she already had from family and friends.' },
+    ],
+    files: [],
+  },
+  {
+    worker: 'liam',
+    token: 'demo-liam-first-referral',
+    submit: true,
+    input: {
+      type: 'reflective_account',
+      title: 'My first referral to the occupational therapy team',
+      activityDate: daysAgo(20),
+      description: 'A caller asked about grab rails for her bathroom. I took the details, explained the waiting time honestly and made the referral while she was on the line.',
+    },
+    links: [
+      { urn: 'ASTH325', code: 'P1', note: 'I greeted the caller, gave my name and asked how I could help.' },
+      { urn: 'ASTH325', code: 'P2', note: 'I checked I had understood what she needed before making the referral.' },
+    ],
+    files: [],
+  },
+  ...davidsEvidence(daysAgo),
+  {
     worker: 'liam',
     token: 'demo-liam-induction',
     submit: false,
@@ -117,11 +152,29 @@ function demoEvidence(): DemoEvidence[] {
   ];
 }
 
+/** David completed ASTH325 before he became a team leader: evidence for every item, all of it judged met. */
+function davidsEvidence(daysAgo: (days: number) => string): DemoEvidence[] {
+  const codes = (kind: 'P' | 'K', count: number) => Array.from({ length: count }, (_, index) => `${kind}${index + 1}`);
+  const piece = (token: string, type: EvidenceInput['type'], title: string, days: number, itemCodes: string[], note: string): DemoEvidence => ({
+    worker: 'david',
+    token,
+    submit: true,
+    input: { type, title, activityDate: daysAgo(days), description: `${title}. ${note}` },
+    links: itemCodes.map((code) => ({ urn: 'ASTH325', code, note })),
+    files: [],
+  });
+  return [
+    piece('demo-david-observed-calls', 'observation', 'A morning of observed calls on the contact line', 410, codes('P', 12), 'Observed by the assessor across twelve calls.'),
+    piece('demo-david-boundaries-discussion', 'professional_discussion', 'Professional discussion: boundaries and confidentiality', 400, codes('K', 10), 'Discussed with the assessor, with examples from his calls.'),
+    piece('demo-david-services-account', 'reflective_account', 'How I match callers to local services', 395, codes('K', 19).slice(10), 'A reflective account of the services he signposts to and why.'),
+  ];
+}
+
 function emailOf(key: string): string {
   return DEMO_PEOPLE.find((person) => person.key === key)!.email;
 }
 
-async function actorFor(admin: Actor, key: string): Promise<Actor> {
+export async function actorFor(admin: Actor, key: string): Promise<Actor> {
   const person = await Person.findOne({ where: { email: emailOf(key) }, include: [{ model: PersonRole, as: 'roles' }] });
   if (!person) throw new Error(`Demo person ${key} is missing`);
   return {
@@ -138,12 +191,13 @@ async function actorFor(admin: Actor, key: string): Promise<Actor> {
 export async function seedEvidence(admin: Actor): Promise<void> {
   const priya = await actorFor(admin, 'priya');
   const tom = await actorFor(admin, 'tom');
-  const assessorsOf = { sarah: priya, liam: priya, david: priya, chloe: tom };
-  for (const [key, assessor] of Object.entries(assessorsOf)) {
+  const ellie = await actorFor(admin, 'ellie');
+  const assessorsOf = { sarah: [priya], liam: [priya, ellie], david: [priya], chloe: [tom] };
+  for (const [key, assessors] of Object.entries(assessorsOf)) {
     const worker = await actorFor(admin, key);
     // Set once: setting them again would write another audit event on every run.
     if (await WorkerAssessor.count({ where: { workerId: worker.id } })) continue;
-    await setWorkerAssessors(contextFor(admin, { ipAddress: 'seed' }), worker.id, [assessor.id]);
+    await setWorkerAssessors(contextFor(admin, { ipAddress: 'seed' }), worker.id, assessors.map((assessor) => assessor.id));
   }
 
   for (const evidence of demoEvidence()) {
@@ -159,6 +213,8 @@ export async function seedEvidence(admin: Actor): Promise<void> {
       if (!item) throw new Error(`${evidence.worker} does not hold ${link.urn} ${link.code}`);
       return { itemId: item.id, note: link.note };
     });
-    await recordEvidence(contextFor(worker), { ...evidence.input, links }, evidence.files, { submissionToken: evidence.token, submit: evidence.submit });
+    // Submitted on the day of the activity, so the assessor's queue shows how long each piece has waited.
+    const submittedAt = new Date(`${evidence.input.activityDate}T12:00:00Z`);
+    await recordEvidence(contextFor(worker, { now: submittedAt }), { ...evidence.input, links }, evidence.files, { submissionToken: evidence.token, submit: evidence.submit });
   }
 }

@@ -6,6 +6,7 @@ import { hashPassword } from '#app/utils/password.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
 import { contextFor } from '#app/utils/request-context.server.ts';
 import { Location, ManagerScope, Organisation, Person, PersonRole, Team, sequelize, Standard } from '#db/models/index.ts';
+import { seedAssessment } from './assessment.ts';
 import { seedEvidence } from './evidence.ts';
 import { DEMO_LOCATIONS, DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TEAMS } from './people.ts';
 import { seedPolicies, seedRoleProfiles } from './roles-and-policies.ts';
@@ -93,6 +94,7 @@ export async function seedDemo(): Promise<void> {
   await seedRoleProfiles(admin);
   await seedPolicies(admin);
   await seedEvidence(admin);
+  await seedAssessment(admin);
   await seedSupervision();
 }
 

@@ -36,6 +36,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { key: 'grace', name: 'Grace Okafor', email: 'grace.okafor@riverside.example.org', jobTitle: 'Registered Manager', team: 'contact', supervisor: null, roles: ['manager', 'supervisor', 'worker'], manages: { locations: ['riverside-house'], teams: ['community'] }, loginFor: 'manager' },
   { key: 'david', name: 'David Price', email: 'david.price@riverside.example.org', jobTitle: 'Team Leader, Customer Contact', team: 'contact', supervisor: 'grace', roles: ['supervisor', 'worker'], loginFor: 'supervisor' },
   { key: 'priya', name: 'Priya Shah', email: 'priya.shah@riverside.example.org', jobTitle: 'Workplace Assessor', team: null, supervisor: 'grace', roles: ['assessor'], loginFor: 'assessor' },
+  { key: 'ellie', name: 'Ellie Morgan', email: 'ellie.morgan@riverside.example.org', jobTitle: 'Trainee Workplace Assessor', team: null, supervisor: 'grace', roles: ['assessor'] },
   { key: 'tom', name: 'Tom Hughes', email: 'tom.hughes@riverside.example.org', jobTitle: 'Quality Lead', team: null, supervisor: 'grace', roles: ['iqa', 'assessor'], loginFor: 'iqa' },
   { key: 'sarah', name: 'Sarah Jones', email: 'sarah.jones@riverside.example.org', jobTitle: 'Adult Services Customer Contact Worker', team: 'contact', supervisor: 'david', roles: ['worker'], loginFor: 'worker' },
   { key: 'liam', name: 'Liam O’Brien', email: 'liam.obrien@riverside.example.org', jobTitle: 'Adult Services Customer Contact Worker (probation)', team: 'contact', supervisor: 'david', roles: ['worker'] },

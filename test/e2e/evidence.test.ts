@@ -178,7 +178,7 @@ async function shownItems(page: Page): Promise<Record<string, string>> {
     while (list && list.tagName !== 'DL') list = list.nextElementSibling;
     return [...(list?.querySelectorAll('.govuk-summary-list__row') ?? [])].map((row) => [
       (row.querySelector('dt')?.textContent ?? '').trim(),
-      (row.querySelector('dd p:last-child')?.textContent ?? '').trim(),
+      (row.querySelector('dd p:nth-of-type(2)')?.textContent ?? '').trim(),  // the item's text, then the worker's note
     ]);
   });
   return Object.fromEntries(rows);

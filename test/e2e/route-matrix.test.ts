@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { batchFileStore } from '#app/domain/portfolio/queue/batch-files.server.ts';
 import { hashPassword } from '#app/utils/password.server.ts';
-import { Evidence, EvidenceFile, Organisation, Person, PersonRole, Policy, PortfolioBatch, RoleProfile, SupervisionSession, Team } from '#db/models/index.ts';
+import { Evidence, EvidenceFile, EvidenceItemLink, Organisation, Person, PersonRole, Policy, PortfolioBatch, RoleProfile, SupervisionSession, Team } from '#db/models/index.ts';
 import { demoLogins } from '#db/seed/index.ts';
 import { DEMO_PEOPLE } from '#db/seed/people.ts';
 import { anonymousSession, httpLogin, httpLoginAs, url, type DemoRole, type HttpSession } from './harness.ts';
@@ -16,7 +16,16 @@ type ActorName = (typeof ACTORS)[number];
 
 /** 200/403/404/400: that status. 'login': 302 to the sign-in page (with redirectTo). 'home': 302 to /. */
 type Outcome = 200 | 400 | 403 | 404 | 'login' | 'home';
-type Context = { workerId: number; policyId: number; roleProfileId: number; evidenceId: number; evidenceFileId: number; supervisionSessionId: number; portfolioBatchId: number };
+type Context = {
+  workerId: number;
+  policyId: number;
+  roleProfileId: number;
+  evidenceId: number;
+  evidenceFileId: number;
+  supervisionSessionId: number;
+  itemId: number;
+  portfolioBatchId: number;
+};
 type Rule = { path: (context: Context) => string; get: Record<ActorName, Outcome> };
 
 function forActors(outcomes: Partial<Record<ActorName, Outcome>> & { default: Outcome }): Record<ActorName, Outcome> {
@@ -57,11 +66,13 @@ const holdingAnyOf = (roles: string[]) =>
   ) as Record<ActorName, Outcome>;
 /**
  * Who may read the demo worker's evidence (the seeded "Agreeing how often I contact Mr D", by Sarah): Sarah herself,
- * Priya (the assessor the seed gives her), David (her line supervisor) and Grace (who manages her location). Tom
- * assesses only Chloe and Amira only administers, so to them it does not exist; nor to another organisation.
+ * Priya (the assessor the seed gives her), David (her line supervisor), Grace (who manages her location) and Tom, who
+ * assesses only Chloe but as the IQA reads any other worker's submitted evidence in the organisation. Amira only
+ * administers, so to her it does not exist; nor to another organisation.
  */
+// The IQA reads the submitted evidence of everyone else in the organisation, to sample and countersign decisions.
 const evidenceReaders = (): Record<ActorName, Outcome> =>
-  forActors({ default: 404, loggedOut: 'login', worker: 200, assessor: 200, supervisor: 200, manager: 200 });
+  forActors({ default: 404, loggedOut: 'login', worker: 200, assessor: 200, iqa: 200, supervisor: 200, manager: 200 });
 
 /**
  * One rule per file in app/routes (file name without extension). A route file without a rule fails the test below:
@@ -76,6 +87,12 @@ const RULES: Record<string, Rule> = {
   _index: { path: () => '/', get: anyRole(200) },
   account: { path: () => '/account', get: anyRole(200) },
   team: { path: () => '/team', get: onlyRoles(['manager']) },
+  // Team development (docs/decisions/031): a gap or an activity that does not exist is not found, even to a manager.
+  'team_.gaps._index': { path: () => '/team/gaps', get: onlyRoles(['manager']) },
+  'team_.gaps.$gap': { path: () => '/team/gaps/item-2147483647', get: onlyRoles(['manager'], { manager: 404 }) },
+  'team_.activities.$activityId': { path: () => '/team/activities/2147483647', get: onlyRoles(['manager'], { manager: 404 }) },
+  'team_.report': { path: () => '/team/report', get: onlyRoles(['manager']) },
+  'team_.report[.csv]': { path: () => '/team/report.csv', get: onlyRoles(['manager']) },
   'people._index': { path: () => '/people', get: onlyRoles(['admin']) },
   'people.new': { path: () => '/people/new', get: onlyRoles(['admin']) },
   'people.$personId': { path: ({ workerId }) => `/people/${workerId}`, get: onlyRoles(['admin'], { otherAdmin: 404 }) },
@@ -115,6 +132,10 @@ const RULES: Record<string, Rule> = {
   },
   'evidence-files.$fileId': { path: ({ evidenceFileId }) => `/evidence-files/${evidenceFileId}`, get: evidenceReaders() },
   'workers.$workerId': { path: ({ workerId }) => `/workers/${workerId}`, get: evidenceReaders() },
+  // Assessment (issue 14): an item's history is for the worker's readers; recording evidence one witnessed is for the
+  // assessor assigned to the worker (Tom holds the assessor role too, but does not assess Sarah: told so, 403).
+  'workers.$workerId_.items.$itemId': { path: ({ workerId, itemId }) => `/workers/${workerId}/items/${itemId}`, get: evidenceReaders() },
+  'workers.$workerId_.evidence.new': { path: ({ workerId }) => `/workers/${workerId}/evidence/new`, get: forActors({ default: 403, loggedOut: 'login', assessor: 200 }) },
   // Supervision: everyone with a line supervisor has supervision, whatever their roles (the demo assessor Priya and
   // IQA Tom are supervised by Grace), and so do people holding the worker, supervisor or manager role; the demo admin,
   // with neither, gets 403. A worker's supervision and each session are for the worker, their line supervisor and the
@@ -132,6 +153,28 @@ const RULES: Record<string, Rule> = {
     path: ({ supervisionSessionId }) => `/supervision/sessions/${supervisionSessionId}`,
     get: onlyRoles(['worker', 'supervisor', 'manager'], { assessor: 404, iqa: 404 }),
   },
+  // Personal development plans (docs/decisions/033): read as supervision is. Everyone supervised has their own plan (the
+  // admin, with none, gets 403); the demo worker's is for Sarah, David and Grace, and "not found" to the assessor and
+  // IQA. The demo plans have no agreed versions, so version 1 is 404 to every reader (versions: test/integration/development-plans.test.ts).
+  'development-plan._index': { path: () => '/development-plan', get: onlyRoles(SUPERVISED) },
+  'development-plan.versions.$versionNumber': { path: () => '/development-plan/versions/1', get: onlyRoles([], Object.fromEntries(SUPERVISED.map((role) => [role, 404]))) },
+  'workers.$workerId_.development-plan._index': {
+    path: ({ workerId }) => `/workers/${workerId}/development-plan`,
+    get: onlyRoles(['worker', 'supervisor', 'manager'], { assessor: 404, iqa: 404 }),
+  },
+  'workers.$workerId_.development-plan.versions.$versionNumber': {
+    path: ({ workerId }) => `/workers/${workerId}/development-plan/versions/1`,
+    get: onlyRoles([], Object.fromEntries(SUPERVISED.map((role) => [role, 404]))),
+  },
+  // The assessor's queue (issue 14): anyone holding the assessor role (the demo IQA Tom assesses too); nobody else.
+  'assessment._index': { path: () => '/assessment', get: holdingAnyOf(['assessor']) },
+  // Internal quality assurance (issue 14): the sample and the assessors' status are the IQA's (Tom); the sampling
+  // report is the IQA's and the admins' (each their own organisation's); only admins set the sampling rules.
+  'iqa._index': { path: () => '/iqa', get: holdingAnyOf(['iqa']) },
+  'iqa.assessors': { path: () => '/iqa/assessors', get: holdingAnyOf(['iqa']) },
+  'iqa.report': { path: () => '/iqa/report', get: holdingAnyOf(['iqa', 'admin']) },
+  'iqa.report.download': { path: () => '/iqa/report/download', get: holdingAnyOf(['iqa', 'admin']) },
+  'iqa.settings': { path: () => '/iqa/settings', get: holdingAnyOf(['admin']) },
   'calendar.$token': { path: () => '/calendar/not-a-real-token-0123456789abcdef', get: everyone(404) },
   // The public IMS CASE 1.0 API: no sign-in for anyone, the same answer whoever asks. The demo organisation
   // publishes nothing, so the list answers (empty) and every sourcedId is 404 (published ones: test/e2e/case-api.test.ts).
@@ -194,11 +237,26 @@ const POST_RULES: Record<string, PostRule> = {
   'role-profiles.$profileId': { body: { intent: 'save' }, expect: postBy(['admin'], 403, { otherAdmin: 'form first' }) },
   'standards.$urn': { body: { intent: 'probe' }, expect: postBy(['admin'], 403, { otherAdmin: 'form first' }) },
   'standards.import': { body: {}, expect: postBy(ADMINS) },
+  // A review or a status change without its decision or assessor is 400 for the IQA, refused by role for others.
+  'iqa._index': { body: { intent: 'review' }, expect: postBy(['iqa']) },
+  'iqa.assessors': { body: { intent: 'set-status' }, expect: postBy(['iqa']) },
+  'iqa.settings': { body: {}, expect: postBy(ADMINS) },
   // The supervised assessor and IQA ask for a debrief like anyone (this empty one is refused at the field); an unknown
   // intent on Sarah's pages is 400 before anything of hers is read.
+  // Judging and witnessed evidence are for assessors (Tom holds the role, so his empty form is refused at the field);
+  // reopening is for admins and the lead IQA (Tom is not lead: refused by the domain after the form).
+  'workers.$workerId': { body: { intent: 'reopen' }, expect: postBy(['admin'], 403, { otherAdmin: 'form first', iqa: 'form first' }) },
+  'workers.$workerId_.items.$itemId': { body: {}, expect: postBy(['assessor'], 403, { iqa: 'form first' }) },
+  'workers.$workerId_.evidence.new': { body: {}, expect: postBy(['assessor'], 403, { iqa: 'form first' }) },
   'supervision._index': { body: { intent: 'debrief' }, expect: postBy([...WORKER_HOLDERS, 'assessor', 'iqa']) },
   'supervision.workers.$workerId': { body: { intent: 'probe' }, expect: postBy(WORKER_HOLDERS, 403, { assessor: 'form first', iqa: 'form first' }) },
   'supervision.sessions.$sessionId': { body: { intent: 'probe' }, expect: postBy(WORKER_HOLDERS, 403, { assessor: 'form first', iqa: 'form first' }) },
+  // An unknown intent on a plan is 400 before anything of the worker's is read; the admin, with no plan, 403.
+  'development-plan._index': { body: { intent: 'probe' }, expect: postBy([...WORKER_HOLDERS, 'assessor', 'iqa']) },
+  'workers.$workerId_.development-plan._index': { body: { intent: 'probe' }, expect: postBy(WORKER_HOLDERS, 403, { assessor: 'form first', iqa: 'form first' }) },
+  // An empty plan or attendance form is refused at its fields before anything is read.
+  'team_.gaps.$gap': { body: {}, expect: postBy(['manager'], 403, { manager: 'form first' }) },
+  'team_.activities.$activityId': { body: {}, expect: postBy(['manager'], 403, { manager: 'form first' }) },
   // An empty request is refused at its fields; an unknown intent on a batch is 400 before the batch is looked up.
   'team_.portfolios._index': { body: {}, expect: postBy(['manager', ...ADMINS]) },
   'team_.portfolios.$batchId': { body: { intent: 'probe' }, expect: postBy(['manager', 'admin'], 403, { otherAdmin: 'form first' }) },
@@ -287,7 +345,7 @@ describe('routes × roles access matrix (HTTP)', function () {
   const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
   const sessions = new Map<ActorName, HttpSession | null>();
   const otherAdminLogin = { email: '', password: '' };
-  const context: Context = { workerId: 0, policyId: 0, roleProfileId: 0, evidenceId: 0, evidenceFileId: 0, supervisionSessionId: 0, portfolioBatchId: 0 };
+  const context: Context = { workerId: 0, policyId: 0, roleProfileId: 0, evidenceId: 0, evidenceFileId: 0, supervisionSessionId: 0, itemId: 0, portfolioBatchId: 0 };
 
   before(async function () {
     // Another organisation, with an admin of its own who must never see the demo organisation's people.
@@ -324,6 +382,10 @@ describe('routes × roles access matrix (HTTP)', function () {
     if (!evidence || !evidenceFile) throw new Error('The demo worker has no seeded evidence with a file (was the demo organisation seeded?)');
     context.evidenceId = evidence.id;
     context.evidenceFileId = evidenceFile.id;
+    // An item that evidence is mapped to, for the item's history page.
+    const link = await EvidenceItemLink.findOne({ where: { evidenceRevisionId: evidence.currentRevisionId! }, order: [['id', 'ASC']] });
+    if (!link) throw new Error('The demo worker\'s seeded evidence is mapped to no item (was the demo organisation seeded?)');
+    context.itemId = link.standardItemId;
     // One of the demo worker's seeded supervision sessions (db/seed/supervision.ts).
     const supervisionSession = await SupervisionSession.findOne({ where: { workerId: workerRow.id }, order: [['id', 'ASC']] });
     if (!supervisionSession) throw new Error('The demo worker has no seeded supervision session (was the demo organisation seeded?)');
@@ -396,10 +458,16 @@ describe('routes × roles access matrix (HTTP)', function () {
       'reset-password.$token',
     ]);
     const admin = sessions.get('admin')!;
-    // An admin may not record evidence or supervise, so a refusal by role would hide whether the token was checked:
-    // those routes are probed as the demo worker and the demo supervisor, who may use them.
+    // An admin may not record evidence, judge it or supervise, so a refusal by role would hide whether the token was
+    // checked: those routes are probed as the demo worker, assessor and supervisor, who may use them.
     const prober = (name: string) =>
-      name.startsWith('evidence') ? sessions.get('worker')! : name.startsWith('supervision') ? sessions.get('supervisor')! : admin;
+      name.startsWith('evidence')
+        ? sessions.get('worker')!
+        : name.startsWith('workers.$workerId_')
+          ? sessions.get('assessor')!
+          : name.startsWith('supervision')
+            ? sessions.get('supervisor')!
+            : admin;
     const wrong: string[] = [];
     for (const route of withActions) {
       const rule = RULES[route.name];

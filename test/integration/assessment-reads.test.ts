@@ -1,16 +1,21 @@
 // What the pages read of decisions: an item's history, progress with decisions at a fixed number of queries, what a
 // worker was judged since they last looked, and evidence an assessor witnessed.
 import { expect } from 'chai';
+import { reopenAchievement } from '#app/domain/assessment/achievements.server.ts';
 import { itemHistory } from '#app/domain/assessment/item-history.server.ts';
 import { itemsJudgedSince } from '#app/domain/assessment/judged-since.server.ts';
-import { recordWitnessedEvidence } from '#app/domain/assessment/witnessed-evidence.server.ts';
+import { reopenableStandards } from '#app/domain/assessment/reopenable.server.ts';
+import { recordWitnessedEvidence, witnessedEvidenceFor } from '#app/domain/assessment/witnessed-evidence.server.ts';
 import { getEvidence, listEvidence } from '#app/domain/evidence.server.ts';
 import { workerProgress } from '#app/domain/progress.server.ts';
+import { saveStandardVersions } from '#app/domain/standards.server.ts';
 import { Forbidden, NotFound } from '#app/utils/errors.server.ts';
 import { contextFor } from '#app/utils/request-context.server.ts';
 import { queryCounter } from '#db/connection.ts';
-import { Evidence } from '#db/models/index.ts';
+import { Evidence, StandardItem } from '#db/models/index.ts';
+import { loadSeedStandard } from '#db/seed/standards.ts';
 import { createAssessor, createEvidence, createPerson, createStaffedOrganisation, evidenceInput, giveStandard, judge, judgement, unique, actorFor } from '#test/factories/index.ts';
+import { holdVersion } from '#test/factories/standards.ts';
 import { expectRejection } from '#test/support/rejections.ts';
 
 describe('assessment reads', function () {
@@ -85,13 +90,42 @@ describe('assessment reads', function () {
     const evidenceId = await recordWitnessedEvidence(contextFor(assessor), org.worker.id, input, [], { submissionToken: unique('w') });
     const row = (await Evidence.findByPk(evidenceId))!;
     expect([row.workerId, row.recordedById, row.status]).to.deep.equal([org.worker.id, assessor.id, 'submitted']);
-    expect((await listEvidence(org.worker, org.worker.id)).evidence.map((piece) => piece.id)).to.include(evidenceId);
+    const listed = (await listEvidence(org.worker, org.worker.id)).evidence.find((piece) => piece.id === evidenceId);
+    expect(listed?.recordedBy).to.equal(assessor.name);
     expect((await getEvidence(org.worker, evidenceId)).recordedBy).to.equal(assessor.name);
 
     await expectRejection(recordWitnessedEvidence(contextFor(other), org.worker.id, input, [], { submissionToken: unique('w') }), NotFound);
-    const refused = (error: unknown) => error instanceof Forbidden || error instanceof NotFound;
-    expect(await recordWitnessedEvidence(contextFor(selfAssessed), selfAssessed.id, input, [], { submissionToken: unique('w') }).then(() => null, refused)).to.equal(true);
+    // A worker who is also an assessor reads their own evidence, so they are told why, not shown a missing page.
+    await expectRejection(recordWitnessedEvidence(contextFor(selfAssessed), selfAssessed.id, input, [], { submissionToken: unique('w') }), Forbidden);
+    await expectRejection(witnessedEvidenceFor(selfAssessed, selfAssessed.id), Forbidden);
     const colleague = actorFor(await createPerson(org.organisation.id, { roles: ['worker'] }), ['worker']);
     await expectRejection(recordWitnessedEvidence(contextFor(colleague), org.worker.id, input, [], { submissionToken: unique('w') }), NotFound);
+  });
+
+  it('locks an achieved standard on the item page and offers its reopening to the admin alone, until reopened', async () => {
+    const org = await createStaffedOrganisation();
+    const assessor = await createAssessor(org.admin, [org.worker]);
+    const urn = unique('TINY').toUpperCase();
+    const [saved] = await saveStandardVersions(contextFor(org.admin, { ipAddress: 'test' }), [
+      { ...loadSeedStandard('ASTH325'), urn, version: '1', title: 'One item', items: [{ code: 'P1', kind: 'P', section: 'Performance criteria', text: 'agree contact' }] },
+    ]);
+    await holdVersion(org.organisation.id, saved!.standardVersionId, [org.worker]);
+    const [item] = await StandardItem.findAll({ where: { standardVersionId: saved!.standardVersionId } });
+    const evidenceId = await createEvidence(org.worker, [item!], { submitted: true });
+    expect(await reopenableStandards(org.admin, org.worker.id)).to.deep.equal([]);
+    await judge(assessor, org.worker.id, [evidenceId], [judgement(item!.id, 'met')]);
+
+    const locked = await itemHistory(assessor, org.worker.id, item!.id);
+    expect([locked.locked, locked.judging]).to.deep.equal([true, null]);
+    expect((await reopenableStandards(org.admin, org.worker.id)).map((standard) => [standard.urn, standard.achievement.personName])).to.deep.equal([[urn, assessor.name]]);
+    expect(await reopenableStandards(org.supervisor, org.worker.id)).to.deep.equal([]);
+    const stranger = await createStaffedOrganisation();
+    await expectRejection(reopenableStandards(stranger.admin, org.worker.id), NotFound);
+
+    await reopenAchievement(contextFor(org.admin), { workerId: org.worker.id, standardVersionId: saved!.standardVersionId, reason: 'Judged on the wrong piece' });
+    expect(await reopenableStandards(org.admin, org.worker.id)).to.deep.equal([]);
+    const reopened = await itemHistory(assessor, org.worker.id, item!.id);
+    expect(reopened.locked).to.equal(false);
+    expect(reopened.judging).not.to.equal(null);
   });
 });

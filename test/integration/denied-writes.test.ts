@@ -8,9 +8,14 @@ import type { Model, ModelStatic } from 'sequelize';
 import { changePassword, issuePasswordResetLink } from '#app/domain/accounts.server.ts';
 import { reopenAchievement } from '#app/domain/assessment/achievements.server.ts';
 import { recordDecisions } from '#app/domain/assessment/decisions.server.ts';
+import { reviewDecision, setAssessorStatus, setIqaSettings } from '#app/domain/assessment/iqa.server.ts';
 import { setStandardRules } from '#app/domain/assessment/rules.server.ts';
 import { recordWitnessedEvidence } from '#app/domain/assessment/witnessed-evidence.server.ts';
 import { setWorkerAssessors } from '#app/domain/assessors.server.ts';
+import { planActivity, recordAttendance } from '#app/domain/development/activities.server.ts';
+import { actOnPlan } from '#app/domain/development/commands.server.ts';
+import { addGoal, addOpportunity, agreePlan, proposePlan, saveStrengths, setGoalStatus, updateOpportunity } from '#app/domain/development/plan-changes.server.ts';
+import { addOpportunityFromRecord } from '#app/domain/development/supervision-agenda.server.ts';
 import { insertEvidence, recordEvidence, submitEvidence, updateEvidence } from '#app/domain/evidence.server.ts';
 import { addLocation, addManagerScope, addTeam, removeManagerScope } from '#app/domain/organisation.server.ts';
 import { createPerson, setPersonActive, updatePerson } from '#app/domain/people.server.ts';
@@ -86,7 +91,13 @@ async function setUp() {
   const recordId = await startRecord(ctx(ours.supervisor), past.id, RECORD);
   const actionId = await addAction(ctx(ours.supervisor), recordId, { description: 'Book a course', ownerId: ours.worker.id, dueOn: addDays(today, 14) });
   const session = { date: addDays(today, 4), startTime: '10:00', endTime: '11:00' };
-  return { ours, theirs, colleague, assessor, formerSupervisor, noRoles, item, standard, versionId: saved!.standardVersionId, roleProfileId, profileInput, assignmentId, policyId, scope, evidenceId, draftId, plannedId, pastId: past.id, unrecordedId: unrecorded.id, recordId, actionId, session };
+  // The worker's PDP with a goal and an opportunity, put forward by the worker: the supervisor's agreement is to come.
+  const goalId = await addGoal(ctx(ours.worker), ours.worker.id, { description: 'Recording', link: '' });
+  const planOpportunityId = await addOpportunity(ctx(ours.worker), ours.worker.id, { kind: 'training', description: 'Course', targetDate: addDays(today, 30) });
+  await proposePlan(ctx(ours.worker), ours.worker.id);
+  const activityId = await planActivity(ctx(ours.manager), { kind: 'item', itemId: item.id }, activityFor([ours.worker.id]));
+  const opportunity = (await models.DevelopmentOpportunity.findOne({ where: { activityId } }))!;
+  return { goalId, planOpportunityId, activityId, opportunityId: opportunity.id, ours, theirs, colleague, assessor, formerSupervisor, noRoles, item, standard, versionId: saved!.standardVersionId, roleProfileId, profileInput, assignmentId, policyId, scope, evidenceId, draftId, plannedId, pastId: past.id, unrecordedId: unrecorded.id, recordId, actionId, session };
 }
 
 /** Every module of the domain API: each *.server.ts under app/domain, outside the internal folders (and the write path itself). */
@@ -125,6 +136,15 @@ const CASES: Case[] = [
   ['actOnWorkerSupervision', 'a colleague', Forbidden, (f) => actOnWorkerSupervision(ctx(f.colleague), f.ours.worker.id, { intent: 'session', ...f.session, type: 'regular' })],
   ['createCalendarLink', 'an admin, who has no supervision', Forbidden, (f) => createCalendarLink(ctx(f.ours.admin))],
   ['revokeCalendarLinks', 'an assessor, who has no supervision', Forbidden, (f) => revokeCalendarLinks(ctx(f.assessor))],
+  ['saveStrengths', 'a colleague', NotFound, (f) => saveStrengths(ctx(f.colleague), f.ours.worker.id, 'Changed')],
+  ['addGoal', 'another organisation’s manager', NotFound, (f) => addGoal(ctx(f.theirs.manager), f.ours.worker.id, { description: 'Theirs', link: '' })],
+  ['setGoalStatus', 'a colleague', NotFound, (f) => setGoalStatus(ctx(f.colleague), f.goalId, 'dropped')],
+  ['addOpportunity', 'the worker’s assessor', Forbidden, (f) => addOpportunity(ctx(f.assessor), f.ours.worker.id, { kind: 'training', description: 'More', targetDate: addDays(today, 30) })],
+  ['updateOpportunity', 'a former supervisor', NotFound, (f) => updateOpportunity(ctx(f.formerSupervisor), f.planOpportunityId, { status: 'cancelled' })],
+  ['proposePlan', 'another organisation’s admin', Forbidden, (f) => proposePlan(ctx(f.theirs.admin), f.ours.worker.id)],
+  ['agreePlan', 'a colleague', NotFound, (f) => agreePlan(ctx(f.colleague), f.ours.worker.id, 1)],
+  ['actOnPlan', 'a former supervisor', NotFound, (f) => actOnPlan(ctx(f.formerSupervisor), f.ours.worker.id, { intent: 'agree', versionNumber: 1 })],
+  ['addOpportunityFromRecord', 'the worker', Forbidden, (f) => addOpportunityFromRecord(ctx(f.ours.worker), f.recordId, { kind: 'shadowing', description: 'Shadow', targetDate: addDays(today, 30) })],
   ['setWorkerAssessors', 'another organisation’s admin', NotFound, (f) => setWorkerAssessors(ctx(f.theirs.admin), f.ours.worker.id, [])],
   ['issuePasswordResetLink', 'another organisation’s admin', NotFound, (f) => issuePasswordResetLink(ctx(f.theirs.admin), f.ours.worker.id)],
   ['changePassword', 'a person who holds no role', Forbidden, (f) => changePassword(ctx(f.noRoles), { currentPassword: 'x', newPassword: 'a new long password' }, 'session')],
@@ -153,8 +173,26 @@ const CASES: Case[] = [
   ['setStandardRules', 'a manager', Forbidden, (f) => setStandardRules(ctx(f.ours.manager), f.standard.id, { minimumEvidence: 2, observation: 'none', observationCodes: [] })],
   ['setStandardRules', 'another organisation’s admin', NotFound, (f) => setStandardRules(ctx(f.theirs.admin), f.standard.id, { minimumEvidence: 2, observation: 'none', observationCodes: [] })],
   ['reopenAchievement', 'an assessor', Forbidden, (f) => reopenAchievement(ctx(f.assessor), { workerId: f.ours.worker.id, standardVersionId: f.versionId, reason: 'Check' })],
+  ['reviewDecision', 'the assessor who made the decision', Forbidden, async (f) => reviewDecision(ctx(f.assessor), await decisionOf(f), { outcome: 'agreed', note: '' })],
+  ['reviewDecision', 'another organisation’s IQA', NotFound, async (f) => reviewDecision(ctx(await iqaOf(f.theirs.organisation.id)), await decisionOf(f), { outcome: 'agreed', note: '' })],
+  ['setAssessorStatus', 'an admin', Forbidden, (f) => setAssessorStatus(ctx(f.ours.admin), f.assessor.id, 'new')],
+  ['setAssessorStatus', 'another organisation’s IQA', NotFound, async (f) => setAssessorStatus(ctx(await iqaOf(f.theirs.organisation.id)), f.assessor.id, 'new')],
+  ['setIqaSettings', 'an IQA', Forbidden, async (f) => setIqaSettings(ctx(await iqaOf(f.ours.organisation.id)), { samplePercent: 50, minimumPerAssessorMonth: 2, leadIqaId: null })],
   ['reopenAchievement', 'another organisation’s admin', NotFound, (f) => reopenAchievement(ctx(f.theirs.admin), { workerId: f.ours.worker.id, standardVersionId: f.versionId, reason: 'Check' })],
+  ['planActivity', 'a supervisor', Forbidden, (f) => planActivity(ctx(f.ours.supervisor), { kind: 'item', itemId: f.item.id }, activityFor([f.ours.worker.id]))],
+  ['planActivity', 'another organisation’s manager', NotFound, (f) => planActivity(ctx(f.theirs.manager), { kind: 'item', itemId: f.item.id }, activityFor([f.theirs.worker.id]))],
+  ['recordAttendance', 'the worker', Forbidden, (f) => recordAttendance(ctx(f.ours.worker), f.activityId, { opportunityId: f.opportunityId, attendance: 'attended' })],
+  ['recordAttendance', 'another organisation’s manager', NotFound, (f) => recordAttendance(ctx(f.theirs.manager), f.activityId, { opportunityId: f.opportunityId, attendance: 'attended' })],
 ];
+
+function activityFor(workerIds: number[]) {
+  return { kind: 'training' as const, title: 'Agreeing contact', startsOn: today, place: 'Room 2', workerIds };
+}
+/** Each organisation's IQA, and a decision of ours on submitted evidence: made in the suite's `before`. */
+const iqas = new Map<number, Actor>();
+const iqaOf = async (organisationId: number) => iqas.get(organisationId)!;
+let ourDecisionId = 0;
+const decisionOf = async (_f: Fixture) => ourDecisionId;
 
 function judgementOn(f: Fixture, workerId: number) {
   return { workerId, evidenceIds: [f.evidenceId], judgements: [{ itemId: f.item.id, outcome: 'met' as const, method: 'questioning' as const, feedback: '' }], submissionKey: unique('key') };
@@ -180,6 +218,12 @@ describe('every domain write refuses whoever may not make it, and writes nothing
   let fixture: Fixture;
   before(async () => {
     fixture = await setUp();
+    for (const organisation of [fixture.ours.organisation, fixture.theirs.organisation]) {
+      iqas.set(organisation.id, actorFor(await createTestPerson(organisation.id, { roles: ['iqa'] }), ['iqa']));
+    }
+    const submitted = await recordEvidence(ctx(fixture.ours.worker), evidenceInput(fixture.item.id), [], { submissionToken: unique('token'), submit: true });
+    await recordDecisions(ctx(fixture.assessor), { ...judgementOn(fixture, fixture.ours.worker.id), evidenceIds: [submitted] });
+    ourDecisionId = (await models.AssessmentDecision.findOne({ where: { workerId: fixture.ours.worker.id } }))!.id;
   });
 
   it('lists every write of the domain API (every exported function that takes a context first)', async () => {

@@ -30,6 +30,7 @@ describe('role profile page', () => {
       probationSupervisionFrequencyWeeks: '',
       urgentDebriefOnRequest: '',
       targetMonths: '12',
+      pdpReviewMonths: '6',
     });
     expect(page.assignable.map((person) => person.value)).to.include(String(org.supervisor.id)).and.not.include(String(org.worker.id));
 

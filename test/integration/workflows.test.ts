@@ -171,7 +171,7 @@ describe('what a page offers next', () => {
     const org = await createStaffedOrganisation();
     const past = await session(org, 'planned', -1);
     const future = await session(org, 'requested', 24);
-    const none = { move: false, cancel: false, miss: false, readRecord: false, record: false, share: false, agree: false, addAction: false, addAddendum: false };
+    const none = { move: false, cancel: false, miss: false, readRecord: false, record: false, share: false, agree: false, addAction: false, addAddendum: false, addOpportunity: false };
     const can = async (actor: Org['worker'], id = past.id) => (await sessionPage(actor, id)).can;
 
     expect(await can(org.supervisor, future.id)).to.deep.equal({ ...none, move: true, cancel: true });
@@ -180,14 +180,14 @@ describe('what a page offers next', () => {
     expect(await can(org.worker)).to.deep.equal(none);
 
     const recordId = await startRecord(contextFor(org.supervisor, { ipAddress: 'ip' }), past.id, RECORD);
-    expect(await can(org.supervisor)).to.deep.equal({ ...none, readRecord: true, record: true, share: true, addAction: true });
-    expect(await can(org.manager)).to.deep.equal({ ...none, readRecord: true, record: true, share: true, addAction: true });
+    expect(await can(org.supervisor)).to.deep.equal({ ...none, readRecord: true, record: true, share: true, addAction: true, addOpportunity: true });
+    expect(await can(org.manager)).to.deep.equal({ ...none, readRecord: true, record: true, share: true, addAction: true, addOpportunity: true });
     expect(await can(org.worker)).to.deep.equal(none);
     // The worker's page does not carry the supervisor's draft.
     expect((await sessionPage(org.worker, past.id)).record?.discussion).to.equal('');
 
     await shareRecord(contextFor(org.supervisor, { ipAddress: 'ip' }), recordId);
-    expect(await can(org.supervisor)).to.deep.equal({ ...none, readRecord: true, record: true, addAction: true });
+    expect(await can(org.supervisor)).to.deep.equal({ ...none, readRecord: true, record: true, addAction: true, addOpportunity: true });
     expect(await can(org.worker)).to.deep.equal({ ...none, readRecord: true, agree: true });
     expect((await sessionPage(org.worker, past.id)).record?.discussion).to.equal(RECORD.discussion);
 

@@ -15,6 +15,7 @@ describe('permissions', () => {
     'read:home:own': ['worker', 'assessor', 'iqa', 'supervisor', 'manager', 'admin'],
     'update:password:own': ['worker', 'assessor', 'iqa', 'supervisor', 'manager', 'admin'],
     'read:team:managed': ['manager'],
+    'plan:development:managed': ['manager'],
     'read:standards:org': ['worker', 'assessor', 'iqa', 'supervisor', 'manager', 'admin'],
     'manage:standards:org': ['admin'],
     'read:role-profiles:org': ['assessor', 'iqa', 'supervisor', 'manager', 'admin'],
@@ -36,6 +37,7 @@ describe('permissions', () => {
     'read:iqa-report:org': ['iqa', 'admin'],
     'manage:assessor-status:org': ['iqa'],
     'manage:assessment-rules:org': ['admin'],
+    'manage:iqa-settings:org': ['admin'],
     'reopen:achievement:org': ['admin', 'iqa'],
     'read:progress:own': ['worker'],
     'manage:assessors:org': ['admin'],
@@ -46,6 +48,12 @@ describe('permissions', () => {
     'manage:supervision:managed': ['manager'],
     'read:supervision-overview:supervised': ['supervisor'],
     'read:supervision-overview:managed': ['manager'],
+    'read:development-plan:own': ['worker', 'supervisor', 'manager'],
+    'read:development-plan:supervised': ['supervisor'],
+    'read:development-plan:managed': ['manager'],
+    'change:development-plan:own': ['worker', 'supervisor', 'manager'],
+    'change:development-plan:supervised': ['supervisor'],
+    'change:development-plan:managed': ['manager'],
     'manage:people:org': ['admin'],
     'manage:organisation:org': ['admin'],
     'read:audit:org': ['admin'],
@@ -80,7 +88,10 @@ describe('permissions', () => {
   it('shows each role only the navigation its permissions allow', () => {
     expect(navigationFor(actor(['worker'])).map((item) => item.label)).to.deep.equal(['Home', 'Evidence', 'Progress', 'Supervision', 'Standards', 'Policies']);
     expect(navigationFor(actor(['manager'])).map((item) => item.label)).to.deep.equal(['Home', 'Team', 'Supervision', 'Standards', 'Role profiles', 'Policies']);
-    expect(navigationFor(actor(['admin'])).map((item) => item.href)).to.deep.equal(['/', '/standards', '/role-profiles', '/policies', '/people', '/organisation', '/audit']);
+    expect(navigationFor(actor(['admin'])).map((item) => item.href)).to.deep.equal(['/', '/standards', '/role-profiles', '/policies', '/iqa/report', '/people', '/organisation', '/audit']);
+    // Quality assurance once: the sample for an IQA, the report (and the rules) for an admin, the sample for both.
+    expect(navigationFor(actor(['iqa'])).map((item) => item.href)).to.include('/iqa');
+    expect(navigationFor(actor(['iqa', 'admin'])).filter((item) => item.label === 'Quality assurance').map((item) => item.href)).to.deep.equal(['/iqa']);
     // Your account is linked from the header, beside Sign out, for everyone signed in.
     for (const roles of [['worker'], ['admin'], ['assessor']] as const) expect(showsAccountLink(actor([...roles]))).to.equal(true);
   });

@@ -43,6 +43,7 @@ export function EditRoleProfileForm({ standards, defaultValue, lastResult }: { s
         <TextField field={fields.probationSupervisionFrequencyWeeks} label="Supervision during probation every (weeks, optional)" width="5" />
         <Checkboxes field={fields.urgentDebriefOnRequest} legend="Urgent debrief" options={[{ value: 'on', label: 'Offer an urgent debrief on request' }]} />
         <TextField field={fields.targetMonths} label="Target period (months)" width="5" />
+        <TextField field={fields.pdpReviewMonths} label="PDP review every (months)" hint="A personal development plan not agreed again within this time is stale" width="5" />
         <button type="submit" className="govuk-button govuk-button--secondary">Save changes</button>
       </SchemaForm>
     </>

@@ -8,6 +8,7 @@ type Profile = {
   probationSupervisionFrequencyWeeks: number | null;
   urgentDebriefOnRequest: boolean;
   targetMonths: number;
+  pdpReviewMonths: number;
   requiredStandards: { standardId: number; urn: string; title: string; version: string }[];
 };
 
@@ -29,6 +30,10 @@ export function RoleProfileSummary({ profile }: { profile: Profile }) {
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Target period</dt>
           <dd className="govuk-summary-list__value">{formatMonths(profile.targetMonths)} from the start date</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">PDP review</dt>
+          <dd className="govuk-summary-list__value">Every {formatMonths(profile.pdpReviewMonths)}</dd>
         </div>
       </dl>
 

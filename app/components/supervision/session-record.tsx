@@ -15,10 +15,11 @@ export const RECORD_FIELD_LABELS = [
   ['workload', 'Workload and caseload'],
   ['practiceIssues', 'Practice issues'],
   ['learning', 'Learning and PDP review'],
+  ['pdpReview', 'PDP review'],
 ] as const;
 
 type RecordField = (typeof RECORD_FIELD_LABELS)[number][0];
-type Record_ = { [field in RecordField]: string } & {
+type Record_ = { [field in RecordField]: string | null } & {
   status: string;
   lockedAt: string | Date | null;
   dueOn: string;
@@ -44,7 +45,7 @@ export function RecordSummary({ record, readable, agreements, parties }: { recor
           {RECORD_FIELD_LABELS.map(([key, label]) => (
             <div className="govuk-summary-list__row" key={key}>
               <dt className="govuk-summary-list__key">{label}</dt>
-              <dd className="govuk-summary-list__value">{record[key]}</dd>
+              <dd className="govuk-summary-list__value">{record[key] || '—'}</dd>
             </div>
           ))}
           <div className="govuk-summary-list__row">
@@ -73,7 +74,13 @@ export function RecordForm({ exists, defaultValue, lastResult }: { exists: boole
       <SchemaForm form={form} fields={fields}>
         <input type="hidden" name="intent" value="record" />
         {RECORD_FIELD_LABELS.map(([key, label]) => (
-          <TextArea key={key} field={fields[key]} label={label} rows={key === 'attendance' ? 2 : 4} />
+          <TextArea
+            key={key}
+            field={fields[key]}
+            label={key === 'pdpReview' ? 'PDP review (optional)' : label}
+            hint={key === 'pdpReview' ? 'How the plan’s goals and learning are going, and what changes were agreed. The agenda above lists them.' : undefined}
+            rows={key === 'attendance' ? 2 : 4}
+          />
         ))}
         <button type="submit" className="govuk-button">Save record</button>
       </SchemaForm>

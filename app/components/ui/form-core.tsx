@@ -26,8 +26,11 @@ export function useServerForm<FormShape extends Shape>(
     lastResult,
     defaultValue: options.defaultValue as never,
     constraint: options.constraint,
+    // Errors change only when the form is sent again (as the GOV.UK pattern asks): revalidating on blur took the error
+    // summary and messages away between a click's press and release, so the page moved under the pointer and the
+    // click landed on nothing (the second evidence checkbox of a holistic judgement, for one).
     shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onSubmit',
     onValidate: options.onValidate,
   });
   serverReplies.set(form, lastResult);

@@ -3,30 +3,10 @@
 import { Op, type WhereOptions } from 'sequelize';
 import { AssessmentDecision, AssessmentDecisionEvidence, EvidenceRevision, IqaReview, Person } from '#db/models/index.ts';
 import { decidedState } from './decided-state.ts';
+import type { DecisionStanding, DecisionView } from './decision-types.ts';
 
-export type DecisionView = {
-  id: number;
-  itemId: number;
-  outcome: 'met' | 'not_yet_met';
-  method: string;
-  feedback: string;
-  at: string;
-  assessorName: string;
-  /** What the decision makes of the item now: its outcome, or why it does not count yet. */
-  standing: DecisionStanding;
-  answersChallenge: boolean;
-  review: { outcome: 'agreed' | 'challenged'; note: string; iqaName: string; at: string } | null;
-  basis: { evidenceId: number; title: string; revisionNumber: number }[];
-};
-
-export type DecisionStanding = 'met' | 'not_yet_met' | 'awaiting_countersign' | 'challenged';
-
-export const DECISION_STANDING_LABELS: Record<DecisionStanding, string> = {
-  met: 'Met',
-  not_yet_met: 'Not yet met',
-  awaiting_countersign: 'Met, awaiting countersign',
-  challenged: 'Challenged by the IQA',
-};
+// Re-exported for the server-side callers that read decisions here.
+export { DECISION_STANDING_LABELS, type DecisionStanding, type DecisionView } from './decision-types.ts';
 
 function standingOf(decision: { id: number; outcome: string; countersignRequired: boolean; review: string | null }): DecisionStanding {
   if (decision.review === 'challenged') return 'challenged';

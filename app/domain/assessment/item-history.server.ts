@@ -39,11 +39,14 @@ export async function itemHistory(actor: Actor, workerId: number, itemId: number
       order: [['id', 'ASC']],
     }),
   ]);
-  const decides = canDecide(actor, { id: worker.id, relationship });
+  // An achieved standard is locked: its items are judged again only once it is reopened.
+  const locked = achievements[0]?.event === 'achieved';
+  const decides = canDecide(actor, { id: worker.id, relationship }) && !locked;
   const judging = decides ? await judgingOf(workerId, [{ id: item.id, code: item.code, kind: item.kind, standardId: version!.standardId }]) : null;
   return {
     worker: { id: worker.id, name: worker.name },
     isOwn: relationship.self,
+    locked,
     standard: { urn: standard.urn, version: standard.version, title: standard.title },
     item: { id: item.id, code: item.code, kind: item.kind, section: item.section, text: item.text },
     decisions,

@@ -15,7 +15,11 @@ export async function listEvidence(actor: Actor, workerId: number) {
   const drafts = readsDraftsOf(actor, { id: workerId, relationship });
   const evidence = await Evidence.findAll({
     where: { workerId, organisationId: actor.organisationId, ...(drafts ? {} : { status: { [Op.ne]: EVIDENCE_STATUS.draft } }) },
-    include: [{ model: EvidenceRevision, as: 'currentRevision', attributes: ['id', 'type', 'title', 'activityDate', 'revisionNumber'] }],
+    include: [
+      { model: EvidenceRevision, as: 'currentRevision', attributes: ['id', 'type', 'title', 'activityDate', 'revisionNumber'] },
+      // Evidence an assessor witnessed names them in the list, as it does on its own page.
+      { model: Person, as: 'recordedBy', attributes: ['name'], required: false },
+    ],
     order: [['updatedAt', 'DESC']],
   });
   const revisionIds = evidence.map((row) => row.currentRevisionId).filter((id): id is number => id !== null);
@@ -40,6 +44,7 @@ export async function listEvidence(actor: Actor, workerId: number) {
         activityDate: revision?.activityDate ?? '',
         revisionNumber: revision?.revisionNumber ?? 1,
         itemCount: Number(counts.find((count) => count.evidenceRevisionId === row.currentRevisionId)?.count ?? 0),
+        recordedBy: (row.get('recordedBy') as Person | null)?.name ?? null,
       };
     }),
   };

@@ -1,12 +1,13 @@
 // What the supervision pages' forms ask for: each command, parsed by its form's schema, goes to the one domain function
 // that does it, which answers with the notice the page shows next.
 import type { DomainContext } from '#app/utils/request-context.server.ts';
+import { addOpportunityFromRecord } from '../development/supervision-agenda.server.ts';
 import { draftAgreement, signAgreement } from './agreements.server.ts';
 import type { SessionCommand, WorkerSupervisionCommand } from './forms.ts';
 import { addAction, addAddendum, agreeRecord, completeAction, recordOfSession, shareRecord, writeRecord } from './records.server.ts';
 import { cancelSession, markSessionMissed, moveSession, planSchedule, planSession, recordPastSession } from './sessions.server.ts';
 
-export type SessionNotice = 'moved' | 'arranged' | 'cancelled' | 'missed' | 'saved' | 'shared' | 'agreed' | 'addendum' | 'action' | 'completed';
+export type SessionNotice = 'moved' | 'arranged' | 'cancelled' | 'missed' | 'saved' | 'shared' | 'agreed' | 'addendum' | 'action' | 'completed' | 'opportunity';
 
 /** The notice to show and, for a session moved or arranged, when it now starts (the notice names it). */
 export async function actOnSession(ctx: DomainContext, sessionId: number, command: SessionCommand): Promise<SessionNotice | { notice: 'moved' | 'arranged'; startsAt: Date }> {
@@ -44,6 +45,11 @@ export async function actOnSession(ctx: DomainContext, sessionId: number, comman
     case 'complete':
       await completeAction(ctx, command.actionId);
       return 'completed';
+    case 'pdp-opportunity': {
+      const { intent: _intent, ...input } = command;
+      await addOpportunityFromRecord(ctx, (await recordOfSession(ctx.actor, sessionId)).id, input);
+      return 'opportunity';
+    }
   }
 }
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { dateField, optionalDateField, parseTime } from '#app/utils/dates/index.ts';
 import { TEXT_COLUMN_BYTES, textUpTo } from '#app/utils/text-limits.ts';
+import { RecordOpportunitySchema } from '../development/plan-forms.ts';
 import { SESSION_TYPE } from './statuses.ts';
 
 const capital = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
@@ -68,7 +69,7 @@ export const CancelSchema = z.object({ intent: z.literal('cancel'), reason: text
 export const MissedSchema = z.object({ intent: z.literal('missed') });
 
 /** The parts of a record the supervisor writes, in the order the page shows them. */
-export const RECORD_FIELDS = ['attendance', 'discussion', 'wellbeing', 'workload', 'practiceIssues', 'learning'] as const;
+export const RECORD_FIELDS = ['attendance', 'discussion', 'wellbeing', 'workload', 'practiceIssues', 'learning', 'pdpReview'] as const;
 
 export const RecordSchema = z.object({
   intent: z.literal('record'),
@@ -78,6 +79,7 @@ export const RecordSchema = z.object({
   workload: text('workload and caseload'),
   practiceIssues: text('practice issues'),
   learning: text('learning and PDP review'),
+  pdpReview: textUpTo('The PDP review', 5000, { bytes: TEXT_COLUMN_BYTES }).optional(),
 });
 export const ShareSchema = z.object({ intent: z.literal('share') });
 export const AgreeSchema = z.object({ intent: z.literal('agree'), comments: textUpTo('Your comments', 5000, { bytes: TEXT_COLUMN_BYTES }).optional() });
@@ -102,6 +104,7 @@ export const SessionCommandSchema = z.discriminatedUnion('intent', [
   AddendumSchema,
   ActionSchema,
   CompleteSchema,
+  RecordOpportunitySchema,
 ]);
 export type SessionCommand = z.output<typeof SessionCommandSchema>;
 

@@ -29,6 +29,8 @@ export type RecordInput = {
   workload: string;
   practiceIssues: string;
   learning: string;
+  /** The PDP review part (docs/decisions/033): what was said about the plan; as confidential as the rest. */
+  pdpReview?: string | undefined;
 };
 export type ActionInput = { description: string; ownerId: number; dueOn: string };
 
@@ -72,6 +74,7 @@ export async function startRecord(ctx: DomainContext, sessionId: number, input: 
           supervisorId: session.supervisorId,
           status: RECORD_STATUS.draft,
           ...input,
+          pdpReview: input.pdpReview?.trim() || null,
           workerComments: null,
           dueOn,
           sharedAt: null,
@@ -107,7 +110,7 @@ export async function saveRecord(ctx: DomainContext, recordId: number, input: Re
       assertRecordTransition(record, 'save');
     },
     run: async ({ record }, transaction) => {
-      await record.update(input, { transaction });
+      await record.update({ ...input, pdpReview: input.pdpReview?.trim() || null }, { transaction });
     },
     audit: ({ record, access }) => ({
       action: AUDIT_ACTIONS.supervisionRecordSaved,

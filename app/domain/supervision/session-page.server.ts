@@ -1,6 +1,7 @@
 // One supervision session as its page shows it: the session, its record and actions, and what the person may do next,
 // from the workflow tables and the person's part in the supervision (so the page re-derives no rule).
 import type { Actor } from '#app/utils/permissions.server.ts';
+import { pdpAgenda } from '../development/supervision-agenda.server.ts';
 import { ACTION_WORKFLOW, RECORD_WORKFLOW } from '../workflows/supervision-record.server.ts';
 import { SESSION_WORKFLOW } from '../workflows/supervision-session.server.ts';
 import { isAllowed } from '../workflows/workflow.server.ts';
@@ -16,6 +17,7 @@ export async function sessionPage(actor: Actor, sessionId: number, now = new Dat
   const sessionAllows = (action: 'move' | 'cancel' | 'miss' | 'record') => isAllowed(SESSION_WORKFLOW, session.status, action);
   const recordAllows = (action: 'save' | 'addAction' | 'share' | 'agree' | 'addAddendum') => record !== null && isAllowed(RECORD_WORKFLOW, record.status, action);
   const started = hasStarted(session, now);
+  const agenda = await pdpAgenda(session.workerId, record?.id ?? null);
   // The worker sees the record once it is shared: a draft is the supervisor's until then.
   const readRecord = record !== null && (record.status !== RECORD_STATUS.draft || manage);
   const can = {
@@ -29,6 +31,8 @@ export async function sessionPage(actor: Actor, sessionId: number, now = new Dat
     agree: self && recordAllows('agree'),
     addAction: manage && recordAllows('addAction'),
     addAddendum: recordAllows('addAddendum'),
+    /** Add a learning opportunity agreed in the session to the PDP: the supervisor's part, like actions. */
+    addOpportunity: manage && recordAllows('addAction'),
   };
   const withCompletion = (row: (typeof actions)[number]) => ({ ...row, canComplete: isAllowed(ACTION_WORKFLOW, row.status, 'complete') });
   return {
@@ -39,6 +43,7 @@ export async function sessionPage(actor: Actor, sessionId: number, now = new Dat
     carriedForward: carriedForward.map(withCompletion),
     worker: access.worker,
     isSelf: self,
+    agenda,
     can,
     /** What the record form starts with: the record as written so far. */
     recordDefaults: record && manage ? Object.fromEntries(RECORD_FIELDS.map((field) => [field, record[field]])) : undefined,

@@ -1,0 +1,129 @@
+// In Chromium, as the demo manager: find the biggest gap, plan a training session for the people lacking it, see it
+// on the activity page and in each one's plan, read the workforce report (a period that ends before it starts is
+// answered beside the field) and download its CSV; every page checked with axe.
+import { mkdirSync } from 'node:fs';
+import { expect } from 'chai';
+import type { Page } from 'puppeteer';
+import { today as todayInLondon } from '#app/utils/dates/index.ts';
+import { DevelopmentActivity, DevelopmentOpportunity, DevelopmentPlan } from '#db/models/index.ts';
+import { AccessibilityAudit, closePage, loginAs, newPage, url, waitForHeading, waitForHydration } from './harness.ts';
+
+const SHOTS = process.env.SCREENSHOT_DIR;
+
+async function shoot(page: Page, name: string) {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  for (const width of [1280, 390]) {
+    await page.setViewport({ width, height: 900 });
+    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+  }
+  // The narrow page in screenfuls, to read it at its real size.
+  await page.setViewport({ width: 390, height: 844 });
+  const height = await page.evaluate(() => document.body.scrollHeight);
+  for (let part = 0; part * 844 < Math.min(height, 844 * 8); part += 1) {
+    await page.screenshot({ path: `${SHOTS}/${name}-390-part${part + 1}.png`, clip: { x: 0, y: part * 844, width: 390, height: 844 }, captureBeyondViewport: true });
+  }
+  await page.setViewport({ width: 1280, height: 900 });
+}
+
+describe('team development: planning against the biggest gap and the workforce report', function () {
+  this.timeout(120_000);
+
+  it('plans a training session for the people lacking the biggest gap and exports the report as CSV', async () => {
+    const axe = new AccessibilityAudit();
+    let page: Page | undefined;
+    try {
+      page = await newPage();
+      await loginAs(page, 'manager');
+      await page.goto(url('/team'), { waitUntil: 'load' });
+      await page.click('a::-p-text(Gaps and development)');
+      await waitForHeading(page, /^Gaps and development$/);
+      await axe.check(page);
+      await shoot(page, 'gaps');
+
+      // The biggest gap is the first item listed.
+      const first = await page.$eval('table tbody tr th a', (link) => ({ href: link.getAttribute('href')!, text: link.textContent ?? '' }));
+      await page.goto(url(first.href), { waitUntil: 'load' });
+      await waitForHydration(page);
+      const lacking = await page.$$eval('input[name="workerIds"]', (boxes) => boxes.filter((box) => (box as HTMLInputElement).checked).map((box) => Number((box as HTMLInputElement).value)));
+      expect(lacking.length, 'people lacking the biggest gap, all chosen').to.be.greaterThan(0);
+      await axe.check(page, `${first.href} (plan)`);
+      await shoot(page, 'gap');
+
+      // A date in the past is refused beside the field, what was typed kept.
+      const year = String(Number(todayInLondon().slice(0, 4)) - 1);
+      await page.type('input[name="place"]', 'Riverside House, training room');
+      await page.type('input[name="startsOn.day"]', '1');
+      await page.type('input[name="startsOn.month"]', '2');
+      await page.type('input[name="startsOn.year"]', year);
+      await page.click('button::-p-text(Plan development)');
+      await page.waitForSelector('::-p-text(The date must be today or in the future)');
+      expect(await page.$eval('input[name="place"]', (input) => (input as HTMLInputElement).value)).to.equal('Riverside House, training room');
+      await axe.check(page, `${first.href} (date in the past)`);
+
+      const [year2, month, day] = todayInLondon().split('-');
+      for (const [part, value] of [['day', String(Number(day))], ['month', String(Number(month))], ['year', year2!]] as const) {
+        await page.click(`input[name="startsOn.${part}"]`, { count: 3 });
+        await page.keyboard.press('Backspace');
+        await page.type(`input[name="startsOn.${part}"]`, value);
+      }
+      await page.click('button::-p-text(Plan development)');
+      await page.waitForSelector('::-p-text(It is in each one’s development plan.)');
+      const activityPath = new URL(page.url()).pathname;
+      expect(activityPath).to.match(/^\/team\/activities\/\d+$/);
+      const participants = await page.$$eval('table tbody tr th a', (links) => links.map((link) => link.textContent));
+      expect(participants).to.have.length(lacking.length);
+      await axe.check(page, `${activityPath} (planned)`);
+
+      // It is in each chosen person's PDP: a learning opportunity on the activity.
+      const activityId = Number(activityPath.split('/').pop());
+      const opportunities = await DevelopmentOpportunity.findAll({ where: { activityId } });
+      const plans = await DevelopmentPlan.findAll({ where: { id: opportunities.map((row) => row.planId) } });
+      expect(plans.map((plan) => plan.workerId).sort()).to.deep.equal([...lacking].sort());
+      expect((await DevelopmentActivity.findByPk(activityId))!.kind).to.equal('training');
+
+      // Attendance: one participant attended.
+      await waitForHydration(page);
+      await page.select('select[name="opportunityId"]', String(opportunities[0]!.id));
+      await page.select('select[name="attendance"]', 'attended');
+      await page.click('button::-p-text(Record)');
+      await page.waitForSelector('::-p-text(Attended: recorded.)');
+      await axe.check(page, `${activityPath} (attendance)`);
+      await shoot(page, 'activity');
+
+      // The workforce report: a period that ends before it starts is answered beside the end date.
+      await page.goto(url('/team/report?from.day=10&from.month=3&from.year=2026&to.day=9&to.month=3&to.year=2026'), { waitUntil: 'load' });
+      await waitForHeading(page, /^Workforce report$/);
+      await page.waitForSelector('::-p-text(The end date must be the same as or after the start date)');
+      expect(await page.$eval('input[name="to.day"]', (input) => (input as HTMLInputElement).value)).to.equal('9');
+      await axe.check(page, '/team/report (period backwards)');
+
+      await page.goto(url('/team/report'), { waitUntil: 'load' });
+      await waitForHeading(page, /^Workforce report$/);
+      const main = await page.$eval('main', (element) => element.textContent ?? '');
+      expect(main).to.contain('Safe and effective staffing').and.contain('Learning culture').and.contain('Workforce wellbeing and enablement').and.contain('Regulation 18');
+      expect(await page.$$eval('svg[role="img"] title', (titles) => titles.map((title) => title.textContent))).to.deep.equal(['Coverage by standard', 'Items met over time', 'Supervision held against agreed']);
+      await axe.check(page, '/team/report');
+      await shoot(page, 'report');
+
+      // A figure links to the people behind it.
+      await page.click('a[href*="who=no-agreement"]');
+      await page.waitForSelector('::-p-text(People: without a current supervision agreement)');
+      await axe.check(page, '/team/report (people without an agreement)');
+
+      const csvHref = await page.$eval('a::-p-text(Download the report as a CSV file)', (link) => link.getAttribute('href')!);
+      const csv = await page.evaluate(async (href) => {
+        const response = await fetch(href);
+        return { status: response.status, type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition'), body: await response.text() };
+      }, csvHref);
+      expect(csv.status).to.equal(200);
+      expect(csv.type).to.equal('text/csv; charset=utf-8');
+      expect(csv.disposition).to.match(/^attachment; filename="workforce-report-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv"$/);
+      expect(csv.body.split('\n')[0]).to.equal('Section,Measure,Value,Out of,Percent,Period from,Period to');
+      expect(csv.body).to.contain('Learning culture,People with development planned in the period,');
+      axe.expectNone();
+    } finally {
+      await closePage(page);
+    }
+  });
+});
