@@ -29,7 +29,7 @@ export const AUDIT_ACTIONS = {
   developmentPlanChanged: 'development_plan.changed',
   developmentPlanProposed: 'development_plan.proposed',
   developmentPlanAgreed: 'development_plan.agreed',
-  // Team portfolio batches (docs/decisions/032): each worker's print is audited by the renderer as well.
+  // Team portfolio batches (docs/decisions/035): each worker's print is audited by the renderer as well.
   portfolioBatchRequested: 'portfolio.batch_requested',
   portfolioBatchCancelled: 'portfolio.batch_cancelled',
   portfolioBatchDownloaded: 'portfolio.batch_downloaded',

@@ -78,7 +78,7 @@ export const PERMISSIONS = {
   'manage:people:org': ['admin'],
   'manage:organisation:org': ['admin'],
   'read:audit:org': ['admin'],
-  // Team portfolio batches (docs/decisions/032): a manager asks for the portfolios of a team or location they manage,
+  // Team portfolio batches (docs/decisions/035): a manager asks for the portfolios of a team or location they manage,
   // an admin for any of the organisation's; the requester and the organisation's admins follow and download them.
   'request:portfolio-batch:managed': ['manager'],
   'request:portfolio-batch:org': ['admin'],

@@ -1,4 +1,4 @@
-// A team's portfolios in one request (issue 16, docs/decisions/032): the batch a manager or admin asked for, for a team
+// A team's portfolios in one request (issue 16, docs/decisions/035): the batch a manager or admin asked for, for a team
 // or a whole location, and one item per worker in it, made on the job queue, each with its attempts, its error and the
 // stored name of its PDF until the batch's ZIP or merged PDF is made. The files live in DATA_DIR/portfolio-batches.
 import { DataTypes, type QueryInterface } from 'sequelize';

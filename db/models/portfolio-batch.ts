@@ -1,4 +1,4 @@
-// A request for the portfolios of everyone in a team or a location, made on the job queue (docs/decisions/032).
+// A request for the portfolios of everyone in a team or a location, made on the job queue (docs/decisions/035).
 import {
   DataTypes,
   Model,

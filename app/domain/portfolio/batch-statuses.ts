@@ -1,5 +1,5 @@
 // The states of a team's portfolio batch and of each worker's part of it, the outputs and scopes a batch can have, and
-// how each reads on the page. Only the functions in app/domain/portfolio/ move a batch (docs/decisions/032).
+// how each reads on the page. Only the functions in app/domain/portfolio/ move a batch (docs/decisions/035).
 export const BATCH_STATUS = { queued: 'queued', running: 'running', done: 'done', failed: 'failed', cancelled: 'cancelled' } as const;
 export type BatchStatus = (typeof BATCH_STATUS)[keyof typeof BATCH_STATUS];
 

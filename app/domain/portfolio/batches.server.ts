@@ -1,4 +1,4 @@
-// A team's portfolios in one request (docs/decisions/032): a manager asks for a team or location they manage, an admin
+// A team's portfolios in one request (docs/decisions/035): a manager asks for a team or location they manage, an admin
 // for any of the organisation's; each worker's portfolio is made on the job queue as the requester would print it, and
 // the batch ends as one ZIP of PDFs or one merged PDF. The requester and the organisation's admins follow it, cancel
 // it and download it; to anyone else it does not exist.

@@ -1,4 +1,4 @@
-// A team's portfolio batch and each worker's part of it (docs/decisions/032). A batch waits, runs while its items are
+// A team's portfolio batch and each worker's part of it (docs/decisions/035). A batch waits, runs while its items are
 // made, and ends ready, failed or cancelled; an item waits, runs, and ends done, failed or cancelled, or waits again for
 // its retry. An item is started again while running when the worker that had it died (the queue hands it on).
 import { BATCH_ITEM_STATUS, BATCH_STATUS, type BatchItemStatus, type BatchStatus } from '../portfolio/batch-statuses.ts';

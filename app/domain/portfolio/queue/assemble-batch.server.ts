@@ -1,4 +1,4 @@
-// Putting a finished batch together (docs/decisions/032): a ZIP of every portfolio made, each PDF exactly as issued (so
+// Putting a finished batch together (docs/decisions/035): a ZIP of every portfolio made, each PDF exactly as issued (so
 // each still verifies), written as it is read, one file at a time; or one PDF of them all with a bookmark per person,
 // which pdf-lib builds in memory (hence the cap on merged batches in ../batches.server.ts).
 import { stat } from 'node:fs/promises';

@@ -1,4 +1,4 @@
-// The embedded queue (docs/decisions/032): in the web process, nothing to install. A few tasks run at once, in the order
+// The embedded queue (docs/decisions/035): in the web process, nothing to install. A few tasks run at once, in the order
 // they came; a failed one waits and is tried again; a cancelled batch's waiting tasks are dropped. Work is held in
 // memory only, so when the process starts it takes up what the database says is unfinished (resume). One web process
 // per database: with several instances, use Redis (redis.server.ts).

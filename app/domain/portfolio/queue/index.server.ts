@@ -1,4 +1,4 @@
-// The portal's portfolio queue, chosen by the configuration (docs/decisions/032): BullMQ on Redis when REDIS_URL is
+// The portal's portfolio queue, chosen by the configuration (docs/decisions/035): BullMQ on Redis when REDIS_URL is
 // set (jobs made by `npm run worker`), otherwise the embedded queue in the web process. One per process.
 import { env } from '#app/utils/env.server.ts';
 import { logger } from '#app/utils/logger.server.ts';

@@ -1,4 +1,4 @@
-// What prints each portfolio of a batch (docs/decisions/032): the portfolio as the person who asked for the batch would
+// What prints each portfolio of a batch (docs/decisions/035): the portfolio as the person who asked for the batch would
 // print it themselves, permission checked and audited as theirs, at the time it is made. The renderer comes in by one
 // import, of './stand-in-portfolio.server.ts' below until the renderer lands; then that line becomes these two:
 //   import { closePrintingBrowser } from '../browser.server.ts';

@@ -1,4 +1,4 @@
-// The queue on Redis with BullMQ (docs/decisions/032), when REDIS_URL is set: the web processes add jobs, and the
+// The queue on Redis with BullMQ (docs/decisions/035), when REDIS_URL is set: the web processes add jobs, and the
 // workers (`npm run worker`, on this machine or others) take them, so every instance shares the work. Each job is
 // tried PORTFOLIO_ATTEMPTS times with a growing wait. A worker holds a lock on the job it runs and renews it while it
 // works; if it dies, the lock lapses, another worker's stalled-job check puts the job back, and the next worker picks it

@@ -1,4 +1,4 @@
-// One task, as every queue runs it (docs/decisions/032): start the item, print it, keep its PDF or record why not, and
+// One task, as every queue runs it (docs/decisions/035): start the item, print it, keep its PDF or record why not, and
 // assemble the batch when this was the last of it. A task that throws is tried again by its queue after a wait.
 import { Forbidden, NotFound } from '#app/utils/errors.server.ts';
 import { safeFileName } from '#app/utils/file-store.server.ts';

@@ -1,4 +1,4 @@
-// A stand-in for the portfolio renderer until it lands (docs/decisions/032): the same call and the same permission
+// A stand-in for the portfolio renderer until it lands (docs/decisions/035): the same call and the same permission
 // (whoever may read the worker's evidence, or an admin of the organisation), printing a one-page PDF (the person, their
 // role, team and standards) from a small Handlebars template through one pooled Chromium per process, JavaScript off
 // and every request refused. processor.server.ts imports it in one line, which the renderer's import replaces; this

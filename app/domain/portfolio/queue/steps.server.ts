@@ -1,4 +1,4 @@
-// The queue's steps on the database (docs/decisions/032): start an item, keep its PDF or record its failure, and say
+// The queue's steps on the database (docs/decisions/035): start an item, keep its PDF or record its failure, and say
 // when a batch has nothing left to make. The database is the truth of a batch and the queue only carries work, so a
 // step run twice (a job picked up again after its worker died) finds the item as the first run left it and does no
 // harm. Each step locks the batch row first, then the item's, so steps of one batch take turns and never deadlock.

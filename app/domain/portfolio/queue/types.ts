@@ -1,4 +1,4 @@
-// The shape every portfolio queue shares (docs/decisions/032): what a job is, what prints it, and what the web process
+// The shape every portfolio queue shares (docs/decisions/035): what a job is, what prints it, and what the web process
 // asks of a queue. The embedded queue (in the web process) and the BullMQ queue (Redis, `npm run worker`) both have it.
 
 /** One worker's portfolio, printed as the person who asked for the batch. */
