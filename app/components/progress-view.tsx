@@ -73,7 +73,10 @@ export function ProgressView({
           </h2>
           {standard.achievement ? (
             <div className={standard.achievement.event === 'achieved' ? 'govuk-panel govuk-panel--confirmation app-achieved' : 'govuk-inset-text'}>
-              <p className="govuk-body govuk-!-margin-bottom-0">{achievementStatement(standard.achievement)}</p>
+              {/* On the green panel the text takes the panel's own (white) colour, as GOV.UK's confirmation panel does. */}
+              <p className={standard.achievement.event === 'achieved' ? 'govuk-panel__body govuk-!-font-size-24' : 'govuk-body govuk-!-margin-bottom-0'}>
+                {achievementStatement(standard.achievement)}
+              </p>
             </div>
           ) : null}
           {mayReopen && standard.achievement?.event === 'achieved' ? (

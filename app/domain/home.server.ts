@@ -139,6 +139,17 @@ export async function attentionFor(actor: Actor): Promise<AttentionSection[]> {
         { count: neverSignedIn, text: `${plural(neverSignedIn, 'person has', 'people have')} no password yet: give them a reset link.`, href: '/people' },
       ],
     });
+    // Admins set the sampling rules and read the report; kept off the navigation, whose items fit one line.
+    if (can(actor, 'manage:iqa-settings:org')) {
+      sections.push({
+        role: 'admin-quality',
+        heading: 'Quality assurance',
+        items: [
+          { text: 'The IQA sampling report: decisions sampled, agreed and challenged per assessor and standard', href: '/iqa/report' },
+          { text: 'Sampling rules and the lead IQA', href: '/iqa/settings' },
+        ],
+      });
+    }
   }
   return sections;
 }

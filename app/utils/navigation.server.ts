@@ -12,8 +12,6 @@ const SECTIONS: { href: string; label: string; permission: Permission }[] = [
   { href: '/role-profiles', label: 'Role profiles', permission: 'read:role-profiles:org' },
   { href: '/policies', label: 'Policies', permission: 'read:policies:org' },
   { href: '/iqa', label: 'Quality assurance', permission: 'review:decisions:quality-assured' },
-  // Admins reach quality assurance through its report (they set the rules there); an IQA through the sample.
-  { href: '/iqa/report', label: 'Quality assurance', permission: 'manage:iqa-settings:org' },
   { href: '/people', label: 'People', permission: 'manage:people:org' },
   { href: '/organisation', label: 'Teams and locations', permission: 'manage:organisation:org' },
   { href: '/audit', label: 'Audit log', permission: 'read:audit:org' },
@@ -25,7 +23,5 @@ export function showsAccountLink(actor: Actor): boolean {
 }
 
 export function navigationFor(actor: Actor): { href: string; label: string }[] {
-  const sections = SECTIONS.filter((section) => can(actor, section.permission));
-  // One entry per label: an admin who is also an IQA sees Quality assurance once (the sample).
-  return sections.filter((section, index) => sections.findIndex((other) => other.label === section.label) === index).map(({ href, label }) => ({ href, label }));
+  return SECTIONS.filter((section) => can(actor, section.permission)).map(({ href, label }) => ({ href, label }));
 }

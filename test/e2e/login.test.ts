@@ -30,8 +30,8 @@ import {
 // the demo manager (Grace) is also a supervisor and a worker; the demo IQA (Tom) is also an assessor.
 const EXPECTED_NAVIGATION: Record<DemoRole, string[]> = {
   worker: ['Home', 'Evidence', 'Progress', 'Supervision', 'Standards', 'Policies'],
-  assessor: ['Home', 'Supervision', 'Standards', 'Role profiles', 'Policies'],
-  iqa: ['Home', 'Supervision', 'Standards', 'Role profiles', 'Policies'],
+  assessor: ['Home', 'Assessment', 'Supervision', 'Standards', 'Role profiles', 'Policies'],
+  iqa: ['Home', 'Assessment', 'Supervision', 'Standards', 'Role profiles', 'Policies', 'Quality assurance'],
   supervisor: ['Home', 'Evidence', 'Progress', 'Supervision', 'Standards', 'Role profiles', 'Policies'],
   manager: ['Home', 'Team', 'Evidence', 'Progress', 'Supervision', 'Standards', 'Role profiles', 'Policies'],
   admin: ['Home', 'Standards', 'Role profiles', 'Policies', 'People', 'Teams and locations', 'Audit log'],
@@ -42,6 +42,8 @@ function headingFor(label: string, name: string): RegExp {
   const headings: Record<string, string> = {
     Home: `Hello, ${name}`,
     Team: 'Team',
+    Assessment: 'Evidence to assess',
+    'Quality assurance': 'IQA sample',
     Evidence: 'Your evidence',
     Progress: 'Your progress',
     Supervision: 'Supervision',

@@ -177,9 +177,11 @@ describe('assessment decisions', function () {
     const evidenceId = await createEvidence(org.worker, items, { submitted: true });
     await judge(assessor, org.worker.id, [evidenceId], items.map((item) => judgement(item.id)));
     const challenged = await AssessmentDecision.findOne({ where: { workerId: org.worker.id, standardItemId: items[2]!.id } });
-    const review = await sequelize.transaction((transaction) =>
-      IqaReview.create({ organisationId: org.organisation.id, decisionId: challenged!.id, iqaId: iqa.id, outcome: 'challenged', note: 'No observation on file' }, { transaction }),
-    );
+    const review = await sequelize.transaction(async (transaction) => {
+      const row = await IqaReview.create({ organisationId: org.organisation.id, decisionId: challenged!.id, iqaId: iqa.id, outcome: 'challenged', note: 'No observation on file' }, { transaction });
+      await refreshItemStates([org.worker.id], transaction);
+      return row;
+    });
     await judge(assessor, org.worker.id, [evidenceId], [judgement(items[2]!.id, 'not_yet_met', { feedback: 'Arrange an observation.' })], { answersReviewId: review.id });
     const latest = (await latestAchievements([org.worker.id])).get(org.worker.id)!.get(version.id)!;
     expect(latest.event).to.equal('withdrawn');

@@ -9,6 +9,7 @@ import { QueryTypes, UniqueConstraintError } from 'sequelize';
 import sqlite3 from 'sqlite3';
 import { checkAuditRecord } from '#app/domain/audit-chain.server.ts';
 import { AUDIT_ACTIONS, recordAuditEvent } from '#app/domain/audit.server.ts';
+import { refreshItemStates } from '#app/domain/evidence/item-states.server.ts';
 import { Forbidden } from '#app/utils/errors.server.ts';
 import { verifyChain } from '#db/chain-verify.ts';
 import { CHAINED_TABLES, entryHash } from '#db/chain.ts';
@@ -51,6 +52,8 @@ async function decideAndCountersign(org: Org, overrides: Parameters<typeof decis
       { organisationId: org.organisationId, decisionId: decision.id, iqaId: org.admin.id, outcome: 'agreed', note: 'Agreed' },
       { transaction },
     );
+    // As the assessment API does: the worker's item states follow, so the projection stays whole for other tests.
+    await refreshItemStates([decision.workerId], transaction);
     await recordAuditEvent(
       { organisationId: org.organisationId, actorId: org.supervisor.id, action: AUDIT_ACTIONS.personUpdated, summary: `decided ${decision.id}` },
       transaction,
@@ -182,7 +185,8 @@ describe('tamper-evident chain', () => {
     const org = await chainedOrganisation();
     const submissionKey = unique('submission');
     await sequelize.transaction(async (transaction) => {
-      await AssessmentDecision.create(decisionValues(org, { submissionKey }), { transaction });
+      const decision = await AssessmentDecision.create(decisionValues(org, { submissionKey }), { transaction });
+      await refreshItemStates([decision.workerId], transaction);
       const duplicate = await AssessmentDecision.create(decisionValues(org, { submissionKey }), { transaction }).catch((error: unknown) => error);
       expect(duplicate).to.be.instanceOf(UniqueConstraintError);
       await Promise.all(
