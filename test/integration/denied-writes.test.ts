@@ -20,6 +20,9 @@ import { insertEvidence, recordEvidence, submitEvidence, updateEvidence } from '
 import { addLocation, addManagerScope, addTeam, removeManagerScope } from '#app/domain/organisation.server.ts';
 import { createPerson, setPersonActive, updatePerson } from '#app/domain/people.server.ts';
 import { acknowledgePolicy, addPolicy, addPolicyVersion } from '#app/domain/policies.server.ts';
+import { cancelPortfolioBatch, openPortfolioBatchFile, requestPortfolioBatch } from '#app/domain/portfolio/batches.server.ts';
+import { usePortfolioQueue } from '#app/domain/portfolio/queue/index.server.ts';
+import { issuePortfolio } from '#app/domain/portfolio/queue/stand-in-portfolio.server.ts';
 import { actOnRoleProfile } from '#app/domain/role-profile-page.server.ts';
 import { assignRoleProfile, createRoleProfile, endRoleAssignment, updateRoleProfile, type RoleProfileInput } from '#app/domain/role-profiles.server.ts';
 import { setCasePublication } from '#app/domain/standards/case-publishing.server.ts';
@@ -183,6 +186,12 @@ const CASES: Case[] = [
   ['planActivity', 'another organisation’s manager', NotFound, (f) => planActivity(ctx(f.theirs.manager), { kind: 'item', itemId: f.item.id }, activityFor([f.theirs.worker.id]))],
   ['recordAttendance', 'the worker', Forbidden, (f) => recordAttendance(ctx(f.ours.worker), f.activityId, { opportunityId: f.opportunityId, attendance: 'attended' })],
   ['recordAttendance', 'another organisation’s manager', NotFound, (f) => recordAttendance(ctx(f.theirs.manager), f.activityId, { opportunityId: f.opportunityId, attendance: 'attended' })],
+  ['requestPortfolioBatch', 'a supervisor, who manages no team', Forbidden, (f) => requestPortfolioBatch(ctx(f.ours.supervisor), { scope: `team:${f.ours.team.id}`, output: 'zip' })],
+  ['requestPortfolioBatch', 'another organisation’s manager', NotFound, (f) => requestPortfolioBatch(ctx(f.theirs.manager), { scope: `team:${f.ours.team.id}`, output: 'zip' })],
+  ['cancelPortfolioBatch', 'another organisation’s admin', NotFound, (f) => cancelPortfolioBatch(ctx(f.theirs.admin), ourBatchId)],
+  ['cancelPortfolioBatch', 'the worker', Forbidden, (f) => cancelPortfolioBatch(ctx(f.ours.worker), ourBatchId)],
+  ['openPortfolioBatchFile', 'another organisation’s admin', NotFound, (f) => openPortfolioBatchFile(ctx(f.theirs.admin), ourBatchId)],
+  ['issuePortfolio', 'a colleague', NotFound, (f) => issuePortfolio(ctx(f.colleague), f.ours.worker.id)],
 ];
 
 function activityFor(workerIds: number[]) {
@@ -193,6 +202,8 @@ const iqas = new Map<number, Actor>();
 const iqaOf = async (organisationId: number) => iqas.get(organisationId)!;
 let ourDecisionId = 0;
 const decisionOf = async (_f: Fixture) => ourDecisionId;
+/** A batch of our team's portfolios the manager asked for, left waiting on a queue that runs nothing: made in `before`. */
+let ourBatchId = 0;
 
 function judgementOn(f: Fixture, workerId: number) {
   return { workerId, evidenceIds: [f.evidenceId], judgements: [{ itemId: f.item.id, outcome: 'met' as const, method: 'questioning' as const, feedback: '' }], submissionKey: unique('key') };
@@ -224,6 +235,8 @@ describe('every domain write refuses whoever may not make it, and writes nothing
     const submitted = await recordEvidence(ctx(fixture.ours.worker), evidenceInput(fixture.item.id), [], { submissionToken: unique('token'), submit: true });
     await recordDecisions(ctx(fixture.assessor), { ...judgementOn(fixture, fixture.ours.worker.id), evidenceIds: [submitted] });
     ourDecisionId = (await models.AssessmentDecision.findOne({ where: { workerId: fixture.ours.worker.id } }))!.id;
+    usePortfolioQueue({ kind: 'embedded', enqueue: async () => undefined, drop: async () => undefined, resume: async () => undefined, close: async () => undefined });
+    ourBatchId = (await requestPortfolioBatch(ctx(fixture.ours.manager), { scope: `team:${fixture.ours.team.id}`, output: 'zip' })).batchId;
   });
 
   it('lists every write of the domain API (every exported function that takes a context first)', async () => {
