@@ -1,7 +1,7 @@
 // The rest of the demo team (issue 15): ten more people across Riverside House and Millbrook Community Hub, with role
 // profiles, evidence and decisions, supervision in believable states, PDPs (current, stale, put forward and not yet
 // agreed, missing where there are gaps) and development Grace planned against real gaps: one training session
-// delivered with attendance and items met after it, mentoring under way, and a session still to come. All through the
+// delivered with attendance and items met after it, e-learning and mentoring under way, and a session still to come. All through the
 // domain API, each write dated when it would have happened; safe to run again (each step finds what it made).
 import { setWorkerAssessors } from '#app/domain/assessors.server.ts';
 import { planActivity, recordAttendance } from '#app/domain/development/activities.server.ts';
@@ -24,7 +24,6 @@ import {
   RoleAssignment,
   RoleProfile,
   Standard,
-  StandardVersion,
   SupervisionAgreement,
   WorkerAssessor,
 } from '#db/models/index.ts';
@@ -61,12 +60,12 @@ async function seedRoles(admin: Actor, people: Actors) {
   }
   const contact = (await RoleProfile.findOne({ where: { organisationId: admin.organisationId, name: CONTACT_PROFILE } }))!;
   const holders: [string, RoleProfile, number][] = [
-    ['amelia', contact, 700],
+    ['amelia', contact, 330],
     ['josh', contact, 480],
     ['fatima', contact, 200],
     ['ben', contact, 300],
     ['ruth', contact, 90],
-    ['kwame', community, 1100],
+    ['kwame', community, 500],
     ['zoe', community, 420],
     ['gareth', community, 150],
     ['niamh', community, 260],
@@ -97,7 +96,7 @@ function evidenceBefore(): DemoEvidence[] {
     piece('fatima', 'demo-fatima-first-month', 'reflective_account', 'My first month on the contact line', 14, 'ASTH325', ['P1', 'P2', 'P3', 'K1'], 'How I open a call, check what the caller needs and keep the conversation on track.'),
     piece('ruth', 'demo-ruth-first-calls', 'reflective_account', 'My first calls without a buddy', 6, 'ASTH325', ['P1', 'P2'], 'Greeting callers and checking I had understood what they needed.'),
     piece('kwame', 'demo-kwame-observed', 'observation', 'Observed visits: supporting Mrs A back to her lunch club', 420, 'HSC3331', codes('P', 1, 24), 'Observed by the assessor over three visits.'),
-    piece('kwame', 'demo-kwame-discussion', 'professional_discussion', 'Professional discussion: rights, risk and relationships', 410, 'HSC3331', codes('K', 1, 36), 'Discussed with the assessor, with examples from his caseload.'),
+    piece('kwame', 'demo-kwame-discussion', 'professional_discussion', 'Professional discussion: rights, risk and relationships', 410, 'HSC3331', codes('K', 1, 46), 'Discussed with the assessor, with examples from his caseload.'),
     piece('niamh', 'demo-niamh-networks', 'reflective_account', 'Helping Mr B find a walking group', 200, 'HSC3331', codes('P', 1, 17), 'How we worked out what Mr B wanted from friendships and found a group near him.'),
     piece('niamh', 'demo-niamh-knowledge', 'professional_discussion', 'Professional discussion: rights and my practice', 180, 'HSC3331', codes('K', 1, 20), 'Discussed with the assessor.'),
     piece('zoe', 'demo-zoe-networks', 'reflective_account', 'Supporting Ms C to reconnect with her sister', 150, 'HSC3331', [...codes('P', 1, 10), 'P18'], 'How Ms C and I planned the first phone call and what we agreed about how often I would help.'),
@@ -143,7 +142,7 @@ async function seedAssessments(admin: Actor, people: Actors) {
   await decide(ellie!, fatima!, ['demo-fatima-first-month'], ['P1', 'P2', 'P3', 'K1'].map((code) => met('ASTH325', code, 'reflective_account')), 'demo-fatima-first-month-judged', 8);
   // Kwame achieved HSC3331 over a year ago; Tom sampled one of the decisions.
   await decide(priya!, kwame!, ['demo-kwame-observed'], codes('P', 1, 24).map((code) => met('HSC3331', code, 'direct_observation')), 'demo-kwame-p', 400);
-  await decide(priya!, kwame!, ['demo-kwame-discussion'], codes('K', 1, 36).map((code) => met('HSC3331', code, 'professional_discussion')), 'demo-kwame-k', 398);
+  await decide(priya!, kwame!, ['demo-kwame-discussion'], codes('K', 1, 46).map((code) => met('HSC3331', code, 'professional_discussion')), 'demo-kwame-k', 398);
   const kwameP18 = await decisionOf('demo-kwame-p', kwame!, 'HSC3331', 'P18');
   await review(tom!, kwameP18.id, 'agreed', 'Observed over three visits; the record shows how the risk was discussed with Mrs A.', 380);
   await decide(priya!, niamh!, ['demo-niamh-networks'], codes('P', 1, 17).map((code) => met('HSC3331', code, 'reflective_account')), 'demo-niamh-p', 190);
@@ -190,43 +189,60 @@ async function heldSession(supervisor: Actor, worker: Actor, agreementId: number
   return record;
 }
 
+/** Earlier sessions, held and agreed in the ordinary way, `days` ago each. */
+async function earlierSessions(supervisor: Actor, worker: Actor, agreementId: number, days: number[]) {
+  for (const day of days) {
+    await heldSession(supervisor, worker, agreementId, day, { discussion: 'Casework, wellbeing and workload reviewed.', learning: 'Evidence for the standards and the PDP reviewed.' });
+  }
+}
+
 async function seedTeamSupervision(people: Actors) {
   const { grace, david, kwame, amelia, josh, fatima, ben, ruth, zoe, niamh, peter } = people;
   if (await SupervisionAgreement.findOne({ where: { workerId: amelia!.id } })) return;
 
   // Amelia: up to date, the schedule planned ahead.
-  const ameliaAgreement = await agreement(david!, amelia!, 300, 6);
+  const ameliaAgreement = await agreement(david!, amelia!, 120, 6);
+  await earlierSessions(david!, amelia!, ameliaAgreement, [114]);
   await heldSession(david!, amelia!, ameliaAgreement, 72, { discussion: 'Distressed callers over the winter; how Amelia keeps to the service boundaries.', learning: 'PDP reviewed: the services account for ASTH325 K13 to K19.' });
   await heldSession(david!, amelia!, ameliaAgreement, 30, { discussion: 'Two safeguarding referrals made this month; both followed up.', learning: 'Services account written and submitted.' });
   await planSchedule(contextFor(david!, { ipAddress: ip }), amelia!.id);
 
-  // Joshua: last held nine weeks ago against a six-weekly agreement: overdue, with an action past its date.
-  const joshAgreement = await agreement(david!, josh!, 250, 6);
-  await heldSession(david!, josh!, joshAgreement, 63, {
+  // Joshua: last held eight weeks ago against a six-weekly agreement: overdue, with an action past its date.
+  const joshAgreement = await agreement(david!, josh!, 150, 6);
+  await earlierSessions(david!, josh!, joshAgreement, [100]);
+  await heldSession(david!, josh!, joshAgreement, 58, {
     discussion: 'Feedback on ASTH325 K3: explaining the limits of the service.',
     learning: 'Booked on the boundaries training.',
     action: { description: 'Write a reflective account of a call where you explained what the service cannot do', dueOn: daysAgo(20) },
   });
 
-  // Fatima: the record of her session is shared and not agreed in time.
-  const fatimaAgreement = await agreement(david!, fatima!, 190, 6);
+  // Fatima: the record of her last session is shared and not agreed in time.
+  const fatimaAgreement = await agreement(david!, fatima!, 110, 6);
+  await earlierSessions(david!, fatima!, fatimaAgreement, [100, 62]);
   await heldSession(david!, fatima!, fatimaAgreement, 20, { discussion: 'Settling in on the contact line; first assessment decisions.', learning: 'No PDP yet: to draft one together next time.' }, false);
 
-  // Ben: held nine days ago and agreed.
-  const benAgreement = await agreement(david!, ben!, 280, 6);
-  await heldSession(david!, ben!, benAgreement, 9, { discussion: 'Evening calls and the handover to the emergency duty team.', learning: 'PDP put forward for Ben to agree; the boundaries training rebooked after he missed it.' });
+  // Ben: held regularly, last nine days ago.
+  const benAgreement = await agreement(david!, ben!, 130, 6);
+  await earlierSessions(david!, ben!, benAgreement, [85]);
+  await heldSession(david!, ben!, benAgreement, 9, { discussion: 'Evening calls and the handover to the emergency duty team.', learning: 'PDP put forward for Ben to agree; the boundaries training to rebook after he missed it.' });
 
   // Ruth: David has signed her agreement, Ruth has not yet: no current agreement.
   await agreement(david!, ruth!, 20, 6, false);
 
   // Millbrook: Kwame with Grace; his four-weekly team with him.
-  const kwameAgreement = await agreement(grace!, kwame!, 400, 6, true, MILLBROOK_TERMS.place);
-  await heldSession(grace!, kwame!, kwameAgreement, 25, { discussion: 'Leading the Millbrook team; mentoring Zoe and Niamh on safety in relationships.', learning: 'PDP reviewed: the LMCA4 leadership modules next year.' });
-  const zoeAgreement = await agreement(kwame!, zoe!, 380, 4, true, MILLBROOK_TERMS.place);
+  const place = MILLBROOK_TERMS.place;
+  const kwameAgreement = await agreement(grace!, kwame!, 160, 6, true, place);
+  await earlierSessions(grace!, kwame!, kwameAgreement, [110, 66]);
+  await heldSession(grace!, kwame!, kwameAgreement, 25, { discussion: 'Leading the Millbrook team; mentoring Zoe and Niamh on safety in relationships.', learning: 'PDP reviewed: the supervising others course.' });
+  // Zoe: last held seven weeks ago against a four-weekly agreement: overdue.
+  const zoeAgreement = await agreement(kwame!, zoe!, 140, 4, true, place);
+  await earlierSessions(kwame!, zoe!, zoeAgreement, [105]);
   await heldSession(kwame!, zoe!, zoeAgreement, 49, { discussion: 'Ms C and her sister: what went well and the feedback on P18.', learning: 'Mentoring with Kwame planned.' });
-  const niamhAgreement = await agreement(kwame!, niamh!, 240, 4, true, MILLBROOK_TERMS.place);
+  const niamhAgreement = await agreement(kwame!, niamh!, 120, 4, true, place);
+  await earlierSessions(kwame!, niamh!, niamhAgreement, [88, 60]);
   await heldSession(kwame!, niamh!, niamhAgreement, 12, { discussion: 'Mr B and a new friend asking for money.', learning: 'Reflective account for HSC3331 P18 after mentoring.' });
-  const peterAgreement = await agreement(kwame!, peter!, 55, 4, true, MILLBROOK_TERMS.place);
+  const peterAgreement = await agreement(kwame!, peter!, 55, 4, true, place);
+  await earlierSessions(kwame!, peter!, peterAgreement, [50]);
   await heldSession(kwame!, peter!, peterAgreement, 27, { discussion: 'Night support: lone working and the on-call rota.', learning: 'Start HSC3331 evidence with Priya.' });
   await planSchedule(contextFor(kwame!, { ipAddress: ip }), peter!.id);
   // Gareth has no agreement at all: the manager sees it.
@@ -311,8 +327,8 @@ async function seedPlans(people: Actors) {
 
 // --- Development planned against the gaps ----------------------------------------------------------------------
 
-async function itemId(worker: Actor, key: string) {
-  return (await itemsOf(worker.id)).get(key)!;
+async function standardId(admin: Actor, urn: string) {
+  return (await Standard.findOne({ where: { organisationId: admin.organisationId, urn } }))!.id;
 }
 
 async function activityTitled(admin: Actor, title: string) {
@@ -332,11 +348,12 @@ async function attendance(grace: Actor, activityId: number, days: number, outcom
 async function seedDevelopment(admin: Actor, people: Actors) {
   const { grace, kwame, sarah, josh, ben, zoe, niamh } = people;
 
-  // Delivered six weeks ago: boundaries training against ASTH325 K3, which Sarah, Joshua and Ben lacked.
+  // Delivered six weeks ago: boundaries training against ASTH325's knowledge and understanding (K3, the limits of the
+  // role, was not yet met for Sarah, Joshua and Ben).
   const boundaries = 'Boundaries with callers: what the service can and cannot offer';
   let training = await activityTitled(admin, boundaries);
   if (!training) {
-    const id = await planActivity(contextFor(grace!, { ipAddress: ip, now: daysAgoAt(60, '10:00') }), { kind: 'item', itemId: await itemId(sarah!, 'ASTH325 K3') }, {
+    const id = await planActivity(contextFor(grace!, { ipAddress: ip, now: daysAgoAt(60, '10:00') }), { kind: 'section', standardId: await standardId(admin, 'ASTH325'), section: 'Knowledge and understanding' }, {
       kind: 'training',
       title: boundaries,
       details: 'A half-day session with the duty social work team: the limits of the contact role, explaining them kindly, and what to offer instead.',
@@ -352,11 +369,11 @@ async function seedDevelopment(admin: Actor, people: Actors) {
     [ben!, 'did_not_attend'],
   ]);
 
-  // Under way: Kwame, who has HSC3331 met, mentors Zoe and Niamh on P18 (safety and wellbeing within relationships).
+  // Under way: Kwame, who has HSC3331 met, mentors Zoe and Niamh on safety and wellbeing within relationships (P18 to P24).
   const mentoringTitle = 'Mentoring with Kwame: keeping people safe in their relationships';
   let mentoring = await activityTitled(admin, mentoringTitle);
   if (!mentoring) {
-    const id = await planActivity(contextFor(grace!, { ipAddress: ip, now: daysAgoAt(28, '10:00') }), { kind: 'item', itemId: await itemId(zoe!, 'HSC3331 P18') }, {
+    const id = await planActivity(contextFor(grace!, { ipAddress: ip, now: daysAgoAt(28, '10:00') }), { kind: 'section', standardId: await standardId(admin, 'HSC3331'), section: 'Support individuals to maintain their safety and wellbeing within relationships' }, {
       kind: 'mentoring',
       title: mentoringTitle,
       details: 'Three joint visits and a debrief after each.',
@@ -374,8 +391,7 @@ async function seedDevelopment(admin: Actor, people: Actors) {
   // To come in three weeks: safeguarding in relationships, against HSC3331's Safe-guarding section.
   const safeguarding = 'Safeguarding in relationships: recognising exploitation';
   if (!(await activityTitled(admin, safeguarding))) {
-    const hsc3331 = await StandardVersion.findOne({ where: { isCurrent: true }, include: [{ model: Standard, as: 'standard', where: { organisationId: admin.organisationId, urn: 'HSC3331' } }] });
-    await planActivity(contextFor(grace!, { ipAddress: ip }), { kind: 'section', standardId: hsc3331!.standardId, section: 'Safe-guarding' }, {
+    await planActivity(contextFor(grace!, { ipAddress: ip }), { kind: 'section', standardId: await standardId(admin, 'HSC3331'), section: 'Safe-guarding' }, {
       kind: 'training',
       title: safeguarding,
       details: 'The council’s safeguarding team on financial and sexual exploitation, cuckooing and online contact.',
@@ -384,6 +400,26 @@ async function seedDevelopment(admin: Actor, people: Actors) {
       workerIds: [zoe!.id, niamh!.id],
     });
   }
+
+  // Opened ten days ago: e-learning on reflective practice (HSC3331 K23), one of the team's biggest gaps; two have
+  // finished it, nothing met since yet.
+  const reflective = 'Reflective practice in care (e-learning)';
+  const { amelia } = people;
+  let elearning = await activityTitled(admin, reflective);
+  if (!elearning) {
+    const id = await planActivity(contextFor(grace!, { ipAddress: ip, now: daysAgoAt(14, '10:00') }), { kind: 'item', itemId: (await itemsOf(sarah!.id)).get('HSC3331 K23')! }, {
+      kind: 'e_learning',
+      title: reflective,
+      details: 'The council’s one-hour module, then a reflective account discussed in supervision.',
+      startsOn: daysAgo(10),
+      workerIds: [sarah!.id, amelia!.id, josh!.id, ben!.id, zoe!.id, niamh!.id],
+    });
+    elearning = (await DevelopmentActivity.findByPk(id))!;
+  }
+  await attendance(grace!, elearning.id, 3, [
+    [amelia!, 'completed', 'Module completed; a reflective account to follow.'],
+    [niamh!, 'completed', 'Module completed.'],
+  ]);
 
   // What the development achieved: items met after it.
   await recordDemoEvidence(admin, evidenceAfter());
