@@ -108,7 +108,7 @@ function evidenceBefore(): DemoEvidence[] {
 function evidenceAfter(): DemoEvidence[] {
   return [
     piece('josh', 'demo-josh-boundaries-after-training', 'reflective_account', 'Explaining what the service cannot do, after the boundaries training', 40, 'ASTH325', ['K3', 'K4'], 'A caller wanted me to arrange a private cleaner. I explained the limits of my role and the service, and offered the information line for private care instead.'),
-    piece('niamh', 'demo-niamh-safety-after-mentoring', 'reflective_account', 'Talking with Mr B about a new friend asking for money', 6, 'HSC3331', ['P18'], 'After mentoring with Kwame: how I raised it with Mr B, what he wanted to do, and what I recorded.'),
+    piece('niamh', 'demo-niamh-safety-after-mentoring', 'reflective_account', 'Talking with Mr B about a new friend asking for money', 34, 'HSC3331', ['P18'], 'After mentoring with Kwame: how I raised it with Mr B, what he wanted to do, and what I recorded.'),
   ];
 }
 
@@ -373,17 +373,17 @@ async function seedDevelopment(admin: Actor, people: Actors) {
   const mentoringTitle = 'Mentoring with Kwame: keeping people safe in their relationships';
   let mentoring = await activityTitled(admin, mentoringTitle);
   if (!mentoring) {
-    const id = await planActivity(contextFor(grace!, { ipAddress: ip, now: daysAgoAt(28, '10:00') }), { kind: 'section', standardId: await standardId(admin, 'HSC3331'), section: 'Support individuals to maintain their safety and wellbeing within relationships' }, {
+    const id = await planActivity(contextFor(grace!, { ipAddress: ip, now: daysAgoAt(50, '10:00') }), { kind: 'section', standardId: await standardId(admin, 'HSC3331'), section: 'Support individuals to maintain their safety and wellbeing within relationships' }, {
       kind: 'mentoring',
       title: mentoringTitle,
       details: 'Three joint visits and a debrief after each.',
-      startsOn: daysAgo(21),
+      startsOn: daysAgo(42),
       mentorId: kwame!.id,
       workerIds: [zoe!.id, niamh!.id],
     });
     mentoring = (await DevelopmentActivity.findByPk(id))!;
   }
-  await attendance(grace!, mentoring.id, 7, [
+  await attendance(grace!, mentoring.id, 36, [
     [zoe!, 'attended'],
     [niamh!, 'completed', 'Three joint visits with Kwame; Niamh now raises concerns about new contacts with the person first.'],
   ]);
@@ -425,7 +425,7 @@ async function seedDevelopment(admin: Actor, people: Actors) {
   await recordDemoEvidence(admin, evidenceAfter());
   const { priya } = people;
   await decide(priya!, josh!, ['demo-josh-boundaries-after-training'], [met('ASTH325', 'K3', 'reflective_account'), met('ASTH325', 'K4', 'reflective_account')], 'demo-josh-after-training-judged', 35);
-  await decide(priya!, niamh!, ['demo-niamh-safety-after-mentoring'], [met('HSC3331', 'P18', 'reflective_account')], 'demo-niamh-after-mentoring-judged', 4);
+  await decide(priya!, niamh!, ['demo-niamh-safety-after-mentoring'], [met('HSC3331', 'P18', 'reflective_account')], 'demo-niamh-after-mentoring-judged', 33);
 }
 
 // --- Policy -------------------------------------------------------------------------------------------------------
