@@ -145,16 +145,19 @@ const RULES: Record<string, Rule> = {
   },
   // Personal development plans (docs/decisions/033): read as supervision is. Everyone supervised has their own plan (the
   // admin, with none, gets 403); the demo worker's is for Sarah, David and Grace, and "not found" to the assessor and
-  // IQA. The demo plans have no agreed versions, so version 1 is 404 to every reader (versions: test/integration/development-plans.test.ts).
+  // IQA. Sarah's plan has an agreed version 1 (David's and Grace's own plans have none, so theirs is 404).
   'development-plan._index': { path: () => '/development-plan', get: onlyRoles(SUPERVISED) },
-  'development-plan.versions.$versionNumber': { path: () => '/development-plan/versions/1', get: onlyRoles([], Object.fromEntries(SUPERVISED.map((role) => [role, 404]))) },
+  'development-plan.versions.$versionNumber': {
+    path: () => '/development-plan/versions/1',
+    get: onlyRoles(['worker'], Object.fromEntries(SUPERVISED.filter((role) => role !== 'worker').map((role) => [role, 404]))),
+  },
   'workers.$workerId_.development-plan._index': {
     path: ({ workerId }) => `/workers/${workerId}/development-plan`,
     get: onlyRoles(['worker', 'supervisor', 'manager'], { assessor: 404, iqa: 404 }),
   },
   'workers.$workerId_.development-plan.versions.$versionNumber': {
     path: ({ workerId }) => `/workers/${workerId}/development-plan/versions/1`,
-    get: onlyRoles([], Object.fromEntries(SUPERVISED.map((role) => [role, 404]))),
+    get: onlyRoles(['worker', 'supervisor', 'manager'], { assessor: 404, iqa: 404 }),
   },
   // The assessor's queue (issue 14): anyone holding the assessor role (the demo IQA Tom assesses too); nobody else.
   'assessment._index': { path: () => '/assessment', get: holdingAnyOf(['assessor']) },
