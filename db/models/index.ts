@@ -15,6 +15,7 @@ import { EvidenceItemLink } from './evidence-item-link.ts';
 import { EvidenceRevision } from './evidence-revision.ts';
 import { Evidence } from './evidence.ts';
 import { IqaReview } from './iqa-review.ts';
+import { IssuedDocument } from './issued-document.ts';
 import { IqaSettings } from './iqa-settings.ts';
 import { Location } from './location.ts';
 import { ManagerScope } from './manager-scope.ts';
@@ -147,6 +148,7 @@ export {
   EvidenceRevision,
   IqaReview,
   IqaSettings,
+  IssuedDocument,
   Location,
   ManagerScope,
   Organisation,
