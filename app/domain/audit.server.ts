@@ -47,6 +47,7 @@ export const AUDIT_ACTIONS = {
   standardAchieved: 'assessment.standard_achieved',
   achievementWithdrawn: 'assessment.achievement_withdrawn',
   achievementReopened: 'assessment.achievement_reopened',
+  portfolioPrinted: 'portfolio.printed',
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

@@ -1,0 +1,102 @@
+// Chromium for printing: one browser per process, launched on first use and reused, a few pages printing at a time,
+// each in a fresh browser context with JavaScript off and every request refused (nothing is loaded while printing:
+// the document arrives inline, its images as data: URIs). The executable comes from .puppeteerrc.cjs (the system
+// Chromium when there is one); puppeteer closes the browser when the process exits or is signalled.
+import puppeteer, { type Browser, type PDFOptions } from 'puppeteer';
+import { logger } from '#app/utils/logger.server.ts';
+
+/** Pages printing at once in one process: Chromium's layout of a long document takes a core. */
+export const PRINT_CONCURRENCY = 2;
+
+let launching: Promise<Browser> | null = null;
+
+function launch(): Promise<Browser> {
+  const args = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];
+  // Chromium refuses to run as root with its sandbox; as any other user it keeps it.
+  if (process.getuid?.() === 0) args.push('--no-sandbox');
+  const started = puppeteer.launch({ headless: true, args });
+  started.then(
+    (browser) =>
+      browser.once('disconnected', () => {
+        if (launching === started) launching = null;
+      }),
+    () => {
+      if (launching === started) launching = null;
+    },
+  );
+  return started;
+}
+
+/** The process's browser, launched once and launched again only if it went away. */
+export function printingBrowser(): Promise<Browser> {
+  return (launching ??= launch());
+}
+
+/** Closes the process's browser (tests, scripts and benches end with it; the server leaves it to puppeteer's exit hooks). */
+export async function closePrintingBrowser(): Promise<void> {
+  const current = launching;
+  launching = null;
+  if (current) await (await current.catch(() => null))?.close().catch(() => undefined);
+}
+
+// A small semaphore: at most PRINT_CONCURRENCY prints at once, the rest wait their turn in order.
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= PRINT_CONCURRENCY) await new Promise<void>((resolve) => waiting.push(resolve));
+  running += 1;
+  try {
+    return await work();
+  } finally {
+    running -= 1;
+    waiting.shift()?.();
+  }
+}
+
+export type PrintOptions = { headerTemplate?: string; footerTemplate?: string; bare?: boolean };
+
+/** What a print refused to load: nothing, if the document is as it should be (the tests look). */
+export type PrintResult = { pdf: Uint8Array; refused: string[] };
+
+/**
+ * Prints the HTML to an A4 PDF with the running header and footer, a tagged structure and an outline from its
+ * headings. `bare` prints the same page with page.pdf() defaults, the bench's measure of Chromium alone.
+ */
+export function printPdf(html: string, options: PrintOptions = {}): Promise<PrintResult> {
+  return inTurn(async () => {
+    const browser = await printingBrowser();
+    const context = await browser.createBrowserContext();
+    const refused: string[] = [];
+    try {
+      const page = await context.newPage();
+      await page.setJavaScriptEnabled(false);
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        // Images embedded as data: URIs are part of the document; anything else (http, file, …) is refused.
+        if (request.url().startsWith('data:')) return void request.continue().catch(() => undefined);
+        refused.push(request.url());
+        void request.abort('blockedbyclient').catch(() => undefined);
+      });
+      await page.setContent(html, { waitUntil: 'load', timeout: 60_000 });
+      const settings: PDFOptions = options.bare
+        ? { format: 'A4' }
+        : {
+            format: 'A4',
+            printBackground: true,
+            displayHeaderFooter: true,
+            headerTemplate: options.headerTemplate ?? '<span></span>',
+            footerTemplate: options.footerTemplate ?? '<span></span>',
+            outline: true,
+            tagged: true,
+            preferCSSPageSize: true,
+            timeout: 120_000,
+          };
+      const pdf = await page.pdf(settings);
+      if (refused.length) logger.warn({ refused: refused.length }, 'printing refused requests from a document');
+      return { pdf, refused };
+    } finally {
+      await context.close().catch(() => undefined);
+    }
+  });
+}
