@@ -13,6 +13,9 @@ export const FORM_BODY_LIMIT = 256 * KB;
 const UPLOAD_ROUTES = [
   { path: /^\/evidence\/(new|\d+\/edit)(\.data)?$/, limit: 10 * 10 * MB + MB },
   { path: /^\/standards\/import(\.data)?$/, limit: 10 * MB },
+  // A copy of an issued document to check (docs/decisions/031): a portfolio holds at most its worker's 200 MB of evidence
+  // files and its own pages; app/routes/verify.$code.tsx reads no more of the file than the document it is checked against.
+  { path: /^\/verify\/[^/]+(\.data)?$/, limit: 256 * MB },
 ];
 
 export function bodyLimitFor(pathname) {

@@ -24,6 +24,11 @@ export default function WorkerPage() {
   return (
     <>
       <h1 className="govuk-heading-l">{worker.name}</h1>
+      <p className="govuk-body">
+        <a href={`/workers/${worker.id}/portfolio.pdf`} className="govuk-link" download>
+          Download portfolio (PDF)
+        </a>
+      </p>
       <EvidenceTable evidence={evidence} caption="Evidence" empty={`${worker.name} has not recorded any evidence yet.`} />
       <ProgressView standards={standards} isOwn={false} />
     </>
