@@ -80,6 +80,10 @@ export function withRequestLimits(handler) {
       resume: { value: counted.resume.bind(counted) },
       destroy: { value: counted.destroy.bind(counted) },
       readableHighWaterMark: { value: counted.readableHighWaterMark },
+      // Remix resumes a paused body only while it is `readable`: the counter's state, not the original request's, which
+      // stops being readable as soon as its last byte has been piped into the counter (a body over 16 KB then hung).
+      readable: { get: () => counted.readable },
+      isPaused: { value: counted.isPaused.bind(counted) },
     });
     // Once the 413 has gone out, the app's own answer to its failed read has nowhere to go.
     return handler(limited, res, (error) => (refused ? undefined : next(error)));
