@@ -5,7 +5,7 @@ import { Form, isRouteErrorResponse, useActionData, useLoaderData, useRouteError
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { ErrorSummary } from '#app/components/ui/error-summary.tsx';
 import { groupedCode } from '#app/domain/portfolio/codes.ts';
-import { compareCopy, copyLimitFor, describeIssuedDocument } from '#app/domain/portfolio/verification.server.ts';
+import { compareCopy, describeIssuedDocument } from '#app/domain/portfolio/verification.server.ts';
 import { clientAddress, readForm } from '#app/utils/auth.server.ts';
 import { formatDateTime } from '#app/utils/dates/index.ts';
 import { uploadProblems } from '#app/utils/multipart.server.ts';
@@ -16,6 +16,8 @@ import { countVerifyCheck } from '#app/utils/verify-throttle.server.ts';
 export const meta: MetaFunction = () => [{ title: 'Check a document – NOSfolio' }];
 
 const NO_DOCUMENT = 'There is no document with this code';
+/** The largest copy read (server/request-limits.js bounds the whole request to the same): a larger one is not identical. */
+const MAX_COPY_BYTES = 255 * 1024 * 1024;
 
 async function throttled(context: LoaderFunctionArgs['context']): Promise<void> {
   const wait = await countVerifyCheck(clientAddress(context));
@@ -34,12 +36,13 @@ export const loader = withDomainErrors(async ({ params, context }: LoaderFunctio
 export const action = withDomainErrors(async ({ request, params, context }: ActionFunctionArgs) => {
   await throttled(context);
   const code = params.code ?? '';
-  const limit = await copyLimitFor(code);
-  if (limit === null) throw new Response(NO_DOCUMENT, { status: 404 });
-  // A copy longer than the document cannot be identical: it is cut off there and never read whole.
+  const known = (await describeIssuedDocument(code)) !== null;
+  // The copy is streamed to a staging file (never held in memory), at most as large as the largest portfolio, and is
+  // deleted when the request ends; the form's token is checked first, as on every action, even for an unknown code.
   const formData = await readForm(request, {
-    uploads: { field: 'copy', maxFileBytes: limit, maxFiles: 1, tooManyMessage: 'Select one file' },
+    uploads: { field: 'copy', maxFileBytes: MAX_COPY_BYTES, maxFiles: 1, tooManyMessage: 'Select one file' },
   });
+  if (!known) throw new Response(NO_DOCUMENT, { status: 404 });
   if (uploadProblems(formData).copy?.length) return { identical: false };
   const copy = formData.get('copy');
   if (!(copy instanceof File) || copy.size === 0) return data({ error: 'Select the copy of the document you were given' }, { status: 400 });

@@ -1,13 +1,12 @@
 // Verification codes of issued documents: 16 Crockford base32 characters (80 random bits), printed in groups of four,
 // read back whatever the case, the hyphens or the letters people confuse with digits (O for 0, I and L for 1).
-import { randomBytes } from 'node:crypto';
-
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const CODE_LENGTH = 16;
 
 /** A new code: 10 random bytes as 16 base32 characters. */
 export function newVerificationCode(): string {
-  const bytes = randomBytes(10);
+  // Web Crypto (a CSPRNG in Node and browsers alike): this module is shared with the verification page.
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(10));
   let bits = 0;
   let value = 0;
   let code = '';

@@ -54,11 +54,6 @@ export async function describeIssuedDocument(code: string): Promise<IssuedDocume
   return facts;
 }
 
-/** The largest copy worth reading for this code: one byte more than the document shows a copy is not identical. */
-export async function copyLimitFor(code: string): Promise<number | null> {
-  return (await stored(code))?.byteSize ?? null;
-}
-
 /**
  * Whether the uploaded copy is the document the portal issued under this code: the same length and the same SHA-256.
  * Null for an unknown code. Public: no check; the answer is yes or no, never what differs.
