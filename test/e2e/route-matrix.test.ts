@@ -114,6 +114,11 @@ const RULES: Record<string, Rule> = {
   },
   'evidence-files.$fileId': { path: ({ evidenceFileId }) => `/evidence-files/${evidenceFileId}`, get: evidenceReaders() },
   'workers.$workerId': { path: ({ workerId }) => `/workers/${workerId}`, get: evidenceReaders() },
+  // Portfolios (docs/decisions/031): a worker's for their evidence readers and the organisation's admin, who issues its
+  // documents; the worker's own from /progress. The public check of an issued document: an unknown code is 404 for all.
+  'workers.$workerId.portfolio[.pdf]': { path: ({ workerId }) => `/workers/${workerId}/portfolio.pdf`, get: { ...evidenceReaders(), admin: 200 } },
+  'progress.portfolio[.pdf]': { path: () => '/progress/portfolio.pdf', get: holdingAnyOf(['worker']) },
+  'verify.$code': { path: () => '/verify/0000000000000000', get: everyone(404) },
   // Supervision: everyone with a line supervisor has supervision, whatever their roles (the demo assessor Priya and
   // IQA Tom are supervised by Grace), and so do people holding the worker, supervisor or manager role; the demo admin,
   // with neither, gets 403. A worker's supervision and each session are for the worker, their line supervisor and the
@@ -190,6 +195,8 @@ const POST_RULES: Record<string, PostRule> = {
   'supervision._index': { body: { intent: 'debrief' }, expect: postBy([...WORKER_HOLDERS, 'assessor', 'iqa']) },
   'supervision.workers.$workerId': { body: { intent: 'probe' }, expect: postBy(WORKER_HOLDERS, 403, { assessor: 'form first', iqa: 'form first' }) },
   'supervision.sessions.$sessionId': { body: { intent: 'probe' }, expect: postBy(WORKER_HOLDERS, 403, { assessor: 'form first', iqa: 'form first' }) },
+  // Checking a copy needs no sign-in; for a code the portal never issued the answer is 404 to everyone.
+  'verify.$code': { body: {}, expect: postBy([], 404) },
 };
 
 function postMatches(outcome: PostOutcome, status: number): boolean {
