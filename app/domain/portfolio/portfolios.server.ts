@@ -87,18 +87,27 @@ export function renderPortfolio(view: PortfolioView) {
 }
 
 /**
- * Makes and issues the worker's portfolio for the actor: whoever may read the worker's evidence, or an admin of the
- * organisation (docs/decisions/031); anyone else gets NotFound. Drafts are never printed. Every print is recorded
- * (issued_documents) and audited in one transaction; the audit summary names the worker and the code, never evidence.
+ * Reads and renders the worker's portfolio for the actor, ready to print: the permission check first (whoever may read
+ * the worker's evidence, or an admin of the organisation, docs/decisions/031; NotFound otherwise), a new code, the
+ * view, its HTML and margins, and the evidence PDFs to append. Nothing is recorded until it is issued.
  */
-export async function issuePortfolio(ctx: DomainContext, workerId: number): Promise<IssuedPortfolio> {
-  const { actor } = ctx;
-  const data = await loadPortfolioData(actor, workerId, today(ctx.now));
+export async function composePortfolio(ctx: DomainContext, workerId: number) {
+  const data = await loadPortfolioData(ctx.actor, workerId, today(ctx.now));
   const code = newVerificationCode();
   const verifyUrl = absoluteUrl(`/verify/${code}`);
   const { attachments, appendices } = await prepareAttachments(data.evidence);
-  const view = toPortfolioView(data, { code, verifyUrl, issuedAt: ctx.now, issuedByName: actor.name }, attachments);
-  const { html, margins } = renderPortfolio(view);
+  const view = toPortfolioView(data, { code, verifyUrl, issuedAt: ctx.now, issuedByName: ctx.actor.name }, attachments);
+  return { data, code, verifyUrl, view, appendices, ...renderPortfolio(view) };
+}
+
+/**
+ * Makes and issues the worker's portfolio for the actor (see composePortfolio for who may). Drafts are never printed.
+ * Every print is recorded (issued_documents) and audited in one transaction; the audit summary names the worker and the
+ * code, never evidence.
+ */
+export async function issuePortfolio(ctx: DomainContext, workerId: number): Promise<IssuedPortfolio> {
+  const { actor } = ctx;
+  const { data, code, verifyUrl, view, appendices, html, margins } = await composePortfolio(ctx, workerId);
   const { pdf, refused } = await printPdf(html, margins);
   const { bytes, pages } = await assemblePortfolio(pdf, appendices, {
     title: view.title,
