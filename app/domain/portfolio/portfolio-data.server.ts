@@ -205,11 +205,13 @@ FROM supervision_actions WHERE worker_id = :workerId GROUP BY status`;
 const PLAN_SQL = `SELECT id, strengths, updated_at AS "updatedAt" FROM development_plans WHERE worker_id = :workerId`;
 
 const GOALS_SQL = `
-SELECT g.id, g.description, g.status, s.urn, g.section, i.code AS "itemCode"
+SELECT g.id, g.description, g.status, COALESCE(s.urn, si.urn) AS urn, g.section, i.code AS "itemCode"
 FROM development_plans p
 JOIN development_goals g ON g.plan_id = p.id
 LEFT JOIN standards s ON s.id = g.standard_id
 LEFT JOIN standard_items i ON i.id = g.standard_item_id
+LEFT JOIN standard_versions iv ON iv.id = i.standard_version_id
+LEFT JOIN standards si ON si.id = iv.standard_id
 WHERE p.worker_id = :workerId ORDER BY g.id`;
 
 const OPPORTUNITIES_SQL = `
