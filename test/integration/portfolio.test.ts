@@ -91,12 +91,18 @@ describe('portfolio PDF', function () {
     expect(text).to.include('Calming a distressed caller');
   });
 
-  it('carries its verification code and address on the cover and in every footer', () => {
+  it('carries its verification code and address on the cover and in every footer, with the running header and page numbers', () => {
     const pages = pagesOf(file);
     const code = groupedCode(issued.code);
     expect(pages[0]).to.include(code);
     expect(pages[0]).to.include(`/verify/${issued.code}`);
     expect(pages.every((page) => page.includes(code))).to.equal(true);
+    // The running header and "Page N of M" on every page, appended evidence included.
+    pages.forEach((page, index) => {
+      expect(page, `page ${index + 1}`).to.include(`Page ${index + 1} of ${pages.length}`);
+      expect(page, `page ${index + 1}`).to.include(`Portfolio of ${fixture.worker.name}`);
+    });
+    expect(pages.at(-1)).to.include('Appendix 1: Reflective account.pdf (E1), page 1 of 1');
   });
 
   it('passes qpdf --check, has a sane page count, bookmarks for each standard and section, title, author and language', () => {

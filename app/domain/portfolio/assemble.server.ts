@@ -11,6 +11,8 @@ import {
   PDFRef,
   PDFString,
   StandardFonts,
+  beginMarkedContent,
+  endMarkedContent,
   rgb,
   type PDFFont,
   type PDFPage,
@@ -26,7 +28,9 @@ export type DocumentFacts = {
   language: string;
   keywords: string[];
   createdAt: Date;
-  /** Printed at the foot of every appended page. */
+  /** The running header, left and right, on every page (the right side names the appendix on appended pages). */
+  header: { left: string; right: string };
+  /** The footer of every page, before its page number. */
   footer: string;
 };
 
@@ -42,11 +46,50 @@ export async function loadAppendable(bytes: Uint8Array): Promise<PDFDocument | n
 
 const INK = rgb(0.043, 0.047, 0.047);
 const MUTED = rgb(0.31, 0.35, 0.37);
+const RULE = rgb(0.69, 0.71, 0.71);
 
-/** Text the standard font can draw (it has no glyphs beyond Windows-1252): anything else becomes "?". */
+/**
+ * Text the standard font can draw (Windows-1252): accents it lacks are dropped (ő → o), anything else becomes "?". Only
+ * the running header and footer are drawn this way; everything else on the page is Chromium's, in any script.
+ */
 function drawable(font: PDFFont, text: string): string {
   const supported = new Set(font.getCharacterSet());
-  return [...text].map((character) => (supported.has(character.codePointAt(0)!) ? character : '?')).join('');
+  return [...text]
+    .map((character) => {
+      if (supported.has(character.codePointAt(0)!)) return character;
+      const bare = character.normalize('NFKD').replace(/\p{M}/gu, '');
+      return bare && [...bare].every((part) => supported.has(part.codePointAt(0)!)) ? bare : '?';
+    })
+    .join('');
+}
+
+const MM = 72 / 25.4;
+const MARGIN_X = 16 * MM;
+
+/**
+ * The running header and the footer with "Page N of M", drawn on every page once the appendices are in, so the count
+ * includes them; marked as artifacts, as page furniture is in a tagged PDF. (Chromium's own header and footer templates
+ * lay out two more documents per page, which made printing a third slower: docs/decisions/031.)
+ */
+function drawMargins(document: PDFDocument, font: PDFFont, facts: DocumentFacts, appendixOf: (index: number) => string | null): void {
+  const pages = document.getPages();
+  const size = 7.5;
+  pages.forEach((page, index) => {
+    const { width, height } = page.getSize();
+    const right = drawable(font, appendixOf(index) ?? facts.header.right);
+    const pageText = `Page ${index + 1} of ${pages.length}`;
+    const footer = drawable(font, facts.footer);
+    const top = height - 12 * MM;
+    const bottom = 10 * MM;
+    page.pushOperators(beginMarkedContent('Artifact'));
+    page.drawText(drawable(font, facts.header.left), { x: MARGIN_X, y: top, size, font, color: MUTED, maxWidth: width / 2 - MARGIN_X });
+    page.drawText(right, { x: width - MARGIN_X - font.widthOfTextAtSize(right, size), y: top, size, font, color: MUTED });
+    page.drawLine({ start: { x: MARGIN_X, y: top - 2 * MM }, end: { x: width - MARGIN_X, y: top - 2 * MM }, thickness: 0.5, color: RULE });
+    page.drawLine({ start: { x: MARGIN_X, y: bottom + size + 2 * MM }, end: { x: width - MARGIN_X, y: bottom + size + 2 * MM }, thickness: 0.5, color: RULE });
+    page.drawText(footer, { x: MARGIN_X, y: bottom, size, font, color: MUTED });
+    page.drawText(pageText, { x: width - MARGIN_X - font.widthOfTextAtSize(pageText, size), y: bottom, size, font, color: MUTED });
+    page.pushOperators(endMarkedContent());
+  });
 }
 
 function numbers(array: PDFArray): number[] {
@@ -149,16 +192,17 @@ export async function assemblePortfolio(printed: Uint8Array, appendices: Appendi
   const font = await document.embedFont(StandardFonts.Helvetica);
   const appendixStarts = new Map<number, PDFRef>();
   const bookmarks: { label: string; start: PDFRef }[] = [];
+  const appendixPages: string[] = [];
   for (const appendix of [...appendices].sort((a, b) => a.number - b.number)) {
     const copied = await document.copyPages(appendix.document, appendix.document.getPageIndices());
     copied.forEach((page, index) => {
       document.addPage(page);
-      const text = drawable(font, `${appendix.label} · appended page ${index + 1} of ${copied.length} · portfolio page ${document.getPageCount()} · ${facts.footer}`);
-      page.drawText(text, { x: 28, y: 10, size: 6.5, font, color: MUTED, maxWidth: page.getWidth() - 56 });
+      appendixPages.push(`${appendix.label}, page ${index + 1} of ${copied.length}`);
     });
     appendixStarts.set(appendix.number, copied[0]!.ref);
     bookmarks.push({ label: appendix.label, start: copied[0]!.ref });
   }
+  drawMargins(document, font, facts, (index) => (index < portfolioPages.length ? null : appendixPages[index - portfolioPages.length]!));
   const slotsFilled = fillSlots(document, portfolioPages, appendixStarts, font);
   bookmarkAppendices(document, bookmarks);
 
@@ -171,5 +215,5 @@ export async function assemblePortfolio(printed: Uint8Array, appendices: Appendi
   document.setProducer('NOSfolio (Chromium and pdf-lib)');
   document.setCreationDate(facts.createdAt);
   document.setModificationDate(facts.createdAt);
-  return { bytes: await document.save({ objectsPerTick: Infinity }), pages: document.getPageCount(), slotsFilled };
+  return { bytes: await document.save({ objectsPerTick: Infinity, useObjectStreams: false }), pages: document.getPageCount(), slotsFilled };
 }

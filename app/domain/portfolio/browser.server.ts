@@ -84,13 +84,13 @@ async function takePage(current: Printer): Promise<PrintPage> {
   return printPage;
 }
 
-export type PrintOptions = { headerTemplate?: string; footerTemplate?: string; bare?: boolean };
+export type PrintOptions = { bare?: boolean };
 
 /** What a print refused to load: nothing, if the document is as it should be (the tests look). */
 export type PrintResult = { pdf: Uint8Array; refused: string[] };
 
 /**
- * Prints the HTML to an A4 PDF with the running header and footer, a tagged structure and an outline from its
+ * Prints the HTML to an A4 PDF (the page size and margins of its print CSS) with a tagged structure and an outline from its
  * headings. `bare` prints the same page with page.pdf()'s defaults, the bench's measure of Chromium alone.
  */
 export function printPdf(html: string, options: PrintOptions = {}): Promise<PrintResult> {
@@ -107,9 +107,6 @@ export function printPdf(html: string, options: PrintOptions = {}): Promise<Prin
         : {
             format: 'A4',
             printBackground: true,
-            displayHeaderFooter: true,
-            headerTemplate: options.headerTemplate ?? '<span></span>',
-            footerTemplate: options.footerTemplate ?? '<span></span>',
             outline: true,
             tagged: true,
             preferCSSPageSize: true,

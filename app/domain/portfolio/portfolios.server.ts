@@ -15,7 +15,7 @@ import { printPdf } from './browser.server.ts';
 import { groupedCode, newVerificationCode } from './codes.ts';
 import { loadPortfolioData, type PortfolioEvidence } from './portfolio-data.server.ts';
 import { toPortfolioView, type Attachment, type PortfolioView } from './portfolio-view.ts';
-import { renderDocument, renderMargins } from './templates.server.ts';
+import { renderDocument } from './templates.server.ts';
 
 const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp']);
 
@@ -78,18 +78,15 @@ function fileNameFor(name: string, date: string): string {
   return `portfolio-${slug || 'worker'}-${date}.pdf`;
 }
 
-/** The HTML and the page margins of a portfolio view, as printed (the bench prints the same HTML bare). */
+/** The HTML of a portfolio view, as printed (the bench prints the same HTML bare). */
 export function renderPortfolio(view: PortfolioView) {
-  return {
-    html: renderDocument('portfolio', view),
-    margins: renderMargins({ workerName: view.cover.workerName, organisation: view.cover.organisation, code: view.cover.code, verifyUrl: view.cover.verifyUrl }),
-  };
+  return { html: renderDocument('portfolio', view) };
 }
 
 /**
  * Reads and renders the worker's portfolio for the actor, ready to print: the permission check first (whoever may read
  * the worker's evidence, or an admin of the organisation, docs/decisions/031; NotFound otherwise), a new code, the
- * view, its HTML and margins, and the evidence PDFs to append. Nothing is recorded until it is issued.
+ * view, its HTML, and the evidence PDFs to append. Nothing is recorded until it is issued.
  */
 export async function composePortfolio(ctx: DomainContext, workerId: number) {
   const data = await loadPortfolioData(ctx.actor, workerId, today(ctx.now));
@@ -107,8 +104,8 @@ export async function composePortfolio(ctx: DomainContext, workerId: number) {
  */
 export async function issuePortfolio(ctx: DomainContext, workerId: number): Promise<IssuedPortfolio> {
   const { actor } = ctx;
-  const { data, code, verifyUrl, view, appendices, html, margins } = await composePortfolio(ctx, workerId);
-  const { pdf, refused } = await printPdf(html, margins);
+  const { data, code, verifyUrl, view, appendices, html } = await composePortfolio(ctx, workerId);
+  const { pdf, refused } = await printPdf(html);
   const { bytes, pages } = await assemblePortfolio(pdf, appendices, {
     title: view.title,
     author: view.author,
@@ -116,7 +113,8 @@ export async function issuePortfolio(ctx: DomainContext, workerId: number): Prom
     language: view.lang,
     keywords: ['portfolio', 'National Occupational Standards', groupedCode(code)],
     createdAt: ctx.now,
-    footer: `Verification code ${groupedCode(code)} · ${verifyUrl}`,
+    header: { left: view.title, right: view.author },
+    footer: `Verification code ${groupedCode(code)} · check it at ${verifyUrl}`,
   });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   await write(ctx, {

@@ -1,4 +1,4 @@
-// The Handlebars templates in templates/ (a layout, its partials, the print CSS, the running header and footer),
+// The Handlebars templates in templates/ (a layout, its partials and the print CSS),
 // compiled once per process in an environment of their own, with UK date helpers from app/utils/dates. Every value is
 // inserted escaped ({{ }}); no template uses {{{ }}}, so evidence text can never become markup.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -20,7 +20,7 @@ function templatesDir(): string {
   }
 }
 
-type Compiled = { document: (name: string) => Handlebars.TemplateDelegate; header: Handlebars.TemplateDelegate; footer: Handlebars.TemplateDelegate };
+type Compiled = { document: (name: string) => Handlebars.TemplateDelegate };
 let compiled: Compiled | undefined;
 
 function load(): Compiled {
@@ -41,8 +41,6 @@ function load(): Compiled {
       if (!template) documents.set(name, (template = compile(`${name}.hbs`)));
       return template;
     },
-    header: compile('header.hbs'),
-    footer: compile('footer.hbs'),
   };
 }
 
@@ -53,9 +51,4 @@ function templates(): Compiled {
 /** A whole document (templates/NAME.hbs) as HTML. */
 export function renderDocument(name: 'portfolio', view: object): string {
   return templates().document(name)(view);
-}
-
-/** The running header and the footer Chromium prints on every page; Chromium fills in the page number. */
-export function renderMargins(view: { workerName: string; organisation: string; code: string; verifyUrl: string }) {
-  return { headerTemplate: templates().header(view), footerTemplate: templates().footer(view) };
 }
