@@ -100,7 +100,7 @@ export async function run({ args }: BenchContext): Promise<Record<string, unknow
 
   // The very HTML a full run prints (only its code differs from one issue to the next), printed bare on a page of its
   // own in the same browser: setContent and page.pdf() with its defaults, nothing else.
-  const { html } = await composePortfolio(contextFor(org.worker), org.worker.id);
+  const { html } = await composePortfolio(org.worker, org.worker.id, new Date());
   const browser = await printingBrowser();
   const barePage = await browser.newPage();
   const bare = async () => {

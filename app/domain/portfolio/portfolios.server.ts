@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { today } from '#app/utils/dates/index.ts';
 import { fileStore } from '#app/utils/file-store.server.ts';
+import type { Actor } from '#app/utils/permissions.server.ts';
 import { absoluteUrl } from '#app/utils/public-url.server.ts';
 import type { DomainContext } from '#app/utils/request-context.server.ts';
 import { IssuedDocument } from '#db/models/index.ts';
@@ -88,12 +89,12 @@ export function renderPortfolio(view: PortfolioView) {
  * the worker's evidence, or an admin of the organisation, docs/decisions/031; NotFound otherwise), a new code, the
  * view, its HTML, and the evidence PDFs to append. Nothing is recorded until it is issued.
  */
-export async function composePortfolio(ctx: DomainContext, workerId: number) {
-  const data = await loadPortfolioData(ctx.actor, workerId, today(ctx.now));
+export async function composePortfolio(actor: Actor, workerId: number, issuedAt: Date) {
+  const data = await loadPortfolioData(actor, workerId, today(issuedAt));
   const code = newVerificationCode();
   const verifyUrl = absoluteUrl(`/verify/${code}`);
   const { attachments, appendices } = await prepareAttachments(data.evidence);
-  const view = toPortfolioView(data, { code, verifyUrl, issuedAt: ctx.now, issuedByName: ctx.actor.name }, attachments);
+  const view = toPortfolioView(data, { code, verifyUrl, issuedAt, issuedByName: actor.name }, attachments);
   return { data, code, verifyUrl, view, appendices, ...renderPortfolio(view) };
 }
 
@@ -104,7 +105,7 @@ export async function composePortfolio(ctx: DomainContext, workerId: number) {
  */
 export async function issuePortfolio(ctx: DomainContext, workerId: number): Promise<IssuedPortfolio> {
   const { actor } = ctx;
-  const { data, code, verifyUrl, view, appendices, html } = await composePortfolio(ctx, workerId);
+  const { data, code, verifyUrl, view, appendices, html } = await composePortfolio(actor, workerId, ctx.now);
   const { pdf, refused } = await printPdf(html);
   const { bytes, pages } = await assemblePortfolio(pdf, appendices, {
     title: view.title,
