@@ -84,16 +84,11 @@ async function takePage(current: Printer): Promise<PrintPage> {
   return printPage;
 }
 
-export type PrintOptions = { bare?: boolean };
-
 /** What a print refused to load: nothing, if the document is as it should be (the tests look). */
 export type PrintResult = { pdf: Uint8Array; refused: string[] };
 
-/**
- * Prints the HTML to an A4 PDF (the page size and margins of its print CSS) with a tagged structure and an outline from its
- * headings. `bare` prints the same page with page.pdf()'s defaults, the bench's measure of Chromium alone.
- */
-export function printPdf(html: string, options: PrintOptions = {}): Promise<PrintResult> {
+/** Prints the HTML to an A4 PDF (the page size and margins of its print CSS), tagged, with bookmarks from its headings. */
+export function printPdf(html: string): Promise<PrintResult> {
   return inTurn(async () => {
     const current = await printer();
     const printPage = await takePage(current);
@@ -102,16 +97,7 @@ export function printPdf(html: string, options: PrintOptions = {}): Promise<Prin
     try {
       const { page } = printPage;
       await page.setContent(html, { waitUntil: 'load', timeout: 60_000 });
-      const settings: PDFOptions = options.bare
-        ? {}
-        : {
-            format: 'A4',
-            printBackground: true,
-            outline: true,
-            tagged: true,
-            preferCSSPageSize: true,
-            timeout: 120_000,
-          };
+      const settings: PDFOptions = { format: 'A4', printBackground: true, outline: true, tagged: true, preferCSSPageSize: true, timeout: 120_000 };
       const pdf = await page.pdf(settings);
       const refused = printPage.refused;
       if (refused.length) logger.warn({ refused: refused.length }, 'printing refused requests from a document');
