@@ -3,11 +3,11 @@
 // agreed, missing where there are gaps) and development Grace planned against real gaps: one training session
 // delivered with attendance and items met after it, e-learning and mentoring under way, and a session still to come. All through the
 // domain API, each write dated when it would have happened; safe to run again (each step finds what it made).
+import type { Judgement } from '#app/domain/assessment/decisions.server.ts';
 import { setWorkerAssessors } from '#app/domain/assessors.server.ts';
 import { planActivity, recordAttendance } from '#app/domain/development/activities.server.ts';
 import { addGoal, addOpportunity, agreePlan, proposePlan, saveStrengths } from '#app/domain/development/plan-changes.server.ts';
 import type { OpportunityInput } from '#app/domain/development/plan-forms.ts';
-import type { Judgement } from '#app/domain/assessment/decisions.server.ts';
 import { acknowledgePolicy } from '#app/domain/policies.server.ts';
 import { assignRoleProfile, createRoleProfile } from '#app/domain/role-profiles.server.ts';
 import { draftAgreement, signAgreement } from '#app/domain/supervision/agreements.server.ts';

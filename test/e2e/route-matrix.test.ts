@@ -126,6 +126,11 @@ const RULES: Record<string, Rule> = {
   // assessor assigned to the worker (Tom holds the assessor role too, but does not assess Sarah: told so, 403).
   'workers.$workerId_.items.$itemId': { path: ({ workerId, itemId }) => `/workers/${workerId}/items/${itemId}`, get: evidenceReaders() },
   'workers.$workerId_.evidence.new': { path: ({ workerId }) => `/workers/${workerId}/evidence/new`, get: forActors({ default: 403, loggedOut: 'login', assessor: 200 }) },
+  // Portfolios (docs/decisions/034): a worker's for their evidence readers and the organisation's admin, who issues its
+  // documents; the worker's own from /progress. The public check of an issued document: an unknown code is 404 for all.
+  'workers.$workerId.portfolio[.pdf]': { path: ({ workerId }) => `/workers/${workerId}/portfolio.pdf`, get: { ...evidenceReaders(), admin: 200 } },
+  'progress.portfolio[.pdf]': { path: () => '/progress/portfolio.pdf', get: holdingAnyOf(['worker']) },
+  'verify.$code': { path: () => '/verify/0000000000000000', get: everyone(404) },
   // Supervision: everyone with a line supervisor has supervision, whatever their roles (the demo assessor Priya and
   // IQA Tom are supervised by Grace), and so do people holding the worker, supervisor or manager role; the demo admin,
   // with neither, gets 403. A worker's supervision and each session are for the worker, their line supervisor and the
@@ -242,6 +247,8 @@ const POST_RULES: Record<string, PostRule> = {
   // An empty plan or attendance form is refused at its fields before anything is read.
   'team_.gaps.$gap': { body: {}, expect: postBy(['manager'], 403, { manager: 'form first' }) },
   'team_.activities.$activityId': { body: {}, expect: postBy(['manager'], 403, { manager: 'form first' }) },
+  // Checking a copy needs no sign-in; for a code the portal never issued the answer is 404 to everyone.
+  'verify.$code': { body: {}, expect: postBy([], 404) },
 };
 
 function postMatches(outcome: PostOutcome, status: number): boolean {

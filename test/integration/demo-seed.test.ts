@@ -1,8 +1,8 @@
 // The demo organisation: loading it again adds nothing, and its story holds together (signed before held).
 import { expect } from 'chai';
 import { Op } from 'sequelize';
-import { today } from '#app/utils/dates/index.ts';
 import { planStandingOf } from '#app/domain/development/plans.server.ts';
+import { today } from '#app/utils/dates/index.ts';
 import { AssessmentDecision, DevelopmentActivity, DevelopmentOpportunity, DevelopmentPlan, DevelopmentPlanVersion, Location, Organisation, Person, sequelize, SupervisionAgreement, SupervisionSession, StandardItem, StandardVersion, SupervisionSignature, Team } from '#db/models/index.ts';
 import { seedDemo } from '#db/seed/index.ts';
 import { DEMO_ORGANISATION, DEMO_PEOPLE } from '#db/seed/people.ts';
