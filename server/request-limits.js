@@ -13,6 +13,9 @@ export const FORM_BODY_LIMIT = 256 * KB;
 const UPLOAD_ROUTES = [
   { path: /^\/evidence\/(new|\d+\/edit)(\.data)?$/, limit: 10 * 10 * MB + MB },
   { path: /^\/standards\/import(\.data)?$/, limit: 10 * MB },
+  // A copy of an issued document to check (docs/decisions/034): a portfolio holds at most its worker's 200 MB of evidence
+  // files and its own pages; app/routes/verify.$code.tsx reads no more of the file than the document it is checked against.
+  { path: /^\/verify\/[^/]+(\.data)?$/, limit: 256 * MB },
 ];
 
 export function bodyLimitFor(pathname) {
@@ -77,6 +80,10 @@ export function withRequestLimits(handler) {
       resume: { value: counted.resume.bind(counted) },
       destroy: { value: counted.destroy.bind(counted) },
       readableHighWaterMark: { value: counted.readableHighWaterMark },
+      // Remix resumes a paused body only while it is `readable`: the counter's state, not the original request's, which
+      // stops being readable as soon as its last byte has been piped into the counter (a body over 16 KB then hung).
+      readable: { get: () => counted.readable },
+      isPaused: { value: counted.isPaused.bind(counted) },
     });
     // Once the 413 has gone out, the app's own answer to its failed read has nowhere to go.
     return handler(limited, res, (error) => (refused ? undefined : next(error)));

@@ -136,6 +136,38 @@ export async function loadActorForSession(sessionId: string): Promise<Actor | nu
   };
 }
 
+/**
+ * An active person of the organisation as an actor, for commands an administrator runs (npm run portfolio acts as the
+ * organisation's admin). No check: a command line has no one signed in; the domain functions it calls check the actor.
+ */
+export async function loadAdminActor(organisationId: number): Promise<Actor | null> {
+  const admin = await PersonRole.findOne({
+    where: { organisationId, role: 'admin' },
+    include: [{ model: Person, as: 'person', where: { deactivatedAt: null }, attributes: [] }],
+    order: [['personId', 'ASC']],
+  });
+  const person = admin
+    ? await Person.findByPk(admin.personId, {
+        include: [
+          { model: PersonRole, as: 'roles', attributes: ['role'] },
+          { model: Organisation, as: 'organisation', attributes: ['name'] },
+        ],
+      })
+    : null;
+  if (!person) return null;
+  const organisation = person.get('organisation') as Organisation | undefined;
+  return {
+    id: person.id,
+    organisationId: person.organisationId,
+    organisationName: organisation?.name ?? '',
+    name: person.name,
+    email: person.email,
+    roles: (person.roles ?? []).map((row) => row.role).filter(isRole),
+    teamId: person.teamId,
+    lineSupervisorId: await effectiveLineSupervisorId(person),
+  };
+}
+
 /** An admin creates a single-use reset link to hand to the person; no mail server is needed. */
 export async function issuePasswordResetLink(ctx: DomainContext, personId: number) {
   const { actor } = ctx;

@@ -56,6 +56,7 @@ export const AUDIT_ACTIONS = {
   achievementReopened: 'assessment.achievement_reopened',
   developmentActivityPlanned: 'development.activity_planned',
   developmentAttendanceRecorded: 'development.attendance_recorded',
+  portfolioPrinted: 'portfolio.printed',
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

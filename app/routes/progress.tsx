@@ -18,6 +18,11 @@ export default function ProgressPage() {
   return (
     <>
       <h1 className="govuk-heading-l">Your progress</h1>
+      <p className="govuk-body">
+        <a href="/progress/portfolio.pdf" className="govuk-link" download>
+          Download portfolio (PDF)
+        </a>
+      </p>
       <ProgressView standards={standards} isOwn workerId={worker.id} />
     </>
   );

@@ -45,6 +45,11 @@ export default function WorkerPage() {
       {recordsWitnessed ? (
         <Link to={`/workers/${worker.id}/evidence/new`} className="govuk-button govuk-button--secondary" role="button">Record evidence you witnessed</Link>
       ) : null}
+      <p className="govuk-body">
+        <a href={`/workers/${worker.id}/portfolio.pdf`} className="govuk-link" download>
+          Download portfolio (PDF)
+        </a>
+      </p>
       <EvidenceTable evidence={evidence} caption="Evidence" empty={`${worker.name} has not recorded any evidence yet.`} />
       <ProgressView standards={standards} isOwn={false} workerId={worker.id} mayReopen={mayReopen} reopening={reopening} />
     </>

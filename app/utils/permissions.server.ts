@@ -58,6 +58,9 @@ export const PERMISSIONS = {
   // Admins always; an IQA only while named the organisation's lead IQA (canReopenAchievement).
   'reopen:achievement:org': ['admin', 'iqa'],
   'manage:assessors:org': ['admin'],
+  // Portfolios (docs/decisions/034): whoever reads a worker's evidence prints it; an admin issues any portfolio of the
+  // organisation's people, from the portal or from their scripts (npm run portfolio).
+  'print:portfolio:org': ['admin'],
   // Supervisors and managers are supervised themselves, so they too read their own supervision; so does anyone with a
   // line supervisor, whatever their roles (GRANTED_TO_THE_SUPERVISED).
   'read:supervision:own': ['worker', 'supervisor', 'manager'],
@@ -179,6 +182,14 @@ export function isLineSupervisorOf(actor: Actor, worker: { lineSupervisorId: num
 export function canReadEvidence(actor: Actor, worker: RelatedWorker, evidence?: { status: string }): boolean {
   if (!canIn(actor, 'read:evidence', worker)) return false;
   return evidence === undefined || evidence.status !== EVIDENCE_STATUS.draft || (worker.relationship.self && can(actor, 'read:evidence:own'));
+}
+
+/**
+ * A worker's portfolio (their submitted evidence, decisions, supervision summary and PDP, never a draft) is printed by
+ * whoever may read their evidence, and by the organisation's admins, who issue its documents (docs/decisions/034).
+ */
+export function canPrintPortfolio(actor: Actor, worker: RelatedWorker): boolean {
+  return canReadEvidence(actor, worker) || can(actor, 'print:portfolio:org');
 }
 
 /** Whether the actor's view of this worker's evidence includes drafts: the same rule, for a list. */

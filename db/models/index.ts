@@ -16,6 +16,7 @@ import { EvidenceRevision } from './evidence-revision.ts';
 import { Evidence } from './evidence.ts';
 import { IqaReview } from './iqa-review.ts';
 import { IqaSettings } from './iqa-settings.ts';
+import { IssuedDocument } from './issued-document.ts';
 import { Location } from './location.ts';
 import { ManagerScope } from './manager-scope.ts';
 import { Organisation } from './organisation.ts';
@@ -155,6 +156,7 @@ export {
   EvidenceRevision,
   IqaReview,
   IqaSettings,
+  IssuedDocument,
   Location,
   ManagerScope,
   Organisation,

@@ -11,10 +11,10 @@ import { actorFor } from './evidence.ts';
 
 const atNoon = (daysAgo: number) => new Date(`${addDays(today(), -daysAgo)}T12:00:00Z`);
 
-type DemoJudgement = { urn: string; code: string } & Omit<Judgement, 'itemId'>;
+export type DemoJudgement = { urn: string; code: string } & Omit<Judgement, 'itemId'>;
 
 /** The worker's held item with this standard and code. */
-async function itemsOf(workerId: number): Promise<Map<string, number>> {
+export async function itemsOf(workerId: number): Promise<Map<string, number>> {
   const holdings = await PersonStandard.findAll({
     where: { personId: workerId },
     include: [{ model: StandardVersion, as: 'standardVersion', include: [{ model: Standard, as: 'standard' }] }],
@@ -24,7 +24,7 @@ async function itemsOf(workerId: number): Promise<Map<string, number>> {
   return new Map(items.map((item) => [`${urnOf.get(item.standardVersionId)} ${item.code}`, item.id]));
 }
 
-async function decide(assessor: Actor, worker: Actor, evidenceTokens: string[], judgements: DemoJudgement[], key: string, daysAgo: number, answersReviewId?: number) {
+export async function decide(assessor: Actor, worker: Actor, evidenceTokens: string[], judgements: DemoJudgement[], key: string, daysAgo: number, answersReviewId?: number) {
   const items = await itemsOf(worker.id);
   const evidence = await Evidence.findAll({ where: { workerId: worker.id, submissionToken: evidenceTokens }, attributes: ['id'] });
   await recordDecisions(contextFor(assessor, { ipAddress: 'seed', now: atNoon(daysAgo) }), {
@@ -36,17 +36,17 @@ async function decide(assessor: Actor, worker: Actor, evidenceTokens: string[], 
   });
 }
 
-async function decisionOf(key: string, worker: Actor, urn: string, code: string) {
+export async function decisionOf(key: string, worker: Actor, urn: string, code: string) {
   const itemId = (await itemsOf(worker.id)).get(`${urn} ${code}`)!;
   return (await AssessmentDecision.findOne({ where: { submissionKey: key, standardItemId: itemId } }))!;
 }
 
-async function review(iqa: Actor, decisionId: number, outcome: 'agreed' | 'challenged', note: string, daysAgo: number) {
+export async function review(iqa: Actor, decisionId: number, outcome: 'agreed' | 'challenged', note: string, daysAgo: number) {
   if (await IqaReview.count({ where: { decisionId } })) return;
   await reviewDecision(contextFor(iqa, { ipAddress: 'seed', now: atNoon(daysAgo) }), decisionId, { outcome, note });
 }
 
-const met = (urn: string, code: string, method: Judgement['method'], feedback = ''): DemoJudgement => ({ urn, code, outcome: 'met', method, feedback });
+export const met = (urn: string, code: string, method: Judgement['method'], feedback = ''): DemoJudgement => ({ urn, code, outcome: 'met', method, feedback });
 
 export async function seedAssessment(admin: Actor): Promise<void> {
   const [priya, ellie, tom, sarah, liam, david] = await Promise.all([

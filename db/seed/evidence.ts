@@ -37,7 +37,7 @@ export function simplePdf(lines: string[]): Uint8Array {
 const documents = path.join(path.dirname(fileURLToPath(import.meta.url)), 'documents');
 const callNotesPng = () => new Uint8Array(readFileSync(path.join(documents, 'call-notes.png')));
 
-type DemoEvidence = {
+export type DemoEvidence = {
   worker: string;
   token: string;
   submit: boolean;
@@ -200,7 +200,12 @@ export async function seedEvidence(admin: Actor): Promise<void> {
     await setWorkerAssessors(contextFor(admin, { ipAddress: 'seed' }), worker.id, assessors.map((assessor) => assessor.id));
   }
 
-  for (const evidence of demoEvidence()) {
+  await recordDemoEvidence(admin, demoEvidence());
+}
+
+/** Records each piece (once: its submission token finds it again), submitted on the day of its activity. */
+export async function recordDemoEvidence(admin: Actor, pieces: DemoEvidence[]): Promise<void> {
+  for (const evidence of pieces) {
     const worker = await actorFor(admin, evidence.worker);
     const holdings = await PersonStandard.findAll({
       where: { personId: worker.id },

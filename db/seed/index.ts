@@ -12,6 +12,7 @@ import { DEMO_LOCATIONS, DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TEA
 import { seedPolicies, seedRoleProfiles } from './roles-and-policies.ts';
 import { SEED_STANDARD_URNS, loadSeedStandard } from './standards.ts';
 import { seedSupervision } from './supervision.ts';
+import { seedTeam } from './team.ts';
 
 export async function seedDemo(): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -96,6 +97,7 @@ export async function seedDemo(): Promise<void> {
   await seedEvidence(admin);
   await seedAssessment(admin);
   await seedSupervision();
+  await seedTeam(admin);
 }
 
 /** The demo admin, through whom the library, role profiles and policies are loaded with the portal's own API. */

@@ -43,4 +43,15 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { key: 'chloe', name: 'Chloe Evans', email: 'chloe.evans@riverside.example.org', jobTitle: 'Community Support Worker', team: 'community', supervisor: 'grace', roles: ['worker'] },
   { key: 'hannah', name: 'Hannah Wright', email: 'hannah.wright@riverside.example.org', jobTitle: 'Volunteer Befriender', team: 'community', supervisor: null, roles: ['worker'], noPassword: true },
   { key: 'mo', name: 'Mohammed Ali', email: 'mohammed.ali@riverside.example.org', jobTitle: 'Community Support Worker', team: 'community', supervisor: 'grace', roles: ['worker'], deactivated: true },
+  // The rest of the two teams (issue 15): Riverside House's contact line under David, Millbrook's community team under Kwame.
+  { key: 'amelia', name: 'Amelia Brooks', email: 'amelia.brooks@riverside.example.org', jobTitle: 'Adult Services Customer Contact Worker', team: 'contact', supervisor: 'david', roles: ['worker'] },
+  { key: 'josh', name: 'Joshua Reid', email: 'joshua.reid@riverside.example.org', jobTitle: 'Adult Services Customer Contact Worker', team: 'contact', supervisor: 'david', roles: ['worker'] },
+  { key: 'fatima', name: 'Fatima Begum', email: 'fatima.begum@riverside.example.org', jobTitle: 'Adult Services Customer Contact Worker', team: 'contact', supervisor: 'david', roles: ['worker'] },
+  { key: 'ben', name: 'Ben Carter', email: 'ben.carter@riverside.example.org', jobTitle: 'Adult Services Customer Contact Worker (evenings)', team: 'contact', supervisor: 'david', roles: ['worker'] },
+  { key: 'ruth', name: 'Ruth Adeyemi', email: 'ruth.adeyemi@riverside.example.org', jobTitle: 'Adult Services Customer Contact Worker', team: 'contact', supervisor: 'david', roles: ['worker'] },
+  { key: 'kwame', name: 'Kwame Mensah', email: 'kwame.mensah@riverside.example.org', jobTitle: 'Senior Community Support Worker', team: 'community', supervisor: 'grace', roles: ['supervisor', 'worker'] },
+  { key: 'zoe', name: 'Zoe Patel', email: 'zoe.patel@riverside.example.org', jobTitle: 'Community Support Worker', team: 'community', supervisor: 'kwame', roles: ['worker'] },
+  { key: 'gareth', name: 'Gareth Lewis', email: 'gareth.lewis@riverside.example.org', jobTitle: 'Community Support Worker', team: 'community', supervisor: 'kwame', roles: ['worker'] },
+  { key: 'niamh', name: 'Niamh Doyle', email: 'niamh.doyle@riverside.example.org', jobTitle: 'Community Support Worker', team: 'community', supervisor: 'kwame', roles: ['worker'] },
+  { key: 'peter', name: 'Peter Nowak', email: 'peter.nowak@riverside.example.org', jobTitle: 'Community Support Worker (nights)', team: 'community', supervisor: 'kwame', roles: ['worker'] },
 ];

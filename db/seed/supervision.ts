@@ -13,7 +13,7 @@ import { contextFor } from '#app/utils/request-context.server.ts';
 import { Organisation, Person, PersonRole, SupervisionAgreement, SupervisionSession } from '#db/models/index.ts';
 import { DEMO_PEOPLE } from './people.ts';
 
-async function actorByKey(key: string): Promise<Actor> {
+export async function actorByKey(key: string): Promise<Actor> {
   const email = DEMO_PEOPLE.find((person) => person.key === key)!.email;
   const person = await Person.findOne({ where: { email }, include: [{ model: PersonRole, as: 'roles' }] });
   if (!person) throw new Error(`The demo person ${key} is missing`);
@@ -30,7 +30,7 @@ async function actorByKey(key: string): Promise<Actor> {
   };
 }
 
-const TERMS = {
+export const TERMS = {
   durationMinutes: 60,
   sessionTime: '10:00',
   place: 'Riverside House, small meeting room (or Teams if working from home)',
@@ -43,11 +43,11 @@ const TERMS = {
 
 /** A session that took place `daysAgo` days ago at 10:00 London time (the schedule API only plans the future). */
 /** The instant `daysAgo` days ago at this London time, as the `now` of a write that happened then. */
-function daysAgoAt(daysAgo: number, time: string): Date {
+export function daysAgoAt(daysAgo: number, time: string): Date {
   return londonInstant(addDays(today(), -daysAgo), time);
 }
 
-async function pastSession(worker: Actor, supervisor: Actor, daysAgo: number, type = 'regular', agreementId: number | null = null) {
+export async function pastSession(worker: Actor, supervisor: Actor, daysAgo: number, type = 'regular', agreementId: number | null = null) {
   const date = addDays(today(), -daysAgo);
   return SupervisionSession.create({
     organisationId: worker.organisationId,

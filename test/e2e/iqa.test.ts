@@ -100,7 +100,14 @@ describe('internal quality assurance in the browser', function () {
     }
     const csv = await page.evaluate(async () => (await fetch('/iqa/report/download')).text());
     expect(csv.split('\n')[0]).to.equal('Group,Name,Decisions made,Sampled,Reviewed,Agreed,Challenged,% sampled');
-    expect(csv).to.contain(`Assessor,${assessor.name},1,1,1,0,1,100`);
+    // Other journeys judge too this month: the assessor's row counts at least this challenged, reviewed decision, and
+    // with every decision sampled while this runs, 100% of theirs.
+    const row = csv.split('\n').find((line) => line.startsWith(`Assessor,${assessor.name},`))!.trim().split(',');
+    const [made, sampled, reviewed, , challenged, percent] = row.slice(2).map(Number);
+    expect(sampled, 'sampled').to.equal(made);
+    expect(percent).to.equal(100);
+    expect(reviewed).to.be.at.least(1);
+    expect(challenged).to.be.at.least(1);
     await closePage(page);
 
     // The assessor sees the challenge on their home page, linked to the item's page where they answer it.

@@ -136,6 +136,11 @@ const RULES: Record<string, Rule> = {
   // assessor assigned to the worker (Tom holds the assessor role too, but does not assess Sarah: told so, 403).
   'workers.$workerId_.items.$itemId': { path: ({ workerId, itemId }) => `/workers/${workerId}/items/${itemId}`, get: evidenceReaders() },
   'workers.$workerId_.evidence.new': { path: ({ workerId }) => `/workers/${workerId}/evidence/new`, get: forActors({ default: 403, loggedOut: 'login', assessor: 200 }) },
+  // Portfolios (docs/decisions/034): a worker's for their evidence readers and the organisation's admin, who issues its
+  // documents; the worker's own from /progress. The public check of an issued document: an unknown code is 404 for all.
+  'workers.$workerId.portfolio[.pdf]': { path: ({ workerId }) => `/workers/${workerId}/portfolio.pdf`, get: { ...evidenceReaders(), admin: 200 } },
+  'progress.portfolio[.pdf]': { path: () => '/progress/portfolio.pdf', get: holdingAnyOf(['worker']) },
+  'verify.$code': { path: () => '/verify/0000000000000000', get: everyone(404) },
   // Supervision: everyone with a line supervisor has supervision, whatever their roles (the demo assessor Priya and
   // IQA Tom are supervised by Grace), and so do people holding the worker, supervisor or manager role; the demo admin,
   // with neither, gets 403. A worker's supervision and each session are for the worker, their line supervisor and the
@@ -155,16 +160,19 @@ const RULES: Record<string, Rule> = {
   },
   // Personal development plans (docs/decisions/033): read as supervision is. Everyone supervised has their own plan (the
   // admin, with none, gets 403); the demo worker's is for Sarah, David and Grace, and "not found" to the assessor and
-  // IQA. The demo plans have no agreed versions, so version 1 is 404 to every reader (versions: test/integration/development-plans.test.ts).
+  // IQA. Sarah's plan has an agreed version 1 (David's and Grace's own plans have none, so theirs is 404).
   'development-plan._index': { path: () => '/development-plan', get: onlyRoles(SUPERVISED) },
-  'development-plan.versions.$versionNumber': { path: () => '/development-plan/versions/1', get: onlyRoles([], Object.fromEntries(SUPERVISED.map((role) => [role, 404]))) },
+  'development-plan.versions.$versionNumber': {
+    path: () => '/development-plan/versions/1',
+    get: onlyRoles(['worker'], Object.fromEntries(SUPERVISED.filter((role) => role !== 'worker').map((role) => [role, 404]))),
+  },
   'workers.$workerId_.development-plan._index': {
     path: ({ workerId }) => `/workers/${workerId}/development-plan`,
     get: onlyRoles(['worker', 'supervisor', 'manager'], { assessor: 404, iqa: 404 }),
   },
   'workers.$workerId_.development-plan.versions.$versionNumber': {
     path: ({ workerId }) => `/workers/${workerId}/development-plan/versions/1`,
-    get: onlyRoles([], Object.fromEntries(SUPERVISED.map((role) => [role, 404]))),
+    get: onlyRoles(['worker', 'supervisor', 'manager'], { assessor: 404, iqa: 404 }),
   },
   // The assessor's queue (issue 14): anyone holding the assessor role (the demo IQA Tom assesses too); nobody else.
   'assessment._index': { path: () => '/assessment', get: holdingAnyOf(['assessor']) },
@@ -257,6 +265,8 @@ const POST_RULES: Record<string, PostRule> = {
   // An empty plan or attendance form is refused at its fields before anything is read.
   'team_.gaps.$gap': { body: {}, expect: postBy(['manager'], 403, { manager: 'form first' }) },
   'team_.activities.$activityId': { body: {}, expect: postBy(['manager'], 403, { manager: 'form first' }) },
+  // Checking a copy needs no sign-in; for a code the portal never issued the answer is 404 to everyone.
+  'verify.$code': { body: {}, expect: postBy([], 404) },
   // An empty request is refused at its fields; an unknown intent on a batch is 400 before the batch is looked up.
   'team_.portfolios._index': { body: {}, expect: postBy(['manager', ...ADMINS]) },
   'team_.portfolios.$batchId': { body: { intent: 'probe' }, expect: postBy(['manager', 'admin'], 403, { otherAdmin: 'form first' }) },

@@ -4,3 +4,4 @@ export * from './standards.ts';
 export * from './evidence.ts';
 export * from './supervision.ts';
 export * from './assessment.ts';
+export * from './portfolio.ts';

@@ -1,10 +1,11 @@
 // The demo organisation: loading it again adds nothing, and its story holds together (signed before held).
 import { expect } from 'chai';
 import { Op } from 'sequelize';
+import { planStandingOf } from '#app/domain/development/plans.server.ts';
 import { today } from '#app/utils/dates/index.ts';
-import { Organisation, sequelize, SupervisionAgreement, SupervisionSession, SupervisionSignature } from '#db/models/index.ts';
+import { AssessmentDecision, DevelopmentActivity, DevelopmentOpportunity, DevelopmentPlan, DevelopmentPlanVersion, Location, Organisation, Person, sequelize, SupervisionAgreement, SupervisionSession, StandardItem, StandardVersion, SupervisionSignature, Team } from '#db/models/index.ts';
 import { seedDemo } from '#db/seed/index.ts';
-import { DEMO_ORGANISATION } from '#db/seed/people.ts';
+import { DEMO_ORGANISATION, DEMO_PEOPLE } from '#db/seed/people.ts';
 
 /** The number of rows in every table of the database, by table name. */
 async function rowCounts(): Promise<Record<string, number>> {
@@ -52,5 +53,45 @@ describe('the demo organisation', function () {
     const latest = String((rows as { latest: string }[])[0]!.latest).slice(0, 10);
     const daysOld = (Date.parse(today()) - Date.parse(latest)) / 86_400_000;
     expect(daysOld).to.be.within(0, 60);
+  });
+
+  it('is a team of about twenty across both locations, with PDPs current, stale, put forward and missing', async () => {
+    const organisation = await Organisation.findOne({ where: { slug: DEMO_ORGANISATION.slug } });
+    const people = await Person.findAll({ where: { organisationId: organisation!.id, deactivatedAt: null } });
+    expect(people.length).to.be.within(18, 24);
+    const teams = await Team.findAll({ where: { organisationId: organisation!.id } });
+    const locations = new Set(teams.filter((team) => people.some((person) => person.teamId === team.id)).map((team) => team.locationId));
+    expect((await Location.count({ where: { organisationId: organisation!.id } })), 'two locations').to.equal(2);
+    expect(locations.size, 'people work at both').to.equal(2);
+    const idOf = (key: string) => people.find((person) => person.email === DEMO_PEOPLE.find((demo) => demo.key === key)!.email)!.id;
+    const standing = await planStandingOf(people.map((person) => person.id), today());
+    const state = (key: string) => standing[idOf(key)]!.state;
+    expect(['josh', 'zoe'].map(state)).to.deep.equal(['stale', 'stale']);
+    expect(['sarah', 'liam', 'amelia', 'kwame', 'niamh'].map(state)).to.deep.equal(['current', 'current', 'current', 'current', 'current']);
+    expect(['fatima', 'ruth', 'gareth', 'peter'].map(state)).to.deep.equal(['missing', 'missing', 'missing', 'missing']);
+    // Ben's plan is put forward by David and waits for Ben.
+    const bensPlan = await DevelopmentPlan.findOne({ where: { workerId: idOf('ben') } });
+    const versions = await DevelopmentPlanVersion.findAll({ where: { planId: bensPlan!.id } });
+    expect(versions.map((version) => [version.supervisorAgreedAt !== null, version.workerAgreedAt])).to.deep.equal([[true, null]]);
+  });
+
+  it('has development delivered in the past with attendance and items met after it, and development still to come', async () => {
+    const organisation = await Organisation.findOne({ where: { slug: DEMO_ORGANISATION.slug } });
+    const activities = await DevelopmentActivity.findAll({ where: { organisationId: organisation!.id }, order: [['startsOn', 'ASC']] });
+    expect(activities.filter((activity) => String(activity.startsOn) > today()), 'development still to come').to.not.be.empty;
+    const delivered = activities[0]!;
+    expect(String(delivered.startsOn) < today()).to.equal(true);
+    const opportunities = await DevelopmentOpportunity.findAll({ where: { activityId: delivered.id } });
+    expect(opportunities.map((row) => row.status).sort()).to.deep.equal(['completed', 'did_not_attend', 'in_progress']);
+    expect(opportunities.find((row) => row.status === 'completed')!.outcome).to.not.equal('');
+    const plans = await DevelopmentPlan.findAll({ where: { id: opportunities.map((row) => row.planId) } });
+    const sectionItems = await StandardItem.findAll({
+      where: { section: delivered.section! },
+      include: [{ model: StandardVersion, as: 'standardVersion', where: { standardId: delivered.standardId! }, attributes: [] }],
+    });
+    const metAfter = await AssessmentDecision.count({
+      where: { workerId: plans.map((plan) => plan.workerId), standardItemId: sectionItems.map((item) => item.id), outcome: 'met', createdAt: { [Op.gte]: new Date(`${String(delivered.startsOn)}T00:00:00Z`) } },
+    });
+    expect(metAfter, 'an item met after the training').to.be.greaterThan(0);
   });
 });

@@ -21,8 +21,8 @@ import { addLocation, addManagerScope, addTeam, removeManagerScope } from '#app/
 import { createPerson, setPersonActive, updatePerson } from '#app/domain/people.server.ts';
 import { acknowledgePolicy, addPolicy, addPolicyVersion } from '#app/domain/policies.server.ts';
 import { cancelPortfolioBatch, openPortfolioBatchFile, requestPortfolioBatch } from '#app/domain/portfolio/batches.server.ts';
+import { issuePortfolio } from '#app/domain/portfolio/portfolios.server.ts';
 import { usePortfolioQueue } from '#app/domain/portfolio/queue/index.server.ts';
-import { issuePortfolio } from '#app/domain/portfolio/queue/stand-in-portfolio.server.ts';
 import { actOnRoleProfile } from '#app/domain/role-profile-page.server.ts';
 import { assignRoleProfile, createRoleProfile, endRoleAssignment, updateRoleProfile, type RoleProfileInput } from '#app/domain/role-profiles.server.ts';
 import { setCasePublication } from '#app/domain/standards/case-publishing.server.ts';
@@ -163,6 +163,7 @@ const CASES: Case[] = [
   ['addPolicy', 'a worker', Forbidden, (f) => addPolicy(ctx(f.ours.worker), { title: unique('Policy'), version: '1', adoptedOn: '2026-01-01', nextReviewOn: '2099-01-01', body: 'Text' })],
   ['addPolicyVersion', 'another organisation’s admin', NotFound, (f) => addPolicyVersion(ctx(f.theirs.admin), f.policyId, { version: '2', adoptedOn: '2026-06-01', nextReviewOn: '2099-06-01', body: 'New' })],
   ['acknowledgePolicy', 'another organisation’s worker', NotFound, (f) => acknowledgePolicy(ctx(f.theirs.worker), f.policyId)],
+  ['issuePortfolio', 'another organisation’s admin', NotFound, (f) => issuePortfolio(ctx(f.theirs.admin), f.ours.worker.id)],
   ['createRoleProfile', 'a supervisor', Forbidden, (f) => createRoleProfile(ctx(f.ours.supervisor), { ...f.profileInput, name: unique('Profile') })],
   ['updateRoleProfile', 'another organisation’s admin', NotFound, (f) => updateRoleProfile(ctx(f.theirs.admin), f.roleProfileId, { ...f.profileInput, standardIds: [] })],
   ['assignRoleProfile', 'another organisation’s admin', NotFound, (f) => assignRoleProfile(ctx(f.theirs.admin), { personId: f.theirs.worker.id, roleProfileId: f.roleProfileId, startedOn: '2026-02-01' })],

@@ -41,6 +41,7 @@ describe('permissions', () => {
     'reopen:achievement:org': ['admin', 'iqa'],
     'read:progress:own': ['worker'],
     'manage:assessors:org': ['admin'],
+    'print:portfolio:org': ['admin'],
     'read:supervision:own': ['worker', 'supervisor', 'manager'],
     'read:supervision:supervised': ['supervisor'],
     'read:supervision:managed': ['manager'],

@@ -1,0 +1,156 @@
+// Bench of one worker's portfolio: 3 standards (246 items) and 50 pieces of evidence (a tenth with a PDF, a tenth with
+// a PNG), decisions on half of them, a supervision agreement. Measures the whole issue (issuePortfolio: read, render,
+// print, append, hash, record) against a bare page.pdf() of the same HTML in the same browser, interleaved, and the
+// peak memory of this process and of Chromium. Options: --evidence N (50), --runs N (7).
+// The batch of 50 workers is the team batch's (issue 16, point 5): batch50Ms is left null until it lands.
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { recordEvidence } from '#app/domain/evidence.server.ts';
+import { printingBrowser, closePrintingBrowser } from '#app/domain/portfolio/browser.server.ts';
+import { composePortfolio, issuePortfolio } from '#app/domain/portfolio/portfolios.server.ts';
+import { saveStandardVersions } from '#app/domain/standards.server.ts';
+import { contextFor } from '#app/utils/request-context.server.ts';
+import { queryCounter } from '#db/connection.ts';
+import { PersonStandard, StandardItem } from '#db/models/index.ts';
+import { simplePdf } from '#db/seed/evidence.ts';
+import { SEED_STANDARD_URNS, loadSeedStandard } from '#db/seed/standards.ts';
+import { createAssessor, createStaffedOrganisation, judge, judgement, signedAgreement } from '#test/factories/index.ts';
+import type { BenchContext } from './run.ts';
+import { parseBenchOptions } from './support/options.ts';
+import { percentile, round } from './support/plans.ts';
+
+const OptionsSchema = z.object({
+  evidence: z.coerce.number().int().min(1).max(500).default(50),
+  runs: z.coerce.number().int().min(1).default(7),
+});
+
+const PNG = path.join(path.dirname(fileURLToPath(import.meta.url)), '../db/seed/documents/call-notes.png');
+
+/** Resident memory of a process and all its descendants, in MB, from /proc (Linux); 0 elsewhere. */
+function treeRssMb(rootPid: number): number {
+  try {
+    const parents = new Map<number, number>();
+    for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      } catch {
+        // The process ended while we looked.
+      }
+    }
+    const tree = new Set([rootPid]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [pid, parent] of parents) if (tree.has(parent) && !tree.has(pid)) (tree.add(pid), (grew = true));
+    }
+    let kb = 0;
+    for (const pid of tree) {
+      try {
+        kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+      } catch {
+        // Gone.
+      }
+    }
+    return kb / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+export async function run({ args }: BenchContext): Promise<Record<string, unknown>> {
+  const options = parseBenchOptions('portfolio', OptionsSchema, args);
+  const started = performance.now();
+  const org = await createStaffedOrganisation();
+  const versions = await saveStandardVersions(contextFor(org.admin), SEED_STANDARD_URNS.map((urn) => loadSeedStandard(urn)), { sourceName: 'bench' });
+  const versionIds = versions.map((version) => version.standardVersionId);
+  await PersonStandard.bulkCreate(
+    versionIds.map((standardVersionId) => ({ organisationId: org.organisation.id, personId: org.worker.id, standardVersionId, roleAssignmentId: null, targetDate: '2027-06-30' })),
+  );
+  const items = await StandardItem.findAll({ where: { standardVersionId: versionIds }, attributes: ['id'], order: [['standardVersionId', 'ASC'], ['position', 'ASC']] });
+  const assessor = await createAssessor(org.admin, [org.worker]);
+  const png = new Uint8Array(readFileSync(PNG));
+  for (let index = 0; index < options.evidence; index += 1) {
+    // Five items each, spread over the three standards, so every item has evidence once the 50 are in.
+    const mapped = [0, 1, 2, 3, 4].map((offset) => items[(index * 5 + offset) % items.length]!.id);
+    const files =
+      index % 10 === 3
+        ? [{ name: `Evidence ${index + 1}.pdf`, bytes: simplePdf([`Evidence file ${index + 1}`, 'Appended to the portfolio']) }]
+        : index % 10 === 7
+          ? [{ name: `Photo ${index + 1}.png`, bytes: png }]
+          : [];
+    const evidenceId = await recordEvidence(
+      contextFor(org.worker),
+      {
+        type: 'reflective_account',
+        title: `Reflective account ${index + 1}: a visit that needed care`,
+        activityDate: '2026-06-01',
+        description: 'What happened, what I did and why, what I would do differently next time, and what I learnt about the customer’s wishes. '.repeat(4),
+        links: mapped.map((itemId) => ({ itemId, note: 'How this shows the item: what I did, with whom, and which procedure I followed.' })),
+      },
+      files,
+      { submissionToken: `bench-portfolio-${index}`, submit: true },
+    );
+    if (index % 2 === 0) await judge(assessor, org.worker.id, [evidenceId], mapped.slice(0, 3).map((itemId) => judgement(itemId, 'met', { method: 'reflective_account' })));
+  }
+  await signedAgreement(org.supervisor, org.worker);
+  console.log(`data built in ${Math.round(performance.now() - started)} ms: ${items.length} items, ${options.evidence} evidence`);
+
+  // The very HTML a full run prints (only its code differs from one issue to the next), printed bare on a page of its
+  // own in the same browser: setContent and page.pdf() with its defaults, nothing else.
+  const { html } = await composePortfolio(org.worker, org.worker.id, new Date());
+  const browser = await printingBrowser();
+  const barePage = await browser.newPage();
+  const bare = async () => {
+    const start = performance.now();
+    await barePage.setContent(html, { waitUntil: 'load' });
+    await barePage.pdf();
+    return performance.now() - start;
+  };
+
+  let chromiumPeakMb = 0;
+  const sampler = setInterval(() => {
+    chromiumPeakMb = Math.max(chromiumPeakMb, treeRssMb(browser.process()?.pid ?? 0));
+  }, 50);
+  const first = await issuePortfolio(contextFor(org.worker), org.worker.id);
+  await bare();
+  const full: number[] = [];
+  const bareTimes: number[] = [];
+  let queries = 0;
+  for (let index = 0; index < options.runs; index += 1) {
+    bareTimes.push(await bare());
+    const before = queryCounter.count;
+    const start = performance.now();
+    await issuePortfolio(contextFor(org.worker), org.worker.id);
+    full.push(performance.now() - start);
+    queries = queryCounter.count - before;
+  }
+  clearInterval(sampler);
+  await barePage.close();
+  chromiumPeakMb = Math.max(chromiumPeakMb, treeRssMb(browser.process()?.pid ?? 0));
+  await closePrintingBrowser();
+
+  const ms = round(percentile([...full].sort((a, b) => a - b), 0.5));
+  const barePdfMs = round(percentile([...bareTimes].sort((a, b) => a - b), 0.5));
+  const peakRssMb = round(process.resourceUsage().maxRSS / 1024);
+  console.log(`portfolio: ${first.pages} pages, ${first.bytes.byteLength} bytes, ${html.length} characters of HTML, ${queries} statements per issue`);
+  console.log(`issuePortfolio median ${ms} ms (runs ${full.map((value) => Math.round(value)).join(', ')}); bare page.pdf() median ${barePdfMs} ms (runs ${bareTimes.map((value) => Math.round(value)).join(', ')})`);
+  console.log(`peak RSS: this process ${peakRssMb} MB, Chromium ${round(chromiumPeakMb)} MB`);
+  return {
+    ms,
+    barePdfMs,
+    ratio: round(ms / barePdfMs),
+    batch50Ms: null,
+    batchNote: 'the team batch (issue 16, point 5) measures 1, 10 and 50 workers',
+    peakRssMb,
+    chromiumPeakRssMb: round(chromiumPeakMb),
+    pages: first.pages,
+    bytes: first.bytes.byteLength,
+    items: items.length,
+    evidence: options.evidence,
+    statements: queries,
+    runs: options.runs,
+  };
+}
