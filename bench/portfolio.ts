@@ -1,8 +1,9 @@
 // Bench of one worker's portfolio: 3 standards (246 items) and 50 pieces of evidence (a tenth with a PDF, a tenth with
 // a PNG), decisions on half of them, a supervision agreement. Measures the whole issue (issuePortfolio: read, render,
 // print, append, hash, record) against a bare page.pdf() of the same HTML in the same browser, interleaved, and the
-// peak memory of this process and of Chromium. Options: --evidence N (50), --runs N (7).
-// The batch of 50 workers is the team batch's (issue 16, point 5): batch50Ms is left null until it lands.
+// peak memory of this process and of Chromium. Then the team batch (issue 16, point 5): teams of 1, 10 and 50 workers
+// through the embedded queue with the same one Chromium (support/portfolio-batches.ts).
+// Options: --evidence N (50), --runs N (7), --batch-sizes 1,10,50, --batch-evidence N (5), --batch-output zip|merged.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -21,10 +22,18 @@ import { createAssessor, createStaffedOrganisation, judge, judgement, signedAgre
 import type { BenchContext } from './run.ts';
 import { parseBenchOptions } from './support/options.ts';
 import { percentile, round } from './support/plans.ts';
+import { measureBatches } from './support/portfolio-batches.ts';
 
 const OptionsSchema = z.object({
   evidence: z.coerce.number().int().min(1).max(500).default(50),
   runs: z.coerce.number().int().min(1).default(7),
+  batchSizes: z
+    .string()
+    .default('1,10,50')
+    .transform((value) => value.split(',').map(Number))
+    .refine((sizes) => sizes.length > 0 && sizes.every((size) => Number.isInteger(size) && size > 0), 'batch-sizes must be whole numbers above 0, such as 1,10,50'),
+  batchEvidence: z.coerce.number().int().min(0).max(50).default(5),
+  batchOutput: z.enum(['zip', 'merged']).default('zip'),
 });
 
 const PNG = path.join(path.dirname(fileURLToPath(import.meta.url)), '../db/seed/documents/call-notes.png');
@@ -130,11 +139,16 @@ export async function run({ args }: BenchContext): Promise<Record<string, unknow
   clearInterval(sampler);
   await barePage.close();
   chromiumPeakMb = Math.max(chromiumPeakMb, treeRssMb(browser.process()?.pid ?? 0));
+  const singlePeakRssMb = round(process.resourceUsage().maxRSS / 1024);
+  const batches = await measureBatches(
+    { organisationId: org.organisation.id, locationId: org.location.id, manager: org.manager, versionIds, itemIds: items.map((item) => item.id) },
+    { sizes: options.batchSizes, evidencePerWorker: options.batchEvidence, output: options.batchOutput },
+  );
   await closePrintingBrowser();
 
   const ms = round(percentile([...full].sort((a, b) => a - b), 0.5));
   const barePdfMs = round(percentile([...bareTimes].sort((a, b) => a - b), 0.5));
-  const peakRssMb = round(process.resourceUsage().maxRSS / 1024);
+  const peakRssMb = singlePeakRssMb;
   console.log(`portfolio: ${first.pages} pages, ${first.bytes.byteLength} bytes, ${html.length} characters of HTML, ${queries} statements per issue`);
   console.log(`issuePortfolio median ${ms} ms (runs ${full.map((value) => Math.round(value)).join(', ')}); bare page.pdf() median ${barePdfMs} ms (runs ${bareTimes.map((value) => Math.round(value)).join(', ')})`);
   console.log(`peak RSS: this process ${peakRssMb} MB, Chromium ${round(chromiumPeakMb)} MB`);
@@ -142,8 +156,10 @@ export async function run({ args }: BenchContext): Promise<Record<string, unknow
     ms,
     barePdfMs,
     ratio: round(ms / barePdfMs),
-    batch50Ms: null,
-    batchNote: 'the team batch (issue 16, point 5) measures 1, 10 and 50 workers',
+    batch50Ms: batches.batch50Ms ?? null,
+    ...batches,
+    batchEvidence: options.batchEvidence,
+    batchOutput: options.batchOutput,
     peakRssMb,
     chromiumPeakRssMb: round(chromiumPeakMb),
     pages: first.pages,

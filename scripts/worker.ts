@@ -3,9 +3,9 @@
 // reaches the same database, Redis and DATA_DIR. A worker stopped by SIGTERM or SIGINT finishes what it holds first;
 // one that dies leaves its jobs to be taken up by another after --lock-ms (30 s). Logs are JSON lines on stdout.
 import { parseArgs } from 'node:util';
+import { PRINT_CONCURRENCY } from '#app/domain/portfolio/browser.server.ts';
 import { closePrintingBrowser, printPortfolio } from '#app/domain/portfolio/queue/processor.server.ts';
 import { DEFAULT_LOCK_MS, startRedisWorker } from '#app/domain/portfolio/queue/redis.server.ts';
-import { PRINT_CONCURRENCY } from '#app/domain/portfolio/queue/types.ts';
 import { env } from '#app/utils/env.server.ts';
 import { logger } from '#app/utils/logger.server.ts';
 import { sequelize } from '#db/connection.ts';

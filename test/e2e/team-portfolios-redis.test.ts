@@ -1,6 +1,6 @@
 // With REDIS_URL set (TEST_REDIS_URL): a second portal server on the same database hands a team's portfolios to
 // Redis and makes none itself; `npm run worker` (scripts/worker.ts) started afterwards makes them, and the manager
-// downloads the ZIP, one PDF per worker, read back by pdftotext. Over plain HTTP, as a browser without JavaScript.
+// downloads the ZIP, one PDF per worker, read back by pdfinfo and pdftotext. Over plain HTTP, as a browser without JavaScript.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
@@ -144,7 +144,9 @@ describe('team portfolios with REDIS_URL: the web process queues, npm run worker
     const dir = mkdtempSync(path.join(tmpdir(), 'nosfolio-redis-zip-'));
     writeFileSync(path.join(dir, 'team.zip'), new Uint8Array(await download.arrayBuffer()));
     execFileSync('unzip', ['-q', 'team.zip', '-d', 'out'], { cwd: dir });
-    const names = readdirSync(path.join(dir, 'out')).map((file) => execFileSync('pdftotext', [path.join(dir, 'out', file), '-'], { encoding: 'utf8' }).split('\n')[0]);
+    const files = readdirSync(path.join(dir, 'out'));
+    const names = files.map((file) => /^Title:\s+Portfolio of (.+)$/m.exec(execFileSync('pdfinfo', [path.join(dir, 'out', file)], { encoding: 'utf8' }))?.[1]);
+    for (const file of files) expect(execFileSync('pdftotext', [path.join(dir, 'out', file), '-'], { encoding: 'utf8' })).to.match(/Verification code/);
     expect(names).to.have.members(people);
     expect(names).to.have.length(people.length);
   });

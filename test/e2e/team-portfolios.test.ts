@@ -1,6 +1,6 @@
 // In Chromium: the demo manager asks for a team's portfolios and watches them being made, without JavaScript (Refresh
 // until they are ready) and with it (the page updates in place), then downloads the ZIP, unzipped here with one PDF per
-// worker read back by pdftotext, and the merged PDF, checked by qpdf. Others are refused the pages.
+// worker read back by pdfinfo and pdftotext, and the merged PDF, checked by qpdf. Others are refused the pages.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -91,7 +91,9 @@ describe('team portfolios in one request (Chromium)', function () {
     execFileSync('unzip', ['-q', 'portfolios.zip', '-d', 'out'], { cwd: dir });
     const pdfs = readdirSync(path.join(dir, 'out')).sort();
     expect(pdfs).to.have.length(people.length);
-    const names = pdfs.map((file) => execFileSync('pdftotext', [path.join(dir, 'out', file), '-'], { encoding: 'utf8' }).split('\n')[0]);
+    // Each PDF is one person's portfolio: its title names them (pdfinfo), its pages carry the verification code (pdftotext).
+    const names = pdfs.map((file) => /^Title:\s+Portfolio of (.+)$/m.exec(execFileSync('pdfinfo', [path.join(dir, 'out', file)], { encoding: 'utf8' }))?.[1]);
+    for (const file of pdfs) expect(execFileSync('pdftotext', [path.join(dir, 'out', file), '-'], { encoding: 'utf8' })).to.match(/Verification code/);
     expect(names).to.have.members(people);
     axe.expectNone();
   });
@@ -125,7 +127,7 @@ describe('team portfolios in one request (Chromium)', function () {
     execFileSync('qpdf', ['--check', file], { encoding: 'utf8' });
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
     for (const name of people) expect(text).to.contain(name);
-    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).to.match(new RegExp(`Pages:\\s+${people.length}\\b`));
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).to.match(new RegExp(`Title:\\s+Portfolios: ${COMMUNITY_TEAM}`));
 
     // The request page lists it, and the audit log has the request and the download.
     await page.goto(url('/team/portfolios'), { waitUntil: 'load' });

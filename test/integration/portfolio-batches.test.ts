@@ -1,7 +1,8 @@
 // A team's portfolios in one request, on the embedded queue: the batch and its items, who may ask and who may see it,
 // retries and failures reported without sinking the batch, cancelling, taking up unfinished work, the ZIP and the
-// merged PDF read back. The processor is a stand-in that prints small PDFs, except in the last test.
+// merged PDF read back. The processor prints small PDFs of the test's own, except in the last test: the renderer.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,7 @@ import { PermanentFailure, type PortfolioJob, type PortfolioQueue } from '#app/d
 import { Forbidden, InvalidTransition, NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { logger } from '#app/utils/logger.server.ts';
 import { contextFor } from '#app/utils/request-context.server.ts';
-import { AuditEvent, PortfolioBatch, PortfolioBatchItem, Team } from '#db/models/index.ts';
+import { AuditEvent, IssuedDocument, PortfolioBatch, PortfolioBatchItem, Team } from '#db/models/index.ts';
 import { actorFor, createOrganisation, createPerson, makeManagerOf } from '#test/factories/index.ts';
 import { fakeProcessor, finishedBatch, installQueue, smallPdf, teamOf } from '#test/support/portfolio-batches.ts';
 import { expectRejection } from '#test/support/rejections.ts';
@@ -296,8 +297,8 @@ describe('team portfolio batches (embedded queue)', () => {
     expect(await finishedBatch(second.batchId)).to.include({ status: 'failed', errorMessage: 'None of the portfolios could be made' });
   });
 
-  it('prints through the processor as the requester: a PDF naming each person, read back with pdftotext', async function () {
-    this.timeout(60_000);
+  it('prints each portfolio with the renderer as the requester: issued and audited as theirs, each PDF in the ZIP the issued bytes', async function () {
+    this.timeout(90_000);
     const org = await teamOf();
     const queue = installQueue(printPortfolio);
     try {
@@ -305,13 +306,21 @@ describe('team portfolio batches (embedded queue)', () => {
       await queue.idle();
       const file = await openPortfolioBatchFile(ctxOf(org.manager), batchId);
       const entries = unzipSync(new Uint8Array(await readFile(file.path)));
+      const issued = await IssuedDocument.findAll({ where: { organisationId: org.organisation.id } });
+      expect(issued.map((row) => row.subjectPersonId)).to.have.members(org.workerIds);
+      expect(issued.every((row) => row.issuedById === org.manager.id)).to.equal(true);
+      // Each PDF in the ZIP is byte for byte the one issued, so its verification code checks it.
+      const hashes = Object.values(entries).map((bytes) => createHash('sha256').update(bytes).digest('hex'));
+      expect(hashes).to.have.members(issued.map((row) => row.sha256));
       const dir = mkdtempSync(path.join(tmpdir(), 'nosfolio-batch-'));
-      const names = [];
-      for (const [name, bytes] of Object.entries(entries)) {
+      const texts = Object.entries(entries).map(([name, bytes]) => {
         writeFileSync(path.join(dir, name), bytes);
-        names.push(execFileSync('pdftotext', [path.join(dir, name), '-'], { encoding: 'utf8' }).split('\n')[0]);
-      }
-      expect(names.sort()).to.deep.equal([org.manager.name, org.supervisor.name, org.worker.name].sort());
+        return execFileSync('pdftotext', [path.join(dir, name), '-'], { encoding: 'utf8' });
+      });
+      for (const name of [org.manager.name, org.supervisor.name, org.worker.name]) expect(texts.filter((text) => text.includes(name)), name).to.have.length.of.at.least(1);
+      expect(texts.every((text) => /Verification code/.test(text))).to.equal(true);
+      const printed = await AuditEvent.count({ where: { organisationId: org.organisation.id, actorId: org.manager.id, action: 'portfolio.printed' } });
+      expect(printed).to.equal(3);
       // The processor prints only what the requester may read: another organisation's person is not found.
       const elsewhere = await createOrganisation();
       const stranger = await createPerson(elsewhere.organisation.id, {});

@@ -1,7 +1,7 @@
 // Chromium for printing: one browser per process, launched on first use and reused, a few pages printing at a time,
 // kept in a context of their own and reused, with JavaScript off and every request refused (nothing is loaded while printing:
 // the document arrives inline, its images as data: URIs). The executable comes from .puppeteerrc.cjs (the system
-// Chromium when there is one); puppeteer closes the browser when the process exits or is signalled.
+// Chromium when there is one); puppeteer closes the browser when the process exits.
 import puppeteer, { type Browser, type BrowserContext, type Page, type PDFOptions } from 'puppeteer';
 import { logger } from '#app/utils/logger.server.ts';
 
@@ -18,7 +18,9 @@ async function launch(): Promise<Printer> {
   const args = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];
   // Chromium refuses to run as root with its sandbox; as any other user it keeps it.
   if (process.getuid?.() === 0) args.push('--no-sandbox');
-  const browser = await puppeteer.launch({ headless: true, args });
+  // The process decides when to stop (a portfolio worker finishes the jobs it holds first, ADR 035), so Chromium does
+  // not close on a signal under a print; puppeteer still kills it when the process exits.
+  const browser = await puppeteer.launch({ headless: true, args, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   // One context of its own for printing, apart from the default one: no cookies, storage or cache shared with anything.
   return { browser, context: await browser.createBrowserContext(), idle: [] };
 }

@@ -3,9 +3,11 @@
 // memory only, so when the process starts it takes up what the database says is unfinished (resume). One web process
 // per database: with several instances, use Redis (redis.server.ts).
 import { logger } from '#app/utils/logger.server.ts';
+// As many at once as the pooled browser prints (more would only wait their turn there).
+import { PRINT_CONCURRENCY } from '../browser.server.ts';
 import { runPortfolioTask } from './run-task.server.ts';
 import { unfinishedTasks } from './steps.server.ts';
-import { PORTFOLIO_ATTEMPTS, PRINT_CONCURRENCY, RETRY_BACKOFF_MS, type PortfolioProcessor, type PortfolioQueue, type PortfolioTask } from './types.ts';
+import { PORTFOLIO_ATTEMPTS, RETRY_BACKOFF_MS, type PortfolioProcessor, type PortfolioQueue, type PortfolioTask } from './types.ts';
 
 type Entry = { key: string; task: PortfolioTask; failures: number };
 

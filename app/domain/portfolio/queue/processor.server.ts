@@ -1,11 +1,10 @@
-// What prints each portfolio of a batch (docs/decisions/035): the portfolio as the person who asked for the batch would
-// print it themselves, permission checked and audited as theirs, at the time it is made. The renderer comes in by one
-// import, of './stand-in-portfolio.server.ts' below until the renderer lands; then that line becomes these two:
-//   import { closePrintingBrowser } from '../browser.server.ts';
-//   import { issuePortfolio } from '../portfolios.server.ts';
+// What prints each portfolio of a batch (docs/decisions/035): the worker's portfolio as the person who asked for the
+// batch would print it themselves (the renderer, ../portfolios.server.ts), permission checked, issued with its own
+// verification code and audited as theirs, at the time it is made.
 import { contextFor } from '#app/utils/request-context.server.ts';
 import { loadActorById } from '../../accounts.server.ts';
-import { closePrintingBrowser, issuePortfolio } from './stand-in-portfolio.server.ts';
+import { closePrintingBrowser } from '../browser.server.ts';
+import { issuePortfolio } from '../portfolios.server.ts';
 import { PermanentFailure, type PortfolioProcessor } from './types.ts';
 
 export { closePrintingBrowser };

@@ -5,10 +5,12 @@
 // up (a job given up on after repeated stalls is reported failed). Job ids are the item's, so a job is never held twice.
 import { Queue, Worker, type Job } from 'bullmq';
 import { logger } from '#app/utils/logger.server.ts';
+// As many at once as the pooled browser prints (more would only wait their turn there).
+import { PRINT_CONCURRENCY } from '../browser.server.ts';
 import { assembleBatch } from './assemble-batch.server.ts';
 import { runPortfolioTask } from './run-task.server.ts';
 import { recordFailure, unfinishedTasks } from './steps.server.ts';
-import { PORTFOLIO_ATTEMPTS, PRINT_CONCURRENCY, RETRY_BACKOFF_MS, type PortfolioProcessor, type PortfolioQueue, type PortfolioTask } from './types.ts';
+import { PORTFOLIO_ATTEMPTS, RETRY_BACKOFF_MS, type PortfolioProcessor, type PortfolioQueue, type PortfolioTask } from './types.ts';
 
 export const QUEUE_NAME = 'portfolios';
 

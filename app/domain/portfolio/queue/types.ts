@@ -26,8 +26,6 @@ export type PortfolioQueue = {
 export const PORTFOLIO_ATTEMPTS = 2;
 /** The wait before a failed portfolio is tried again, doubled for each try after. */
 export const RETRY_BACKOFF_MS = 2_000;
-/** Portfolios printed at once by one process: the renderer's pooled browser prints two pages at a time. */
-export const PRINT_CONCURRENCY = 2;
 
 /** How far a task has got with its tries, as the queue that runs it counts them. */
 export type Attempt = { number: number; final: boolean };
