@@ -66,7 +66,7 @@ export default function TeamPortfoliosPage() {
                 field={fields.output}
                 legend="How do you want the portfolios?"
                 options={[
-                  { value: 'zip', label: BATCH_OUTPUT_LABELS.zip, hint: 'Each person’s PDF exactly as it was issued, to pass on one by one.' },
+                  { value: 'zip', label: BATCH_OUTPUT_LABELS.zip, hint: 'Each PDF exactly as issued, so whoever receives it can check it with its verification code.' },
                   { value: 'merged', label: BATCH_OUTPUT_LABELS.merged, hint: `For reading or printing in one go, with a bookmark for each person. Up to ${mergedLimit} people.` },
                 ]}
               />
