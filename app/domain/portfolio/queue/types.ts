@@ -4,7 +4,7 @@
 /** One worker's portfolio, printed as the person who asked for the batch. */
 export type PortfolioJob = { organisationId: number; requestedById: number; workerId: number };
 
-/** Prints one worker's portfolio: the renderer, or a stand-in until it lands (processor.server.ts). */
+/** Prints one worker's portfolio: the renderer, as processor.server.ts calls it; tests pass their own. */
 export type PortfolioProcessor = (job: PortfolioJob) => Promise<{ bytes: Uint8Array; fileName: string }>;
 
 /** What a queue carries: one item of a batch to print, or a batch whose items are all finished to assemble. */
