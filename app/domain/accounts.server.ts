@@ -104,6 +104,24 @@ export async function logout(sessionId: string, ipAddress: string): Promise<void
   });
 }
 
+/**
+ * A person loaded with their roles and organisation, as an actor. The line supervisor link only while it counts, so
+ * that "is supervised" (permissions.server.ts) is a fact of the actor.
+ */
+async function actorOf(person: Person): Promise<Actor> {
+  const organisation = person.get('organisation') as Organisation | undefined;
+  return {
+    id: person.id,
+    organisationId: person.organisationId,
+    organisationName: organisation?.name ?? '',
+    name: person.name,
+    email: person.email,
+    roles: (person.roles ?? []).map((row) => row.role).filter(isRole),
+    teamId: person.teamId,
+    lineSupervisorId: await effectiveLineSupervisorId(person),
+  };
+}
+
 /** The signed-in person behind a session id, or null when the session is unknown, expired or deactivated. No check: this is how the actor is found (app/utils/auth.server.ts). */
 export async function loadActorForSession(sessionId: string): Promise<Actor | null> {
   const session = await Session.findOne({
@@ -122,18 +140,7 @@ export async function loadActorForSession(sessionId: string): Promise<Actor | nu
   });
   const person = session?.person;
   if (!person) return null;
-  const organisation = person.get('organisation') as Organisation | undefined;
-  return {
-    id: person.id,
-    organisationId: person.organisationId,
-    organisationName: organisation?.name ?? '',
-    name: person.name,
-    email: person.email,
-    roles: (person.roles ?? []).map((row) => row.role).filter(isRole),
-    teamId: person.teamId,
-    // The link only while it counts, so that "is supervised" (permissions.server.ts) is a fact of the actor.
-    lineSupervisorId: await effectiveLineSupervisorId(person),
-  };
+  return actorOf(person);
 }
 
 /**
@@ -155,17 +162,7 @@ export async function loadAdminActor(organisationId: number): Promise<Actor | nu
       })
     : null;
   if (!person) return null;
-  const organisation = person.get('organisation') as Organisation | undefined;
-  return {
-    id: person.id,
-    organisationId: person.organisationId,
-    organisationName: organisation?.name ?? '',
-    name: person.name,
-    email: person.email,
-    roles: (person.roles ?? []).map((row) => row.role).filter(isRole),
-    teamId: person.teamId,
-    lineSupervisorId: await effectiveLineSupervisorId(person),
-  };
+  return actorOf(person);
 }
 
 /** An admin creates a single-use reset link to hand to the person; no mail server is needed. */
@@ -296,15 +293,5 @@ export async function loadActorById(organisationId: number, personId: number): P
     ],
   });
   if (!person) return null;
-  const organisation = person.get('organisation') as Organisation | undefined;
-  return {
-    id: person.id,
-    organisationId: person.organisationId,
-    organisationName: organisation?.name ?? '',
-    name: person.name,
-    email: person.email,
-    roles: (person.roles ?? []).map((row) => row.role).filter(isRole),
-    teamId: person.teamId,
-    lineSupervisorId: await effectiveLineSupervisorId(person),
-  };
+  return actorOf(person);
 }
