@@ -1,12 +1,15 @@
 // In Chromium, as the demo manager: find the biggest gap, plan a training session for the people lacking it, see it
-// on the activity page and in each one's plan, read the workforce report (a period that ends before it starts is
+// on the activity page, in each one's plan and on one worker's PDP page, then as that worker's supervisor on the
+// agenda of their next session; read the workforce report (a period that ends before it starts is
 // answered beside the field) and download its CSV; every page checked with axe.
 import { mkdirSync } from 'node:fs';
 import { expect } from 'chai';
 import type { Page } from 'puppeteer';
+import { Op } from 'sequelize';
 import { today as todayInLondon } from '#app/utils/dates/index.ts';
-import { DevelopmentActivity, DevelopmentOpportunity, DevelopmentPlan } from '#db/models/index.ts';
-import { AccessibilityAudit, closePage, loginAs, newPage, url, waitForHeading, waitForHydration } from './harness.ts';
+import { DevelopmentActivity, DevelopmentOpportunity, DevelopmentPlan, Person, SupervisionSession } from '#db/models/index.ts';
+import { DEMO_PASSWORD } from '#db/seed/people.ts';
+import { AccessibilityAudit, closePage, loginAs, loginWith, newPage, url, waitForHeading, waitForHydration } from './harness.ts';
 
 const SHOTS = process.env.SCREENSHOT_DIR;
 
@@ -32,6 +35,7 @@ describe('team development: planning against the biggest gap and the workforce r
   it('plans a training session for the people lacking the biggest gap and exports the report as CSV', async () => {
     const axe = new AccessibilityAudit();
     let page: Page | undefined;
+    let asSupervisor: Page | undefined;
     try {
       page = await newPage();
       await loginAs(page, 'manager');
@@ -80,7 +84,33 @@ describe('team development: planning against the biggest gap and the workforce r
       const opportunities = await DevelopmentOpportunity.findAll({ where: { activityId } });
       const plans = await DevelopmentPlan.findAll({ where: { id: opportunities.map((row) => row.planId) } });
       expect(plans.map((plan) => plan.workerId).sort()).to.deep.equal([...lacking].sort());
-      expect((await DevelopmentActivity.findByPk(activityId))!.kind).to.equal('training');
+      const activity = (await DevelopmentActivity.findByPk(activityId))!;
+      expect(activity.kind).to.equal('training');
+
+      // One of them with a supervision session coming: the manager reads the training in that worker's PDP...
+      const next = await SupervisionSession.findOne({ where: { workerId: lacking, status: 'planned', startsAt: { [Op.gt]: new Date() } }, order: [['startsAt', 'ASC']] });
+      expect(next, 'someone lacking the gap has a supervision session planned').to.not.equal(null);
+      const worker = (await Person.findByPk(next!.workerId))!;
+      await page.goto(url(`/workers/${worker.id}/development-plan`), { waitUntil: 'load' });
+      await waitForHeading(page, new RegExp(`^${worker.name}’s personal development plan$`));
+      expect(await page.$eval('main', (element) => element.textContent ?? '')).to.contain(activity.title);
+      await axe.check(page, `/workers/${worker.id}/development-plan (planned training)`);
+      await shoot(page, 'worker-plan');
+
+      // ...and their supervisor finds it on the agenda of that next session.
+      const supervisor = (await Person.findByPk(next!.supervisorId))!;
+      asSupervisor = await newPage();
+      await loginWith(asSupervisor, supervisor.email, DEMO_PASSWORD);
+      await asSupervisor.goto(url(`/supervision/sessions/${next!.id}`), { waitUntil: 'load' });
+      await asSupervisor.waitForSelector('h2::-p-text(Agenda: development plan and gaps)');
+      const agenda = await asSupervisor.$$eval('h3', (headings) => {
+        const heading = headings.find((candidate) => candidate.textContent === 'Learning opportunities still to happen')!;
+        return heading.nextElementSibling?.textContent ?? '';
+      });
+      expect(agenda).to.contain(`Training: ${activity.title}`);
+      await axe.check(asSupervisor, `/supervision/sessions/${next!.id} (agenda with the planned training)`);
+      await shoot(asSupervisor, 'next-session-agenda');
+      await page.goto(url(activityPath), { waitUntil: 'load' });
 
       // Attendance: one participant attended.
       await waitForHydration(page);
@@ -124,6 +154,7 @@ describe('team development: planning against the biggest gap and the workforce r
       axe.expectNone();
     } finally {
       await closePage(page);
+      await closePage(asSupervisor);
     }
   });
 });
