@@ -11,6 +11,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
@@ -60,10 +61,15 @@ function useFlashOnce(flash: { message: string } | null | undefined) {
   return flash && arrived.current?.key === location.key ? flash : null;
 }
 
+/** A route's `handle`: `wide` gives its main content the width of the screen up to 1400px (a table that needs it). */
+export type PageHandle = { wide?: boolean };
+
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>('root');
   const nonce = useNonce();
   const flash = useFlashOnce(root?.flash);
+  const wide = useMatches().some((match) => (match.handle as PageHandle | undefined)?.wide === true);
+  const container = wide ? 'app-width-container--wide' : 'govuk-width-container';
   return (
     <html lang="en-GB" className="govuk-template govuk-template--rebranded">
       <head>
@@ -77,7 +83,7 @@ export function Layout({ children }: { children: ReactNode }) {
           Skip to main content
         </a>
         <header className="app-header">
-          <div className="govuk-width-container app-header__container">
+          <div className={`${container} app-header__container`}>
             <div>
               <Link to="/" className="app-header__product">
                 NOSfolio
@@ -100,7 +106,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </header>
         {root?.navigation.length ? (
           <nav className="app-nav" aria-label="Main">
-            <div className="govuk-width-container">
+            <div className={container}>
               <ul className="app-nav__list">
                 {root.navigation.map((item) => (
                   <li key={item.href}>
@@ -113,7 +119,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </div>
           </nav>
         ) : null}
-        <div className="govuk-width-container">
+        <div className={container}>
           <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
             {flash ? (
               <div className="govuk-grid-row">
@@ -126,7 +132,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </main>
         </div>
         <footer className="govuk-footer app-footer">
-          <div className="govuk-width-container">
+          <div className={container}>
             <p className="govuk-body-s">NOSfolio: competence, supervision and development against the National Occupational Standards.</p>
           </div>
         </footer>

@@ -5,12 +5,15 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { TableRegion } from '#app/components/ui/table-region.tsx';
 import { cellTone, describeCell, type Cell, type CellTone } from '#app/domain/team/matrix-cells.ts';
 import { teamMatrix, type PersonFlags, type TeamMatrix } from '#app/domain/team/matrix.server.ts';
+import type { PageHandle } from '#app/root.tsx';
 import { requirePermission } from '#app/utils/auth.server.ts';
 import { formatDate } from '#app/utils/dates/index.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 import { plural } from '#app/utils/words.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Team – NOSfolio' }];
+
+export const handle: PageHandle = { wide: true };
 
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, 'read:team:managed');

@@ -1,13 +1,12 @@
 // In Chromium: a worker and their supervisor agree a PDP through its forms, the next supervision session's agenda shows
 // the plan's goals and the worker's gaps, and a learning opportunity agreed in the record appears in the PDP, linked
 // back to the session. Every page is checked with axe; with SHOTS_DIR set, each is also photographed at two widths.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import type { Page } from 'puppeteer';
 import { hashPassword } from '#app/utils/password.server.ts';
 import { Person, PersonRole, PersonStandard, Standard, StandardItem, StandardVersion, SupervisionSession } from '#db/models/index.ts';
-import { AccessibilityAudit, closePage, loginWith, newPage, url, waitForHeading, waitForHydration } from './harness.ts';
+import { AccessibilityAudit, closePage, loginWith, newPage, shoot, url, waitForHeading, waitForHydration } from './harness.ts';
 
 /** A supervisor and a worker of the demo organisation holding ASTH325 (nothing of it met), with a session held yesterday. */
 async function pairWithGaps() {
@@ -45,18 +44,6 @@ async function pairWithGaps() {
     requestedById: null,
   });
   return { supervisor, worker, password, session, item, versionTitle: version!.title };
-}
-
-/** Photographs the page at a desktop and a phone width when SHOTS_DIR is set (for people to look at; never kept in the repository). */
-async function shoot(page: Page, name: string) {
-  const dir = process.env.SHOTS_DIR;
-  if (!dir) return;
-  mkdirSync(dir, { recursive: true });
-  for (const width of [1280, 390]) {
-    await page.setViewport({ width, height: 900 });
-    await page.screenshot({ path: path.join(dir, `${name}-${width}.png`), fullPage: true });
-  }
-  await page.setViewport({ width: 1280, height: 900 });
 }
 
 /**

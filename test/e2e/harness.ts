@@ -2,6 +2,7 @@
 // Loaded by mocha through `require` in test/e2e/.mocharc.json, after test/setup/database.ts (given on the command
 // line) has pointed DATABASE_URL and DATA_DIR at a fresh temporary database and migrated it.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -155,6 +156,26 @@ export async function newPage(): Promise<Page> {
   page.setDefaultTimeout(15_000);
   page.setDefaultNavigationTimeout(20_000);
   return page;
+}
+
+/**
+ * With SHOTS_DIR set, photographs the whole page at a desktop and a phone width, for people to look at (never kept in
+ * the repository); the phone width also in screenfuls, to read it at its real size. Does nothing otherwise.
+ */
+export async function shoot(page: Page, name: string): Promise<void> {
+  const dir = process.env.SHOTS_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  for (const width of [1280, 390]) {
+    await page.setViewport({ width, height: 900 });
+    await page.screenshot({ path: path.join(dir, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewport({ width: 390, height: 844 });
+  const height = await page.evaluate(() => document.body.scrollHeight);
+  for (let part = 0; part * 844 < Math.min(height, 844 * 8); part += 1) {
+    await page.screenshot({ path: path.join(dir, `${name}-390-part${part + 1}.png`), clip: { x: 0, y: part * 844, width: 390, height: 844 }, captureBeyondViewport: true });
+  }
+  await page.setViewport({ width: 1280, height: 900 });
 }
 
 /** Closes the page's whole browser context (and its cookies). */

@@ -1,7 +1,6 @@
 // Internal quality assurance in Chromium (issue 14, point 8): the IQA opens the sample, challenges a decision (a
 // challenge without a note is refused beside the field), the assessor sees the challenge on their home page with the
 // link to answer it, answers it with a new decision, and the IQA's sample shows it answered. Axe on every page.
-import { mkdir } from 'node:fs/promises';
 import { expect } from 'chai';
 import type { Page } from 'puppeteer';
 import { recordDecisions } from '#app/domain/assessment/decisions.server.ts';
@@ -10,25 +9,12 @@ import type { Role } from '#app/domain/roles.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
 import { contextFor } from '#app/utils/request-context.server.ts';
 import { Evidence, EvidenceItemLink, Person, PersonRole } from '#db/models/index.ts';
-import { AccessibilityAudit, closePage, demoLogin, inputIdForLabel, loginAs, newPage, url, waitForHeading, waitForHydration } from './harness.ts';
-
-const SHOTS = process.env.SHOTS_DIR ?? '';
+import { AccessibilityAudit, closePage, demoLogin, inputIdForLabel, loginAs, newPage, shoot, url, waitForHeading, waitForHydration } from './harness.ts';
 
 async function actorOf(email: string): Promise<Actor> {
   const person = (await Person.findOne({ where: { email } }))!;
   const roles = (await PersonRole.findAll({ where: { personId: person.id } })).map((row) => row.role as Role);
   return { id: person.id, organisationId: person.organisationId, organisationName: 'Demo', name: person.name, email, roles, teamId: person.teamId, lineSupervisorId: person.lineSupervisorId };
-}
-
-/** Screenshots at a wide and a narrow width, for people to look at (only when SHOTS_DIR is set). */
-async function shoot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  await mkdir(SHOTS, { recursive: true });
-  for (const width of [1280, 390]) {
-    await page.setViewport({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewport({ width: 1280, height: 900 });
 }
 
 async function cardText(page: Page, decisionId: number): Promise<string> {

@@ -2,32 +2,13 @@
 // on the activity page, in each one's plan and on one worker's PDP page, then as that worker's supervisor on the
 // agenda of their next session; read the workforce report (a period that ends before it starts is
 // answered beside the field) and download its CSV; every page checked with axe.
-import { mkdirSync } from 'node:fs';
 import { expect } from 'chai';
 import type { Page } from 'puppeteer';
 import { Op } from 'sequelize';
 import { today as todayInLondon } from '#app/utils/dates/index.ts';
 import { DevelopmentActivity, DevelopmentOpportunity, DevelopmentPlan, Person, SupervisionSession } from '#db/models/index.ts';
 import { DEMO_PASSWORD } from '#db/seed/people.ts';
-import { AccessibilityAudit, closePage, loginAs, loginWith, newPage, url, waitForHeading, waitForHydration } from './harness.ts';
-
-const SHOTS = process.env.SCREENSHOT_DIR;
-
-async function shoot(page: Page, name: string) {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  for (const width of [1280, 390]) {
-    await page.setViewport({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-  }
-  // The narrow page in screenfuls, to read it at its real size.
-  await page.setViewport({ width: 390, height: 844 });
-  const height = await page.evaluate(() => document.body.scrollHeight);
-  for (let part = 0; part * 844 < Math.min(height, 844 * 8); part += 1) {
-    await page.screenshot({ path: `${SHOTS}/${name}-390-part${part + 1}.png`, clip: { x: 0, y: part * 844, width: 390, height: 844 }, captureBeyondViewport: true });
-  }
-  await page.setViewport({ width: 1280, height: 900 });
-}
+import { AccessibilityAudit, closePage, loginAs, loginWith, newPage, shoot, url, waitForHeading, waitForHydration } from './harness.ts';
 
 describe('team development: planning against the biggest gap and the workforce report', function () {
   this.timeout(120_000);

@@ -1,22 +1,9 @@
 // The manager's team page in Chromium: the matrix of people by standards, a filter sent as a plain GET form, the
 // drill-down into a standard's sections and a section's items, a cell read as text; axe on each page, screenshots
 // at 1280 and 390 px; another team's id is not found.
-import { mkdirSync } from 'node:fs';
 import { expect } from 'chai';
 import type { Page } from 'puppeteer';
-import { AccessibilityAudit, closePage, httpLoginAs, loginAs, newPage, url, waitForHeading } from './harness.ts';
-
-const SHOTS = process.env.E2E_SHOTS_DIR;
-
-async function shoot(page: Page, name: string) {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  for (const width of [1280, 390]) {
-    await page.setViewport({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewport({ width: 1280, height: 900 });
-}
+import { AccessibilityAudit, closePage, httpLoginAs, loginAs, newPage, shoot, url, waitForHeading } from './harness.ts';
 
 describe('Team matrix', () => {
   let page: Page | undefined;
