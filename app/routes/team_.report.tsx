@@ -12,12 +12,16 @@ import { TableRegion } from '#app/components/ui/table-region.tsx';
 import { PDP_LABELS, WHO_LABELS } from '#app/domain/team/report-labels.ts';
 import { periodAsked } from '#app/domain/team/report-period.server.ts';
 import { isWho, peopleBehind, workforceReport } from '#app/domain/team/workforce-report.server.ts';
+import type { PageHandle } from '#app/root.tsx';
 import { requirePermission } from '#app/utils/auth.server.ts';
 import { formatDate, formatYearMonth, splitDate } from '#app/utils/dates/index.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 import { plural } from '#app/utils/words.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Workforce report – NOSfolio' }];
+
+// The people table at its foot has a column per measure: the report takes the screen's width (root.tsx).
+export const handle: PageHandle = { wide: true };
 
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, 'read:team:managed');
