@@ -10,6 +10,8 @@ export class DevelopmentGoal extends Model<InferAttributes<DevelopmentGoal>, Inf
   declare standardId: number | null;
   declare section: string | null;
   declare standardItemId: number | null;
+  /** Null only for areas written before target dates were asked for (migration 0026). */
+  declare targetDate: string | null;
   declare status: string;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -24,6 +26,7 @@ DevelopmentGoal.init(
     standardId: { type: DataTypes.INTEGER, allowNull: true },
     section: { type: DataTypes.STRING(300), allowNull: true },
     standardItemId: { type: DataTypes.INTEGER, allowNull: true },
+    targetDate: { type: DataTypes.DATEONLY, allowNull: true },
     status: { type: DataTypes.STRING(20), allowNull: false },
     createdAt: DataTypes.DATE,
     updatedAt: DataTypes.DATE,

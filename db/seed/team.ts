@@ -257,7 +257,7 @@ type PlanSpec = {
   writtenDaysAgo: number;
   agreedDaysAgo: number | null;
   strengths: string;
-  goals: { description: string; item?: string; opportunities: Omit<OpportunityInput, 'goalId'>[] }[];
+  goals: { description: string; item?: string; targetDate: string; opportunities: Omit<OpportunityInput, 'goalId'>[] }[];
 };
 
 function planSpecs(): PlanSpec[] {
@@ -265,45 +265,45 @@ function planSpecs(): PlanSpec[] {
     {
       worker: 'sarah', supervisor: 'david', writtenDaysAgo: 100, agreedDaysAgo: 99,
       strengths: 'Calm and warm with distressed callers; keeps clear, agreed contact plans.',
-      goals: [{ description: 'Explain the limits of my role and of the service, and what I can offer instead', item: 'ASTH325 K3', opportunities: [{ kind: 'shadowing', description: 'Shadow a duty social worker for an afternoon', targetDate: daysAgo(35) }] }],
+      goals: [{ description: 'Explain the limits of my role and of the service, and what I can offer instead', targetDate: addDays(today(), 60), item: 'ASTH325 K3', opportunities: [{ kind: 'shadowing', description: 'Shadow a duty social worker for an afternoon', targetDate: daysAgo(35) }] }],
     },
     {
       worker: 'liam', supervisor: 'david', writtenDaysAgo: 40, agreedDaysAgo: 38,
       strengths: 'Quick to learn the contact system; good at checking what callers need.',
-      goals: [{ description: 'Check the caller’s identity before discussing their case', item: 'ASTH325 K2', opportunities: [{ kind: 'induction', description: 'Induction workbook section 3: confidentiality', targetDate: addDays(today(), 14) }] }],
+      goals: [{ description: 'Check the caller’s identity before discussing their case', targetDate: addDays(today(), 45), item: 'ASTH325 K2', opportunities: [{ kind: 'induction', description: 'Induction workbook section 3: confidentiality', targetDate: addDays(today(), 14) }] }],
     },
     {
       worker: 'amelia', supervisor: 'david', writtenDaysAgo: 62, agreedDaysAgo: 60,
       strengths: 'Experienced and steady; the person colleagues ask about local services.',
-      goals: [{ description: 'Show what I know about local services and referral routes', item: 'ASTH325 K18', opportunities: [{ kind: 'guided_reading', description: 'Read the local directory of adult services and note what has changed', targetDate: addDays(today(), 30) }] }],
+      goals: [{ description: 'Show what I know about local services and referral routes', targetDate: addDays(today(), 90), item: 'ASTH325 K18', opportunities: [{ kind: 'guided_reading', description: 'Read the local directory of adult services and note what has changed', targetDate: addDays(today(), 30) }] }],
     },
     {
       // Agreed eight months ago and not reviewed since: stale.
       worker: 'josh', supervisor: 'david', writtenDaysAgo: 242, agreedDaysAgo: 240,
       strengths: 'Friendly and patient on the phone.',
-      goals: [{ description: 'Explain what the service cannot do, and why', item: 'ASTH325 K3', opportunities: [{ kind: 'coaching', description: 'Listen back to two calls with David', targetDate: daysAgo(180) }] }],
+      goals: [{ description: 'Explain what the service cannot do, and why', targetDate: daysAgo(30), item: 'ASTH325 K3', opportunities: [{ kind: 'coaching', description: 'Listen back to two calls with David', targetDate: daysAgo(180) }] }],
     },
     {
       // Put forward by David five days ago; Ben has not agreed it yet.
       worker: 'ben', supervisor: 'david', writtenDaysAgo: 5, agreedDaysAgo: null,
       strengths: 'Reliable on the evening shift; good handovers to the emergency duty team.',
-      goals: [{ description: 'Explain the limits of the evening service to callers', item: 'ASTH325 K3', opportunities: [{ kind: 'e_learning', description: 'Boundaries in customer contact (e-learning)', targetDate: addDays(today(), 21) }] }],
+      goals: [{ description: 'Explain the limits of the evening service to callers', targetDate: addDays(today(), 75), item: 'ASTH325 K3', opportunities: [{ kind: 'e_learning', description: 'Boundaries in customer contact (e-learning)', targetDate: addDays(today(), 21) }] }],
     },
     {
       worker: 'kwame', supervisor: 'grace', writtenDaysAgo: 92, agreedDaysAgo: 90,
       strengths: 'Achieved HSC3331; a natural mentor, trusted by the people he supports and by the team.',
-      goals: [{ description: 'Lead the Millbrook team’s supervision well', opportunities: [{ kind: 'training', description: 'Supervising others: the council’s two-day course', targetDate: addDays(today(), 60) }] }],
+      goals: [{ description: 'Lead the Millbrook team’s supervision well', targetDate: addDays(today(), 120), opportunities: [{ kind: 'training', description: 'Supervising others: the council’s two-day course', targetDate: addDays(today(), 60) }] }],
     },
     {
       // Agreed seven months ago against a six-month review: stale.
       worker: 'zoe', supervisor: 'kwame', writtenDaysAgo: 215, agreedDaysAgo: 212,
       strengths: 'Builds trust quickly; creative about finding groups and activities.',
-      goals: [{ description: 'Support people to stay safe in their relationships', item: 'HSC3331 P18', opportunities: [{ kind: 'peer_group_discussion', description: 'Team discussion of the safeguarding policy on financial abuse', targetDate: daysAgo(150) }] }],
+      goals: [{ description: 'Support people to stay safe in their relationships', targetDate: daysAgo(90), item: 'HSC3331 P18', opportunities: [{ kind: 'peer_group_discussion', description: 'Team discussion of the safeguarding policy on financial abuse', targetDate: daysAgo(150) }] }],
     },
     {
       worker: 'niamh', supervisor: 'kwame', writtenDaysAgo: 42, agreedDaysAgo: 41,
       strengths: 'Thorough records; good at finding out what people want from friendships.',
-      goals: [{ description: 'Support people to stay safe in their relationships', item: 'HSC3331 P18', opportunities: [] }],
+      goals: [{ description: 'Support people to stay safe in their relationships', targetDate: addDays(today(), 100), item: 'HSC3331 P18', opportunities: [] }],
     },
   ];
 }
@@ -317,7 +317,7 @@ async function seedPlans(people: Actors) {
     const items = await itemsOf(worker.id);
     await saveStrengths(written, worker.id, spec.strengths);
     for (const goal of spec.goals) {
-      const goalId = await addGoal(written, worker.id, { description: goal.description, link: goal.item ? `item:${items.get(goal.item)!}` : undefined });
+      const goalId = await addGoal(written, worker.id, { description: goal.description, targetDate: goal.targetDate, link: goal.item ? `item:${items.get(goal.item)!}` : undefined });
       for (const opportunity of goal.opportunities) await addOpportunity(written, worker.id, { ...opportunity, goalId });
     }
     const version = await proposePlan(written, worker.id);

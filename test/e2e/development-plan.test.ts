@@ -94,8 +94,20 @@ describe('a personal development plan', function () {
       const goalForm = 'form:has(input[name="intent"][value="goal"])';
       await asWorker.type(`${goalForm} textarea[name="description"]`, 'Agreeing contact with the people I support');
       await asWorker.select(`${goalForm} select[name="link"]`, `item:${item.id}`);
+      // Without a target date it is refused beside the field, what was typed kept.
+      await asWorker.click(`${goalForm} button::-p-text(Add area for development)`);
+      await asWorker.waitForSelector(`${goalForm} .govuk-error-message`);
+      expect(await asWorker.$eval(`${goalForm} .govuk-error-message`, (element) => element.textContent ?? '')).to.match(/target date/i);
+      expect(await asWorker.$eval(`${goalForm} textarea[name="description"]`, (element) => (element as HTMLTextAreaElement).value)).to.equal('Agreeing contact with the people I support');
+      await axe.check(asWorker, '/development-plan (goal without a target date)');
+      for (const [name, value] of [['targetDate.day', 31], ['targetDate.month', 7], ['targetDate.year', nextYear]] as const) {
+        await typeInto(asWorker, `${goalForm} input[name="${name}"]`, String(value));
+      }
+      await asWorker.keyboard.press('Tab');
+      await new Promise((resolve) => setTimeout(resolve, 150));
       await asWorker.click(`${goalForm} button::-p-text(Add area for development)`);
       await asWorker.waitForSelector('::-p-text(Area for development added.)');
+      expect(await mainText(asWorker)).to.contain(`31 July ${nextYear}`);
 
       const opportunityForm = 'form:has(input[name="intent"][value="opportunity"])';
       await fillOpportunity(asWorker, opportunityForm, { kind: 'e_learning', description: 'Boundaries e-learning module' });

@@ -97,6 +97,7 @@ export async function portfolioWorker(options: { hostilePort?: number } = {}) {
     standardId: null,
     section: null,
     standardItemId: item(asth.items, 'K1').id,
+    targetDate: '2027-02-26',
     status: 'open',
   });
   await DevelopmentOpportunity.create({

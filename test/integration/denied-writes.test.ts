@@ -95,7 +95,7 @@ async function setUp() {
   const actionId = await addAction(ctx(ours.supervisor), recordId, { description: 'Book a course', ownerId: ours.worker.id, dueOn: addDays(today, 14) });
   const session = { date: addDays(today, 4), startTime: '10:00', endTime: '11:00' };
   // The worker's PDP with a goal and an opportunity, put forward by the worker: the supervisor's agreement is to come.
-  const goalId = await addGoal(ctx(ours.worker), ours.worker.id, { description: 'Recording', link: '' });
+  const goalId = await addGoal(ctx(ours.worker), ours.worker.id, { description: 'Recording', targetDate: '2027-03-31', link: '' });
   const planOpportunityId = await addOpportunity(ctx(ours.worker), ours.worker.id, { kind: 'training', description: 'Course', targetDate: addDays(today, 30) });
   await proposePlan(ctx(ours.worker), ours.worker.id);
   const activityId = await planActivity(ctx(ours.manager), { kind: 'item', itemId: item.id }, activityFor([ours.worker.id]));
@@ -140,7 +140,7 @@ const CASES: Case[] = [
   ['createCalendarLink', 'an admin, who has no supervision', Forbidden, (f) => createCalendarLink(ctx(f.ours.admin))],
   ['revokeCalendarLinks', 'an assessor, who has no supervision', Forbidden, (f) => revokeCalendarLinks(ctx(f.assessor))],
   ['saveStrengths', 'a colleague', NotFound, (f) => saveStrengths(ctx(f.colleague), f.ours.worker.id, 'Changed')],
-  ['addGoal', 'another organisation’s manager', NotFound, (f) => addGoal(ctx(f.theirs.manager), f.ours.worker.id, { description: 'Theirs', link: '' })],
+  ['addGoal', 'another organisation’s manager', NotFound, (f) => addGoal(ctx(f.theirs.manager), f.ours.worker.id, { description: 'Theirs', targetDate: '2027-03-31', link: '' })],
   ['setGoalStatus', 'a colleague', NotFound, (f) => setGoalStatus(ctx(f.colleague), f.goalId, 'dropped')],
   ['addOpportunity', 'the worker’s assessor', Forbidden, (f) => addOpportunity(ctx(f.assessor), f.ours.worker.id, { kind: 'training', description: 'More', targetDate: addDays(today, 30) })],
   ['updateOpportunity', 'a former supervisor', NotFound, (f) => updateOpportunity(ctx(f.formerSupervisor), f.planOpportunityId, { status: 'cancelled' })],

@@ -59,7 +59,7 @@ describe('personal development plans', function () {
     expect((await planPage(org.worker, org.worker.id)).content.strengths).to.equal('Calm with distressed callers');
   });
 
-  it('refuses a learning opportunity without a target date and a goal linked to another organisation’s item, beside the field, writing nothing', async () => {
+  it('refuses a learning opportunity or a goal without a target date and a goal linked to another organisation’s item, beside the field, writing nothing', async () => {
     const org = await createStaffedOrganisation();
     const other = await createStaffedOrganisation();
     await giveStandard(org.admin, 'ASTH325', [org.worker]);
@@ -70,10 +70,12 @@ describe('personal development plans', function () {
     expect(noDate.fieldErrors).to.have.keys(['targetDate']);
     const badDate = await expectRejection(addOpportunity(ctx(org.supervisor), org.worker.id, { ...opportunity, targetDate: '2026-02-30' }), ValidationError);
     expect(badDate.fieldErrors.targetDate).to.deep.equal(['Enter the target date, for example 27 3 2026']);
-    const foreign = await expectRejection(addGoal(ctx(org.supervisor), org.worker.id, { description: 'Recording', link: `item:${theirItems[0]!.id}` }), ValidationError);
+    const foreign = await expectRejection(addGoal(ctx(org.supervisor), org.worker.id, { description: 'Recording', targetDate: '2027-03-31', link: `item:${theirItems[0]!.id}` }), ValidationError);
     expect(foreign.fieldErrors.link![0]).to.match(/^Select a standard, section or item that .* holds/);
-    await expectRejection(addGoal(ctx(org.supervisor), org.worker.id, { description: 'Recording', link: 'standard:999999' }), ValidationError);
-    await expectRejection(addGoal(ctx(org.supervisor), org.worker.id, { description: ' ', link: '' }), ValidationError);
+    await expectRejection(addGoal(ctx(org.supervisor), org.worker.id, { description: 'Recording', targetDate: '2027-03-31', link: 'standard:999999' }), ValidationError);
+    await expectRejection(addGoal(ctx(org.supervisor), org.worker.id, { description: ' ', targetDate: '2027-03-31', link: '' }), ValidationError);
+    const goalWithoutDate = await expectRejection(addGoal(ctx(org.supervisor), org.worker.id, { description: 'Recording', targetDate: '', link: '' }), ValidationError);
+    expect(goalWithoutDate.fieldErrors).to.deep.equal({ targetDate: ['Enter the target date, for example 27 3 2026'] });
 
     expect(await writtenRows(org.organisation.id)).to.deep.equal(before);
     expect(await DevelopmentGoal.count({ where: { organisationId: other.organisation.id } })).to.equal(0);
@@ -83,11 +85,11 @@ describe('personal development plans', function () {
     const org = await createStaffedOrganisation();
     const { items } = await giveStandard(org.admin, 'ASTH325', [org.worker]);
     const item = items[0]!;
-    const itemGoal = await addGoal(ctx(org.worker), org.worker.id, { description: 'Active listening', link: `item:${item.id}` });
+    const itemGoal = await addGoal(ctx(org.worker), org.worker.id, { description: 'Active listening', targetDate: '2027-03-31', link: `item:${item.id}` });
     const page = await planPage(org.worker, org.worker.id);
     const sectionLink = page.linkOptions.find((option) => option.value.startsWith('section:'))!;
-    await addGoal(ctx(org.supervisor), org.worker.id, { description: 'A whole section', link: sectionLink.value });
-    await addGoal(ctx(org.supervisor), org.worker.id, { description: 'Confidence on the phone', link: '' });
+    await addGoal(ctx(org.supervisor), org.worker.id, { description: 'A whole section', targetDate: '2027-03-31', link: sectionLink.value });
+    await addGoal(ctx(org.supervisor), org.worker.id, { description: 'Confidence on the phone', targetDate: '2027-03-31', link: '' });
     await addOpportunity(ctx(org.worker), org.worker.id, { ...opportunity, goalId: itemGoal });
     const goals = await DevelopmentGoal.findAll({ where: { organisationId: org.organisation.id }, order: [['id', 'ASC']] });
     expect(goals.map((goal) => [goal.standardItemId, goal.section !== null, goal.standardId !== null])).to.deep.equal([
@@ -165,8 +167,8 @@ describe('personal development plans', function () {
     const assessor = await createAssessor(org.admin, [org.worker]);
     const evidenceId = await createEvidence(org.worker, [items[0]!, items[1]!], { submitted: true });
     await judge(assessor, org.worker.id, [evidenceId], [judgement(items[0]!.id, 'met'), judgement(items[1]!.id, 'not_yet_met', { feedback: 'Say more about consent' })]);
-    const goalId = await addGoal(ctx(org.worker), org.worker.id, { description: 'Consent conversations', link: `item:${items[1]!.id}` });
-    await addGoal(ctx(org.worker), org.worker.id, { description: 'Dropped goal', link: '' }).then((id) => DevelopmentGoal.update({ status: 'dropped' }, { where: { id } }));
+    const goalId = await addGoal(ctx(org.worker), org.worker.id, { description: 'Consent conversations', targetDate: '2027-03-31', link: `item:${items[1]!.id}` });
+    await addGoal(ctx(org.worker), org.worker.id, { description: 'Dropped goal', targetDate: '2027-03-31', link: '' }).then((id) => DevelopmentGoal.update({ status: 'dropped' }, { where: { id } }));
     await addOpportunity(ctx(org.worker), org.worker.id, { ...opportunity, goalId });
 
     const { session, recordId } = await recordedSession(org.supervisor, org.worker, 1);

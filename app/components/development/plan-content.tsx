@@ -6,7 +6,7 @@ import { TableRegion } from '#app/components/ui/table-region.tsx';
 import { GOAL_STATUS_LABELS, OPPORTUNITY_KINDS, OPPORTUNITY_STATUS_LABELS } from '#app/domain/development/plan-forms.ts';
 import { formatDate, formatDateTime } from '#app/utils/dates/index.ts';
 
-export type GoalRow = { id: number; description: string; link: string | null; status: string };
+export type GoalRow = { id: number; description: string; link: string | null; targetDate?: string | null; status: string };
 export type OpportunityRow = {
   id: number;
   kind: string;
@@ -30,6 +30,7 @@ export function GoalsTable({ goals, control }: { goals: GoalRow[]; control?: (go
           <tr className="govuk-table__row">
             <th scope="col" className="govuk-table__header">Area for development</th>
             <th scope="col" className="govuk-table__header">Linked to</th>
+            <th scope="col" className="govuk-table__header">Target date</th>
             <th scope="col" className="govuk-table__header">Status</th>
           </tr>
         </thead>
@@ -38,6 +39,7 @@ export function GoalsTable({ goals, control }: { goals: GoalRow[]; control?: (go
             <tr className="govuk-table__row" key={goal.id}>
               <td className="govuk-table__cell">{goal.description}</td>
               <td className="govuk-table__cell">{goal.link ?? 'Free text'}</td>
+              <td className="govuk-table__cell">{goal.targetDate ? formatDate(goal.targetDate) : 'Not set'}</td>
               <td className="govuk-table__cell">{control ? control(goal) : (GOAL_STATUS_LABELS[goal.status] ?? goal.status)}</td>
             </tr>
           ))}

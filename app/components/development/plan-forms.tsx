@@ -50,6 +50,7 @@ export function GoalForm({ linkOptions, lastResult }: { linkOptions: Option[]; l
           emptyLabel="Free text: not in a standard"
           options={linkOptions}
         />
+        <DateInput field={fields.targetDate} legend="Target date" hint="For example, 27 3 2027" />
         <button type="submit" className="govuk-button govuk-button--secondary">Add area for development</button>
       </SchemaForm>
     </>
@@ -66,7 +67,7 @@ export function OpportunityForm({ intent, goals, lastResult, heading }: { intent
         <input type="hidden" name="intent" value={intent} />
         <SelectField field={fields.kind} label="Kind" emptyLabel="Select the kind" options={KIND_OPTIONS} />
         <TextArea field={fields.description} label="What the opportunity is" rows={3} />
-        <DateInput field={fields.targetDate} legend="Target date" hint="For example, 27 3 2026" />
+        <DateInput field={fields.targetDate} legend="Target date" hint="For example, 27 3 2027" />
         {goals.length ? (
           <SelectField
             field={fields.goalId}

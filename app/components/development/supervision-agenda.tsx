@@ -11,7 +11,7 @@ import { kindLabel } from './plan-content.tsx';
 type Opportunity = { id: number; kind: string; description: string; targetDate: string; status: string };
 export type AgendaData = {
   hasPlan: boolean;
-  goals: { id: number; description: string }[];
+  goals: { id: number; description: string; targetDate: string | null }[];
   opportunities: Opportunity[];
   gaps: { standardId: number; title: string; open: number; total: number; sections: { section: string; open: number; notYetMet: number; total: number }[] }[];
   addedHere: Opportunity[];
@@ -29,7 +29,7 @@ export function PdpAgenda({ agenda, planPath, carriedForward }: { agenda: Agenda
       <h3 className="govuk-heading-s">Open areas for development</h3>
       {agenda.goals.length ? (
         <ul className="govuk-list govuk-list--bullet">
-          {agenda.goals.map((goal) => <li key={goal.id}>{goal.description}</li>)}
+          {agenda.goals.map((goal) => <li key={goal.id}>{goal.description}{goal.targetDate ? `, by ${formatDate(goal.targetDate)}` : ''}</li>)}
         </ul>
       ) : (
         <p className="govuk-body">None open.</p>

@@ -63,10 +63,16 @@ async function goalLink(workerId: number, workerName: string, link: string | und
   throw refused;
 }
 
+const TARGET_DATE_MESSAGE = 'Enter the target date, for example 27 3 2026';
+const validTargetDate = (date: string | undefined) => Boolean(date && parseIsoDate(date));
+
 export async function addGoal(ctx: DomainContext, workerId: number, input: GoalInput): Promise<number> {
   const { actor } = ctx;
   const access = await changeAccess(actor, workerId);
-  if (!input.description.trim()) throw new ValidationError({ description: ['Enter the area for development'] });
+  const errors: Record<string, string[]> = {};
+  if (!input.description.trim()) errors.description = ['Enter the area for development'];
+  if (!validTargetDate(input.targetDate)) errors.targetDate = [TARGET_DATE_MESSAGE];
+  if (Object.keys(errors).length) throw new ValidationError(errors);
   const link = await goalLink(workerId, access.worker.name, input.link);
   return write(ctx, {
     permission: 'change:development-plan',
@@ -74,7 +80,7 @@ export async function addGoal(ctx: DomainContext, workerId: number, input: GoalI
     run: async (_access, transaction) => {
       const plan = await planFor(actor, workerId, transaction);
       const goal = await DevelopmentGoal.create(
-        { organisationId: actor.organisationId, planId: plan.id, description: input.description.trim(), ...link, status: GOAL_STATUS.open },
+        { organisationId: actor.organisationId, planId: plan.id, description: input.description.trim(), ...link, targetDate: input.targetDate, status: GOAL_STATUS.open },
         { transaction },
       );
       return goal.id;
@@ -111,7 +117,7 @@ export function opportunityProblems(input: OpportunityInput): Record<string, str
   const errors: Record<string, string[]> = {};
   if (!Object.hasOwn(OPPORTUNITY_KINDS, input.kind)) errors.kind = ['Select the kind of learning opportunity'];
   if (!input.description.trim()) errors.description = ['Enter what the opportunity is'];
-  if (!input.targetDate || !parseIsoDate(input.targetDate)) errors.targetDate = ['Enter the target date, for example 27 3 2026'];
+  if (!validTargetDate(input.targetDate)) errors.targetDate = [TARGET_DATE_MESSAGE];
   return errors;
 }
 

@@ -50,6 +50,7 @@ export const GoalSchema = z.object({
   intent: z.literal('goal'),
   description: textUpTo('The area for development', 2000, { required: 'Enter the area for development', bytes: TEXT_COLUMN_BYTES }),
   link: z.string().max(400).optional(),
+  targetDate: dateField('target date', { within: { yearsBack: 5, yearsAhead: 5 } }),
 });
 
 export const GoalStatusSchema = z.object({
@@ -92,5 +93,5 @@ export const PlanCommandSchema = z.discriminatedUnion('intent', [
 export type PlanCommand = z.output<typeof PlanCommandSchema>;
 export const PLAN_INTENTS = PlanCommandSchema.options.map((option) => option.shape.intent.value);
 
-export type GoalInput = { description: string; link?: string | undefined };
+export type GoalInput = { description: string; link?: string | undefined; targetDate: string };
 export type OpportunityInput = { kind: string; description: string; targetDate: string; goalId?: number | undefined };

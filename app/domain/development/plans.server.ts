@@ -51,7 +51,8 @@ export async function planStandingOf(workerIds: number[], on: string = today()):
 
 export type PlanContent = {
   strengths: string;
-  goals: { id: number; description: string; link: string | null; status: string }[];
+  /** `targetDate` is missing from versions agreed before areas had one. */
+  goals: { id: number; description: string; link: string | null; targetDate?: string | null; status: string }[];
   opportunities: { id: number; kind: string; description: string; targetDate: string; status: string; outcome: string; goalId: number | null }[];
 };
 
@@ -65,7 +66,7 @@ export async function planContent(planId: number, transaction?: Transaction): Pr
   const labels = await linkLabels(goals, transaction);
   return {
     strengths: plan?.strengths ?? '',
-    goals: goals.map((goal) => ({ id: goal.id, description: goal.description, link: labels.get(goal.id) ?? null, status: goal.status })),
+    goals: goals.map((goal) => ({ id: goal.id, description: goal.description, link: labels.get(goal.id) ?? null, targetDate: goal.targetDate, status: goal.status })),
     opportunities: opportunities.map((row) => ({
       id: row.id,
       kind: row.kind,

@@ -27,7 +27,7 @@ export async function pdpAgenda(workerId: number, recordId: number | null) {
   const opportunity = (row: DevelopmentOpportunity) => ({ id: row.id, kind: row.kind, description: row.description, targetDate: row.targetDate, status: row.status });
   return {
     hasPlan: plan !== null,
-    goals: goals.map((goal) => ({ id: goal.id, description: goal.description })),
+    goals: goals.map((goal) => ({ id: goal.id, description: goal.description, targetDate: goal.targetDate })),
     opportunities: opportunities.map(opportunity),
     gaps: (gaps.get(workerId) ?? [])
       .filter((standard) => standard.open > 0)

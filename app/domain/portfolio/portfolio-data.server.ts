@@ -105,7 +105,7 @@ export type PortfolioSupervision = {
 export type PortfolioPlan = {
   strengths: string;
   updatedAt: Date;
-  goals: { id: number; description: string; status: string; urn: string | null; section: string | null; itemCode: string | null }[];
+  goals: { id: number; description: string; targetDate: IsoDate | null; status: string; urn: string | null; section: string | null; itemCode: string | null }[];
   opportunities: {
     kind: string;
     description: string;
@@ -337,6 +337,7 @@ export async function loadPortfolioData(actor: Actor, workerId: number, today: I
           goals: goalRows.map((row) => ({
             id: num(row.id),
             description: String(row.description),
+            targetDate: row.targetDate === null ? null : dateColumn(row.targetDate as string),
             status: String(row.status),
             urn: (row.urn as string | null) ?? null,
             section: (row.section as string | null) ?? null,

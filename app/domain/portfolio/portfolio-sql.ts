@@ -79,7 +79,7 @@ FROM supervision_actions WHERE worker_id = :workerId GROUP BY status`;
 export const PLAN_SQL = `SELECT id, strengths, updated_at AS "updatedAt" FROM development_plans WHERE worker_id = :workerId`;
 
 export const GOALS_SQL = `
-SELECT g.id, g.description, g.status, COALESCE(s.urn, si.urn) AS urn, g.section, i.code AS "itemCode"
+SELECT g.id, g.description, g.target_date AS "targetDate", g.status, COALESCE(s.urn, si.urn) AS urn, g.section, i.code AS "itemCode"
 FROM development_plans p
 JOIN development_goals g ON g.plan_id = p.id
 LEFT JOIN standards s ON s.id = g.standard_id

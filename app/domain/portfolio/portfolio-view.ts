@@ -209,6 +209,7 @@ export function toPortfolioView(data: PortfolioData, issue: IssueFacts, attachme
             : null,
           goals: data.plan.goals.map((goal) => ({
             description: goal.description,
+            targetDate: goal.targetDate,
             status: humanise(goal.status),
             gap: [goal.urn, goal.itemCode ?? goal.section].filter(Boolean).join(' '),
           })),
