@@ -1,10 +1,11 @@
 // An organisation's structure: its locations, teams, and which teams or locations each manager manages.
-import { Op, UniqueConstraintError } from 'sequelize';
+import { Op, UniqueConstraintError, type Transaction } from 'sequelize';
 import { ValidationError } from '#app/utils/errors.server.ts';
 import { assertCan, assertSameOrganisation, type Actor } from '#app/utils/permissions.server.ts';
 import type { DomainContext } from '#app/utils/request-context.server.ts';
 import { Location, ManagerScope, Person, PersonRole, Team } from '#db/models/index.ts';
 import { AUDIT_ACTIONS } from './audit.server.ts';
+import { teamPath, wouldBeWithinItself } from './team-tree.ts';
 import { locked, write } from './write.server.ts';
 
 export async function getOrganisationStructure(actor: Actor) {
@@ -28,14 +29,17 @@ export async function getOrganisationStructure(actor: Actor) {
     ? await Person.findAll({ where: { ...where, id: { [Op.in]: lapsedIds } }, order: [['name', 'ASC']], attributes: ['id', 'name'] })
     : [];
   const locationName = new Map(locations.map((location) => [location.id, location.name]));
-  const teamName = new Map(teams.map((team) => [team.id, team.name]));
   return {
     locations: locations.map((location) => ({ id: location.id, name: location.name, address: location.address })),
-    teams: teams.map((team) => ({
-      id: team.id,
-      name: team.name,
-      locationName: team.locationId ? (locationName.get(team.locationId) ?? null) : null,
-    })),
+    teams: teams
+      .map((team) => ({
+        id: team.id,
+        name: team.name,
+        path: teamPath(teams, team.id),
+        parentTeamId: team.parentTeamId,
+        locationName: team.locationId ? (locationName.get(team.locationId) ?? null) : null,
+      }))
+      .sort((a, b) => a.path.localeCompare(b.path)),
     managers: [...managers.map((manager) => ({ manager, holdsRole: true })), ...lapsed.map((manager) => ({ manager, holdsRole: false }))].map(({ manager, holdsRole }) => ({
       id: manager.id,
       name: manager.name,
@@ -45,7 +49,7 @@ export async function getOrganisationStructure(actor: Actor) {
         .map((scope) => ({
           scopeId: scope.id,
           label: scope.teamId
-            ? `Team: ${teamName.get(scope.teamId) ?? ''}`
+            ? `Team: ${teamPath(teams, scope.teamId)}`
             : `Location: ${locationName.get(scope.locationId ?? 0) ?? ''}`,
         })),
     })),
@@ -75,20 +79,31 @@ export async function addLocation(ctx: DomainContext, input: { name: string; add
   }
 }
 
-export async function addTeam(ctx: DomainContext, input: { name: string; locationId?: number | undefined }) {
+/** The organisation's teams, for checking a parent inside a write. */
+function teamsOf(organisationId: number, transaction: Transaction) {
+  return Team.findAll({ where: { organisationId }, attributes: ['id', 'name', 'parentTeamId'], transaction });
+}
+
+const NOT_A_TEAM_OF_OURS = 'Select a team from the list';
+
+export async function addTeam(ctx: DomainContext, input: { name: string; locationId?: number | undefined; parentTeamId?: number | undefined }) {
   const { actor } = ctx;
   try {
     await write(ctx, {
       permission: 'manage:organisation:org',
-      load: (transaction) => (input.locationId !== undefined ? Location.findByPk(input.locationId, { transaction }) : Promise.resolve(null)),
-      check: (location) => {
+      load: async (transaction) => ({
+        location: input.locationId !== undefined ? await Location.findByPk(input.locationId, { transaction }) : null,
+        teams: await teamsOf(actor.organisationId, transaction),
+      }),
+      check: ({ location, teams }) => {
         if (input.locationId !== undefined && (!location || location.organisationId !== actor.organisationId)) {
           throw new ValidationError({ locationId: ['Select a location from the list'] });
         }
+        if (input.parentTeamId !== undefined && !teams.some((team) => team.id === input.parentTeamId)) throw new ValidationError({ parentTeamId: [NOT_A_TEAM_OF_OURS] });
       },
       run: async (_, transaction) => {
         await Team.create(
-          { organisationId: actor.organisationId, name: input.name, locationId: input.locationId ?? null },
+          { organisationId: actor.organisationId, name: input.name, locationId: input.locationId ?? null, parentTeamId: input.parentTeamId ?? null },
           { transaction },
         );
       },
@@ -98,6 +113,36 @@ export async function addTeam(ctx: DomainContext, input: { name: string; locatio
     if (error instanceof UniqueConstraintError) throw new ValidationError({ name: ['There is already a team with this name'] });
     throw error;
   }
+}
+
+/** Makes a team part of another (or of none, `parentTeamId` undefined); never of itself or of a team within it. */
+export async function moveTeam(ctx: DomainContext, input: { teamId: number; parentTeamId?: number | undefined }) {
+  const { actor } = ctx;
+  await write(ctx, {
+    permission: 'manage:organisation:org',
+    load: async (transaction) => ({
+      team: await Team.findOne({ where: { id: input.teamId, organisationId: actor.organisationId }, ...locked(transaction) }),
+      teams: await teamsOf(actor.organisationId, transaction),
+    }),
+    check: ({ team, teams }) => {
+      if (!team) throw new ValidationError({ teamId: [NOT_A_TEAM_OF_OURS] });
+      if (input.parentTeamId === undefined) return;
+      if (!teams.some((candidate) => candidate.id === input.parentTeamId)) throw new ValidationError({ parentTeamId: [NOT_A_TEAM_OF_OURS] });
+      if (wouldBeWithinItself(teams, team.id, input.parentTeamId)) {
+        throw new ValidationError({ parentTeamId: [`${team.name} cannot be part of itself or of a team within it`] });
+      }
+    },
+    run: async ({ team }, transaction) => {
+      await team!.update({ parentTeamId: input.parentTeamId ?? null }, { transaction });
+    },
+    audit: ({ team, teams }) => ({
+      action: AUDIT_ACTIONS.organisationChanged,
+      summary:
+        input.parentTeamId === undefined
+          ? `${actor.name} made the team ${team!.name} part of no other team`
+          : `${actor.name} made the team ${team!.name} part of ${teamPath(teams, input.parentTeamId)}`,
+    }),
+  });
 }
 
 /** `scope` is "team:ID" or "location:ID", as the form's select offers them. */

@@ -7,6 +7,7 @@ import { memoPerActor } from '#app/utils/actor-memo.server.ts';
 import { NotFound } from '#app/utils/errors.server.ts';
 import { hasRole, type Actor, canReadEvidence, canReadSupervision, type Relationship } from '#app/utils/permissions.server.ts';
 import { ManagerScope, Person, PersonRole, Team, WorkerAssessor } from '#db/models/index.ts';
+import { teamsWithin } from './team-tree.ts';
 
 export type { Relationship };
 
@@ -65,18 +66,19 @@ export async function effectiveLineSupervisorId(worker: { organisationId: number
 /** Ids of the teams a manager manages: their own teams plus every team at a location they manage, once per request. No check: the actor's own scope, empty for anyone who manages nothing. */
 export const managedTeamIds = memoPerActor([ManagerScope, Team], loadManagedTeamIds);
 
+/** The teams the actor manages: those named in their scopes, every team at their locations, and the teams below all of these. */
 async function loadManagedTeamIds(actor: Actor): Promise<number[]> {
-  const scopes = await ManagerScope.findAll({ where: { organisationId: actor.organisationId, managerId: actor.id } });
-  const teamIds = scopes.flatMap((scope) => (scope.teamId ? [scope.teamId] : []));
-  const locationIds = scopes.flatMap((scope) => (scope.locationId ? [scope.locationId] : []));
-  if (locationIds.length) {
-    const teams = await Team.findAll({
-      where: { organisationId: actor.organisationId, locationId: { [Op.in]: locationIds } },
-      attributes: ['id'],
-    });
-    teamIds.push(...teams.map((team) => team.id));
-  }
-  return [...new Set(teamIds)];
+  const [scopes, teams] = await Promise.all([
+    ManagerScope.findAll({ where: { organisationId: actor.organisationId, managerId: actor.id }, attributes: ['teamId', 'locationId'] }),
+    Team.findAll({ where: { organisationId: actor.organisationId }, attributes: ['id', 'locationId', 'parentTeamId'] }),
+  ]);
+  if (!scopes.length) return [];
+  const locationIds = new Set(scopes.flatMap((scope) => (scope.locationId ? [scope.locationId] : [])));
+  const roots = [
+    ...scopes.flatMap((scope) => (scope.teamId ? [scope.teamId] : [])),
+    ...teams.filter((team) => team.locationId !== null && locationIds.has(team.locationId)).map((team) => team.id),
+  ];
+  return teamsWithin(teams, roots);
 }
 
 export async function requireEvidenceReader(actor: Actor, workerId: number) {

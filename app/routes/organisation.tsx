@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
-import { LocationSchema, TeamSchema } from '#app/components/organisation-schema.ts';
+import { LocationSchema, MoveTeamSchema, TeamSchema } from '#app/components/organisation-schema.ts';
 import { SelectField, TextField } from '#app/components/ui/fields.tsx';
 import { SchemaForm, useSchemaForm } from '#app/components/ui/form.tsx';
 import { TableRegion } from '#app/components/ui/table-region.tsx';
@@ -11,6 +11,7 @@ import {
   addLocation,
   addManagerScope,
   addTeam,
+  moveTeam,
   getOrganisationStructure,
   removeManagerScope,
 } from '#app/domain/organisation.server.ts';
@@ -44,6 +45,8 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
       return submitForm(formData, LocationSchema, async (value) => (await addLocation(ctx, value), done('Location added.')));
     case 'add-team':
       return submitForm(formData, TeamSchema, async (value) => (await addTeam(ctx, value), done('Team added.')));
+    case 'move-team':
+      return submitForm(formData, MoveTeamSchema, async (value) => (await moveTeam(ctx, value), done('Team moved.')));
     case 'add-scope':
       return submitForm(formData, ScopeSchema, async (value) => (await addManagerScope(ctx, value), done('Manager scope added.')));
     case 'remove-scope': {
@@ -63,8 +66,10 @@ export default function OrganisationPage() {
     lastResult && (lastResult as { initialValue?: Record<string, unknown> }).initialValue?.intent === intent ? lastResult : undefined;
   const [locationForm, locationFields] = useSchemaForm('add-location', LocationSchema, resultFor('add-location'));
   const [teamForm, teamFields] = useSchemaForm('add-team', TeamSchema, resultFor('add-team'));
+  const [moveForm, moveFields] = useSchemaForm('move-team', MoveTeamSchema, resultFor('move-team'));
   const [scopeForm, scopeFields] = useSchemaForm('add-scope', ScopeSchema, resultFor('add-scope'));
   const locationOptions = locations.map((location) => ({ value: String(location.id), label: location.name }));
+  const teamOptions = teams.map((team) => ({ value: String(team.id), label: team.path }));
 
   return (
     <>
@@ -97,17 +102,28 @@ export default function OrganisationPage() {
           <ul className="govuk-list govuk-list--bullet">
             {teams.map((team) => (
               <li key={team.id}>
-                {team.name}
+                {team.path}
                 {team.locationName ? <span className="govuk-body-s"> at {team.locationName}</span> : null}
               </li>
             ))}
           </ul>
+          <p className="govuk-body-s">A manager of a team also manages the teams that are part of it.</p>
           <SchemaForm form={teamForm} fields={teamFields}>
             <input type="hidden" name="intent" value="add-team" />
             <TextField field={teamFields.name} label="New team name" />
             <SelectField field={teamFields.locationId} label="Location" options={locationOptions} emptyLabel="No particular location" />
+            <SelectField field={teamFields.parentTeamId} label="Part of (optional)" options={teamOptions} emptyLabel="Not part of another team" />
             <button type="submit" className="govuk-button govuk-button--secondary">Add team</button>
           </SchemaForm>
+          {teams.length > 1 ? (
+            <SchemaForm form={moveForm} fields={moveFields}>
+              <input type="hidden" name="intent" value="move-team" />
+              <h3 className="govuk-heading-s">Move a team</h3>
+              <SelectField field={moveFields.teamId} label="Team" options={teamOptions} emptyLabel="Select a team" />
+              <SelectField field={moveFields.parentTeamId} label="Part of" options={teamOptions} emptyLabel="Not part of another team" />
+              <button type="submit" className="govuk-button govuk-button--secondary">Move team</button>
+            </SchemaForm>
+          ) : null}
         </div>
       </div>
 
@@ -168,7 +184,7 @@ export default function OrganisationPage() {
           label="Manages"
           emptyLabel="Select a team or location"
           options={[
-            ...teams.map((team) => ({ value: `team:${team.id}`, label: `Team: ${team.name}` })),
+            ...teams.map((team) => ({ value: `team:${team.id}`, label: `Team: ${team.path}` })),
             ...locations.map((location) => ({ value: `location:${location.id}`, label: `Whole location: ${location.name}` })),
           ]}
         />

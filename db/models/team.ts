@@ -1,4 +1,4 @@
-// A team of people, optionally at one location.
+// A team of people, optionally at one location and optionally part of another team (app/domain/team-tree.ts).
 import {
   DataTypes,
   Model,
@@ -14,6 +14,7 @@ export class Team extends Model<InferAttributes<Team>, InferCreationAttributes<T
   declare id: CreationOptional<number>;
   declare organisationId: number;
   declare locationId: number | null;
+  declare parentTeamId: CreationOptional<number | null>;
   declare name: string;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -26,6 +27,7 @@ Team.init(
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
     organisationId: { type: DataTypes.INTEGER, allowNull: false },
     locationId: { type: DataTypes.INTEGER, allowNull: true },
+    parentTeamId: { type: DataTypes.INTEGER, allowNull: true, defaultValue: null },
     name: { type: DataTypes.STRING(200), allowNull: false },
     createdAt: DataTypes.DATE,
     updatedAt: DataTypes.DATE,

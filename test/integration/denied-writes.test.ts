@@ -17,7 +17,7 @@ import { actOnPlan } from '#app/domain/development/commands.server.ts';
 import { addGoal, addOpportunity, agreePlan, proposePlan, saveStrengths, setGoalStatus, updateOpportunity } from '#app/domain/development/plan-changes.server.ts';
 import { addOpportunityFromRecord } from '#app/domain/development/supervision-agenda.server.ts';
 import { insertEvidence, recordEvidence, submitEvidence, updateEvidence } from '#app/domain/evidence.server.ts';
-import { addLocation, addManagerScope, addTeam, removeManagerScope } from '#app/domain/organisation.server.ts';
+import { addLocation, addManagerScope, addTeam, moveTeam, removeManagerScope } from '#app/domain/organisation.server.ts';
 import { createPerson, setPersonActive, updatePerson } from '#app/domain/people.server.ts';
 import { acknowledgePolicy, addPolicy, addPolicyVersion } from '#app/domain/policies.server.ts';
 import { cancelPortfolioBatch, openPortfolioBatchFile, requestPortfolioBatch } from '#app/domain/portfolio/batches.server.ts';
@@ -153,6 +153,7 @@ const CASES: Case[] = [
   ['changePassword', 'a person who holds no role', Forbidden, (f) => changePassword(ctx(f.noRoles), { currentPassword: 'x', newPassword: 'a new long password' }, 'session')],
   ['addLocation', 'a manager', Forbidden, (f) => addLocation(ctx(f.ours.manager), { name: unique('Place') })],
   ['addTeam', 'another organisation’s manager', Forbidden, (f) => addTeam(ctx(f.theirs.manager), { name: unique('Team') })],
+  ['moveTeam', 'a manager', Forbidden, (f) => moveTeam(ctx(f.ours.manager), { teamId: f.ours.team.id })],
   ['addManagerScope', 'a supervisor', Forbidden, (f) => addManagerScope(ctx(f.ours.supervisor), { managerId: f.ours.manager.id, scope: `team:${f.ours.team.id}` })],
   ['removeManagerScope', 'another organisation’s admin', NotFound, (f) => removeManagerScope(ctx(f.theirs.admin), f.scope.id)],
   ['createPerson', 'a manager', Forbidden, (f) => createPerson(ctx(f.ours.manager), { name: 'New Person', email: `${unique('new')}@example.org`, roles: ['worker'] })],

@@ -2,8 +2,8 @@
 import { expect } from 'chai';
 import { checkDatabase } from '#app/domain/health.server.ts';
 import { attentionFor } from '#app/domain/home.server.ts';
-import { addLocation, addManagerScope, addTeam, getOrganisationStructure } from '#app/domain/organisation.server.ts';
-import { managedTeamIds } from '#app/domain/relationships.server.ts';
+import { addLocation, addManagerScope, addTeam, getOrganisationStructure, moveTeam } from '#app/domain/organisation.server.ts';
+import { managedTeamIds, relationshipTo } from '#app/domain/relationships.server.ts';
 import { listManagedTeam } from '#app/domain/team.server.ts';
 import { Forbidden, ValidationError } from '#app/utils/errors.server.ts';
 import { contextFor } from '#app/utils/request-context.server.ts';
@@ -64,6 +64,56 @@ describe('organisation structure', () => {
     expect(foreign).to.be.instanceOf(ValidationError);
     const foreignScope = await addManagerScope(contextFor(one.admin, { ipAddress: 'ip' }), { managerId: one.manager.id, scope: `team:${other.team.id}` }).catch((error) => error);
     expect(foreignScope).to.be.instanceOf(ValidationError);
+  });
+
+  it('a manager of a team manages the teams within it, however deep, and not the team above; moving a team moves that', async () => {
+    const { organisation, team, admin, manager, worker } = await createStaffedOrganisation();
+    const ctx = contextFor(admin, { ipAddress: 'ip' });
+    await addTeam(ctx, { name: 'Evening line', parentTeamId: team.id });
+    const evening = (await Team.findOne({ where: { organisationId: organisation.id, name: 'Evening line' } }))!;
+    await addTeam(ctx, { name: 'Weekend evenings', parentTeamId: evening.id });
+    const weekend = (await Team.findOne({ where: { organisationId: organisation.id, name: 'Weekend evenings' } }))!;
+    const eveningWorker = await createPerson(organisation.id, { roles: ['worker'], teamId: weekend.id });
+    const eveningManager = actorFor(await createPerson(organisation.id, { roles: ['manager'] }), ['manager']);
+    await makeManagerOf(eveningManager.id, organisation.id, { teamId: evening.id });
+
+    expect((await managedTeamIds(manager)).sort()).to.deep.equal([team.id, evening.id, weekend.id].sort());
+    expect((await relationshipTo(manager, eveningWorker.id)).relationship.manager).to.equal(true);
+    expect((await managedTeamIds(eveningManager)).sort()).to.deep.equal([evening.id, weekend.id].sort());
+    expect((await relationshipTo(eveningManager, worker.id)).relationship.manager).to.equal(false);
+    const structure = await getOrganisationStructure(admin);
+    expect(structure.teams.map((row) => row.path)).to.include.members([team.name, `${team.name} › Evening line`, `${team.name} › Evening line › Weekend evenings`]);
+
+    // Out from under the team: its manager no longer manages it.
+    await moveTeam(ctx, { teamId: weekend.id });
+    expect((await managedTeamIds(manager)).sort()).to.deep.equal([team.id, evening.id].sort());
+    expect((await relationshipTo(manager, eveningWorker.id)).relationship.manager).to.equal(false);
+    expect((await Team.findByPk(weekend.id))!.parentTeamId).to.equal(null);
+  });
+
+  it('refuses a team within itself or within a team inside it, and a parent of another organisation, changing nothing', async () => {
+    const { organisation, team, admin } = await createStaffedOrganisation();
+    const other = await createStaffedOrganisation();
+    const ctx = contextFor(admin, { ipAddress: 'ip' });
+    await addTeam(ctx, { name: 'Evening line', parentTeamId: team.id });
+    const evening = (await Team.findOne({ where: { organisationId: organisation.id, name: 'Evening line' } }))!;
+
+    const itself = await moveTeam(ctx, { teamId: team.id, parentTeamId: team.id }).catch((error) => error);
+    expect(itself).to.be.instanceOf(ValidationError);
+    expect((itself as ValidationError).fieldErrors.parentTeamId).to.deep.equal([`${team.name} cannot be part of itself or of a team within it`]);
+    const within = await moveTeam(ctx, { teamId: team.id, parentTeamId: evening.id }).catch((error) => error);
+    expect((within as ValidationError).fieldErrors.parentTeamId).to.deep.equal([`${team.name} cannot be part of itself or of a team within it`]);
+    const foreignParent = await moveTeam(ctx, { teamId: evening.id, parentTeamId: other.team.id }).catch((error) => error);
+    expect((foreignParent as ValidationError).fieldErrors.parentTeamId).to.deep.equal(['Select a team from the list']);
+    const foreignTeam = await moveTeam(ctx, { teamId: other.team.id, parentTeamId: team.id }).catch((error) => error);
+    expect((foreignTeam as ValidationError).fieldErrors.teamId).to.deep.equal(['Select a team from the list']);
+    const foreignOnAdd = await addTeam(ctx, { name: 'Cross', parentTeamId: other.team.id }).catch((error) => error);
+    expect((foreignOnAdd as ValidationError).fieldErrors.parentTeamId).to.deep.equal(['Select a team from the list']);
+
+    expect((await Team.findByPk(team.id))!.parentTeamId).to.equal(null);
+    expect((await Team.findByPk(evening.id))!.parentTeamId).to.equal(team.id);
+    expect((await Team.findByPk(other.team.id))!.parentTeamId).to.equal(null);
+    expect(await Team.count({ where: { organisationId: organisation.id, name: 'Cross' } })).to.equal(0);
   });
 
   it('reports the database as reachable', async () => {
