@@ -13,6 +13,7 @@ import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { NonceProvider } from './components/nonce.tsx';
 import { scheduleOrphanFileSweep } from './domain/evidence/file-sweep.server.ts';
+import { scheduleBatchFileRetention } from './domain/portfolio/batch-retention.server.ts';
 import { resumePortfolioQueue } from './domain/portfolio/queue/index.server.ts';
 import { env } from './utils/env.server.ts';
 import { logger } from './utils/logger.server.ts';
@@ -23,6 +24,7 @@ export const serverConfig = { publicUrl: env().publicUrl, port: env().port, trus
 export { logger };
 scheduleOrphanFileSweep();
 resumePortfolioQueue();
+scheduleBatchFileRetention();
 
 // Pages and their data carry personal details: no browser or proxy may keep a copy. Resource routes say so themselves.
 const NO_STORE = 'no-store';

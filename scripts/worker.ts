@@ -3,6 +3,7 @@
 // reaches the same database, Redis and DATA_DIR. A worker stopped by SIGTERM or SIGINT finishes what it holds first;
 // one that dies leaves its jobs to be taken up by another after --lock-ms (30 s). Logs are JSON lines on stdout.
 import { parseArgs } from 'node:util';
+import { scheduleBatchFileRetention } from '#app/domain/portfolio/batch-retention.server.ts';
 import { PRINT_CONCURRENCY } from '#app/domain/portfolio/browser.server.ts';
 import { closePrintingBrowser, printPortfolio } from '#app/domain/portfolio/queue/processor.server.ts';
 import { DEFAULT_LOCK_MS, startRedisWorker } from '#app/domain/portfolio/queue/redis.server.ts';
@@ -39,6 +40,7 @@ const concurrency = positive('concurrency', values.concurrency, PRINT_CONCURRENC
 const lockMs = positive('lock-ms', values['lock-ms'], DEFAULT_LOCK_MS);
 const running = await startRedisWorker({ url: redisUrl, prefix: redisPrefix, processor: printPortfolio, concurrency, lockMs });
 logger.info({ concurrency, lockMs, pid: process.pid }, 'portfolio worker ready');
+scheduleBatchFileRetention();
 
 let stopping = false;
 async function stop(signal: string) {

@@ -125,6 +125,13 @@ export default function PortfolioBatchPage() {
               <a className="govuk-button" href={`/team/portfolios/${batch.id}/download`} download>
                 Download {batch.output === 'zip' ? 'the ZIP file' : 'the PDF'} ({megabytes(batch.file.byteSize)})
               </a>
+              {batch.file.keptUntil ? <span className="govuk-body govuk-!-display-block">It is kept until {formatDateTime(batch.file.keptUntil)}, then removed.</span> : null}
+            </p>
+          ) : null}
+          {batch.fileRemovedAt ? (
+            <p className="govuk-body">
+              The file was removed on {formatDateTime(batch.fileRemovedAt)}, a week after it was made, as the portfolios hold people’s evidence.{' '}
+              <Link className="govuk-link" to="/team/portfolios">Ask for them again</Link> if you need them.
             </p>
           ) : null}
 

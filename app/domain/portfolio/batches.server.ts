@@ -15,6 +15,7 @@ import { managedTeamIds } from '../relationships.server.ts';
 import { BATCH_WORKFLOW } from '../workflows/portfolio-batch.server.ts';
 import { assertTransition, isAllowed } from '../workflows/workflow.server.ts';
 import { locked, write } from '../write.server.ts';
+import { batchFilesRemovedAt } from './batch-retention.server.ts';
 import { BATCH_ITEM_STATUS, BATCH_ITEM_TAGS, BATCH_OUTPUT, BATCH_SCOPE, BATCH_STATUS, BATCH_TAGS, isFinished, type BatchOutput, type BatchScope } from './batch-statuses.ts';
 import { batchFileStore, removeBatchFiles } from './queue/batch-files.server.ts';
 import { portfolioQueue } from './queue/index.server.ts';
@@ -266,7 +267,11 @@ export async function portfolioBatchProgress(actor: Actor, batchId: number) {
     requestedAt: batch.createdAt.toISOString(),
     finishedAt: batch.finishedAt?.toISOString() ?? null,
     requestedByName: requester?.name ?? '',
-    file: batch.status === BATCH_STATUS.done && batch.resultFileName ? { name: batch.resultFileName, byteSize: batch.resultByteSize ?? 0 } : null,
+    file:
+      batch.status === BATCH_STATUS.done && batch.resultFileName && batch.resultStoredName
+        ? { name: batch.resultFileName, byteSize: batch.resultByteSize ?? 0, keptUntil: batch.finishedAt ? batchFilesRemovedAt(batch.finishedAt).toISOString() : null }
+        : null,
+    fileRemovedAt: batch.status === BATCH_STATUS.done && !batch.resultStoredName && batch.finishedAt ? batchFilesRemovedAt(batch.finishedAt).toISOString() : null,
     items: items.map((item) => ({
       id: item.id,
       name: item.worker?.name ?? '',
