@@ -157,7 +157,7 @@ export async function run({ db, args }: BenchContext): Promise<Record<string, un
   const started = performance.now();
   const { org, workers, smallManager, items, decided } = await staffed(options.workers, options.evidence, options.decisions);
   const rebuilt = await rebuildItemStates();
-  if (db === 'mysql') await sequelize.query('ANALYZE TABLE worker_item_states, person_standards, standard_items, people, assessment_decisions');
+  if (db === 'mysql') await sequelize.query('ANALYZE TABLE worker_item_states, worker_section_counts, person_standards, standard_items, people, assessment_decisions');
   const links = await sequelize.query<{ n: number }>('SELECT COUNT(*) AS n FROM evidence_item_links', { type: QueryTypes.SELECT });
   console.log(
     `data built in ${Math.round(performance.now() - started)} ms: ${workers.length} workers (and a team of 5) x ${items.length} items, ` +
@@ -196,10 +196,12 @@ export async function run({ db, args }: BenchContext): Promise<Record<string, un
       const profile = await profileCall(() => teamMatrix(manager(), query), options.runs);
       const inStatements = profile.statements.reduce((sum, statement) => sum + statement.medianMs, 0);
       console.log(`profile, ${label}: call median ${profile.medianMs} ms, statements ${round(inStatements)} ms, the rest is JavaScript`);
-      const plans = await Promise.all((await captureSql(() => teamMatrix(manager(), query))).map((sql) => explain(db, sql)));
-      for (const [index, statement] of profile.statements.entries()) {
+      // The plans of the statements as sent (the profile keeps their text with replacements in place).
+      const sent = await captureSql(() => teamMatrix(manager(), query));
+      for (const statement of profile.statements) {
         console.log(`  ${String(statement.medianMs).padStart(8)} ms  ${statement.statement}`);
-        for (const step of plans[index] ?? []) console.log(`               ${step.access}`);
+        const sql = sent.find((text) => text.startsWith(statement.sql.trim().slice(0, 60).replace(/:\w+.*$/s, '')));
+        for (const step of sql ? await explain(db, sql) : []) console.log(`               ${step.access}`);
       }
     }
   }

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { sequelize } from '#db/models/index.ts';
 import { percentile, round } from './plans.ts';
 
-export type StatementTime = { statement: string; medianMs: number };
+export type StatementTime = { statement: string; sql: string; medianMs: number };
 export type CallProfile = { medianMs: number; statements: StatementTime[] };
 
 /** The first words of a statement and the tables it reads, enough to tell the statements of one call apart. */
@@ -21,7 +21,7 @@ function labelOf(sql: string): string {
 export async function profileCall(call: () => Promise<unknown>, runs: number): Promise<CallProfile> {
   const original = sequelize.query.bind(sequelize);
   const times: number[][] = [];
-  const labels: string[] = [];
+  const sqls: string[] = [];
   const totals: number[] = [];
   for (let run = 0; run < runs; run += 1) {
     let position = 0;
@@ -40,7 +40,7 @@ export async function profileCall(call: () => Promise<unknown>, runs: number): P
         done();
         (times[mine] ??= []).push(performance.now() - start);
         const sql = args[0];
-        labels[mine] ??= labelOf(typeof sql === 'string' ? sql : (sql as { query: string }).query);
+        sqls[mine] ??= typeof sql === 'string' ? sql : (sql as { query: string }).query;
       }
     }) as typeof original;
     const start = performance.now();
@@ -52,5 +52,5 @@ export async function profileCall(call: () => Promise<unknown>, runs: number): P
     totals.push(performance.now() - start);
   }
   const median = (list: number[]) => round(percentile([...list].sort((a, b) => a - b), 0.5));
-  return { medianMs: median(totals), statements: labels.map((statement, index) => ({ statement, medianMs: median(times[index]!) })) };
+  return { medianMs: median(totals), statements: sqls.map((sql, index) => ({ statement: labelOf(sql), sql, medianMs: median(times[index]!) })) };
 }

@@ -1,6 +1,6 @@
 // The team matrix's people and what needs the manager's attention beside each: no line supervisor who counts,
 // supervision overdue or without an agreement, records late, the PDP missing or stale, policies not acknowledged,
-// role targets passed. One statement per kind for the whole team (docs/decisions/032). Unchecked: teamMatrix has
+// role targets passed. One statement per kind for the whole team (docs/decisions/032), policies with the people. Unchecked: teamMatrix has
 // already chosen the people of the teams the manager manages.
 import { QueryTypes } from 'sequelize';
 import { dateColumn, type IsoDate } from '#app/utils/dates/index.ts';
@@ -19,15 +19,27 @@ export type PersonFlags = {
   passedTargets: { roleProfileName: string; targetDate: string }[];
 };
 
-export type TeamPerson = { id: number; name: string; jobTitle: string | null; teamId: number | null; lineSupervisorId: number | null; isWorker: boolean; supervisorCounts: boolean };
+export type TeamPerson = {
+  id: number;
+  name: string;
+  jobTitle: string | null;
+  teamId: number | null;
+  lineSupervisorId: number | null;
+  isWorker: boolean;
+  supervisorCounts: boolean;
+  unacknowledgedPolicies: number;
+};
 
 // The active people of these teams, whether they hold the worker role, and whether their line supervisor's link
-// counts (active, with the supervisor role: the rule of supervisorsAmong in relationships.server.ts).
+// counts (active, with the supervisor role: the rule of supervisorsAmong in relationships.server.ts), and how many of
+// the organisation's current policies they have not acknowledged.
 const PEOPLE_SQL = `
 SELECT p.id, p.name, p.job_title AS "jobTitle", p.team_id AS "teamId", p.line_supervisor_id AS "lineSupervisorId",
   CASE WHEN EXISTS (SELECT 1 FROM person_roles r WHERE r.person_id = p.id AND r.role = 'worker') THEN 1 ELSE 0 END AS "isWorker",
   CASE WHEN EXISTS (SELECT 1 FROM people s JOIN person_roles r ON r.person_id = s.id AND r.role = 'supervisor'
-                    WHERE s.id = p.line_supervisor_id AND s.organisation_id = p.organisation_id AND s.deactivated_at IS NULL) THEN 1 ELSE 0 END AS "supervisorCounts"
+                    WHERE s.id = p.line_supervisor_id AND s.organisation_id = p.organisation_id AND s.deactivated_at IS NULL) THEN 1 ELSE 0 END AS "supervisorCounts",
+  (SELECT COUNT(*) FROM policy_versions v WHERE v.organisation_id = p.organisation_id AND v.is_current = :current
+     AND NOT EXISTS (SELECT 1 FROM policy_acknowledgements a WHERE a.policy_version_id = v.id AND a.person_id = p.id)) AS "unacknowledgedPolicies"
 FROM people p
 WHERE p.organisation_id = :organisationId AND p.team_id IN (:teamIds) AND p.deactivated_at IS NULL`;
 const WITH_ROLE = ` AND p.id IN (SELECT person_id FROM role_assignments WHERE ended_on IS NULL AND role_profile_id = :roleProfileId)`;
@@ -37,7 +49,7 @@ export async function teamPeople(organisationId: number, teamIds: number[], role
   if (!teamIds.length) return [];
   const rows = await sequelize.query<Record<keyof TeamPerson, string | number | null>>(
     `${PEOPLE_SQL}${roleProfileId === undefined ? '' : WITH_ROLE} ORDER BY p.name, p.id`,
-    { type: QueryTypes.SELECT, raw: true, replacements: { organisationId, teamIds, roleProfileId: roleProfileId ?? null } },
+    { type: QueryTypes.SELECT, raw: true, replacements: { organisationId, teamIds, roleProfileId: roleProfileId ?? null, current: true } },
   );
   return rows.map((row) => ({
     id: Number(row.id),
@@ -47,6 +59,7 @@ export async function teamPeople(organisationId: number, teamIds: number[], role
     lineSupervisorId: row.lineSupervisorId === null ? null : Number(row.lineSupervisorId),
     isWorker: Number(row.isWorker) === 1,
     supervisorCounts: Number(row.supervisorCounts) === 1,
+    unacknowledgedPolicies: Number(row.unacknowledgedPolicies),
   }));
 }
 
@@ -73,25 +86,6 @@ async function currentRolesOf(workerIds: number[]): Promise<Map<number, { name: 
   return byPerson;
 }
 
-const UNACKNOWLEDGED_SQL = `
-SELECT p.id AS "workerId", COUNT(*) AS "n"
-FROM people p
-JOIN policy_versions v ON v.organisation_id = p.organisation_id AND v.is_current = :current
-LEFT JOIN policy_acknowledgements a ON a.policy_version_id = v.id AND a.person_id = p.id
-WHERE p.id IN (:workerIds) AND a.id IS NULL
-GROUP BY p.id`;
-
-/** How many current policies each person has not acknowledged; people with none are not in the map. One statement. */
-async function unacknowledgedPolicies(workerIds: number[]): Promise<Map<number, number>> {
-  if (!workerIds.length) return new Map();
-  const rows = await sequelize.query<{ workerId: number; n: number | string }>(UNACKNOWLEDGED_SQL, {
-    type: QueryTypes.SELECT,
-    raw: true,
-    replacements: { workerIds, current: true },
-  });
-  return new Map(rows.map((row) => [Number(row.workerId), Number(row.n)]));
-}
-
 export type TeamFlags = {
   /** A person's current role profiles, by name, once each. */
   roleProfilesOf: (person: TeamPerson) => string[];
@@ -99,15 +93,10 @@ export type TeamFlags = {
   flagsOf: (person: TeamPerson, overallGaps: number) => PersonFlags;
 };
 
-/** Reads what the flags need for all these people at once: four statements, sent together. */
+/** Reads what the rest of the flags need for all these people at once: three statements, sent together. */
 export async function teamFlags(people: TeamPerson[], todayDate: IsoDate): Promise<TeamFlags> {
   const ids = people.map((person) => person.id);
-  const [roles, supervision, pdp, policies] = await Promise.all([
-    currentRolesOf(ids),
-    supervisionStandingOf(ids, todayDate),
-    pdpStandingOf(ids, todayDate),
-    unacknowledgedPolicies(ids),
-  ]);
+  const [roles, supervision, pdp] = await Promise.all([currentRolesOf(ids), supervisionStandingOf(ids, todayDate), pdpStandingOf(ids, todayDate)]);
   return {
     roleProfilesOf: (person) => [...new Set((roles.get(person.id) ?? []).map((row) => row.name))],
     flagsOf: (person, overallGaps) => {
@@ -122,7 +111,7 @@ export async function teamFlags(people: TeamPerson[], todayDate: IsoDate): Promi
         // A PDP is missing only where there is something to develop; a stale one is stale whatever the gaps.
         pdp: standing?.status === 'stale' ? 'stale' : standing?.status === 'missing' && overallGaps > 0 ? 'missing' : null,
         pdpAgreedOn: standing?.agreedOn ?? null,
-        unacknowledgedPolicies: policies.get(person.id) ?? 0,
+        unacknowledgedPolicies: person.unacknowledgedPolicies,
         passedTargets: (roles.get(person.id) ?? [])
           .filter((row) => row.targetDate < todayDate)
           .map((row) => ({ roleProfileName: row.name, targetDate: row.targetDate })),
