@@ -1,8 +1,9 @@
 // Bench of the manager's team page: 200 workers (--workers) in one team holding the three seed standards (246 items),
 // 25 pieces of evidence each with four links (20,000 links), 50 assessment decisions each (10,000), supervision
-// agreements, development plans and policies for the flags. Measures the page's domain read (teamMatrix) against one
-// hand-written statement computing the same matrix through the driver (bench/support/team-matrix-limit.ts),
-// interleaved, after checking they agree cell by cell; and the statements of one call against a team of 5.
+// agreements, development plans and policies for the flags. Measures the page's domain read (teamMatrix) against
+// hand-written SQL computing the same matrix through the driver (bench/support/team-matrix-limit.ts), from the summary
+// the page reads (the target) and from the projection, interleaved, after checking all three agree cell by cell; and
+// the statements of one call against a team of 5.
 // Options: --workers N (200), --evidence N (25 per worker), --decisions N (50 per worker), --runs N (20).
 import { performance } from 'node:perf_hooks';
 import { QueryTypes } from 'sequelize';
@@ -22,7 +23,8 @@ import { actorFor, createPerson, createStaffedOrganisation, makeManagerOf } from
 import type { BenchContext } from './run.ts';
 import { insertEvidence } from './support/evidence-data.ts';
 import { parseBenchOptions } from './support/options.ts';
-import { percentile, round } from './support/plans.ts';
+import { captureSql, explain, percentile, round } from './support/plans.ts';
+import { profileCall } from './support/statement-times.ts';
 import { openMatrixLimit, type LimitCell } from './support/team-matrix-limit.ts';
 
 const OptionsSchema = z.object({
@@ -30,6 +32,8 @@ const OptionsSchema = z.object({
   evidence: z.coerce.number().int().min(0).default(25),
   decisions: z.coerce.number().int().min(0).default(50),
   runs: z.coerce.number().int().min(1).default(20),
+  // --profile 1: also print the median time and the plan of each statement of the page's call, whole standards and drilled.
+  profile: z.coerce.number().int().min(0).max(1).default(0),
 });
 
 /** Rows inserted as plain SQL, in batches: the bench's data, not what it measures. */
@@ -153,26 +157,29 @@ export async function run({ db, args }: BenchContext): Promise<Record<string, un
   const started = performance.now();
   const { org, workers, smallManager, items, decided } = await staffed(options.workers, options.evidence, options.decisions);
   const rebuilt = await rebuildItemStates();
-  if (db === 'mysql') await sequelize.query('ANALYZE TABLE worker_item_states, person_standards, standard_items, people, assessment_decisions');
+  if (db === 'mysql') await sequelize.query('ANALYZE TABLE worker_item_states, worker_section_counts, person_standards, standard_items, people, assessment_decisions');
   const links = await sequelize.query<{ n: number }>('SELECT COUNT(*) AS n FROM evidence_item_links', { type: QueryTypes.SELECT });
   console.log(
     `data built in ${Math.round(performance.now() - started)} ms: ${workers.length} workers (and a team of 5) x ${items.length} items, ` +
-      `${Number(links[0]!.n)} evidence links, ${decided} decisions, ${rebuilt.rows} projection rows`,
+      `${Number(links[0]!.n)} evidence links, ${decided} decisions, ${rebuilt.rows} projection rows, ${rebuilt.countRows} summary rows`,
   );
 
   // A fresh actor per call, as per request: nothing memoised carries over from one call to the next.
   const manager = () => ({ ...org.manager });
   const limit = await openMatrixLimit(env().databaseUrl);
   const page = await teamMatrix(manager(), {});
-  const raw = await limit.query(org.organisation.id, org.manager.id);
   const fromPage = new Map(cellsOfPage(page).map((cell) => [key(cell), cell]));
-  if (fromPage.size !== raw.length) throw new Error(`The page has ${fromPage.size} cells, the limit ${raw.length}`);
-  for (const cell of raw) {
-    const shown = fromPage.get(key(cell));
-    if (JSON.stringify(shown) !== JSON.stringify(cell)) throw new Error(`Cell ${key(cell)}: page ${JSON.stringify(shown)}, limit ${JSON.stringify(cell)}`);
+  let raw: LimitCell[] = [];
+  for (const source of ['summary', 'projection'] as const) {
+    raw = await limit.query(source, org.organisation.id, org.manager.id);
+    if (fromPage.size !== raw.length) throw new Error(`The page has ${fromPage.size} cells, the limit over the ${source} ${raw.length}`);
+    for (const cell of raw) {
+      const shown = fromPage.get(key(cell));
+      if (JSON.stringify(shown) !== JSON.stringify(cell)) throw new Error(`Cell ${key(cell)}: page ${JSON.stringify(shown)}, limit over the ${source} ${JSON.stringify(cell)}`);
+    }
   }
   const flagged = page.rows.filter((row) => row.flagCount > 0).length;
-  console.log(`the page and the limit agree on ${raw.length} cells; ${page.rows.length} people, ${flagged} with something that needs attention`);
+  console.log(`the page and both limits (over the summary, over the projection) agree on ${raw.length} cells; ${page.rows.length} people, ${flagged} with something that needs attention`);
 
   queryCounter.count = 0;
   await teamMatrix(manager(), {});
@@ -184,20 +191,37 @@ export async function run({ db, args }: BenchContext): Promise<Record<string, un
   await teamMatrix(manager(), { standard: 'ASTH325' });
   const queriesSections = queryCounter.count;
 
-  const facts = await limit.page(org.organisation.id, org.manager.id, today());
+  if (options.profile) {
+    for (const [label, query] of [['whole standards', {}], ['drilled into ASTH325', { standard: 'ASTH325' }]] as const) {
+      const profile = await profileCall(() => teamMatrix(manager(), query), options.runs);
+      const inStatements = profile.statements.reduce((sum, statement) => sum + statement.medianMs, 0);
+      console.log(`profile, ${label}: call median ${profile.medianMs} ms, statements ${round(inStatements)} ms, the rest is JavaScript`);
+      // The plans of the statements as sent (the profile keeps their text with replacements in place).
+      const sent = await captureSql(() => teamMatrix(manager(), query));
+      for (const statement of profile.statements) {
+        console.log(`  ${String(statement.medianMs).padStart(8)} ms  ${statement.statement}`);
+        const sql = sent.find((text) => text.startsWith(statement.sql.trim().slice(0, 60).replace(/:\w+.*$/s, '')));
+        for (const step of sql ? await explain(db, sql) : []) console.log(`               ${step.access}`);
+      }
+    }
+  }
+
+  const facts = await limit.page('summary', org.organisation.id, org.manager.id, today());
   if (facts.attention.length !== page.rows.length) throw new Error(`The page has ${page.rows.length} people, the limit's facts ${facts.attention.length}`);
   const policiesAgree = facts.attention.every((row) => Number(row.unacknowledged) === page.rows.find((entry) => entry.id === Number(row.worker_id))!.flags.unacknowledgedPolicies);
   if (!policiesAgree) throw new Error('The page and the limit disagree on unacknowledged policies');
 
   // Interleaved, each in turn first: the page; the limit for the whole page (cells and the facts beside each
-  // person); the limit for the cells alone.
-  const times: Record<'page' | 'raw' | 'cells', number[]> = { page: [], raw: [], cells: [] };
+  // person) and for the cells alone, each from the summary the page reads and from the projection.
   const calls = {
     page: () => teamMatrix(manager(), {}),
-    raw: () => limit.page(org.organisation.id, org.manager.id, today()),
-    cells: () => limit.query(org.organisation.id, org.manager.id),
+    raw: () => limit.page('summary', org.organisation.id, org.manager.id, today()),
+    cells: () => limit.query('summary', org.organisation.id, org.manager.id),
+    projectionRaw: () => limit.page('projection', org.organisation.id, org.manager.id, today()),
+    projectionCells: () => limit.query('projection', org.organisation.id, org.manager.id),
   };
   const kinds = Object.keys(calls) as (keyof typeof calls)[];
+  const times = Object.fromEntries(kinds.map((kind) => [kind, [] as number[]])) as Record<keyof typeof calls, number[]>;
   for (let index = 0; index < options.runs; index += 1) {
     for (let turn = 0; turn < kinds.length; turn += 1) {
       const which = kinds[(index + turn) % kinds.length]!;
@@ -208,27 +232,33 @@ export async function run({ db, args }: BenchContext): Promise<Record<string, un
   }
   await limit.close();
   for (const list of Object.values(times)) list.sort((a, b) => a - b);
-  const ms = round(percentile(times.page, 0.5));
-  const rawSqlMs = round(percentile(times.raw, 0.5));
-  const cellsOnlyMs = round(percentile(times.cells, 0.5));
-  const ratio = round(ms / rawSqlMs);
+  const median = Object.fromEntries(kinds.map((kind) => [kind, round(percentile(times[kind], 0.5))])) as Record<keyof typeof calls, number>;
+  const ms = median.page;
+  const ratioTo = (limitMs: number) => round(ms / limitMs);
   console.log(`page (teamMatrix): median ${ms} ms, p95 ${round(percentile(times.page, 0.95))} ms; ${queries} statements (team of 5: ${queriesWith5}; sections: ${queriesSections})`);
-  console.log(`limit, the page's content (two statements): median ${rawSqlMs} ms, p95 ${round(percentile(times.raw, 0.95))} ms; ratio ${ratio}`);
-  console.log(`limit, the cells alone (one statement): median ${cellsOnlyMs} ms; ratio ${round(ms / cellsOnlyMs)}`);
+  console.log(`limit over the summary, the page's content (two statements): median ${median.raw} ms, p95 ${round(percentile(times.raw, 0.95))} ms; ratio ${ratioTo(median.raw)}`);
+  console.log(`limit over the summary, the cells alone (one statement): median ${median.cells} ms; ratio ${ratioTo(median.cells)}`);
+  console.log(`limit over the projection, the page's content: median ${median.projectionRaw} ms; ratio ${ratioTo(median.projectionRaw)}`);
+  console.log(`limit over the projection, the cells alone: median ${median.projectionCells} ms; ratio ${ratioTo(median.projectionCells)}`);
   if (queriesWith5 !== queries) console.log(`THE STATEMENTS GROW WITH THE TEAM: ${queriesWith5} for 5, ${queries} for ${workers.length}`);
   return {
     workers: workers.length,
     ms,
-    rawSqlMs,
-    ratio,
+    rawSqlMs: median.raw,
+    ratio: ratioTo(median.raw),
     queries,
     queriesWith5Workers: queriesWith5,
-    cellsOnlyRawSqlMs: cellsOnlyMs,
-    cellsOnlyRatio: round(ms / cellsOnlyMs),
+    cellsOnlyRawSqlMs: median.cells,
+    cellsOnlyRatio: ratioTo(median.cells),
+    projectionRawSqlMs: median.projectionRaw,
+    projectionRatio: ratioTo(median.projectionRaw),
+    projectionCellsOnlyRawSqlMs: median.projectionCells,
+    projectionCellsOnlyRatio: ratioTo(median.projectionCells),
     items: items.length,
     evidenceLinks: Number(links[0]!.n),
     decisions: decided,
     cells: raw.length,
     p95: round(percentile(times.page, 0.95)),
+    summaryRows: rebuilt.countRows,
   };
 }

@@ -1,24 +1,37 @@
-// The limit the team page is measured against: one hand-written statement that computes the same matrix (per person
-// and standard, the items met, not yet met, submitted, mapped and with nothing) for a manager's teams, sent through
-// the database driver itself (sqlite3 or mysql2), with no Sequelize in between. Only the bench uses it.
+// The limits the team page is measured against: one hand-written statement that computes the same matrix (per person
+// and standard, the items met, not yet met, submitted, mapped and with nothing) for a manager's teams, from the summary
+// the page reads or from the projection beneath it, sent through the database driver itself (sqlite3 or mysql2), with
+// no Sequelize in between. Only the bench uses it.
 import mysql from 'mysql2/promise';
 import sqlite3 from 'sqlite3';
 
 export type LimitCell = { workerId: number; urn: string; total: number; met: number; notYetMet: number; submitted: number; mapped: number; none: number };
 
-const LIMIT_SQL = `
-WITH team AS (
+const TEAM_SQL = `
+team AS (
   SELECT p.id FROM people p
   WHERE p.organisation_id = ? AND p.deactivated_at IS NULL
     AND p.team_id IN (SELECT t.id FROM manager_scopes m JOIN teams t ON t.id = m.team_id OR t.location_id = m.location_id WHERE m.manager_id = ?)
-),
+)`;
+
+const HELD_SQL = `
 held AS (
   SELECT ps.person_id, ps.standard_version_id, s.urn, (SELECT COUNT(*) FROM standard_items i WHERE i.standard_version_id = ps.standard_version_id) AS total
   FROM person_standards ps
   JOIN team ON team.id = ps.person_id
   JOIN standard_versions v ON v.id = ps.standard_version_id
   JOIN standards s ON s.id = v.standard_id
-),
+)`;
+
+const CELLS_SQL = `
+SELECT h.person_id AS worker_id, h.urn, h.total, COALESCE(st.met, 0) AS met, COALESCE(st.not_yet_met, 0) AS not_yet_met,
+       COALESCE(st.submitted, 0) AS submitted, COALESCE(st.mapped, 0) AS mapped
+FROM held h
+LEFT JOIN states st ON st.worker_id = h.person_id AND st.standard_version_id = h.standard_version_id`;
+
+// The matrix counted from the projection itself (worker_item_states, ADR 023): every item state of the team.
+const PROJECTION_SQL = `
+WITH ${TEAM_SQL}, ${HELD_SQL},
 states AS (
   SELECT w.worker_id, i.standard_version_id,
          SUM(CASE WHEN w.state = 'met' THEN 1 ELSE 0 END) AS met,
@@ -29,11 +42,21 @@ states AS (
   JOIN team ON team.id = w.worker_id
   JOIN standard_items i ON i.id = w.standard_item_id
   GROUP BY w.worker_id, i.standard_version_id
-)
-SELECT h.person_id AS worker_id, h.urn, h.total, COALESCE(st.met, 0) AS met, COALESCE(st.not_yet_met, 0) AS not_yet_met,
-       COALESCE(st.submitted, 0) AS submitted, COALESCE(st.mapped, 0) AS mapped
-FROM held h
-LEFT JOIN states st ON st.worker_id = h.person_id AND st.standard_version_id = h.standard_version_id`;
+)${CELLS_SQL}`;
+
+// The same matrix from the summary the page reads (worker_section_counts, ADR 036): a few rows a person.
+const SUMMARY_SQL = `
+WITH ${TEAM_SQL}, ${HELD_SQL},
+states AS (
+  SELECT c.worker_id, c.standard_version_id, SUM(c.met) AS met, SUM(c.not_yet_met) AS not_yet_met, SUM(c.submitted) AS submitted, SUM(c.mapped) AS mapped
+  FROM worker_section_counts c
+  JOIN team ON team.id = c.worker_id
+  GROUP BY c.worker_id, c.standard_version_id
+)${CELLS_SQL}`;
+
+/** What the limit counts from: the projection (the old limit) or the summary the page reads (the target's). */
+export type LimitSource = 'projection' | 'summary';
+const SOURCE_SQL: Record<LimitSource, string> = { projection: PROJECTION_SQL, summary: SUMMARY_SQL };
 
 // What the page shows beside each person, as facts: the agreement's terms, the last session held, records late,
 // the latest agreed PDP and review period, policies not acknowledged, targets passed; one row per person.
@@ -82,9 +105,9 @@ function toCells(rows: LimitRow[]): LimitCell[] {
 
 export type MatrixLimit = {
   /** The cells alone: one statement. */
-  query: (organisationId: number, managerId: number) => Promise<LimitCell[]>;
+  query: (source: LimitSource, organisationId: number, managerId: number) => Promise<LimitCell[]>;
   /** The cells and the facts beside each person: two statements, as the page shows them. */
-  page: (organisationId: number, managerId: number, today: string) => Promise<{ cells: LimitCell[]; attention: LimitAttention[] }>;
+  page: (source: LimitSource, organisationId: number, managerId: number, today: string) => Promise<{ cells: LimitCell[]; attention: LimitAttention[] }>;
   close: () => Promise<void>;
 };
 
@@ -99,9 +122,9 @@ export async function openMatrixLimit(databaseUrl: string): Promise<MatrixLimit>
         db.all<Row>(sql, params, (error, rows) => (error ? reject(error) : resolve(rows)));
       });
     return {
-      query: async (organisationId, managerId) => toCells(await all<LimitRow>(LIMIT_SQL, [organisationId, managerId])),
-      page: async (organisationId, managerId, today) => ({
-        cells: toCells(await all<LimitRow>(LIMIT_SQL, [organisationId, managerId])),
+      query: async (source, organisationId, managerId) => toCells(await all<LimitRow>(SOURCE_SQL[source], [organisationId, managerId])),
+      page: async (source, organisationId, managerId, today) => ({
+        cells: toCells(await all<LimitRow>(SOURCE_SQL[source], [organisationId, managerId])),
         attention: await all<LimitAttention>(ATTENTION_SQL, [organisationId, managerId, today, today]),
       }),
       close: () => new Promise((resolve) => db.close(() => resolve())),
@@ -109,13 +132,13 @@ export async function openMatrixLimit(databaseUrl: string): Promise<MatrixLimit>
   }
   const connection = await mysql.createConnection(databaseUrl.replace(/^mariadb:/, 'mysql:'));
   return {
-    query: async (organisationId, managerId) => {
-      const [rows] = await connection.query(LIMIT_SQL, [organisationId, managerId]);
+    query: async (source, organisationId, managerId) => {
+      const [rows] = await connection.query(SOURCE_SQL[source], [organisationId, managerId]);
       return toCells(rows as LimitRow[]);
     },
-    page: async (organisationId, managerId, today) => {
+    page: async (source, organisationId, managerId, today) => {
       const [[cells], [attention]] = await Promise.all([
-        connection.query(LIMIT_SQL, [organisationId, managerId]),
+        connection.query(SOURCE_SQL[source], [organisationId, managerId]),
         connection.query(ATTENTION_SQL, [organisationId, managerId, today, today]),
       ]);
       return { cells: toCells(cells as LimitRow[]), attention: attention as LimitAttention[] };

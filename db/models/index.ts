@@ -50,6 +50,7 @@ import { SupervisionSignature } from './supervision-signature.ts';
 import { Team } from './team.ts';
 import { WorkerAssessor } from './worker-assessor.ts';
 import { WorkerItemState } from './worker-item-state.ts';
+import { WorkerSectionCount } from './worker-section-count.ts';
 
 Organisation.hasMany(Location, { foreignKey: 'organisationId', as: 'locations' });
 Location.belongsTo(Organisation, { foreignKey: 'organisationId', as: 'organisation' });
@@ -190,4 +191,5 @@ export {
   Team,
   WorkerAssessor,
   WorkerItemState,
+  WorkerSectionCount,
 };

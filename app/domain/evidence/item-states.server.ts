@@ -2,10 +2,11 @@
 // worker_item_states by the writes that change it, and read for many workers at once by itemStates.
 import { QueryTypes, type Transaction } from 'sequelize';
 import { dialect } from '#db/connection.ts';
-import { WorkerItemState, sequelize } from '#db/models/index.ts';
+import { WorkerItemState, WorkerSectionCount, sequelize } from '#db/models/index.ts';
 import { decidedState, type LatestDecision } from '../assessment/decided-state.ts';
 import { EVIDENCE_STATUS, type ItemState } from '../evidence-types.ts';
 import { heldStandardsOf } from './internal/held-items.server.ts';
+import { keepSectionCounts, sectionCountsOf, type ItemPlace } from './section-counts.server.ts';
 
 /** `decisionId`: the latest assessment decision on the item, whether or not it sets the state yet (awaiting countersign, challenged). */
 export type WorkerItem = { state: ItemState; evidenceCount: number; submittedCount: number; decisionId: number | null };
@@ -148,8 +149,14 @@ function carriedInto(held: { id: number; previousItemId: number | null }[], prev
  * they hold), as the transaction sees them: per worker, the held items with any evidence behind them.
  */
 export async function computeItemStates(workerIds: number[], transaction?: Transaction): Promise<Map<number, Map<number, Projected>>> {
+  return (await projectItemStates(workerIds, transaction)).byWorker;
+}
+
+/** computeItemStates with, for the summary, the version and section of every held item. */
+async function projectItemStates(workerIds: number[], transaction?: Transaction) {
   const byWorker = new Map<number, Map<number, Projected>>(workerIds.map((id) => [id, new Map()]));
-  if (!workerIds.length) return byWorker;
+  const placeOf = new Map<number, ItemPlace>();
+  if (!workerIds.length) return { byWorker, placeOf };
   const [held, counts, decisions] = await Promise.all([
     heldStandardsOf(workerIds, transaction),
     sequelize.query<{ workerId: number; organisationId: number; itemId: number; evidenceCount: number | string; submittedCount: number | string }>(
@@ -177,6 +184,9 @@ export async function computeItemStates(workerIds: number[], transaction?: Trans
     decisionsByWorker.set(Number(row.workerId), list);
   }
   for (const [workerId, standards] of held) {
+    for (const standard of standards) {
+      for (const item of standard.items) placeOf.set(item.id, { standardVersionId: standard.standardVersionId, section: item.section });
+    }
     const items = standards.flatMap((standard) => standard.items);
     const heldIds = new Set(items.map((item) => item.id));
     const becomes = carriedInto(items, previousOf);
@@ -205,7 +215,7 @@ export async function computeItemStates(workerIds: number[], transaction?: Trans
       projected.set(itemId, entry);
     }
   }
-  return byWorker;
+  return { byWorker, placeOf };
 }
 
 /**
@@ -244,15 +254,18 @@ async function storedRows(workerIds: number[], transaction: Transaction, forUpda
   }));
 }
 
+/** Projection rows removed and written, and the same for the summary rows (worker_section_counts). */
+export type RefreshResult = { removed: number; written: number; countsRemoved: number; countsWritten: number };
+
 /**
- * Brings these workers' item states up to date inside the transaction that changed their evidence or the versions they
+ * Brings these workers' item states (and their summary, worker_section_counts) up to date inside the transaction that changed their evidence or the versions they
  * hold, just before it commits: only rows whose state or counts changed are deleted and written again. On SQLite the
  * transaction is the only writer, so what it reads is current. On MariaDB a per-worker lock row makes two refreshes of
  * one worker take turns, and a write whose snapshot is older than the other's commit is re-run (ItemStatesOutdated).
  */
-export async function refreshItemStates(workerIds: number[], transaction: Transaction): Promise<{ removed: number; written: number }> {
+export async function refreshItemStates(workerIds: number[], transaction: Transaction): Promise<RefreshResult> {
   const ids = [...new Set(workerIds)].sort((a, b) => a - b);
-  if (!ids.length) return { removed: 0, written: 0 };
+  if (!ids.length) return { removed: 0, written: 0, countsRemoved: 0, countsWritten: 0 };
   let existing: StoredRow[];
   if (dialect() === 'mysql') {
     await sequelize.query(
@@ -268,7 +281,7 @@ export async function refreshItemStates(workerIds: number[], transaction: Transa
   } else {
     existing = await storedRows(ids, transaction);
   }
-  const computed = await computeItemStates(ids, transaction);
+  const { byWorker: computed, placeOf } = await projectItemStates(ids, transaction);
   const stale: number[] = [];
   const kept = new Set<string>();
   for (const row of existing) {
@@ -290,29 +303,29 @@ export async function refreshItemStates(workerIds: number[], transaction: Transa
   );
   if (stale.length) await WorkerItemState.destroy({ where: { id: stale }, transaction });
   if (fresh.length) await WorkerItemState.bulkCreate(fresh, { transaction });
-  return { removed: stale.length, written: fresh.length };
+  // The summary the team matrix reads, from the same computation, in the same transaction (docs/decisions/036).
+  const counts = await keepSectionCounts(ids, sectionCountsOf(computed, placeOf), transaction);
+  return { removed: stale.length, written: fresh.length, countsRemoved: counts.removed, countsWritten: counts.written };
 }
 
 /** How many workers a rebuild recomputes per transaction: a few statements each, whatever their evidence. */
 export const REBUILD_BATCH = 200;
 
 /**
- * Recomputes the whole projection from the source rows, one transaction per batch of people, and reports the rows it
- * removed and wrote (none when every write kept it up to date). For after a restore, or a change to the rules.
+ * Recomputes the whole projection and its summary from the source rows, one transaction per batch of people, and
+ * reports the rows it removed and wrote (none when every write kept them up to date). For after a restore, or a change to the rules.
  */
-export async function rebuildItemStates(): Promise<{ workers: number; rows: number; removed: number; written: number }> {
+export async function rebuildItemStates(): Promise<RefreshResult & { workers: number; rows: number; countRows: number }> {
   const people = await sequelize.query<{ id: number }>(
-    `SELECT id FROM people UNION SELECT worker_id AS id FROM worker_item_states ORDER BY id`,
+    `SELECT id FROM people UNION SELECT worker_id AS id FROM worker_item_states UNION SELECT worker_id AS id FROM worker_section_counts ORDER BY id`,
     { type: QueryTypes.SELECT, raw: true },
   );
   const ids = people.map((row) => Number(row.id));
-  let removed = 0;
-  let written = 0;
+  const total: RefreshResult = { removed: 0, written: 0, countsRemoved: 0, countsWritten: 0 };
   for (let start = 0; start < ids.length; start += REBUILD_BATCH) {
     const batch = ids.slice(start, start + REBUILD_BATCH);
     const result = await sequelize.transaction((transaction) => refreshItemStates(batch, transaction));
-    removed += result.removed;
-    written += result.written;
+    for (const key of Object.keys(total) as (keyof RefreshResult)[]) total[key] += result[key];
   }
-  return { workers: ids.length, rows: await WorkerItemState.count(), removed, written };
+  return { workers: ids.length, rows: await WorkerItemState.count(), countRows: await WorkerSectionCount.count(), ...total };
 }

@@ -1,0 +1,106 @@
+// What the team matrix's cells are counted from, for all the people at once: the standard versions each person holds
+// with their item totals and the summary's state counts (worker_section_counts, docs/decisions/036); drilled into a
+// standard, its items and the counts per section (the summary) or per item of one section (the projection, ADR 023).
+// Unchecked: teamMatrix has already chosen the people of the teams the manager manages.
+import { QueryTypes } from 'sequelize';
+import { sequelize } from '#db/models/index.ts';
+import type { ItemState } from '../evidence-types.ts';
+
+type Counts = Record<'met' | 'notYetMet' | 'submitted' | 'mapped', number>;
+export type Holding = { personId: number; standardVersionId: number; urn: string; title: string; total: number } & Counts;
+export type VersionItem = { id: number; standardVersionId: number; code: string; section: string; text: string };
+/** One drilled cell's counts: `key` is the section heading, or the item's id. */
+export type CountRow = { workerId: number; versionId: number; key: string | number } & Counts;
+
+// Every standard version each person holds (the rule of held-items.server.ts: every item of every version held) with
+// its number of items.
+const HOLDINGS_SQL = `
+SELECT ps.person_id AS "personId", ps.standard_version_id AS "standardVersionId", s.urn, v.title, n.total
+FROM person_standards ps
+JOIN standard_versions v ON v.id = ps.standard_version_id
+JOIN standards s ON s.id = v.standard_id
+JOIN (SELECT standard_version_id, COUNT(*) AS total FROM standard_items
+      WHERE standard_version_id IN (SELECT standard_version_id FROM person_standards WHERE person_id IN (:workerIds))
+      GROUP BY standard_version_id) n ON n.standard_version_id = ps.standard_version_id
+WHERE ps.person_id IN (:workerIds)`;
+
+// The summary's counts per person and version: a range of its (worker_id, standard_version_id) index, read in order.
+// Sent beside the holdings rather than joined to them: joined, MariaDB drove the join from the few standards and
+// probed the summary per holding. Rows of a version no one holds any more find no holding and are dropped.
+const VERSION_COUNTS_SQL = `
+SELECT worker_id AS "workerId", standard_version_id AS "standardVersionId",
+       SUM(met) AS "met", SUM(not_yet_met) AS "notYetMet", SUM(submitted) AS "submitted", SUM(mapped) AS "mapped"
+FROM worker_section_counts
+WHERE worker_id IN (:workerIds)
+GROUP BY worker_id, standard_version_id`;
+
+const numbers = (row: Record<keyof Counts, number | string>): Counts => ({
+  met: Number(row.met),
+  notYetMet: Number(row.notYetMet),
+  submitted: Number(row.submitted),
+  mapped: Number(row.mapped),
+});
+
+const NO_COUNTS: Counts = { met: 0, notYetMet: 0, submitted: 0, mapped: 0 };
+
+/** The whole-standard matrix: what each person holds, with the summary's counts in it. Two statements, sent together. */
+export async function holdingsOf(workerIds: number[]): Promise<Holding[]> {
+  if (!workerIds.length) return [];
+  const [rows, counts] = await Promise.all([
+    sequelize.query<Record<'personId' | 'standardVersionId' | 'urn' | 'title' | 'total', string | number>>(HOLDINGS_SQL, { type: QueryTypes.SELECT, raw: true, replacements: { workerIds } }),
+    sequelize.query<Record<'workerId' | 'standardVersionId' | keyof Counts, string | number>>(VERSION_COUNTS_SQL, { type: QueryTypes.SELECT, raw: true, replacements: { workerIds } }),
+  ]);
+  const countsOf = new Map(counts.map((row) => [`${row.workerId}:${row.standardVersionId}`, numbers(row)]));
+  return rows.map((row) => ({
+    personId: Number(row.personId),
+    standardVersionId: Number(row.standardVersionId),
+    urn: String(row.urn),
+    title: String(row.title),
+    total: Number(row.total),
+    ...(countsOf.get(`${row.personId}:${row.standardVersionId}`) ?? NO_COUNTS),
+  }));
+}
+
+// Drilling into a standard: its items, in the versions these people hold, newest version first.
+const ITEMS_SQL = `
+SELECT i.id, i.standard_version_id AS "standardVersionId", i.code, i.section, i.text FROM standard_items i
+JOIN standard_versions v ON v.id = i.standard_version_id JOIN standards s ON s.id = v.standard_id
+WHERE s.urn = :urn AND i.standard_version_id IN (SELECT standard_version_id FROM person_standards WHERE person_id IN (:workerIds))
+ORDER BY i.standard_version_id DESC, i.position`;
+
+export async function itemsOf(workerIds: number[], urn: string | undefined): Promise<VersionItem[]> {
+  if (!workerIds.length || urn === undefined) return [];
+  const rows = await sequelize.query<VersionItem>(ITEMS_SQL, { type: QueryTypes.SELECT, raw: true, replacements: { workerIds, urn } });
+  return rows.map((row) => ({ ...row, id: Number(row.id), standardVersionId: Number(row.standardVersionId) }));
+}
+
+// The summary's rows of one standard, a row per person, version and exact section heading (keyed in code, not by
+// the database's collation, which on MariaDB would fold headings differing only in case).
+const SECTIONS_SQL = `
+SELECT c.worker_id AS "workerId", c.standard_version_id AS "versionId", c.section AS "key",
+       c.met, c.not_yet_met AS "notYetMet", c.submitted, c.mapped
+FROM worker_section_counts c
+JOIN standard_versions v ON v.id = c.standard_version_id JOIN standards s ON s.id = v.standard_id
+WHERE c.worker_id IN (:workerIds) AND s.urn = :urn`;
+
+// One section's items, from the projection: a row per person and item something has happened to.
+const count = (state: ItemState) => `SUM(CASE WHEN w.state = '${state}' THEN 1 ELSE 0 END)`;
+const ITEMS_COUNTS_SQL = `
+SELECT w.worker_id AS "workerId", i.standard_version_id AS "versionId", i.id AS "key",
+       ${count('met')} AS "met", ${count('not_yet_met')} AS "notYetMet", ${count('submitted')} AS "submitted", ${count('mapped')} AS "mapped"
+FROM worker_item_states w
+JOIN standard_items i ON i.id = w.standard_item_id
+JOIN standard_versions v ON v.id = i.standard_version_id JOIN standards s ON s.id = v.standard_id
+WHERE w.worker_id IN (:workerIds) AND s.urn = :urn AND i.section = :section
+GROUP BY w.worker_id, i.standard_version_id, i.id`;
+
+/** The counts behind the drilled cells: per section of a standard, or per item of one of its sections. One statement. */
+export async function drilledCounts(workerIds: number[], urn: string, section: string | undefined): Promise<CountRow[]> {
+  if (!workerIds.length) return [];
+  const rows = await sequelize.query<Record<keyof CountRow, string | number>>(section === undefined ? SECTIONS_SQL : ITEMS_COUNTS_SQL, {
+    type: QueryTypes.SELECT,
+    raw: true,
+    replacements: { workerIds, urn, section: section ?? null },
+  });
+  return rows.map((row) => ({ workerId: Number(row.workerId), versionId: Number(row.versionId), key: row.key, ...numbers(row) }));
+}
