@@ -7,7 +7,7 @@ import { DateInput } from '#app/components/ui/date-input.tsx';
 import { ErrorSummary } from '#app/components/ui/error-summary.tsx';
 import { useServerForm } from '#app/components/ui/form-core.tsx';
 import { TableRegion } from '#app/components/ui/table-region.tsx';
-import { PDP_LABELS, WHO_LABELS } from '#app/domain/team/report-labels.ts';
+import { PDP_LABELS, WHO_LABELS, figureText } from '#app/domain/team/report-labels.ts';
 import { periodAsked } from '#app/domain/team/report-period.server.ts';
 import { isWho, peopleBehind, workforceReport } from '#app/domain/team/workforce-report.server.ts';
 import { requirePermission } from '#app/utils/auth.server.ts';
@@ -35,7 +35,6 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
   };
 });
 
-const percentOf = (value: number, of: number | null) => (of ? ` (${Math.round((value / of) * 100)}%)` : '');
 export default function WorkforceReportPage() {
   const { reply, query, report, who, people, organisationName } = useLoaderData<typeof loader>();
   const [form, fields] = useServerForm<{ from: unknown; to: unknown }>('report-period', reply, {
@@ -89,8 +88,7 @@ export default function WorkforceReportPage() {
                         <th scope="row" className="govuk-table__header">{figure.label}</th>
                         <td className="govuk-table__cell govuk-table__cell--numeric">
                           <a className="govuk-link" href={figure.who ? peopleLink(figure.who) : `?${query}#people`}>
-                            {figure.value}
-                            {figure.of !== null ? ` of ${figure.of}${percentOf(figure.value, figure.of)}` : ''}
+                            {figureText(figure)}
                             <span className="govuk-visually-hidden">: {figure.who ? `see the people ${WHO_LABELS[figure.who].toLowerCase()}` : 'see everyone'}</span>
                           </a>
                         </td>

@@ -15,7 +15,7 @@ import { findTeamScope, scopesOffered, scopeValue, type TeamScope } from '../tea
 import { BATCH_WORKFLOW } from '../workflows/portfolio-batch.server.ts';
 import { assertTransition, isAllowed } from '../workflows/workflow.server.ts';
 import { locked, write } from '../write.server.ts';
-import { BATCH_ITEM_STATUS, BATCH_ITEM_TAGS, BATCH_OUTPUT, BATCH_SCOPE, BATCH_STATUS, BATCH_TAGS, isFinished, type BatchOutput, type BatchScope } from './batch-statuses.ts';
+import { BATCH_ITEM_STATUS, BATCH_ITEM_TAGS, BATCH_OUTPUT, BATCH_SCOPE, BATCH_STATUS, BATCH_TAGS, isFinished, type BatchOutput } from './batch-statuses.ts';
 import { batchFileStore, removeBatchFiles } from './queue/batch-files.server.ts';
 import { portfolioQueue } from './queue/index.server.ts';
 import { cancelBatchItems, failUnqueuedBatch } from './queue/steps.server.ts';
