@@ -3,15 +3,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { WorkforceChart } from '#app/components/charts/workforce-charts.tsx';
+import { InspectionPackForm } from '#app/components/inspection-pack-form.tsx';
 import { DateInput } from '#app/components/ui/date-input.tsx';
 import { ErrorSummary } from '#app/components/ui/error-summary.tsx';
 import { useServerForm } from '#app/components/ui/form-core.tsx';
 import { TableRegion } from '#app/components/ui/table-region.tsx';
+import { inspectionPackChoices } from '#app/domain/portfolio/inspection-packs.server.ts';
 import { PDP_LABELS, WHO_LABELS, figureText } from '#app/domain/team/report-labels.ts';
-import { periodAsked } from '#app/domain/team/report-period.server.ts';
+import { packAsked, periodAsked } from '#app/domain/team/report-period.server.ts';
 import { isWho, peopleBehind, workforceReport } from '#app/domain/team/workforce-report.server.ts';
 import { requirePermission } from '#app/utils/auth.server.ts';
 import { formatDate, splitDate } from '#app/utils/dates/index.ts';
+import { can } from '#app/utils/permissions.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 import { plural } from '#app/utils/words.ts';
 
@@ -21,7 +24,7 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
   const actor = await requirePermission(request, 'read:team:managed');
   const url = new URL(request.url);
   const asked = periodAsked(url.searchParams);
-  if (!asked.period) return { reply: asked.reply, query: '', report: null, who: null, people: [], organisationName: actor.organisationName };
+  if (!asked.period) return { reply: asked.reply, query: '', report: null, who: null, people: [], pack: null, organisationName: actor.organisationName };
   const report = await workforceReport(actor, asked.period);
   const who = url.searchParams.get('who');
   const filter = isWho(who) ? who : null;
@@ -31,12 +34,13 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
     report,
     who: filter ? { key: filter, label: WHO_LABELS[filter] } : null,
     people: peopleBehind(report, filter),
+    pack: can(actor, 'print:inspection-pack') ? { choices: await inspectionPackChoices(actor), ...packAsked(url.searchParams) } : null,
     organisationName: actor.organisationName,
   };
 });
 
 export default function WorkforceReportPage() {
-  const { reply, query, report, who, people, organisationName } = useLoaderData<typeof loader>();
+  const { reply, query, report, who, people, pack, organisationName } = useLoaderData<typeof loader>();
   const [form, fields] = useServerForm<{ from: unknown; to: unknown }>('report-period', reply, {
     defaultValue: report ? { from: splitDate(report.period.from), to: splitDate(report.period.to) } : undefined,
   });
@@ -68,6 +72,7 @@ export default function WorkforceReportPage() {
           <p className="govuk-body">
             <a className="govuk-link" href={`/team/report.csv?${query}`} download>Download the report as a CSV file</a>
           </p>
+          {pack ? <InspectionPackForm pack={pack} period={report.period} periodText={`${formatDate(report.period.from)} to ${formatDate(report.period.to)}`} /> : null}
 
           {report.sections.map((section) => (
             <section key={section.id} aria-labelledby={section.id}>

@@ -3,7 +3,7 @@
 // code and audited. A manager prints it for a team or location they manage, an admin for any of the organisation's.
 import type { InspectionPackRequest } from '#app/components/inspection-pack-schema.ts';
 import { NotFound } from '#app/utils/errors.server.ts';
-import { assertCan, canPrintInspectionPack, type Actor } from '#app/utils/permissions.server.ts';
+import { assertCan, can, canPrintInspectionPack, type Actor } from '#app/utils/permissions.server.ts';
 import { absoluteUrl } from '#app/utils/public-url.server.ts';
 import type { DomainContext } from '#app/utils/request-context.server.ts';
 import { slugFor } from '#app/utils/words.ts';
@@ -11,7 +11,7 @@ import { ISSUED_DOCUMENT_KINDS } from '#db/models/issued-document.ts';
 import { isAchieved } from '../assessment/achievements.server.ts';
 import { AUDIT_ACTIONS } from '../audit.server.ts';
 import { peopleOfTeams } from '../development/internal/managed-people.server.ts';
-import { findTeamScope } from '../team/scopes.server.ts';
+import { findTeamScope, scopesOffered, scopeValue } from '../team/scopes.server.ts';
 import { reportFor, type ReportReads } from '../team/workforce-report.server.ts';
 import { groupedCode, newVerificationCode } from './codes.ts';
 import { scopeTitle, toInspectionPackView, type InspectionPackData, type PackWorker } from './inspection-pack-view.ts';
@@ -38,6 +38,13 @@ function workersOf(people: InspectionPackData['report']['people'], read: ReportR
       };
     }),
   }));
+}
+
+/** The teams and locations the actor may print a pack for, as the form offers them: those they manage (an admin: all). */
+export async function inspectionPackChoices(actor: Actor): Promise<{ value: string; label: string }[]> {
+  assertCan(actor, 'print:inspection-pack');
+  const scopes = await scopesOffered(actor, can(actor, 'print:inspection-pack:org'));
+  return scopes.map((scope) => ({ value: scopeValue(scope), label: scopeTitle(scope) }));
 }
 
 /**
