@@ -2,11 +2,13 @@
 import { z } from 'zod';
 import { BATCH_OUTPUT } from '#app/domain/portfolio/batch-statuses.ts';
 
+/** "team:12" or "location:3": one of the choices the page offered. */
+export const ScopeField = z
+  .string({ required_error: 'Select a team or location' })
+  .regex(/^(team|location):[1-9]\d{0,9}$/, 'Select a team or location');
+
 export const PortfolioBatchSchema = z.object({
-  // "team:12" or "location:3": one of the choices the page offered.
-  scope: z
-    .string({ required_error: 'Select a team or location' })
-    .regex(/^(team|location):[1-9]\d{0,9}$/, 'Select a team or location'),
+  scope: ScopeField,
   output: z.enum([BATCH_OUTPUT.zip, BATCH_OUTPUT.merged], { errorMap: () => ({ message: 'Select how you want the portfolios' }) }),
 });
 

@@ -57,6 +57,7 @@ export const AUDIT_ACTIONS = {
   developmentActivityPlanned: 'development.activity_planned',
   developmentAttendanceRecorded: 'development.attendance_recorded',
   portfolioPrinted: 'portfolio.printed',
+  inspectionPackPrinted: 'inspection_pack.printed',
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

@@ -2,19 +2,20 @@
 // CQC quality statements and Regulation 18, with charts, every figure linking to the people behind it, and a CSV.
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { BarChart } from '#app/components/charts/bar-chart.tsx';
-import { ColumnChart } from '#app/components/charts/column-chart.tsx';
-import { LineChart } from '#app/components/charts/line-chart.tsx';
+import { WorkforceChart } from '#app/components/charts/workforce-charts.tsx';
+import { InspectionPackForm } from '#app/components/inspection-pack-form.tsx';
 import { DateInput } from '#app/components/ui/date-input.tsx';
 import { ErrorSummary } from '#app/components/ui/error-summary.tsx';
 import { useServerForm } from '#app/components/ui/form-core.tsx';
 import { TableRegion } from '#app/components/ui/table-region.tsx';
-import { PDP_LABELS, WHO_LABELS } from '#app/domain/team/report-labels.ts';
-import { periodAsked } from '#app/domain/team/report-period.server.ts';
+import { inspectionPackChoices } from '#app/domain/portfolio/inspection-packs.server.ts';
+import { PDP_LABELS, WHO_LABELS, figureText } from '#app/domain/team/report-labels.ts';
+import { packAsked, periodAsked } from '#app/domain/team/report-period.server.ts';
 import { isWho, peopleBehind, workforceReport } from '#app/domain/team/workforce-report.server.ts';
 import type { PageHandle } from '#app/root.tsx';
 import { requirePermission } from '#app/utils/auth.server.ts';
-import { formatDate, formatYearMonth, splitDate } from '#app/utils/dates/index.ts';
+import { formatDate, splitDate } from '#app/utils/dates/index.ts';
+import { can } from '#app/utils/permissions.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 import { plural } from '#app/utils/words.ts';
 
@@ -27,7 +28,7 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
   const actor = await requirePermission(request, 'read:team:managed');
   const url = new URL(request.url);
   const asked = periodAsked(url.searchParams);
-  if (!asked.period) return { reply: asked.reply, query: '', report: null, who: null, people: [], organisationName: actor.organisationName };
+  if (!asked.period) return { reply: asked.reply, query: '', report: null, who: null, people: [], pack: null, organisationName: actor.organisationName };
   const report = await workforceReport(actor, asked.period);
   const who = url.searchParams.get('who');
   const filter = isWho(who) ? who : null;
@@ -37,19 +38,13 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
     report,
     who: filter ? { key: filter, label: WHO_LABELS[filter] } : null,
     people: peopleBehind(report, filter),
+    pack: can(actor, 'print:inspection-pack') ? { choices: await inspectionPackChoices(actor), ...packAsked(url.searchParams) } : null,
     organisationName: actor.organisationName,
   };
 });
 
-const percentOf = (value: number, of: number | null) => (of ? ` (${Math.round((value / of) * 100)}%)` : '');
-/** "Dec|2025" under the first month and each January, "Feb" under the others: the chart's axis labels. */
-const shortMonth = (month: string, index: number) => {
-  const [name, year] = formatYearMonth(month).split(' ');
-  return index === 0 || month.endsWith('-01') ? `${name!.slice(0, 3)}|${year}` : name!.slice(0, 3);
-};
-
 export default function WorkforceReportPage() {
-  const { reply, query, report, who, people, organisationName } = useLoaderData<typeof loader>();
+  const { reply, query, report, who, people, pack, organisationName } = useLoaderData<typeof loader>();
   const [form, fields] = useServerForm<{ from: unknown; to: unknown }>('report-period', reply, {
     defaultValue: report ? { from: splitDate(report.period.from), to: splitDate(report.period.to) } : undefined,
   });
@@ -81,6 +76,7 @@ export default function WorkforceReportPage() {
           <p className="govuk-body">
             <a className="govuk-link" href={`/team/report.csv?${query}`} download>Download the report as a CSV file</a>
           </p>
+          {pack ? <InspectionPackForm pack={pack} period={report.period} periodText={`${formatDate(report.period.from)} to ${formatDate(report.period.to)}`} /> : null}
 
           {report.sections.map((section) => (
             <section key={section.id} aria-labelledby={section.id}>
@@ -101,8 +97,7 @@ export default function WorkforceReportPage() {
                         <th scope="row" className="govuk-table__header">{figure.label}</th>
                         <td className="govuk-table__cell govuk-table__cell--numeric">
                           <a className="govuk-link" href={figure.who ? peopleLink(figure.who) : `?${query}#people`}>
-                            {figure.value}
-                            {figure.of !== null ? ` of ${figure.of}${percentOf(figure.value, figure.of)}` : ''}
+                            {figureText(figure)}
                             <span className="govuk-visually-hidden">: {figure.who ? `see the people ${WHO_LABELS[figure.who].toLowerCase()}` : 'see everyone'}</span>
                           </a>
                         </td>
@@ -111,33 +106,7 @@ export default function WorkforceReportPage() {
                   </tbody>
                 </table>
               </TableRegion>
-              {section.id === 'safe-staffing' ? (
-                <BarChart
-                  title="Coverage by standard"
-                  description={`Of the items of each standard held by the people you manage, the share met: ${report.charts.coverage.map((row) => `${row.label} ${row.percent}%`).join(', ') || 'no standards held'}.`}
-                  bars={report.charts.coverage.map((row) => ({ label: row.label, value: row.percent }))}
-                  max={100}
-                  unit="%"
-                  table={{ caption: 'Coverage by standard', columns: ['Standard', 'People', 'Items met', '%'], rows: report.charts.coverage.map((row) => [row.label, row.people, `${row.met} of ${row.items}`, row.percent]) }}
-                />
-              ) : null}
-              {section.id === 'learning-culture' ? (
-                <LineChart
-                  title="Items met over time"
-                  description={`Items met each month of the period, by the date of the decision that met them: ${report.charts.itemsMet.map((row) => `${formatYearMonth(row.month)} ${row.met}`).join(', ')}.`}
-                  points={report.charts.itemsMet.map((row, index) => ({ label: shortMonth(row.month, index), value: row.met }))}
-                  table={{ caption: 'Items met by month', columns: ['Month', 'Items met'], rows: report.charts.itemsMet.map((row) => [formatYearMonth(row.month), row.met]) }}
-                />
-              ) : null}
-              {section.id === 'wellbeing' ? (
-                <ColumnChart
-                  title="Supervision held against agreed"
-                  description={`Sessions held each month (solid) against the sessions the agreements ask for (striped): ${report.charts.supervision.map((row) => `${formatYearMonth(row.month)} ${row.held} held of ${row.agreed}`).join(', ')}.`}
-                  series={[{ label: 'Held', fill: 'solid' }, { label: 'Agreed', fill: 'stripes' }]}
-                  groups={report.charts.supervision.map((row, index) => ({ label: shortMonth(row.month, index), values: [row.held, row.agreed] }))}
-                  table={{ caption: 'Supervision by month', columns: ['Month', 'Held', 'Agreed'], rows: report.charts.supervision.map((row) => [formatYearMonth(row.month), row.held, row.agreed]) }}
-                />
-              ) : null}
+              <WorkforceChart sectionId={section.id} charts={report.charts} />
             </section>
           ))}
 

@@ -1,7 +1,7 @@
 // The workforce report's figures as a CSV file, for the same period as the page (a period that does not read: 400).
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { periodAsked } from '#app/domain/team/report-period.server.ts';
-import { workforceReportCsv } from '#app/domain/team/workforce-report.server.ts';
+import { workforceReportCsv } from '#app/domain/team/workforce-report-csv.server.ts';
 import { requirePermission } from '#app/utils/auth.server.ts';
 import { withDomainErrors } from '#app/utils/route.server.ts';
 

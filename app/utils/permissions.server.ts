@@ -86,6 +86,10 @@ export const PERMISSIONS = {
   'request:portfolio-batch:managed': ['manager'],
   'request:portfolio-batch:org': ['admin'],
   'read:portfolio-batches:org': ['admin'],
+  // The inspection pack (docs/decisions/037): the workforce report of a team or location with a page per person, printed
+  // by a manager of it, or by an admin for any of the organisation's.
+  'print:inspection-pack:managed': ['manager'],
+  'print:inspection-pack:org': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -280,4 +284,9 @@ export function canRequestPortfolioBatch(actor: Actor, scope: { managed: boolean
  */
 export function canReadPortfolioBatch(actor: Actor, batch: { requestedById: number }): boolean {
   return (batch.requestedById === actor.id && can(actor, 'request:portfolio-batch')) || can(actor, 'read:portfolio-batches:org');
+}
+
+/** A team's or a location's inspection pack is printed by a manager of it, or by an admin for any in the organisation. */
+export function canPrintInspectionPack(actor: Actor, scope: { managed: boolean }): boolean {
+  return (scope.managed && can(actor, 'print:inspection-pack:managed')) || can(actor, 'print:inspection-pack:org');
 }

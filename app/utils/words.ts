@@ -1,4 +1,4 @@
-// Sentences people read: a count with the right form of its noun, and "a" or "an" before a word.
+// Sentences people read: a count with the right form of its noun, "a" or "an" before a word, and a name made fit for a file name.
 
 const pluralRules = new Intl.PluralRules('en-GB');
 
@@ -15,4 +15,17 @@ const SOUNDS_LIKE_AN = /^(hour|honest|honour|heir)/i;
 export function withArticle(phrase: string): string {
   const an = SOUNDS_LIKE_AN.test(phrase) || (/^[aeiou]/i.test(phrase) && !SOUNDS_LIKE_A.test(phrase));
   return `${an ? 'an' : 'a'} ${phrase}`;
+}
+
+/** A name safe in a file name: letters, digits and dashes, lower case, at most 60 characters; `fallback` if nothing is left. */
+export function slugFor(text: string, fallback: string): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '-')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return slug || fallback;
 }

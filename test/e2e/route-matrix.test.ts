@@ -93,6 +93,8 @@ const RULES: Record<string, Rule> = {
   'team_.activities.$activityId': { path: () => '/team/activities/2147483647', get: onlyRoles(['manager'], { manager: 404 }) },
   'team_.report': { path: () => '/team/report', get: onlyRoles(['manager']) },
   'team_.report[.csv]': { path: () => '/team/report.csv', get: onlyRoles(['manager']) },
+  // The inspection pack is only ever posted (it issues a document); a GET finds no loader.
+  'team_.report_.pack': { path: () => '/team/report/pack', get: everyone(400) },
   'people._index': { path: () => '/people', get: onlyRoles(['admin']) },
   'people.new': { path: () => '/people/new', get: onlyRoles(['admin']) },
   'people.$personId': { path: ({ workerId }) => `/people/${workerId}`, get: onlyRoles(['admin'], { otherAdmin: 404 }) },
@@ -270,6 +272,8 @@ const POST_RULES: Record<string, PostRule> = {
   // An empty request is refused at its fields; an unknown intent on a batch is 400 before the batch is looked up.
   'team_.portfolios._index': { body: {}, expect: postBy(['manager', ...ADMINS]) },
   'team_.portfolios.$batchId': { body: { intent: 'probe' }, expect: postBy(['manager', 'admin'], 403, { otherAdmin: 'form first' }) },
+  // An empty inspection pack form goes back to the report page to show its problems, for managers and admins.
+  'team_.report_.pack': { body: {}, expect: postBy(['manager', ...ADMINS]) },
 };
 
 function postMatches(outcome: PostOutcome, status: number): boolean {

@@ -21,6 +21,7 @@ import { addLocation, addManagerScope, addTeam, moveTeam, removeManagerScope } f
 import { createPerson, setPersonActive, updatePerson } from '#app/domain/people.server.ts';
 import { acknowledgePolicy, addPolicy, addPolicyVersion } from '#app/domain/policies.server.ts';
 import { cancelPortfolioBatch, openPortfolioBatchFile, requestPortfolioBatch } from '#app/domain/portfolio/batches.server.ts';
+import { issueInspectionPack } from '#app/domain/portfolio/inspection-packs.server.ts';
 import { issuePortfolio } from '#app/domain/portfolio/portfolios.server.ts';
 import { usePortfolioQueue } from '#app/domain/portfolio/queue/index.server.ts';
 import { actOnRoleProfile } from '#app/domain/role-profile-page.server.ts';
@@ -194,6 +195,9 @@ const CASES: Case[] = [
   ['cancelPortfolioBatch', 'the worker', Forbidden, (f) => cancelPortfolioBatch(ctx(f.ours.worker), ourBatchId)],
   ['openPortfolioBatchFile', 'another organisation’s admin', NotFound, (f) => openPortfolioBatchFile(ctx(f.theirs.admin), ourBatchId)],
   ['issuePortfolio', 'a colleague', NotFound, (f) => issuePortfolio(ctx(f.colleague), f.ours.worker.id)],
+  ['issueInspectionPack', 'the worker', Forbidden, (f) => issueInspectionPack(ctx(f.ours.worker), { scope: `team:${f.ours.team.id}`, from: addDays(today, -30), to: today })],
+  ['issueInspectionPack', 'another organisation’s manager', NotFound, (f) => issueInspectionPack(ctx(f.theirs.manager), { scope: `location:${f.ours.location.id}`, from: addDays(today, -30), to: today })],
+  ['issueInspectionPack', 'another organisation’s admin', NotFound, (f) => issueInspectionPack(ctx(f.theirs.admin), { scope: `team:${f.ours.team.id}`, from: addDays(today, -30), to: today })],
 ];
 
 function activityFor(workerIds: number[]) {

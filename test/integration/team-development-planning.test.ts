@@ -7,7 +7,8 @@ import { activityPage, gapPage, planActivity, recordAttendance, teamGaps } from 
 import { ActivitySchema, type ActivityInput } from '#app/domain/development/forms.ts';
 import { acknowledgePolicy, addPolicy } from '#app/domain/policies.server.ts';
 import { periodAsked } from '#app/domain/team/report-period.server.ts';
-import { workforceReport, workforceReportCsv, peopleBehind } from '#app/domain/team/workforce-report.server.ts';
+import { workforceReportCsv } from '#app/domain/team/workforce-report-csv.server.ts';
+import { workforceReport, peopleBehind } from '#app/domain/team/workforce-report.server.ts';
 import { addDays, today as todayInLondon } from '#app/utils/dates/index.ts';
 import { NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { contextFor } from '#app/utils/request-context.server.ts';

@@ -61,6 +61,8 @@ describe('permissions', () => {
     'request:portfolio-batch:managed': ['manager'],
     'request:portfolio-batch:org': ['admin'],
     'read:portfolio-batches:org': ['admin'],
+    'print:inspection-pack:managed': ['manager'],
+    'print:inspection-pack:org': ['admin'],
   };
 
   it('grants each permission to exactly the roles the table above states, and knows no other permission', () => {

@@ -2,13 +2,14 @@
 // the ZIP written chunk by chunk, and the reasons a requester reads.
 import { expect } from 'chai';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
-import { slugFor, uniqueEntryNames, zipChunks } from '#app/domain/portfolio/queue/assemble-batch.server.ts';
+import { uniqueEntryNames, zipChunks } from '#app/domain/portfolio/queue/assemble-batch.server.ts';
 import { describeFailure } from '#app/domain/portfolio/queue/run-task.server.ts';
 import { PermanentFailure } from '#app/domain/portfolio/queue/types.ts';
 import { BATCH_ITEM_WORKFLOW, BATCH_WORKFLOW } from '#app/domain/workflows/portfolio-batch.server.ts';
 import { allowedActions, assertTransition, statusesAllowing } from '#app/domain/workflows/workflow.server.ts';
 import { Forbidden, InvalidTransition, NotFound } from '#app/utils/errors.server.ts';
 import { canReadPortfolioBatch, canRequestPortfolioBatch, type Actor } from '#app/utils/permissions.server.ts';
+import { slugFor } from '#app/utils/words.ts';
 
 function actor(roles: Actor['roles'], id = 1): Actor {
   return { id, organisationId: 1, organisationName: 'Org', name: 'A', email: 'a@example.org', roles, teamId: null, lineSupervisorId: null };

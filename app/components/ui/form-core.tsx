@@ -43,6 +43,7 @@ export function SchemaForm<FormShape extends Shape>({
   children,
   action,
   encType,
+  reloadDocument,
   errorTargets = {},
 }: {
   form: FormMetadata<FormShape, string[]>;
@@ -50,6 +51,8 @@ export function SchemaForm<FormShape extends Shape>({
   children: ReactNode;
   action?: string;
   encType?: 'multipart/form-data';
+  /** Sent by the browser itself rather than fetched: for a form whose answer is a file to download. */
+  reloadDocument?: boolean;
   /** Where the error summary should link for errors not named after one input (a date's first box, say). */
   errorTargets?: Record<string, string>;
 }) {
@@ -58,7 +61,7 @@ export function SchemaForm<FormShape extends Shape>({
     messages.slice(0, 1).map((message) => ({ fieldId: errorTargets[name] ?? fieldMap[name]?.id ?? form.id, message })),
   );
   return (
-    <Form method="post" action={action} encType={encType} {...getFormProps(form)} noValidate>
+    <Form method="post" action={action} encType={encType} reloadDocument={reloadDocument} {...getFormProps(form)} noValidate>
       <ErrorSummary errors={errors} />
       <CsrfInput />
       <ServerReplyContext.Provider value={serverReplies.get(form)}>{children}</ServerReplyContext.Provider>

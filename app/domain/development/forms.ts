@@ -28,9 +28,12 @@ export type AttendanceInput = z.output<typeof AttendanceSchema>;
 
 const reportDate = (label: string) => dateField(label, { within: { yearsBack: 20, yearsAhead: 1 } });
 
-/** The workforce report's period, typed in two GOV.UK date inputs. */
-export const ReportPeriodSchema = z
-  .object({ from: reportDate('start date'), to: reportDate('end date') })
-  .superRefine((value, ctx) => {
-    if (value.to < value.from) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['to'], message: 'The end date must be the same as or after the start date' });
-  });
+/** The workforce report's period, typed in two GOV.UK date inputs (also the inspection pack's). */
+export const reportPeriodFields = { from: reportDate('start date'), to: reportDate('end date') };
+
+/** A period ends on or after the day it starts; the message stands beside the end date. */
+export function periodInOrder(value: { from: string; to: string }, ctx: z.RefinementCtx): void {
+  if (value.to < value.from) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['to'], message: 'The end date must be the same as or after the start date' });
+}
+
+export const ReportPeriodSchema = z.object(reportPeriodFields).superRefine(periodInOrder);

@@ -6,17 +6,17 @@ import { Op, type Transaction } from 'sequelize';
 import type { PortfolioBatchRequest } from '#app/components/portfolio-batch-schema.ts';
 import { NotFound, ValidationError } from '#app/utils/errors.server.ts';
 import { logger } from '#app/utils/logger.server.ts';
-import { assertCan, can, canReadPortfolioBatch, canRequestPortfolioBatch, hasRole, type Actor } from '#app/utils/permissions.server.ts';
+import { assertCan, can, canReadPortfolioBatch, canRequestPortfolioBatch, type Actor } from '#app/utils/permissions.server.ts';
 import type { DomainContext } from '#app/utils/request-context.server.ts';
 import { plural } from '#app/utils/words.ts';
-import { Location, ManagerScope, Person, PersonRole, PortfolioBatch, PortfolioBatchItem, Team } from '#db/models/index.ts';
+import { Person, PersonRole, PortfolioBatch, PortfolioBatchItem } from '#db/models/index.ts';
 import { AUDIT_ACTIONS } from '../audit.server.ts';
-import { managedTeamIds } from '../relationships.server.ts';
+import { findTeamScope, scopesOffered, scopeValue, type TeamScope } from '../team/scopes.server.ts';
 import { BATCH_WORKFLOW } from '../workflows/portfolio-batch.server.ts';
 import { assertTransition, isAllowed } from '../workflows/workflow.server.ts';
 import { locked, write } from '../write.server.ts';
 import { batchFilesRemovedAt } from './batch-retention.server.ts';
-import { BATCH_ITEM_STATUS, BATCH_ITEM_TAGS, BATCH_OUTPUT, BATCH_SCOPE, BATCH_STATUS, BATCH_TAGS, isFinished, type BatchOutput, type BatchScope } from './batch-statuses.ts';
+import { BATCH_ITEM_STATUS, BATCH_ITEM_TAGS, BATCH_OUTPUT, BATCH_SCOPE, BATCH_STATUS, BATCH_TAGS, isFinished, type BatchOutput } from './batch-statuses.ts';
 import { batchFileStore, removeBatchFiles } from './queue/batch-files.server.ts';
 import { portfolioQueue } from './queue/index.server.ts';
 import { cancelBatchItems, failUnqueuedBatch } from './queue/steps.server.ts';
@@ -26,18 +26,6 @@ import type { PortfolioTask } from './queue/types.ts';
 export const MERGED_LIMIT = 50;
 /** Batches listed on the request page. */
 const RECENT_BATCHES = 20;
-
-type Scope = { type: BatchScope; id: number; name: string; teamIds: number[]; managed: boolean };
-
-/** The teams and whole locations the actor manages (their scope as a manager), as ids. */
-async function managedScopes(actor: Actor): Promise<{ teamIds: number[]; locationIds: number[] }> {
-  if (!hasRole(actor, 'manager')) return { teamIds: [], locationIds: [] };
-  const [teamIds, locations] = await Promise.all([
-    managedTeamIds(actor),
-    ManagerScope.findAll({ where: { organisationId: actor.organisationId, managerId: actor.id, locationId: { [Op.ne]: null } }, attributes: ['locationId'] }),
-  ]);
-  return { teamIds, locationIds: locations.map((scope) => scope.locationId!) };
-}
 
 /** The people whose portfolios a scope holds: active members of its teams who hold the worker role, by name. */
 async function workersIn(organisationId: number, teamIds: number[]) {
@@ -54,25 +42,8 @@ async function workersIn(organisationId: number, teamIds: number[]) {
 }
 
 /** The scope the actor asked for, if it is theirs to ask for: another organisation's, or one they do not manage, is not found. */
-async function resolveScope(actor: Actor, value: string): Promise<Scope> {
-  const [type, rawId] = value.split(':') as [string, string];
-  const id = Number(rawId);
-  const managed = await managedScopes(actor);
-  let scope: Scope | null = null;
-  if (type === BATCH_SCOPE.team) {
-    const team = await Team.findOne({ where: { id, organisationId: actor.organisationId }, attributes: ['id', 'name'] });
-    if (team) scope = { type: BATCH_SCOPE.team, id: team.id, name: team.name, teamIds: [team.id], managed: managed.teamIds.includes(team.id) };
-  } else if (type === BATCH_SCOPE.location) {
-    const location = await Location.findOne({
-      where: { id, organisationId: actor.organisationId },
-      attributes: ['id', 'name'],
-      include: [{ model: Team, as: 'teams', attributes: ['id'] }],
-    });
-    if (location) {
-      const teams = (location.get('teams') as Team[] | undefined) ?? [];
-      scope = { type: BATCH_SCOPE.location, id: location.id, name: location.name, teamIds: teams.map((team) => team.id), managed: managed.locationIds.includes(location.id) };
-    }
-  }
+async function resolveScope(actor: Actor, value: string): Promise<TeamScope> {
+  const scope = await findTeamScope(actor, value);
   if (!scope || !canRequestPortfolioBatch(actor, scope)) throw new NotFound('Team');
   return scope;
 }
@@ -83,35 +54,14 @@ async function resolveScope(actor: Actor, value: string): Promise<Scope> {
  */
 export async function portfolioBatchChoices(actor: Actor) {
   assertCan(actor, 'request:portfolio-batch');
-  const everything = can(actor, 'request:portfolio-batch:org');
-  const managed = await managedScopes(actor);
-  const [teams, locations] = await Promise.all([
-    Team.findAll({
-      where: { organisationId: actor.organisationId, ...(everything ? {} : { id: { [Op.in]: managed.teamIds } }) },
-      attributes: ['id', 'name', 'locationId'],
-      order: [['name', 'ASC']],
-    }),
-    Location.findAll({
-      where: { organisationId: actor.organisationId, ...(everything ? {} : { id: { [Op.in]: managed.locationIds } }) },
-      attributes: ['id', 'name'],
-      order: [['name', 'ASC']],
-    }),
-  ]);
-  const locationTeams = await Team.findAll({
-    where: { organisationId: actor.organisationId, locationId: { [Op.in]: locations.map((location) => location.id) } },
-    attributes: ['id', 'locationId'],
-  });
-  const people = await workersIn(actor.organisationId, [...new Set([...teams.map((team) => team.id), ...locationTeams.map((team) => team.id)])]);
-  const countIn = (teamIds: number[]) => people.filter((person) => teamIds.includes(person.teamId!)).length;
-  const scopes = [
-    ...teams.map((team) => ({ value: `team:${team.id}`, kind: BATCH_SCOPE.team, name: team.name, people: countIn([team.id]) })),
-    ...locations.map((location) => ({
-      value: `location:${location.id}`,
-      kind: BATCH_SCOPE.location,
-      name: location.name,
-      people: countIn(locationTeams.filter((team) => team.locationId === location.id).map((team) => team.id)),
-    })),
-  ];
+  const offered = await scopesOffered(actor, can(actor, 'request:portfolio-batch:org'));
+  const people = await workersIn(actor.organisationId, [...new Set(offered.flatMap((scope) => scope.teamIds))]);
+  const scopes = offered.map((scope) => ({
+    value: scopeValue(scope),
+    kind: scope.type,
+    name: scope.name,
+    people: people.filter((person) => scope.teamIds.includes(person.teamId!)).length,
+  }));
   const batches = await PortfolioBatch.findAll({
     where: { organisationId: actor.organisationId, ...(can(actor, 'read:portfolio-batches:org') ? {} : { requestedById: actor.id }) },
     include: [{ model: Person, as: 'requestedBy', attributes: ['name'] }],

@@ -1,19 +1,17 @@
-// Issuing a worker's portfolio: read it (permission first), render the templates, print with Chromium, append the
-// evidence PDFs, then record the issued file (its code and SHA-256) and the audit event together. The one way a
+// Issuing a worker's portfolio: read it (permission first), render the templates, then print, append the evidence PDFs
+// and record the issued file (its code and SHA-256) with the audit event (internal/issue.server.ts). The one way a
 // portfolio is made, for the pages and for `npm run portfolio`.
-import { createHash } from 'node:crypto';
 import { today } from '#app/utils/dates/index.ts';
 import { fileStore } from '#app/utils/file-store.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
 import { absoluteUrl } from '#app/utils/public-url.server.ts';
 import type { DomainContext } from '#app/utils/request-context.server.ts';
-import { IssuedDocument } from '#db/models/index.ts';
+import { slugFor } from '#app/utils/words.ts';
 import { ISSUED_DOCUMENT_KINDS } from '#db/models/issued-document.ts';
 import { AUDIT_ACTIONS } from '../audit.server.ts';
-import { write } from '../write.server.ts';
-import { assemblePortfolio, loadAppendable, type Appendix } from './assemble.server.ts';
-import { printPdf } from './browser.server.ts';
+import { loadAppendable, type Appendix } from './assemble.server.ts';
 import { groupedCode, newVerificationCode } from './codes.ts';
+import { issueDocument } from './internal/issue.server.ts';
 import { loadPortfolioData, type PortfolioEvidence } from './portfolio-data.server.ts';
 import { toPortfolioView, type Attachment, type PortfolioView } from './portfolio-view.ts';
 import { renderDocument } from './templates.server.ts';
@@ -69,14 +67,7 @@ async function prepareAttachments(evidence: PortfolioEvidence[]): Promise<{ atta
 }
 
 function fileNameFor(name: string, date: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/g, '-')
-    .slice(0, 60);
-  return `portfolio-${slug || 'worker'}-${date}.pdf`;
+  return `portfolio-${slugFor(name, 'worker')}-${date}.pdf`;
 }
 
 /** The HTML of a portfolio view, as printed (the bench prints the same HTML bare). */
@@ -106,36 +97,21 @@ export async function composePortfolio(actor: Actor, workerId: number, issuedAt:
 export async function issuePortfolio(ctx: DomainContext, workerId: number): Promise<IssuedPortfolio> {
   const { actor } = ctx;
   const { data, code, verifyUrl, view, appendices, html } = await composePortfolio(actor, workerId, ctx.now);
-  const { pdf, refused } = await printPdf(html);
-  const { bytes, pages } = await assemblePortfolio(pdf, appendices, {
-    title: view.title,
-    author: view.author,
-    subject: view.subject,
-    language: view.lang,
-    keywords: ['portfolio', 'National Occupational Standards', groupedCode(code)],
-    createdAt: ctx.now,
-    header: { left: view.title, right: view.author },
-    footer: `Verification code ${groupedCode(code)} · check it at ${verifyUrl}`,
-  });
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  await write(ctx, {
-    run: async (_subject, transaction) => {
-      await IssuedDocument.create(
-        {
-          organisationId: actor.organisationId,
-          code,
-          kind: ISSUED_DOCUMENT_KINDS.portfolio,
-          subjectPersonId: data.worker.id,
-          subjectName: data.worker.name,
-          issuedById: actor.id,
-          sha256,
-          byteSize: bytes.byteLength,
-          createdAt: ctx.now,
-        },
-        { transaction },
-      );
+  const { bytes, sha256, pages, refused } = await issueDocument(ctx, {
+    html,
+    code,
+    appendices,
+    facts: {
+      title: view.title,
+      author: view.author,
+      subject: view.subject,
+      language: view.lang,
+      keywords: ['portfolio', 'National Occupational Standards', groupedCode(code)],
+      header: { left: view.title, right: view.author },
+      footer: `Verification code ${groupedCode(code)} · check it at ${verifyUrl}`,
     },
-    audit: () => ({
+    record: { kind: ISSUED_DOCUMENT_KINDS.portfolio, subjectPersonId: data.worker.id, subjectName: data.worker.name },
+    audit: (pages) => ({
       action: AUDIT_ACTIONS.portfolioPrinted,
       summary: `${actor.name} printed the portfolio of ${data.worker.name} (${pages} pages, verification code ${groupedCode(code)})`,
       subject: { type: 'person', id: data.worker.id },

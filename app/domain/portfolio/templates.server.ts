@@ -1,12 +1,14 @@
 // The Handlebars templates in templates/ (a layout, its partials and the print CSS),
 // compiled once per process in an environment of their own, with UK date helpers from app/utils/dates. Every value is
-// inserted escaped ({{ }}); no template uses {{{ }}}, so evidence text can never become markup.
+// inserted escaped ({{ }}); no template uses {{{ }}}, so evidence text can never become markup. The one exception is
+// the `markup` helper, which inserts only charts React rendered (static-markup.ts).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { formatDate, formatDateTime } from '#app/utils/dates/index.ts';
 import { plural } from '#app/utils/words.ts';
+import { StaticMarkup } from './static-markup.ts';
 
 /** templates/ at the top of the repository, found from this module whether it runs from app/ or from the build. */
 function templatesDir(): string {
@@ -28,6 +30,8 @@ function load(): Compiled {
   const hbs = Handlebars.create();
   hbs.registerHelper('date', (value: unknown) => (typeof value === 'string' || value instanceof Date ? formatDate(value) : ''));
   hbs.registerHelper('dateTime', (value: unknown) => (typeof value === 'string' || value instanceof Date ? formatDateTime(value) : ''));
+  // The one way past escaping: markup React rendered (static-markup.ts); anything else prints nothing.
+  hbs.registerHelper('markup', (value: unknown) => (value instanceof StaticMarkup ? new hbs.SafeString(value.html) : ''));
   hbs.registerHelper('plural', (count: unknown, one: unknown, many: unknown) => plural(Number(count), String(one), String(many)));
   hbs.registerPartial('print-css', readFileSync(path.join(dir, 'print.css'), 'utf8'));
   for (const file of readdirSync(path.join(dir, 'partials')).filter((name) => name.endsWith('.hbs'))) {
@@ -49,6 +53,6 @@ function templates(): Compiled {
 }
 
 /** A whole document (templates/NAME.hbs) as HTML. */
-export function renderDocument(name: 'portfolio', view: object): string {
+export function renderDocument(name: 'portfolio' | 'inspection-pack', view: object): string {
   return templates().document(name)(view);
 }

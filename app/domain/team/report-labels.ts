@@ -18,3 +18,9 @@ export type Who = keyof typeof WHO_LABELS;
 
 export type PdpState = 'none' | 'not_agreed' | 'stale' | 'current';
 export const PDP_LABELS: Record<PdpState, string> = { none: 'None', not_agreed: 'Not agreed', stale: 'Review overdue', current: 'Current' };
+
+/** A figure as the page, the CSV's reader and the inspection pack read it: "3 of 5 (60%)", or the bare count. */
+export function figureText(figure: { value: number; of: number | null }): string {
+  if (figure.of === null) return String(figure.value);
+  return `${figure.value} of ${figure.of}${figure.of ? ` (${Math.round((figure.value / figure.of) * 100)}%)` : ''}`;
+}

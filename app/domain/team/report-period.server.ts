@@ -2,6 +2,8 @@
 // checked with the form's schema, so a period that ends before it starts is answered beside the end date.
 import type { SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
+import { z } from 'zod';
+import { ScopeField } from '#app/components/portfolio-batch-schema.ts';
 import { splitDate } from '#app/utils/dates/index.ts';
 import { ReportPeriodSchema } from '../development/forms.ts';
 import { defaultPeriod, type ReportPeriod } from './workforce-report.server.ts';
@@ -30,4 +32,24 @@ export function periodAsked(searchParams: URLSearchParams): PeriodAsked {
   const submission = parseWithZod(searchParams, { schema: ReportPeriodSchema });
   if (submission.status !== 'success') return { period: null, reply: submission.reply(), query: '' };
   return { period: submission.value, reply: null, query: periodQuery(submission.value) };
+}
+
+/** The inspection pack form sent back to the report page: its period and choice as the address carries them, `pack` set. */
+export function packRetryQuery(formData: FormData): string {
+  const params = new URLSearchParams();
+  for (const name of ['from.day', 'from.month', 'from.year', 'to.day', 'to.month', 'to.year', 'scope']) {
+    const value = formData.get(name);
+    params.set(name, typeof value === 'string' ? value.slice(0, 30) : '');
+  }
+  params.set('pack', 'retry');
+  return params.toString();
+}
+
+/** The inspection pack form's problems with its choice of team or location, when it came back (`pack` in the address). */
+export function packAsked(searchParams: URLSearchParams): { reply: SubmissionResult<string[]> | null; scope: string } {
+  const scope = searchParams.get('scope') ?? '';
+  if (!searchParams.has('pack')) return { reply: null, scope };
+  // The period's own problems stand beside the report's date inputs, which show the same period.
+  const submission = parseWithZod(searchParams, { schema: z.object({ scope: ScopeField }) });
+  return { reply: submission.status === 'success' ? null : submission.reply(), scope };
 }

@@ -1,8 +1,7 @@
 // The workforce report for a period (docs/decisions/031): what an inspector asks about the people a manager manages,
 // organised by the CQC single assessment framework's quality statements and Regulation 18, every figure with the
-// people behind it; a web page and a CSV of the same figures. Bulk reads only: a fixed number of queries whatever the
-// size of the team.
-import { stringify } from 'csv-stringify/sync';
+// people behind it: a web page, a CSV of the same figures (workforce-report-csv.server.ts) and the inspection pack.
+// Bulk reads only: a fixed number of queries whatever the size of the team.
 import { Op } from 'sequelize';
 import { addDays, addMonths, londonDateOf, today as todayInLondon, type IsoDate } from '#app/utils/dates/index.ts';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
@@ -21,9 +20,9 @@ import {
 import { isAchieved, latestAchievements } from '../assessment/achievements.server.ts';
 import { activityKindLabel, gapPath } from '../development/activity-kinds.ts';
 import { achievedBy, activitiesFor, delivered, gapKey, teamCompetence } from '../development/internal/gaps.server.ts';
-import { managedPeople } from '../development/internal/managed-people.server.ts';
+import { managedPeople, type ManagedPerson } from '../development/internal/managed-people.server.ts';
 import { AGREEMENT_STATUS, RECORD_STATUS, SESSION_STATUS } from '../supervision/statuses.ts';
-import { PDP_LABELS, type PdpState, type Who } from './report-labels.ts';
+import type { PdpState, Who } from './report-labels.ts';
 
 export type ReportPeriod = { from: IsoDate; to: IsoDate };
 
@@ -78,7 +77,7 @@ export function isWho(value: string | null): value is Who {
 export type Figure = { key: string; label: string; value: number; of: number | null; who: Who | null };
 export type ReportSection = { id: string; title: string; asks: string; figures: Figure[] };
 
-const percent = (value: number, of: number | null) => (of ? Math.round((value / of) * 100) : null);
+export const percent = (value: number, of: number | null) => (of ? Math.round((value / of) * 100) : null);
 
 function monthsOf(period: ReportPeriod): string[] {
   const months: string[] = [];
@@ -93,8 +92,15 @@ function daysBetween(from: string, to: string): number {
 /** The report for the manager's people over the period; point-in-time figures are as they stand today. */
 export async function workforceReport(actor: Actor, period: ReportPeriod) {
   assertCan(actor, 'read:team:managed');
+  return (await reportFor(actor, await managedPeople(actor), period)).report;
+}
+
+/**
+ * The report about these people (the inspection pack's: one team or location), with what it read about each, for the
+ * pack's summary pages. Unchecked: the caller has chosen people the actor may report on.
+ */
+export async function reportFor(actor: Actor, people: ManagedPerson[], period: ReportPeriod) {
   const today = todayInLondon();
-  const people = await managedPeople(actor);
   const ids = people.map((person) => person.id);
   const none = { where: { id: { [Op.in]: [] as number[] } } };
   const [competence, activities, agreements, held, records, plans, assignments, policies, achievements] = await Promise.all([
@@ -107,7 +113,7 @@ export async function workforceReport(actor: Actor, period: ReportPeriod) {
     RoleAssignment.findAll({
       where: { personId: { [Op.in]: ids }, [Op.or]: [{ endedOn: null }, { endedOn: { [Op.gte]: today } }] },
       attributes: ['personId'],
-      include: [{ model: RoleProfile, as: 'roleProfile', attributes: ['pdpReviewMonths'] }],
+      include: [{ model: RoleProfile, as: 'roleProfile', attributes: ['name', 'pdpReviewMonths'] }],
     }),
     PolicyVersion.findAll({ where: { organisationId: actor.organisationId, isCurrent: true }, attributes: ['id'] }),
     latestAchievements(ids),
@@ -170,9 +176,12 @@ export async function workforceReport(actor: Actor, period: ReportPeriod) {
 
   // PDPs: none, never agreed, not reviewed within the shortest review period of the person's roles, or current.
   const reviewMonths = new Map<number, number>();
+  const roleNames = new Map<number, string[]>();
   for (const assignment of assignments) {
-    const months = (assignment.get('roleProfile') as RoleProfile | undefined)?.pdpReviewMonths ?? DEFAULT_PDP_REVIEW_MONTHS;
+    const profile = assignment.get('roleProfile') as RoleProfile | undefined;
+    const months = profile?.pdpReviewMonths ?? DEFAULT_PDP_REVIEW_MONTHS;
     reviewMonths.set(assignment.personId, Math.min(reviewMonths.get(assignment.personId) ?? Infinity, months));
+    if (profile) roleNames.set(assignment.personId, [...new Set([...(roleNames.get(assignment.personId) ?? []), profile.name])]);
   }
   const planOf = new Map(plans.map((plan) => [plan.workerId, plan.id]));
   const lastAgreed = new Map<number, IsoDate>();
@@ -318,7 +327,7 @@ export async function workforceReport(actor: Actor, period: ReportPeriod) {
     })
     .sort((a, b) => a.label.localeCompare(b.label));
 
-  return {
+  const report = {
     period,
     today,
     sections,
@@ -330,34 +339,14 @@ export async function workforceReport(actor: Actor, period: ReportPeriod) {
       supervision: months.map((month) => ({ month, held: heldByMonth.get(month)!, agreed: Math.round(agreedByMonth.get(month)! * 10) / 10 })),
     },
   };
+  return { report, read: { competence, achievements, roleNames } };
 }
 
 export type WorkforceReport = Awaited<ReturnType<typeof workforceReport>>;
+/** What the report read about each person: held standards and item states, achievements, role profiles. */
+export type ReportReads = Awaited<ReturnType<typeof reportFor>>['read'];
 
 /** The people a figure links to: everyone, or those the filter names. */
 export function peopleBehind(report: WorkforceReport, who: Who | null): ReportPerson[] {
   return who ? report.people.filter(WHO_TESTS[who]) : report.people;
-}
-
-/** The same figures as a CSV an inspector can open: one row per figure, then one per main gap and per person. */
-export async function workforceReportCsv(actor: Actor, period: ReportPeriod): Promise<string> {
-  const report = await workforceReport(actor, period);
-  const rows: (string | number)[][] = [['Section', 'Measure', 'Value', 'Out of', 'Percent', 'Period from', 'Period to']];
-  for (const section of report.sections) {
-    for (const figure of section.figures) {
-      rows.push([section.title, figure.label, figure.value, figure.of ?? '', percent(figure.value, figure.of) ?? '', period.from, period.to]);
-    }
-  }
-  for (const gap of report.mainGaps) {
-    rows.push(['Main gaps', `${gap.label}: people lacking it`, gap.lacking, gap.holders, percent(gap.lacking, gap.holders) ?? '', period.from, period.to]);
-    rows.push(['Main gaps', `${gap.label}: places on development planned`, gap.places, '', '', period.from, period.to]);
-    rows.push(['Main gaps', `${gap.label}: places delivered`, gap.delivered, gap.places, percent(gap.delivered, gap.places) ?? '', period.from, period.to]);
-    rows.push(['Main gaps', `${gap.label}: items met since the development`, gap.itemsMet, '', '', period.from, period.to]);
-  }
-  rows.push([]);
-  rows.push(['Person', 'Team', 'Current supervision agreement', 'Sessions held', 'Sessions agreed', 'Records due', 'Records agreed in time', 'PDP', 'Standards achieved', 'Standards in progress', 'Policies not acknowledged', 'Development planned', 'Development delivered']);
-  for (const person of report.people) {
-    rows.push([person.name, person.teamName, person.agreement ? 'Yes' : 'No', person.sessionsHeld, person.sessionsExpected, person.recordsDue, person.recordsOnTime, PDP_LABELS[person.pdp], person.standardsAchieved, person.standardsInProgress, person.policiesOutstanding, person.developmentPlanned, person.developmentDelivered]);
-  }
-  return stringify(rows);
 }

@@ -9,7 +9,11 @@ export type ManagedPerson = { id: number; name: string; teamName: string };
 
 /** Unchecked: the caller has asserted the manager's permission. */
 export async function managedPeople(actor: Actor): Promise<ManagedPerson[]> {
-  const teamIds = await managedTeamIds(actor);
+  return peopleOfTeams(actor, await managedTeamIds(actor));
+}
+
+/** The active people of these teams of the actor's organisation, the actor excepted, by name. Unchecked: the caller chose the teams. */
+export async function peopleOfTeams(actor: Actor, teamIds: number[]): Promise<ManagedPerson[]> {
   if (!teamIds.length) return [];
   const people = await Person.findAll({
     where: { organisationId: actor.organisationId, teamId: { [Op.in]: teamIds }, deactivatedAt: null, id: { [Op.ne]: actor.id } },

@@ -6,25 +6,13 @@ import { Zip, ZipPassThrough } from 'fflate';
 import { PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib';
 import { today } from '#app/utils/dates/index.ts';
 import { logger } from '#app/utils/logger.server.ts';
+import { slugFor } from '#app/utils/words.ts';
 import { Organisation, Person, PortfolioBatch, PortfolioBatchItem } from '#db/models/index.ts';
 import { BATCH_ITEM_STATUS, BATCH_OUTPUT } from '../batch-statuses.ts';
 import { batchFileStore, removeBatchFiles } from './batch-files.server.ts';
 import { endBatch, readyToAssemble } from './steps.server.ts';
 
 type MadeItem = { storedName: string; fileName: string; workerName: string };
-
-/** A name safe in a file name: letters, digits and dashes. */
-export function slugFor(text: string, fallback: string): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/g, '-')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return slug || fallback;
-}
 
 /** The names inside the ZIP: each item's own, with " (2)" and so on where two people's would be the same. */
 export function uniqueEntryNames(names: string[]): string[] {

@@ -1,0 +1,79 @@
+// Teams and whole locations as a manager chooses them for team portfolios and the inspection pack ("team:12",
+// "location:3"): the ones the actor manages, the ones they may be offered, and one named in a form as the actor's
+// organisation holds it. Unchecked: each caller applies its own permission to the scope's `managed`.
+import { Op } from 'sequelize';
+import { hasRole, type Actor } from '#app/utils/permissions.server.ts';
+import { Location, ManagerScope, Team } from '#db/models/index.ts';
+import { BATCH_SCOPE, type BatchScope } from '../portfolio/batch-statuses.ts';
+import { managedTeamIds } from '../relationships.server.ts';
+
+export type TeamScope = { type: BatchScope; id: number; name: string; teamIds: number[]; managed: boolean };
+
+/** The teams and whole locations the actor manages (their scope as a manager), as ids. */
+export async function managedScopes(actor: Actor): Promise<{ teamIds: number[]; locationIds: number[] }> {
+  if (!hasRole(actor, 'manager')) return { teamIds: [], locationIds: [] };
+  const [teamIds, locations] = await Promise.all([
+    managedTeamIds(actor),
+    ManagerScope.findAll({ where: { organisationId: actor.organisationId, managerId: actor.id, locationId: { [Op.ne]: null } }, attributes: ['locationId'] }),
+  ]);
+  return { teamIds, locationIds: locations.map((scope) => scope.locationId!) };
+}
+
+/** The team or location a form named, with its teams and whether the actor manages it; null if the organisation has none such. */
+export async function findTeamScope(actor: Actor, value: string): Promise<TeamScope | null> {
+  const [type, rawId] = value.split(':') as [string, string];
+  const id = Number(rawId);
+  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  const managed = await managedScopes(actor);
+  if (type === BATCH_SCOPE.team) {
+    const team = await Team.findOne({ where: { id, organisationId: actor.organisationId }, attributes: ['id', 'name'] });
+    return team ? { type: BATCH_SCOPE.team, id: team.id, name: team.name, teamIds: [team.id], managed: managed.teamIds.includes(team.id) } : null;
+  }
+  if (type === BATCH_SCOPE.location) {
+    const location = await Location.findOne({
+      where: { id, organisationId: actor.organisationId },
+      attributes: ['id', 'name'],
+      include: [{ model: Team, as: 'teams', attributes: ['id'] }],
+    });
+    if (!location) return null;
+    const teams = (location.get('teams') as Team[] | undefined) ?? [];
+    return { type: BATCH_SCOPE.location, id: location.id, name: location.name, teamIds: teams.map((team) => team.id), managed: managed.locationIds.includes(location.id) };
+  }
+  return null;
+}
+
+/** The teams and locations to offer: those the actor manages, or all of the organisation's (`everything`), by name, each with its teams. */
+export async function scopesOffered(actor: Actor, everything: boolean): Promise<TeamScope[]> {
+  const managed = await managedScopes(actor);
+  const [teams, locations] = await Promise.all([
+    Team.findAll({
+      where: { organisationId: actor.organisationId, ...(everything ? {} : { id: { [Op.in]: managed.teamIds } }) },
+      attributes: ['id', 'name'],
+      order: [['name', 'ASC']],
+    }),
+    Location.findAll({
+      where: { organisationId: actor.organisationId, ...(everything ? {} : { id: { [Op.in]: managed.locationIds } }) },
+      attributes: ['id', 'name'],
+      order: [['name', 'ASC']],
+    }),
+  ]);
+  const locationTeams = await Team.findAll({
+    where: { organisationId: actor.organisationId, locationId: { [Op.in]: locations.map((location) => location.id) } },
+    attributes: ['id', 'locationId'],
+  });
+  return [
+    ...teams.map((team) => ({ type: BATCH_SCOPE.team, id: team.id, name: team.name, teamIds: [team.id], managed: managed.teamIds.includes(team.id) })),
+    ...locations.map((location) => ({
+      type: BATCH_SCOPE.location,
+      id: location.id,
+      name: location.name,
+      teamIds: locationTeams.filter((team) => team.locationId === location.id).map((team) => team.id),
+      managed: managed.locationIds.includes(location.id),
+    })),
+  ];
+}
+
+/** How a scope is named in a form's value. */
+export function scopeValue(scope: Pick<TeamScope, 'type' | 'id'>): string {
+  return `${scope.type}:${scope.id}`;
+}
