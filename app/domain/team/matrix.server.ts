@@ -10,6 +10,7 @@ import { NotFound } from '#app/utils/errors.server.ts';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
 import { Location, RoleProfile, Team } from '#db/models/index.ts';
 import { managedTeamIds } from '../relationships.server.ts';
+import { teamPath, teamsWithin } from '../team-tree.ts';
 import { EMPTY_CELL, addCells, sortRows, type Cell, type MatrixSort } from './matrix-cells.ts';
 import { columnsOf, drilledCells, gapsAcross, standardCells, type MatrixLevel } from './matrix-columns.ts';
 import { drilledCounts, holdingsOf, itemsOf } from './matrix-counts.server.ts';
@@ -57,7 +58,7 @@ export async function teamMatrix(actor: Actor, query: Record<string, string | un
   const [teams, roleProfiles] = await Promise.all([
     Team.findAll({
       where: { organisationId: actor.organisationId, id: { [Op.in]: teamIds } },
-      attributes: ['id', 'name', 'locationId'],
+      attributes: ['id', 'name', 'locationId', 'parentTeamId'],
       include: [{ model: Location, as: 'location', attributes: ['id', 'name'], required: false }],
       order: [['name', 'ASC']],
     }),
@@ -68,7 +69,9 @@ export async function teamMatrix(actor: Actor, query: Record<string, string | un
   if (filters.team !== undefined && !teams.some((team) => team.id === filters.team)) throw new NotFound('Team');
   if (filters.location !== undefined && !locations.some((location) => location.id === filters.location)) throw new NotFound('Location');
   if (filters.role !== undefined && !roleProfiles.some((profile) => profile.id === filters.role)) throw new NotFound('Role profile');
-  const chosenTeams = teams.filter((team) => (filters.team === undefined || team.id === filters.team) && (filters.location === undefined || team.locationId === filters.location));
+  // A team chosen brings the teams within it.
+  const withinChosen = filters.team === undefined ? null : new Set(teamsWithin(teams, [filters.team]));
+  const chosenTeams = teams.filter((team) => (withinChosen === null || withinChosen.has(team.id)) && (filters.location === undefined || team.locationId === filters.location));
   const teamName = new Map(chosenTeams.map((team) => [team.id, team.name]));
 
   const people = await teamPeople(actor.organisationId, chosenTeams.map((team) => team.id), filters.role);
@@ -122,7 +125,9 @@ export async function teamMatrix(actor: Actor, query: Record<string, string | un
     filters: { location: filters.location ?? null, team: filters.team ?? null, role: filters.role ?? null, sort },
     options: {
       locations,
-      teams: teams.map((team) => ({ id: team.id, name: team.name, locationName: team.location?.name ?? null })),
+      teams: teams
+        .map((team) => ({ id: team.id, name: teamPath(teams, team.id), locationName: team.location?.name ?? null }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
       roleProfiles: roleProfiles.map((profile) => ({ id: profile.id, name: profile.name })),
     },
     level,

@@ -6,6 +6,7 @@ import { hasRole, type Actor } from '#app/utils/permissions.server.ts';
 import { Location, ManagerScope, Team } from '#db/models/index.ts';
 import { BATCH_SCOPE, type BatchScope } from '../portfolio/batch-statuses.ts';
 import { managedTeamIds } from '../relationships.server.ts';
+import { teamPath, teamsWithin } from '../team-tree.ts';
 
 export type TeamScope = { type: BatchScope; id: number; name: string; teamIds: number[]; managed: boolean };
 
@@ -24,53 +25,50 @@ export async function findTeamScope(actor: Actor, value: string): Promise<TeamSc
   const [type, rawId] = value.split(':') as [string, string];
   const id = Number(rawId);
   if (!Number.isSafeInteger(id) || id <= 0) return null;
-  const managed = await managedScopes(actor);
+  const [managed, teams] = await Promise.all([managedScopes(actor), organisationTeams(actor.organisationId)]);
   if (type === BATCH_SCOPE.team) {
-    const team = await Team.findOne({ where: { id, organisationId: actor.organisationId }, attributes: ['id', 'name'] });
-    return team ? { type: BATCH_SCOPE.team, id: team.id, name: team.name, teamIds: [team.id], managed: managed.teamIds.includes(team.id) } : null;
+    const team = teams.find((candidate) => candidate.id === id);
+    return team ? { type: BATCH_SCOPE.team, id: team.id, name: teamPath(teams, team.id), teamIds: teamsWithin(teams, [team.id]), managed: managed.teamIds.includes(team.id) } : null;
   }
   if (type === BATCH_SCOPE.location) {
-    const location = await Location.findOne({
-      where: { id, organisationId: actor.organisationId },
-      attributes: ['id', 'name'],
-      include: [{ model: Team, as: 'teams', attributes: ['id'] }],
-    });
+    const location = await Location.findOne({ where: { id, organisationId: actor.organisationId }, attributes: ['id', 'name'] });
     if (!location) return null;
-    const teams = (location.get('teams') as Team[] | undefined) ?? [];
-    return { type: BATCH_SCOPE.location, id: location.id, name: location.name, teamIds: teams.map((team) => team.id), managed: managed.locationIds.includes(location.id) };
+    return { type: BATCH_SCOPE.location, id: location.id, name: location.name, teamIds: teamsAt(teams, location.id), managed: managed.locationIds.includes(location.id) };
   }
   return null;
 }
 
 /** The teams and locations to offer: those the actor manages, or all of the organisation's (`everything`), by name, each with its teams. */
 export async function scopesOffered(actor: Actor, everything: boolean): Promise<TeamScope[]> {
-  const managed = await managedScopes(actor);
-  const [teams, locations] = await Promise.all([
-    Team.findAll({
-      where: { organisationId: actor.organisationId, ...(everything ? {} : { id: { [Op.in]: managed.teamIds } }) },
-      attributes: ['id', 'name'],
-      order: [['name', 'ASC']],
-    }),
-    Location.findAll({
-      where: { organisationId: actor.organisationId, ...(everything ? {} : { id: { [Op.in]: managed.locationIds } }) },
-      attributes: ['id', 'name'],
-      order: [['name', 'ASC']],
-    }),
-  ]);
-  const locationTeams = await Team.findAll({
-    where: { organisationId: actor.organisationId, locationId: { [Op.in]: locations.map((location) => location.id) } },
-    attributes: ['id', 'locationId'],
+  const [managed, teams] = await Promise.all([managedScopes(actor), organisationTeams(actor.organisationId)]);
+  const locations = await Location.findAll({
+    where: { organisationId: actor.organisationId, ...(everything ? {} : { id: { [Op.in]: managed.locationIds } }) },
+    attributes: ['id', 'name'],
+    order: [['name', 'ASC']],
   });
+  const offeredTeams = everything ? teams : teams.filter((team) => managed.teamIds.includes(team.id));
   return [
-    ...teams.map((team) => ({ type: BATCH_SCOPE.team, id: team.id, name: team.name, teamIds: [team.id], managed: managed.teamIds.includes(team.id) })),
+    ...offeredTeams
+      .map((team) => ({ type: BATCH_SCOPE.team, id: team.id, name: teamPath(teams, team.id), teamIds: teamsWithin(teams, [team.id]), managed: managed.teamIds.includes(team.id) }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
     ...locations.map((location) => ({
       type: BATCH_SCOPE.location,
       id: location.id,
       name: location.name,
-      teamIds: locationTeams.filter((team) => team.locationId === location.id).map((team) => team.id),
+      teamIds: teamsAt(teams, location.id),
       managed: managed.locationIds.includes(location.id),
     })),
   ];
+}
+
+/** Every team of the organisation, with where it is and what it is part of: a few dozen rows. */
+function organisationTeams(organisationId: number) {
+  return Team.findAll({ where: { organisationId }, attributes: ['id', 'name', 'locationId', 'parentTeamId'] });
+}
+
+/** The teams at a location, with the teams within them. */
+function teamsAt(teams: Team[], locationId: number): number[] {
+  return teamsWithin(teams, teams.filter((team) => team.locationId === locationId).map((team) => team.id));
 }
 
 /** How a scope is named in a form's value. */
