@@ -2,6 +2,7 @@
 // evidence PDFs, then record the issued file (its code and SHA-256) and the audit event together. The one way a
 // portfolio is made, for the pages and for `npm run portfolio`.
 import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { today } from '#app/utils/dates/index.ts';
 import { fileStore } from '#app/utils/file-store.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
@@ -20,6 +21,18 @@ import { renderDocument } from './templates.server.ts';
 
 const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp']);
 
+/** Milliseconds spent in each step of one issue, for whoever asks (the bench prints them). */
+export type IssueStages = Partial<Record<'read' | 'attachments' | 'render' | 'setContent' | 'pdf' | 'finish' | 'hash' | 'record', number>>;
+
+async function timed<T>(stages: IssueStages | undefined, step: keyof IssueStages, work: () => Promise<T> | T): Promise<T> {
+  const start = performance.now();
+  try {
+    return await work();
+  } finally {
+    if (stages) stages[step] = (stages[step] ?? 0) + performance.now() - start;
+  }
+}
+
 export type IssuedPortfolio = {
   bytes: Uint8Array;
   code: string;
@@ -33,9 +46,9 @@ export type IssuedPortfolio = {
 
 /** Each evidence file as the portfolio shows it: PDFs appended (numbered in index order), images embedded, the rest listed. */
 async function prepareAttachments(evidence: PortfolioEvidence[]): Promise<{ attachments: Map<number, Attachment>; appendices: Appendix[] }> {
-  const files = evidence.flatMap((piece, index) => piece.files.map((file) => ({ file, ref: `E${index + 1}` })));
+  const files = evidence.flatMap((piece) => piece.files);
   const loaded = await Promise.all(
-    files.map(async ({ file }) => {
+    files.map(async (file) => {
       if (file.mediaType !== 'application/pdf' && !IMAGE_TYPES.has(file.mediaType)) return null;
       try {
         return await fileStore().read(file.storedName);
@@ -46,7 +59,7 @@ async function prepareAttachments(evidence: PortfolioEvidence[]): Promise<{ atta
   );
   const attachments = new Map<number, Attachment>();
   const appendices: Appendix[] = [];
-  for (const [index, { file, ref }] of files.entries()) {
+  for (const [index, file] of files.entries()) {
     const bytes = loaded[index];
     if (bytes === undefined) {
       attachments.set(file.id, { kind: 'listed', reason: 'The file could not be read from the store' });
@@ -61,7 +74,7 @@ async function prepareAttachments(evidence: PortfolioEvidence[]): Promise<{ atta
         continue;
       }
       const number = appendices.length + 1;
-      appendices.push({ number, document, label: `Appendix ${number}: ${file.name} (${ref})` });
+      appendices.push({ number, document });
       attachments.set(file.id, { kind: 'appendix', number, pages: document.getPageCount() });
     }
   }
@@ -89,13 +102,15 @@ export function renderPortfolio(view: PortfolioView) {
  * the worker's evidence, or an admin of the organisation, docs/decisions/034; NotFound otherwise), a new code, the
  * view, its HTML, and the evidence PDFs to append. Nothing is recorded until it is issued.
  */
-export async function composePortfolio(actor: Actor, workerId: number, issuedAt: Date) {
-  const data = await loadPortfolioData(actor, workerId, today(issuedAt));
+export async function composePortfolio(actor: Actor, workerId: number, issuedAt: Date, stages?: IssueStages) {
+  const data = await timed(stages, 'read', () => loadPortfolioData(actor, workerId, today(issuedAt)));
   const code = newVerificationCode();
   const verifyUrl = absoluteUrl(`/verify/${code}`);
-  const { attachments, appendices } = await prepareAttachments(data.evidence);
-  const view = toPortfolioView(data, { code, verifyUrl, issuedAt, issuedByName: actor.name }, attachments);
-  return { data, code, verifyUrl, view, appendices, ...renderPortfolio(view) };
+  const { attachments, appendices } = await timed(stages, 'attachments', () => prepareAttachments(data.evidence));
+  return timed(stages, 'render', () => {
+    const view = toPortfolioView(data, { code, verifyUrl, issuedAt, issuedByName: actor.name }, attachments);
+    return { data, code, verifyUrl, view, appendices, ...renderPortfolio(view) };
+  });
 }
 
 /**
@@ -103,22 +118,20 @@ export async function composePortfolio(actor: Actor, workerId: number, issuedAt:
  * Every print is recorded (issued_documents) and audited in one transaction; the audit summary names the worker and the
  * code, never evidence.
  */
-export async function issuePortfolio(ctx: DomainContext, workerId: number): Promise<IssuedPortfolio> {
+export async function issuePortfolio(ctx: DomainContext, workerId: number, stages?: IssueStages): Promise<IssuedPortfolio> {
   const { actor } = ctx;
-  const { data, code, verifyUrl, view, appendices, html } = await composePortfolio(actor, workerId, ctx.now);
-  const { pdf, refused } = await printPdf(html);
-  const { bytes, pages } = await assemblePortfolio(pdf, appendices, {
+  const { data, code, verifyUrl, view, appendices, html } = await composePortfolio(actor, workerId, ctx.now, stages);
+  const { pdf, refused, setContentMs, pdfMs } = await printPdf(html);
+  if (stages) Object.assign(stages, { setContent: setContentMs, pdf: pdfMs });
+  const { bytes, pages } = await timed(stages, 'finish', () => assemblePortfolio(pdf, appendices, {
     title: view.title,
     author: view.author,
     subject: view.subject,
-    language: view.lang,
     keywords: ['portfolio', 'National Occupational Standards', groupedCode(code)],
     createdAt: ctx.now,
-    header: { left: view.title, right: view.author },
-    footer: `Verification code ${groupedCode(code)} · check it at ${verifyUrl}`,
-  });
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  await write(ctx, {
+  }));
+  const sha256 = await timed(stages, 'hash', () => createHash('sha256').update(bytes).digest('hex'));
+  await timed(stages, 'record', () => write(ctx, {
     run: async (_subject, transaction) => {
       await IssuedDocument.create(
         {
@@ -140,6 +153,6 @@ export async function issuePortfolio(ctx: DomainContext, workerId: number): Prom
       summary: `${actor.name} printed the portfolio of ${data.worker.name} (${pages} pages, verification code ${groupedCode(code)})`,
       subject: { type: 'person', id: data.worker.id },
     }),
-  });
+  }));
   return { bytes, code, verifyUrl, fileName: fileNameFor(data.worker.name, today(ctx.now)), sha256, pages, refused };
 }
