@@ -111,6 +111,10 @@ export async function run({ args }: BenchContext): Promise<Record<string, unknow
 
   const ms = round(percentile([...full].sort((a, b) => a - b), 0.5));
   const barePdfMs = round(percentile([...bareTimes].sort((a, b) => a - b), 0.5));
+  // Less swayed by other work on the machine than the ratio of medians: the fastest of each, and the median of each
+  // issue over the bare print just before it.
+  const fastestRatio = round(Math.min(...full) / Math.min(...bareTimes));
+  const pairedRatio = round(percentile(full.map((value, index) => value / bareTimes[index]!).sort((a, b) => a - b), 0.5));
   const peakRssMb = singlePeakRssMb;
   // The median of each step over the runs (they need not add up to the median of the whole).
   const steps = ['read', 'attachments', 'render', 'setContent', 'pdf', 'finish', 'hash', 'record'] as const;
@@ -118,11 +122,14 @@ export async function run({ args }: BenchContext): Promise<Record<string, unknow
   console.log(`one issue, median of each step in ms: ${steps.map((step) => `${step} ${stagesMs[step]}`).join(', ')}`);
   console.log(`portfolio: ${first.pages} pages, ${first.bytes.byteLength} bytes, ${html.length} characters of HTML, ${queries} statements per issue`);
   console.log(`issuePortfolio median ${ms} ms (runs ${full.map((value) => Math.round(value)).join(', ')}); bare page.pdf() median ${barePdfMs} ms (runs ${bareTimes.map((value) => Math.round(value)).join(', ')})`);
+  console.log(`ratio ${round(ms / barePdfMs)} (medians), ${fastestRatio} (fastest of each), ${pairedRatio} (median of each issue over the bare print before it)`);
   console.log(`peak RSS: this process ${peakRssMb} MB, Chromium ${round(chromiumPeakMb)} MB`);
   return {
     ms,
     barePdfMs,
     ratio: round(ms / barePdfMs),
+    fastestRatio,
+    pairedRatio,
     stagesMs,
     batch50Ms: batches.batch50Ms ?? null,
     ...batches,
