@@ -89,6 +89,27 @@ function ownSubDict(pdf: UpdatablePdf, resources: PDFDict, key: string): PDFDict
 
 type PageWork = { ops: string[]; xObjects: Map<string, PDFRef> };
 
+type Frame = { x1: number; y1: number; x2: number; y2: number };
+
+/**
+ * Where a page of `width` × `height` (its own units, turned `rotation` degrees clockwise when shown, as its /Rotate says)
+ * goes in the frame: scaled to fit, centred across it and at its top. `matrix` is the `cm` that draws it there.
+ */
+export function placeInFrame(page: { width: number; height: number; rotation: number }, frame: Frame) {
+  const turn = (((Math.round(page.rotation / 90) * 90) % 360) + 360) % 360;
+  const [shownWidth, shownHeight] = turn % 180 ? [page.height, page.width] : [page.width, page.height];
+  const s = Math.min((frame.x2 - frame.x1) / shownWidth, (frame.y2 - frame.y1) / shownHeight);
+  const box = { x: frame.x1 + (frame.x2 - frame.x1 - shownWidth * s) / 2, y: frame.y2 - shownHeight * s, width: shownWidth * s, height: shownHeight * s };
+  const { x, y } = box;
+  const matrices: Record<number, number[]> = {
+    0: [s, 0, 0, s, x, y],
+    90: [0, -s, s, 0, x, y + s * page.width],
+    180: [-s, 0, 0, -s, x + s * page.width, y + s * page.height],
+    270: [0, s, -s, 0, x + s * page.height, y],
+  };
+  return { matrix: matrices[turn]!, box };
+}
+
 /** Page `page` (1-based) of an evidence file as a form XObject in the update, with its size. */
 async function embedEvidencePage(pdf: UpdatablePdf, document: PDFDocument, page: number) {
   const source = document.getPage(page - 1).node.clone() as PDFPageLeaf;
@@ -140,12 +161,11 @@ export async function assemblePortfolio(printed: Uint8Array, appendices: Appendi
         const { ref, width, height } = await embedEvidencePage(pdf, document, slot.page);
         const key = `EvidencePage${work.xObjects.size + 1}`;
         work.xObjects.set(key, ref);
-        // Scaled to fit the frame, centred across it and at its top, with a hairline round the page's edge.
-        const scale = Math.min((x2 - x1) / width, (y2 - y1) / height);
-        const x = x1 + ((x2 - x1) - width * scale) / 2;
-        const y = y2 - height * scale;
-        work.ops.push(`q ${num(scale)} 0 0 ${num(scale)} ${num(x)} ${num(y)} cm /${key} Do Q`);
-        work.ops.push(`/Artifact BMC q 0.69 0.71 0.71 RG 0.5 w ${num(x)} ${num(y)} ${num(width * scale)} ${num(height * scale)} re S Q EMC`);
+        const rotation = document.getPage(slot.page - 1).getRotation().angle;
+        const { matrix, box } = placeInFrame({ width, height, rotation }, { x1, y1, x2, y2 });
+        // The page, then a hairline round its edge (page furniture, so an artifact).
+        work.ops.push(`q ${matrix.map(num).join(' ')} cm /${key} Do Q`);
+        work.ops.push(`/Artifact BMC q 0.69 0.71 0.71 RG 0.5 w ${[box.x, box.y, box.width, box.height].map(num).join(' ')} re S Q EMC`);
         if (slot.backTo && destinations.has(slot.backTo)) annotation.set(name('Dest'), name(slot.backTo));
         continue;
       }
