@@ -11,6 +11,7 @@ import {
   PDFNumber,
   PDFObjectCopier,
   PDFPageEmbedder,
+  PDFRawStream,
   PDFRef,
   PDFString,
   type PDFObject,
@@ -110,15 +111,30 @@ export function placeInFrame(page: { width: number; height: number; rotation: nu
   return { matrix: matrices[turn]!, box };
 }
 
-/** Page `page` (1-based) of an evidence file as a form XObject in the update, with its size. */
+/**
+ * Page `page` (1-based) of an evidence file as a form XObject in the update, with its size. A page with one content
+ * stream lends it to the XObject as it is, still compressed; one with several is decoded and joined by pdf-lib.
+ */
 async function embedEvidencePage(pdf: UpdatablePdf, document: PDFDocument, page: number) {
-  const source = document.getPage(page - 1).node.clone() as PDFPageLeaf;
+  const source = document.getPage(page - 1);
+  const node = source.node.clone() as PDFPageLeaf;
   // Links and beads of the evidence file point at its own pages: they are not carried over.
-  source.delete(name('Annots'));
-  source.delete(name('B'));
-  const copied = PDFObjectCopier.for(document.context, pdf.context).copy(source);
-  // Read before embedding, which wraps them between q and Q streams that the context keeps for every page.
+  node.delete(name('Annots'));
+  node.delete(name('B'));
+  const copied = PDFObjectCopier.for(document.context, pdf.context).copy(node);
   const contents = copied.get(name('Contents'));
+  const stream = contents instanceof PDFRef ? pdf.context.lookup(contents) : undefined;
+  const { x, y, width, height } = source.getMediaBox();
+  if (contents instanceof PDFRef && stream instanceof PDFRawStream) {
+    const dict = stream.dict.clone(pdf.context);
+    dict.set(name('Type'), name('XObject'));
+    dict.set(name('Subtype'), name('Form'));
+    dict.set(name('BBox'), pdf.context.obj([x, y, x + width, y + height]));
+    dict.set(name('Matrix'), pdf.context.obj([1, 0, 0, 1, -x, -y]));
+    dict.set(name('Resources'), copied.get(name('Resources')) ?? pdf.context.obj({}));
+    pdf.context.assign(contents, PDFRawStream.of(dict, stream.contents));
+    return { ref: contents, width, height };
+  }
   const embedder = await PDFPageEmbedder.for(copied);
   const ref = await embedder.embedIntoContext(pdf.context);
   // The copied content streams were decoded into the XObject: the copies themselves are not written.
@@ -192,7 +208,7 @@ export async function assemblePortfolio(printed: Uint8Array, appendices: Appendi
     }
     const contents = page.get(name('Contents'));
     const original = contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
-    const drawn = context.register(context.flateStream(`Q\n${work.ops.join('\n')}\n`));
+    const drawn = context.register(context.stream(`Q\n${work.ops.join('\n')}\n`));
     page.set(name('Contents'), context.obj([saveState, ...original, drawn]));
     changed.set(pageRef, page);
   }

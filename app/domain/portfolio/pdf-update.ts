@@ -24,6 +24,35 @@ export type UpdatablePdf = {
   objectContaining: (offset: number) => PDFRef | undefined;
 };
 
+const digitsAt = (bytes: Uint8Array, at: number, count: number) => {
+  let value = 0;
+  for (let index = at; index < at + count; index += 1) value = value * 10 + bytes[index]! - 48;
+  return value;
+};
+
+/** The table's entries, straight from the bytes (each entry is 20 of them): offsets by object number, -1 for free ones. */
+function readTable(bytes: Uint8Array, from: number, to: number): number[] {
+  const offsets: number[] = [];
+  const text = latin1(bytes.subarray(from, to));
+  const heading = /(\d+)[ ]+(\d+)[ ]*\r?\n/y;
+  let at = /^\s*/.exec(text)![0].length;
+  while (at < text.length) {
+    heading.lastIndex = at;
+    const match = heading.exec(text);
+    if (!match) break;
+    const first = Number(match[1]);
+    const count = Number(match[2]);
+    at = heading.lastIndex;
+    if (at + count * 20 > text.length) throw new UnsupportedPdf('A cross-reference section runs past the trailer');
+    for (let entry = 0; entry < count; entry += 1, at += 20) {
+      offsets[first + entry] = bytes[from + at + 17] === 0x6e ? digitsAt(bytes, from + at, 10) : -1;
+    }
+    at += /^\s*/.exec(text.slice(at, at + 8))![0].length;
+  }
+  for (let number = 0; number < offsets.length; number += 1) offsets[number] ??= -1;
+  return offsets;
+}
+
 /** Reads the trailer and the cross-reference table of a PDF with one classic table (no object streams). */
 export function openPdf(bytes: Uint8Array): UpdatablePdf {
   const tail = latin1(bytes.subarray(Math.max(0, bytes.byteLength - 1024)));
@@ -31,18 +60,8 @@ export function openPdf(bytes: Uint8Array): UpdatablePdf {
   if (!start) throw new UnsupportedPdf('No startxref at the end of the file');
   const xrefAt = Number(start[1]);
   const trailerAt = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf('trailer', xrefAt, 'latin1');
-  const table = latin1(bytes.subarray(xrefAt, trailerAt));
-  if (trailerAt < 0 || !table.startsWith('xref')) throw new UnsupportedPdf('No classic cross-reference table');
-  const offsets = new Map<number, number>();
-  const lines = table.slice(4).trim().split(/\r\n|\r|\n/);
-  for (let index = 0; index < lines.length; ) {
-    const [first, count] = lines[index]!.trim().split(/\s+/).map(Number) as [number, number];
-    for (let entry = 0; entry < count; entry += 1) {
-      const [offset, , kind] = lines[index + 1 + entry]!.trim().split(/\s+/);
-      if (kind === 'n') offsets.set(first + entry, Number(offset));
-    }
-    index += 1 + count;
-  }
+  if (trailerAt < 0 || latin1(bytes.subarray(xrefAt, xrefAt + 4)) !== 'xref') throw new UnsupportedPdf('No classic cross-reference table');
+  const offsets = readTable(bytes, xrefAt + 4, trailerAt);
   const context = PDFContext.create();
   const parse = (from: number) => PDFObjectParser.forBytes(bytes.subarray(from), context).parseObject();
   const trailer = parse(trailerAt + 'trailer'.length);
@@ -51,13 +70,16 @@ export function openPdf(bytes: Uint8Array): UpdatablePdf {
   context.largestObjectNumber = size - 1;
 
   const read = (ref: PDFRef): PDFObject => {
-    const offset = offsets.get(ref.objectNumber);
-    if (offset === undefined) throw new UnsupportedPdf(`No object ${ref.objectNumber}`);
+    const offset = offsets[ref.objectNumber] ?? -1;
+    if (offset < 0) throw new UnsupportedPdf(`No object ${ref.objectNumber}`);
     const header = /^\s*\d+\s+\d+\s+obj/.exec(latin1(bytes.subarray(offset, offset + 40)));
     if (!header) throw new UnsupportedPdf(`Object ${ref.objectNumber} is not where the table says`);
     return parse(offset + header[0].length);
   };
-  const sorted = [...offsets].sort((a, b) => a[1] - b[1]);
+  // Every object's offset and number in one number (offset × 2^20 + number), sorted by offset.
+  const sorted = new Float64Array(offsets.length);
+  offsets.forEach((offset, number) => (sorted[number] = offset < 0 ? -1 : offset * 2 ** 20 + number));
+  sorted.sort();
   return {
     bytes,
     context,
@@ -69,15 +91,16 @@ export function openPdf(bytes: Uint8Array): UpdatablePdf {
       return object instanceof PDFDict ? object : undefined;
     },
     objectContaining: (offset) => {
+      const key = (offset + 1) * 2 ** 20;
       let low = 0;
-      let high = sorted.length - 1;
+      let high = sorted.length;
       while (low < high) {
-        const middle = Math.ceil((low + high) / 2);
-        if (sorted[middle]![1] <= offset) low = middle;
-        else high = middle - 1;
+        const middle = (low + high) >>> 1;
+        if (sorted[middle]! < key) low = middle + 1;
+        else high = middle;
       }
-      const found = sorted[low];
-      return found && found[1] <= offset ? PDFRef.of(found[0]) : undefined;
+      const found = sorted[low - 1];
+      return found !== undefined && found >= 0 ? PDFRef.of(found % 2 ** 20) : undefined;
     },
   };
 }
