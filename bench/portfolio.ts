@@ -1,7 +1,7 @@
 // Bench of one worker's portfolio: 3 standards (246 items) and 50 pieces of evidence (a tenth with a PDF, a tenth with
 // a PNG), decisions on half of them, a supervision agreement. Measures the whole issue (issuePortfolio: read, render,
-// print, append, hash, record) against a bare page.pdf() of the same HTML in the same browser, interleaved, and the
-// peak memory of this process and of Chromium. Then the team batch (issue 16, point 5): teams of 1, 10 and 50 workers
+// print, finish, hash, record; the median of each step too) against a bare page.pdf() of the same HTML in the same
+// browser, interleaved, and the peak memory of this process and of Chromium. Then the team batch (issue 16, point 5): teams of 1, 10 and 50 workers
 // through the embedded queue with the same one Chromium (support/portfolio-batches.ts).
 // Options: --evidence N (50), --runs N (7), --batch-sizes 1,10,50, --batch-evidence N (5), --batch-output zip|merged.
 import { readFileSync, readdirSync } from 'node:fs';
