@@ -105,6 +105,23 @@ describe('portfolio PDF', function () {
     expect(pages.at(-1)).to.include('Appendix 1: Reflective account.pdf (E1), page 1 of 1');
   });
 
+  it('prints the running header in any script, and text that would end its CSS string as text', async () => {
+    const name = `Zoë Łukasz-Ωmega "O'Néill" </style>`;
+    // In an organisation of its own, so that the other tests' counts of issues and audit events stay theirs.
+    const elsewhere = await createOrganisation();
+    const admin = actorFor(await createPerson(elsewhere.organisation.id, { roles: ['admin'] }), ['admin']);
+    const person = await createPerson(elsewhere.organisation.id, { roles: ['worker'], name });
+    const other = await issuePortfolio(contextFor(admin), person.id);
+    const otherFile = path.join(workDir, 'any-script.pdf');
+    execFileSync('tee', [otherFile], { input: other.bytes, stdio: ['pipe', 'ignore', 'inherit'] });
+    const pages = pagesOf(otherFile);
+    expect(pages.length).to.be.greaterThan(1);
+    pages.forEach((page, index) => {
+      expect(page, `page ${index + 1}`).to.include(`Portfolio of ${name}`);
+      expect(page, `page ${index + 1}`).to.include(`Page ${index + 1} of ${pages.length}`);
+    });
+  });
+
   it('passes qpdf --check, has a sane page count, bookmarks for each standard and section, title, author and language', () => {
     const check = spawnSync('qpdf', ['--check', file], { encoding: 'utf8' });
     expect(check.status, check.stdout + check.stderr).to.equal(0);

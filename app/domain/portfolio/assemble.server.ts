@@ -1,6 +1,7 @@
-// Finishing a printed portfolio with pdf-lib: the evidence files that are PDFs appended after it (each page marked with
-// its appendix and page number), the page numbers the contents and the evidence index point at written into their
-// slots (page-slots.ts), which become links to those pages, bookmarks for the appendices, and the document's metadata.
+// Finishing a printed portfolio: Chromium has printed every page (the running header and footer, the bookmarks, the
+// tags and an appendix page with an empty frame for each page of each evidence PDF); this writes the page numbers the
+// contents and the evidence index point at into their slots (page-slots.ts), which become links to those pages, draws
+// each evidence page into its frame, and sets the document's metadata, all as an incremental update (pdf-update.ts).
 import {
   PDFArray,
   PDFDict,
@@ -8,31 +9,20 @@ import {
   PDFHexString,
   PDFName,
   PDFNumber,
+  PDFObjectCopier,
+  PDFPageEmbedder,
+  PDFRawStream,
   PDFRef,
   PDFString,
-  StandardFonts,
-  beginMarkedContent,
-  endMarkedContent,
-  rgb,
-  type PDFFont,
-  type PDFPage,
+  type PDFObject,
+  type PDFPageLeaf,
 } from 'pdf-lib';
-import { isSlot, parseSlot } from './page-slots.ts';
+import { parseSlot, SLOT_ORIGIN } from './page-slots.ts';
+import { openPdf, withUpdate, type UpdatablePdf } from './pdf-update.ts';
 
-export type Appendix = { number: number; document: PDFDocument; label: string };
+export type Appendix = { number: number; document: PDFDocument };
 
-export type DocumentFacts = {
-  title: string;
-  author: string;
-  subject: string;
-  language: string;
-  keywords: string[];
-  createdAt: Date;
-  /** The running header, left and right, on every page (the right side names the appendix on appended pages). */
-  header: { left: string; right: string };
-  /** The footer of every page, before its page number. */
-  footer: string;
-};
+export type DocumentFacts = { title: string; author: string; subject: string; keywords: string[]; createdAt: Date };
 
 /** Loads an evidence file for appending; null when pdf-lib cannot read it (encrypted, damaged), so it is listed instead. */
 export async function loadAppendable(bytes: Uint8Array): Promise<PDFDocument | null> {
@@ -44,176 +34,201 @@ export async function loadAppendable(bytes: Uint8Array): Promise<PDFDocument | n
   }
 }
 
-const INK = rgb(0.043, 0.047, 0.047);
-const MUTED = rgb(0.31, 0.35, 0.37);
-const RULE = rgb(0.69, 0.71, 0.71);
+const name = (key: string) => PDFName.of(key);
+const num = (value: number) => Math.round(value * 1000) / 1000;
 
-/**
- * Text the standard font can draw (Windows-1252): accents it lacks are dropped (ő → o), anything else becomes "?". Only
- * the running header and footer are drawn this way; everything else on the page is Chromium's, in any script.
- */
-function drawable(font: PDFFont, text: string): string {
-  const supported = new Set(font.getCharacterSet());
-  return [...text]
-    .map((character) => {
-      if (supported.has(character.codePointAt(0)!)) return character;
-      const bare = character.normalize('NFKD').replace(/\p{M}/gu, '');
-      return bare && [...bare].every((part) => supported.has(part.codePointAt(0)!)) ? bare : '?';
-    })
-    .join('');
-}
-
-const MM = 72 / 25.4;
-const MARGIN_X = 16 * MM;
-
-/**
- * The running header and the footer with "Page N of M", drawn on every page once the appendices are in, so the count
- * includes them; marked as artifacts, as page furniture is in a tagged PDF. (Chromium's own header and footer templates
- * lay out two more documents per page, which made printing a third slower: docs/decisions/034.)
- */
-function drawMargins(document: PDFDocument, font: PDFFont, facts: DocumentFacts, appendixOf: (index: number) => string | null): void {
-  const pages = document.getPages();
-  const size = 7.5;
-  pages.forEach((page, index) => {
-    const { width, height } = page.getSize();
-    const right = drawable(font, appendixOf(index) ?? facts.header.right);
-    const pageText = `Page ${index + 1} of ${pages.length}`;
-    const footer = drawable(font, facts.footer);
-    const top = height - 12 * MM;
-    const bottom = 10 * MM;
-    page.pushOperators(beginMarkedContent('Artifact'));
-    page.drawText(drawable(font, facts.header.left), { x: MARGIN_X, y: top, size, font, color: MUTED, maxWidth: width / 2 - MARGIN_X });
-    page.drawText(right, { x: width - MARGIN_X - font.widthOfTextAtSize(right, size), y: top, size, font, color: MUTED });
-    page.drawLine({ start: { x: MARGIN_X, y: top - 2 * MM }, end: { x: width - MARGIN_X, y: top - 2 * MM }, thickness: 0.5, color: RULE });
-    page.drawLine({ start: { x: MARGIN_X, y: bottom + size + 2 * MM }, end: { x: width - MARGIN_X, y: bottom + size + 2 * MM }, thickness: 0.5, color: RULE });
-    page.drawText(footer, { x: MARGIN_X, y: bottom, size, font, color: MUTED });
-    page.drawText(pageText, { x: width - MARGIN_X - font.widthOfTextAtSize(pageText, size), y: bottom, size, font, color: MUTED });
-    page.pushOperators(endMarkedContent());
-  });
-}
-
-function numbers(array: PDFArray): number[] {
-  return array.asArray().map((value) => (value instanceof PDFNumber ? value.asNumber() : 0));
+/** The pages in order, from the page tree. */
+function pageRefs(pdf: UpdatablePdf, node: PDFRef): PDFRef[] {
+  const dict = pdf.lookupDict(node)!;
+  if (dict.lookup(name('Type')) !== name('Pages')) return [node];
+  return dict.lookup(name('Kids'), PDFArray).asArray().flatMap((kid) => pageRefs(pdf, kid as PDFRef));
 }
 
 /** Named destinations (Chromium writes one per element id that a link points at) to the page they are on. */
-function namedDestinations(document: PDFDocument): Map<string, PDFRef> {
+function namedDestinations(pdf: UpdatablePdf, catalog: PDFDict): Map<string, PDFRef> {
   const found = new Map<string, PDFRef>();
-  const dests = document.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
-  if (!dests) return found;
-  for (const [name, value] of dests.entries()) {
-    let destination = document.context.lookup(value);
-    if (destination instanceof PDFDict) destination = destination.lookup(PDFName.of('D'));
+  const dests = pdf.lookupDict(catalog.get(name('Dests')));
+  for (const [key, value] of dests?.entries() ?? []) {
+    let destination: PDFObject | undefined = value instanceof PDFRef ? pdf.read(value) : value;
+    if (destination instanceof PDFDict) destination = destination.get(name('D'));
     const target = destination instanceof PDFArray ? destination.get(0) : undefined;
-    if (target instanceof PDFRef) found.set(name.decodeText(), target);
+    if (target instanceof PDFRef) found.set(key.decodeText(), target);
   }
   return found;
 }
 
-/** Writes each slot's page number into its box and turns the slot into a link to that page; slots are never left behind. */
-function fillSlots(document: PDFDocument, pages: PDFPage[], appendixStarts: Map<number, PDFRef>, font: PDFFont): number {
-  const pageNumberOf = new Map(document.getPages().map((page, index) => [page.ref.toString(), index + 1]));
-  const destinations = namedDestinations(document);
-  let filled = 0;
-  for (const page of pages) {
-    const annotations = page.node.Annots();
-    if (!annotations) continue;
-    for (const reference of annotations.asArray()) {
-      const annotation = document.context.lookup(reference);
-      if (!(annotation instanceof PDFDict)) continue;
-      const action = annotation.lookupMaybe(PDFName.of('A'), PDFDict);
-      const uri = action?.lookupMaybe(PDFName.of('URI'), PDFString, PDFHexString)?.decodeText();
-      if (!uri || !isSlot(uri)) continue;
-      annotation.delete(PDFName.of('A'));
-      const slot = parseSlot(uri);
-      const target = slot?.kind === 'page-of' ? destinations.get(slot.anchor) : slot?.kind === 'appendix' ? appendixStarts.get(slot.number) : undefined;
-      if (!target) continue;
-      const pageNumber = pageNumberOf.get(target.toString());
-      if (!pageNumber) continue;
-      annotation.set(PDFName.of('Dest'), document.context.obj([target, PDFName.of('Fit')]));
-      const [x1, y1, x2, y2] = numbers(annotation.lookup(PDFName.of('Rect'), PDFArray));
-      const height = y2! - y1!;
+/** Where the slot addresses are (a byte search), and the objects (annotations) they are in. */
+function slotAnnotations(pdf: UpdatablePdf): { objects: Set<number>; offsets: number[] } {
+  const haystack = Buffer.from(pdf.bytes.buffer, pdf.bytes.byteOffset, pdf.bytes.byteLength);
+  const objects = new Set<number>();
+  const offsets: number[] = [];
+  for (let at = haystack.indexOf(SLOT_ORIGIN, 0, 'latin1'); at >= 0; at = haystack.indexOf(SLOT_ORIGIN, at + 1, 'latin1')) {
+    offsets.push(at);
+    const ref = pdf.objectContaining(at);
+    if (ref) objects.add(ref.objectNumber);
+  }
+  return { objects, offsets };
+}
+
+/**
+ * Blanks each slot address in the original's (superseded) annotations, to the string's closing parenthesis, so none is
+ * left in the issued file; the lengths stay, so every offset does.
+ */
+function blankAddresses(bytes: Uint8Array, offsets: number[]): void {
+  for (const start of offsets) {
+    for (let at = start; at < bytes.byteLength && bytes[at] !== 0x29; at += 1) bytes[at] = 0x20;
+  }
+}
+
+/** A resource dictionary of the page's own (Font, XObject), made inline so it can be added to. */
+function ownSubDict(pdf: UpdatablePdf, resources: PDFDict, key: string): PDFDict {
+  const existing = pdf.lookupDict(resources.get(name(key)));
+  const own = existing ? existing.clone(pdf.context) : pdf.context.obj({});
+  resources.set(name(key), own);
+  return own;
+}
+
+type PageWork = { ops: string[]; xObjects: Map<string, PDFRef> };
+
+type Frame = { x1: number; y1: number; x2: number; y2: number };
+
+/**
+ * Where a page of `width` × `height` (its own units, turned `rotation` degrees clockwise when shown, as its /Rotate says)
+ * goes in the frame: scaled to fit, centred across it and at its top. `matrix` is the `cm` that draws it there.
+ */
+export function placeInFrame(page: { width: number; height: number; rotation: number }, frame: Frame) {
+  const turn = (((Math.round(page.rotation / 90) * 90) % 360) + 360) % 360;
+  const [shownWidth, shownHeight] = turn % 180 ? [page.height, page.width] : [page.width, page.height];
+  const s = Math.min((frame.x2 - frame.x1) / shownWidth, (frame.y2 - frame.y1) / shownHeight);
+  const box = { x: frame.x1 + (frame.x2 - frame.x1 - shownWidth * s) / 2, y: frame.y2 - shownHeight * s, width: shownWidth * s, height: shownHeight * s };
+  const { x, y } = box;
+  const matrices: Record<number, number[]> = {
+    0: [s, 0, 0, s, x, y],
+    90: [0, -s, s, 0, x, y + s * page.width],
+    180: [-s, 0, 0, -s, x + s * page.width, y + s * page.height],
+    270: [0, s, -s, 0, x + s * page.height, y],
+  };
+  return { matrix: matrices[turn]!, box };
+}
+
+/**
+ * Page `page` (1-based) of an evidence file as a form XObject in the update, with its size. A page with one content
+ * stream lends it to the XObject as it is, still compressed; one with several is decoded and joined by pdf-lib.
+ */
+async function embedEvidencePage(pdf: UpdatablePdf, document: PDFDocument, page: number) {
+  const source = document.getPage(page - 1);
+  const node = source.node.clone() as PDFPageLeaf;
+  // Links and beads of the evidence file point at its own pages: they are not carried over.
+  node.delete(name('Annots'));
+  node.delete(name('B'));
+  const copied = PDFObjectCopier.for(document.context, pdf.context).copy(node);
+  const contents = copied.get(name('Contents'));
+  const stream = contents instanceof PDFRef ? pdf.context.lookup(contents) : undefined;
+  const { x, y, width, height } = source.getMediaBox();
+  if (contents instanceof PDFRef && stream instanceof PDFRawStream) {
+    const dict = stream.dict.clone(pdf.context);
+    dict.set(name('Type'), name('XObject'));
+    dict.set(name('Subtype'), name('Form'));
+    dict.set(name('BBox'), pdf.context.obj([x, y, x + width, y + height]));
+    dict.set(name('Matrix'), pdf.context.obj([1, 0, 0, 1, -x, -y]));
+    dict.set(name('Resources'), copied.get(name('Resources')) ?? pdf.context.obj({}));
+    pdf.context.assign(contents, PDFRawStream.of(dict, stream.contents));
+    return { ref: contents, width, height };
+  }
+  const embedder = await PDFPageEmbedder.for(copied);
+  const ref = await embedder.embedIntoContext(pdf.context);
+  // The copied content streams were decoded into the XObject: the copies themselves are not written.
+  for (const part of contents instanceof PDFArray ? contents.asArray() : [contents]) if (part instanceof PDFRef) pdf.context.delete(part);
+  return { ref, width: embedder.width, height: embedder.height };
+}
+
+/** The issued file: the printed portfolio with its page numbers, appended evidence pages and metadata. */
+export async function assemblePortfolio(printed: Uint8Array, appendices: Appendix[], facts: DocumentFacts): Promise<{ bytes: Uint8Array; pages: number; slotsFilled: number }> {
+  const pdf = openPdf(printed);
+  const { context } = pdf;
+  const catalog = pdf.lookupDict(pdf.trailer.get(name('Root')))!;
+  const pages = pageRefs(pdf, catalog.get(name('Pages')) as PDFRef);
+  const pageNumberOf = new Map(pages.map((ref, index) => [ref.objectNumber, index + 1]));
+  const destinations = namedDestinations(pdf, catalog);
+  const slots = slotAnnotations(pdf);
+  const appendixByNumber = new Map(appendices.map((appendix) => [appendix.number, appendix.document]));
+  const changed = new Map<PDFRef, PDFObject>();
+  // Digits in Helvetica (the metrics of the Liberation Sans the document is set in), every one 0.556 em wide.
+  const font = context.register(context.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'Helvetica', Encoding: 'WinAnsiEncoding' }));
+  const saveState = context.register(context.stream('q\n'));
+  let slotsFilled = 0;
+
+  for (const pageRef of pages) {
+    const page = pdf.lookupDict(pageRef)!;
+    const annotations = page.lookupMaybe(name('Annots'), PDFArray)?.asArray() ?? [];
+    const work: PageWork = { ops: [], xObjects: new Map() };
+    for (const annotationRef of annotations) {
+      if (!(annotationRef instanceof PDFRef) || !slots.objects.has(annotationRef.objectNumber)) continue;
+      const annotation = pdf.lookupDict(annotationRef)!;
+      const uri = annotation.lookupMaybe(name('A'), PDFDict)?.lookupMaybe(name('URI'), PDFString, PDFHexString)?.decodeText();
+      const slot = uri ? parseSlot(uri) : null;
+      if (!slot) continue;
+      annotation.delete(name('A'));
+      changed.set(annotationRef, annotation);
+      const [x1, y1, x2, y2] = annotation.lookup(name('Rect'), PDFArray).asArray().map((value) => (value as PDFNumber).asNumber()) as [number, number, number, number];
+      if (slot.kind === 'frame') {
+        const document = appendixByNumber.get(slot.number);
+        if (!document || slot.page > document.getPageCount()) continue;
+        const { ref, width, height } = await embedEvidencePage(pdf, document, slot.page);
+        const key = `EvidencePage${work.xObjects.size + 1}`;
+        work.xObjects.set(key, ref);
+        const rotation = document.getPage(slot.page - 1).getRotation().angle;
+        const { matrix, box } = placeInFrame({ width, height, rotation }, { x1, y1, x2, y2 });
+        // The page, then a hairline round its edge (page furniture, so an artifact).
+        work.ops.push(`q ${matrix.map(num).join(' ')} cm /${key} Do Q`);
+        work.ops.push(`/Artifact BMC q 0.69 0.71 0.71 RG 0.5 w ${[box.x, box.y, box.width, box.height].map(num).join(' ')} re S Q EMC`);
+        if (slot.backTo && destinations.has(slot.backTo)) annotation.set(name('Dest'), name(slot.backTo));
+        continue;
+      }
+      const target = destinations.get(slot.anchor);
+      const pageNumber = target ? pageNumberOf.get(target.objectNumber) : undefined;
+      if (!target || !pageNumber) continue;
+      annotation.set(name('Dest'), context.obj([target, name('Fit')]));
       // The slot's box is one line high: the text's size follows from the template's line height (1.4).
+      const height = y2 - y1;
       const size = Math.max(6, Math.min(11, Math.round((height / 1.4) * 10) / 10));
       const text = String(pageNumber);
-      page.drawText(text, { x: slot!.align === 'start' ? x1! : x2! - font.widthOfTextAtSize(text, size), y: y1! + (height - size) / 2 + size * 0.22, size, font, color: INK });
-      filled += 1;
+      const x = slot.align === 'start' ? x1 : x2 - text.length * 0.556 * size;
+      work.ops.push(`/Artifact BMC BT /PageNumberFont ${num(size)} Tf 0.043 0.047 0.047 rg ${num(x)} ${num(y1 + (height - size) / 2 + size * 0.22)} Td (${text}) Tj ET EMC`);
+      slotsFilled += 1;
     }
+    if (!work.ops.length) continue;
+    // Chromium's content may leave the graphics state changed: it is wrapped in q … Q and drawn on after.
+    const resources = (pdf.lookupDict(page.get(name('Resources'))) ?? context.obj({})).clone(context);
+    page.set(name('Resources'), resources);
+    ownSubDict(pdf, resources, 'Font').set(name('PageNumberFont'), font);
+    if (work.xObjects.size) {
+      const xObjects = ownSubDict(pdf, resources, 'XObject');
+      for (const [key, ref] of work.xObjects) xObjects.set(name(key), ref);
+    }
+    const contents = page.get(name('Contents'));
+    const original = contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
+    const drawn = context.register(context.stream(`Q\n${work.ops.join('\n')}\n`));
+    page.set(name('Contents'), context.obj([saveState, ...original, drawn]));
+    changed.set(pageRef, page);
   }
-  return filled;
-}
 
-/** One bookmark, "Appendices", with one child per appended file, after Chromium's bookmarks of the headings. */
-function bookmarkAppendices(document: PDFDocument, appendices: { label: string; start: PDFRef }[]): void {
-  if (!appendices.length) return;
-  const { context, catalog } = document;
-  let outlinesRef = catalog.get(PDFName.of('Outlines'));
-  if (!(outlinesRef instanceof PDFRef)) {
-    outlinesRef = context.register(context.obj({ Type: 'Outlines', Count: 0 }));
-    catalog.set(PDFName.of('Outlines'), outlinesRef);
-  }
-  const outlines = context.lookup(outlinesRef, PDFDict);
-  const parentRef = context.nextRef();
-  const childRefs = appendices.map(() => context.nextRef());
-  appendices.forEach((appendix, index) => {
-    const child = context.obj({});
-    child.set(PDFName.of('Title'), PDFHexString.fromText(appendix.label));
-    child.set(PDFName.of('Parent'), parentRef);
-    child.set(PDFName.of('Dest'), context.obj([appendix.start, PDFName.of('Fit')]));
-    if (index > 0) child.set(PDFName.of('Prev'), childRefs[index - 1]!);
-    if (index < appendices.length - 1) child.set(PDFName.of('Next'), childRefs[index + 1]!);
-    context.assign(childRefs[index]!, child);
-  });
-  const parent = context.obj({});
-  parent.set(PDFName.of('Title'), PDFHexString.fromText('Appendices: evidence files'));
-  parent.set(PDFName.of('Parent'), outlinesRef);
-  parent.set(PDFName.of('Dest'), context.obj([appendices[0]!.start, PDFName.of('Fit')]));
-  parent.set(PDFName.of('First'), childRefs[0]!);
-  parent.set(PDFName.of('Last'), childRefs[childRefs.length - 1]!);
-  parent.set(PDFName.of('Count'), PDFNumber.of(appendices.length));
-  const last = outlines.get(PDFName.of('Last'));
-  if (last instanceof PDFRef) {
-    parent.set(PDFName.of('Prev'), last);
-    context.lookup(last, PDFDict).set(PDFName.of('Next'), parentRef);
-  } else {
-    outlines.set(PDFName.of('First'), parentRef);
-  }
-  outlines.set(PDFName.of('Last'), parentRef);
-  const count = outlines.lookupMaybe(PDFName.of('Count'), PDFNumber)?.asNumber() ?? 0;
-  outlines.set(PDFName.of('Count'), PDFNumber.of(count >= 0 ? count + 1 + appendices.length : count - 1));
-  context.assign(parentRef, parent);
-}
-
-/** The issued file: the printed portfolio, its appendices after it, page numbers filled in, bookmarks and metadata. */
-export async function assemblePortfolio(printed: Uint8Array, appendices: Appendix[], facts: DocumentFacts): Promise<{ bytes: Uint8Array; pages: number; slotsFilled: number }> {
-  // Parsed and written in one go rather than yielding every few objects: a portfolio takes a tenth of a second.
-  const document = await PDFDocument.load(printed, { updateMetadata: false, parseSpeed: Infinity });
-  const portfolioPages = document.getPages();
-  const font = await document.embedFont(StandardFonts.Helvetica);
-  const appendixStarts = new Map<number, PDFRef>();
-  const bookmarks: { label: string; start: PDFRef }[] = [];
-  const appendixPages: string[] = [];
-  for (const appendix of [...appendices].sort((a, b) => a.number - b.number)) {
-    const copied = await document.copyPages(appendix.document, appendix.document.getPageIndices());
-    copied.forEach((page, index) => {
-      document.addPage(page);
-      appendixPages.push(`${appendix.label}, page ${index + 1} of ${copied.length}`);
-    });
-    appendixStarts.set(appendix.number, copied[0]!.ref);
-    bookmarks.push({ label: appendix.label, start: copied[0]!.ref });
-  }
-  drawMargins(document, font, facts, (index) => (index < portfolioPages.length ? null : appendixPages[index - portfolioPages.length]!));
-  const slotsFilled = fillSlots(document, portfolioPages, appendixStarts, font);
-  bookmarkAppendices(document, bookmarks);
-
-  document.setTitle(facts.title, { showInWindowTitleBar: true });
-  document.setAuthor(facts.author);
-  document.setSubject(facts.subject);
-  document.setKeywords(facts.keywords);
-  document.setLanguage(facts.language);
-  document.setCreator('NOSfolio');
-  document.setProducer('NOSfolio (Chromium and pdf-lib)');
-  document.setCreationDate(facts.createdAt);
-  document.setModificationDate(facts.createdAt);
-  return { bytes: await document.save({ objectsPerTick: Infinity, useObjectStreams: false }), pages: document.getPageCount(), slotsFilled };
+  const info = pdf.trailer.get(name('Info'));
+  const infoRef = info instanceof PDFRef ? info : context.nextRef();
+  changed.set(
+    infoRef,
+    context.obj({
+      Title: PDFHexString.fromText(facts.title),
+      Author: PDFHexString.fromText(facts.author),
+      Subject: PDFHexString.fromText(facts.subject),
+      Keywords: PDFHexString.fromText(facts.keywords.join(' ')),
+      Creator: PDFHexString.fromText('NOSfolio'),
+      Producer: PDFHexString.fromText('NOSfolio (Chromium and pdf-lib)'),
+      CreationDate: PDFString.fromDate(facts.createdAt),
+      ModDate: PDFString.fromDate(facts.createdAt),
+    }),
+  );
+  const bytes = withUpdate(pdf, changed, infoRef);
+  blankAddresses(bytes, slots.offsets);
+  return { bytes, pages: pages.length, slotsFilled };
 }

@@ -2,6 +2,7 @@
 // kept in a context of their own and reused, with JavaScript off and every request refused (nothing is loaded while printing:
 // the document arrives inline, its images as data: URIs). The executable comes from .puppeteerrc.cjs (the system
 // Chromium when there is one); puppeteer closes the browser when the process exits.
+import { performance } from 'node:perf_hooks';
 import puppeteer, { type Browser, type BrowserContext, type Page, type PDFOptions } from 'puppeteer';
 import { logger } from '#app/utils/logger.server.ts';
 
@@ -87,9 +88,12 @@ async function takePage(current: Printer): Promise<PrintPage> {
 }
 
 /** What a print refused to load: nothing, if the document is as it should be (the tests look). */
-export type PrintResult = { pdf: Uint8Array; refused: string[] };
+export type PrintResult = { pdf: Uint8Array; refused: string[]; setContentMs: number; pdfMs: number };
 
-/** Prints the HTML to an A4 PDF (the page size and margins of its print CSS), tagged, with bookmarks from its headings. */
+/**
+ * Prints the HTML to an A4 PDF (the page size, margins and margin boxes of its print CSS: the running header and footer),
+ * tagged, with bookmarks from its headings.
+ */
 export function printPdf(html: string): Promise<PrintResult> {
   return inTurn(async () => {
     const current = await printer();
@@ -98,13 +102,16 @@ export function printPdf(html: string): Promise<PrintResult> {
     let reusable = false;
     try {
       const { page } = printPage;
+      const started = performance.now();
       await page.setContent(html, { waitUntil: 'load', timeout: 60_000 });
+      const laidOut = performance.now();
       const settings: PDFOptions = { format: 'A4', printBackground: true, outline: true, tagged: true, preferCSSPageSize: true, timeout: 120_000 };
       const pdf = await page.pdf(settings);
+      const printed = performance.now();
       const refused = printPage.refused;
       if (refused.length) logger.warn({ refused: refused.length }, 'printing refused requests from a document');
       reusable = true;
-      return { pdf, refused };
+      return { pdf, refused, setContentMs: laidOut - started, pdfMs: printed - laidOut };
     } finally {
       // A page that failed mid-print is closed rather than trusted with the next document.
       if (reusable) current.idle.push(printPage);

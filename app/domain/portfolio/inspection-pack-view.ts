@@ -92,6 +92,7 @@ export function toInspectionPackView(data: InspectionPackData, issue: IssueFacts
     title: `Inspection pack: ${data.scope.name}, ${period}`,
     author: data.organisationName,
     subject: 'The workforce report by CQC quality statement and Regulation 18, with a summary of each person in the team or location',
+    margins: { headerLeft: `Inspection pack: ${scopeTitle(data.scope)}`, headerRight: data.organisationName, footer: `Verification code ${groupedCode(issue.code)} · check it at ${issue.verifyUrl}` },
     cover: {
       organisation: data.organisationName,
       scope,

@@ -77,10 +77,7 @@ export async function issueInspectionPack(ctx: DomainContext, request: Inspectio
       title: view.title,
       author: view.author,
       subject: view.subject,
-      language: view.lang,
       keywords: ['inspection pack', 'workforce report', 'CQC', 'Regulation 18', groupedCode(code)],
-      header: { left: `Inspection pack: ${subjectName}`, right: view.author },
-      footer: `Verification code ${groupedCode(code)} · check it at ${verifyUrl}`,
     },
     record: { kind: ISSUED_DOCUMENT_KINDS.inspectionPack, subjectPersonId: null, subjectName },
     audit: (pages) => ({

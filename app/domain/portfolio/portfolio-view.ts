@@ -4,7 +4,7 @@ import { ASSESSMENT_METHOD_LABELS, DECISION_OUTCOME_LABELS } from '../assessment
 import { EVIDENCE_TYPE_LABELS, ITEM_STATE_LABELS, type EvidenceType, type ItemState } from '../evidence-types.ts';
 import { SESSION_TYPE_LABELS, everyWeeks, statusTag, type SessionType } from '../supervision/statuses.ts';
 import { groupedCode } from './codes.ts';
-import { appendixSlot, pageOfSlot } from './page-slots.ts';
+import { frameSlot, pageOfSlot, pageOfSlotInText } from './page-slots.ts';
 import type { PortfolioData, PortfolioDecision, PortfolioFile } from './portfolio-data.server.ts';
 
 /** How an evidence file appears: appended after the portfolio (a PDF), shown in the index (an image), or listed. */
@@ -61,6 +61,29 @@ function sectionHeading(kind: 'P' | 'K', section: string): string {
 }
 
 /** The whole portfolio as the templates take it. */
+/** The anchor of an appended file's first page (its heading). */
+function appendixAnchor(number: number): string {
+  return `appendix-${number}`;
+}
+
+/**
+ * An appended evidence file as the document lays it out: one page per page of the file, each with a caption and a frame
+ * the file's page is drawn into after printing (assemble.server.ts), so Chromium numbers and heads these pages too.
+ */
+function appendixView(number: number, name: string, evidenceRef: string, pages: number) {
+  const label = `Appendix ${number}: ${name} (${evidenceRef})`;
+  return {
+    number,
+    name,
+    evidenceRef,
+    label,
+    anchor: appendixAnchor(number),
+    pageSlot: pageOfSlot(appendixAnchor(number)),
+    pageList: Array.from({ length: pages }, (_, index) => ({ first: index === 0, caption: `${label}, page ${index + 1} of ${pages}`, frameSlot: frameSlot(number, index + 1, `evidence-${evidenceRef}`) })),
+  };
+}
+type AppendixView = ReturnType<typeof appendixView>;
+
 export function toPortfolioView(data: PortfolioData, issue: IssueFacts, attachments: Map<number, Attachment>) {
   const evidenceRef = new Map(data.evidence.map((piece, index) => [piece.id, `E${index + 1}`]));
   const evidenceTitle = new Map(data.evidence.map((piece) => [piece.id, piece.title]));
@@ -102,7 +125,7 @@ export function toPortfolioView(data: PortfolioData, issue: IssueFacts, attachme
     };
   });
 
-  const appendices: { number: number; name: string; evidenceRef: string; pages: number; pageSlot: string }[] = [];
+  const appendices: AppendixView[] = [];
   const evidence = data.evidence.map((piece) => ({
     ref: evidenceRef.get(piece.id)!,
     anchor: `evidence-${evidenceRef.get(piece.id)}`,
@@ -119,14 +142,14 @@ export function toPortfolioView(data: PortfolioData, issue: IssueFacts, attachme
     files: piece.files.map((file: PortfolioFile) => {
       const attachment = attachments.get(file.id) ?? { kind: 'listed', reason: 'Kept in the portal' };
       if (attachment.kind === 'appendix') {
-        appendices.push({ number: attachment.number, name: file.name, evidenceRef: evidenceRef.get(piece.id)!, pages: attachment.pages, pageSlot: appendixSlot(attachment.number, 'end') });
+        appendices.push(appendixView(attachment.number, file.name, evidenceRef.get(piece.id)!, attachment.pages));
       }
       return {
         name: file.name,
         mediaType: file.mediaType,
         size: sizeText(file.sizeBytes),
         sha256: file.sha256,
-        appendix: attachment.kind === 'appendix' ? { number: attachment.number, pages: attachment.pages, pageSlot: appendixSlot(attachment.number) } : null,
+        appendix: attachment.kind === 'appendix' ? { number: attachment.number, pages: attachment.pages, pageSlot: pageOfSlotInText(appendixAnchor(attachment.number)) } : null,
         image: attachment.kind === 'image' ? { dataUri: attachment.dataUri } : null,
         listed: attachment.kind === 'listed' ? attachment.reason : null,
       };
@@ -156,6 +179,8 @@ export function toPortfolioView(data: PortfolioData, issue: IssueFacts, attachme
     title,
     author: data.worker.organisationName,
     subject: `Competence against the National Occupational Standards, with evidence, decisions, supervision and development`,
+    /** The running header and footer Chromium prints on every page (print.css's margin boxes), appendices included. */
+    margins: { headerLeft: title, headerRight: data.worker.organisationName, footer: `Verification code ${groupedCode(issue.code)} · check it at ${issue.verifyUrl}` },
     cover: {
       workerName: data.worker.name,
       jobTitle: data.worker.jobTitle,

@@ -11,10 +11,12 @@ import { ISSUED_DOCUMENT_KINDS } from '#db/models/issued-document.ts';
 import { AUDIT_ACTIONS } from '../audit.server.ts';
 import { loadAppendable, type Appendix } from './assemble.server.ts';
 import { groupedCode, newVerificationCode } from './codes.ts';
-import { issueDocument } from './internal/issue.server.ts';
+import { issueDocument, timed, type IssueStages } from './internal/issue.server.ts';
 import { loadPortfolioData, type PortfolioEvidence } from './portfolio-data.server.ts';
 import { toPortfolioView, type Attachment, type PortfolioView } from './portfolio-view.ts';
 import { renderDocument } from './templates.server.ts';
+
+export type { IssueStages };
 
 const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp']);
 
@@ -31,9 +33,9 @@ export type IssuedPortfolio = {
 
 /** Each evidence file as the portfolio shows it: PDFs appended (numbered in index order), images embedded, the rest listed. */
 async function prepareAttachments(evidence: PortfolioEvidence[]): Promise<{ attachments: Map<number, Attachment>; appendices: Appendix[] }> {
-  const files = evidence.flatMap((piece, index) => piece.files.map((file) => ({ file, ref: `E${index + 1}` })));
+  const files = evidence.flatMap((piece) => piece.files);
   const loaded = await Promise.all(
-    files.map(async ({ file }) => {
+    files.map(async (file) => {
       if (file.mediaType !== 'application/pdf' && !IMAGE_TYPES.has(file.mediaType)) return null;
       try {
         return await fileStore().read(file.storedName);
@@ -44,7 +46,7 @@ async function prepareAttachments(evidence: PortfolioEvidence[]): Promise<{ atta
   );
   const attachments = new Map<number, Attachment>();
   const appendices: Appendix[] = [];
-  for (const [index, { file, ref }] of files.entries()) {
+  for (const [index, file] of files.entries()) {
     const bytes = loaded[index];
     if (bytes === undefined) {
       attachments.set(file.id, { kind: 'listed', reason: 'The file could not be read from the store' });
@@ -59,7 +61,7 @@ async function prepareAttachments(evidence: PortfolioEvidence[]): Promise<{ atta
         continue;
       }
       const number = appendices.length + 1;
-      appendices.push({ number, document, label: `Appendix ${number}: ${file.name} (${ref})` });
+      appendices.push({ number, document });
       attachments.set(file.id, { kind: 'appendix', number, pages: document.getPageCount() });
     }
   }
@@ -80,13 +82,15 @@ export function renderPortfolio(view: PortfolioView) {
  * the worker's evidence, or an admin of the organisation, docs/decisions/034; NotFound otherwise), a new code, the
  * view, its HTML, and the evidence PDFs to append. Nothing is recorded until it is issued.
  */
-export async function composePortfolio(actor: Actor, workerId: number, issuedAt: Date) {
-  const data = await loadPortfolioData(actor, workerId, today(issuedAt));
+export async function composePortfolio(actor: Actor, workerId: number, issuedAt: Date, stages?: IssueStages) {
+  const data = await timed(stages, 'read', () => loadPortfolioData(actor, workerId, today(issuedAt)));
   const code = newVerificationCode();
   const verifyUrl = absoluteUrl(`/verify/${code}`);
-  const { attachments, appendices } = await prepareAttachments(data.evidence);
-  const view = toPortfolioView(data, { code, verifyUrl, issuedAt, issuedByName: actor.name }, attachments);
-  return { data, code, verifyUrl, view, appendices, ...renderPortfolio(view) };
+  const { attachments, appendices } = await timed(stages, 'attachments', () => prepareAttachments(data.evidence));
+  return timed(stages, 'render', () => {
+    const view = toPortfolioView(data, { code, verifyUrl, issuedAt, issuedByName: actor.name }, attachments);
+    return { data, code, verifyUrl, view, appendices, ...renderPortfolio(view) };
+  });
 }
 
 /**
@@ -94,28 +98,24 @@ export async function composePortfolio(actor: Actor, workerId: number, issuedAt:
  * Every print is recorded (issued_documents) and audited in one transaction; the audit summary names the worker and the
  * code, never evidence.
  */
-export async function issuePortfolio(ctx: DomainContext, workerId: number): Promise<IssuedPortfolio> {
+export async function issuePortfolio(ctx: DomainContext, workerId: number, stages?: IssueStages): Promise<IssuedPortfolio> {
   const { actor } = ctx;
-  const { data, code, verifyUrl, view, appendices, html } = await composePortfolio(actor, workerId, ctx.now);
-  const { bytes, sha256, pages, refused } = await issueDocument(ctx, {
-    html,
-    code,
-    appendices,
-    facts: {
-      title: view.title,
-      author: view.author,
-      subject: view.subject,
-      language: view.lang,
-      keywords: ['portfolio', 'National Occupational Standards', groupedCode(code)],
-      header: { left: view.title, right: view.author },
-      footer: `Verification code ${groupedCode(code)} · check it at ${verifyUrl}`,
+  const { data, code, verifyUrl, view, appendices, html } = await composePortfolio(actor, workerId, ctx.now, stages);
+  const { bytes, sha256, pages, refused } = await issueDocument(
+    ctx,
+    {
+      html,
+      code,
+      appendices,
+      facts: { title: view.title, author: view.author, subject: view.subject, keywords: ['portfolio', 'National Occupational Standards', groupedCode(code)] },
+      record: { kind: ISSUED_DOCUMENT_KINDS.portfolio, subjectPersonId: data.worker.id, subjectName: data.worker.name },
+      audit: (pages) => ({
+        action: AUDIT_ACTIONS.portfolioPrinted,
+        summary: `${actor.name} printed the portfolio of ${data.worker.name} (${pages} pages, verification code ${groupedCode(code)})`,
+        subject: { type: 'person', id: data.worker.id },
+      }),
     },
-    record: { kind: ISSUED_DOCUMENT_KINDS.portfolio, subjectPersonId: data.worker.id, subjectName: data.worker.name },
-    audit: (pages) => ({
-      action: AUDIT_ACTIONS.portfolioPrinted,
-      summary: `${actor.name} printed the portfolio of ${data.worker.name} (${pages} pages, verification code ${groupedCode(code)})`,
-      subject: { type: 'person', id: data.worker.id },
-    }),
-  });
+    stages,
+  );
   return { bytes, code, verifyUrl, fileName: fileNameFor(data.worker.name, today(ctx.now)), sha256, pages, refused };
 }

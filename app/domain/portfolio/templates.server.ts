@@ -1,7 +1,8 @@
 // The Handlebars templates in templates/ (a layout, its partials and the print CSS),
 // compiled once per process in an environment of their own, with UK date helpers from app/utils/dates. Every value is
-// inserted escaped ({{ }}); no template uses {{{ }}}, so evidence text can never become markup. The one exception is
-// the `markup` helper, which inserts only charts React rendered (static-markup.ts).
+// inserted escaped ({{ }}), for HTML or, through `cssString`, for a CSS string; no template uses {{{ }}}, so evidence text
+// can never become markup. The one exception is the `markup` helper, which inserts only charts React rendered
+// (static-markup.ts).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +23,15 @@ function templatesDir(): string {
   }
 }
 
+/**
+ * A quoted CSS string for the page margin boxes: backslash, quotes, line breaks and anything that could end the style
+ * element are written as CSS escapes, so the text reads as it is and never as CSS or markup.
+ */
+export function cssString(value: unknown): string {
+  const escaped = [...String(value ?? '')].map((character) => (/[\\"'<>&\n\r\f]/.test(character) ? `\\${character.codePointAt(0)!.toString(16)} ` : character)).join('');
+  return `"${escaped}"`;
+}
+
 type Compiled = { document: (name: string) => Handlebars.TemplateDelegate };
 let compiled: Compiled | undefined;
 
@@ -33,6 +43,7 @@ function load(): Compiled {
   // The one way past escaping: markup React rendered (static-markup.ts); anything else prints nothing.
   hbs.registerHelper('markup', (value: unknown) => (value instanceof StaticMarkup ? new hbs.SafeString(value.html) : ''));
   hbs.registerHelper('plural', (count: unknown, one: unknown, many: unknown) => plural(Number(count), String(one), String(many)));
+  hbs.registerHelper('cssString', (value: unknown) => new hbs.SafeString(cssString(value)));
   hbs.registerPartial('print-css', readFileSync(path.join(dir, 'print.css'), 'utf8'));
   for (const file of readdirSync(path.join(dir, 'partials')).filter((name) => name.endsWith('.hbs'))) {
     hbs.registerPartial(file.slice(0, -'.hbs'.length), readFileSync(path.join(dir, 'partials', file), 'utf8'));
