@@ -8,7 +8,7 @@ import path from 'node:path';
 import { expect } from 'chai';
 import type { Page } from 'puppeteer';
 import { Person, PersonRole, Team } from '#db/models/index.ts';
-import { AccessibilityAudit, closePage, httpLoginAs, loginAs, newPage, url, waitForHeading, waitForHydration } from './harness.ts';
+import { AccessibilityAudit, closePage, httpLoginAs, loginAs, newPage, shoot, url, waitForHeading, waitForHydration } from './harness.ts';
 
 const CONTACT_TEAM = 'Adult Services Customer Contact';
 const COMMUNITY_TEAM = 'Community Support';
@@ -65,6 +65,7 @@ describe('team portfolios in one request (Chromium)', function () {
     await waitForHeading(page, new RegExp(`^${CONTACT_TEAM}$`));
     expect(new URL(page.url()).pathname).to.match(/^\/team\/portfolios\/\d+$/);
     await axe.check(page, '/team/portfolios/:id (just asked)');
+    await shoot(page, 'team-portfolios-asked');
 
     // While they are made the page offers Refresh (it never reloads itself); the manager uses it until they are ready.
     let refreshes = 0;
@@ -80,6 +81,7 @@ describe('team portfolios in one request (Chromium)', function () {
     const rows = await page.$$eval('tbody tr', (trs) => trs.map((tr) => [tr.querySelector('th')?.textContent?.trim(), tr.querySelector('.govuk-tag')?.textContent?.trim()]));
     expect(rows).to.have.deep.members(people.map((name) => [name, 'Done']));
     await axe.check(page, '/team/portfolios/:id (ready)');
+    await shoot(page, 'team-portfolios-ready');
 
     const href = await page.$eval('a.govuk-button[download]', (link) => link.getAttribute('href')!);
     const { response, bytes } = await download(page, href);
