@@ -2,11 +2,11 @@
 // in a fixed number of queries. What each relationship allows is decided in the policy module
 // (app/utils/permissions.server.ts), which combines the link with the role whose permission has its scope.
 // Another organisation's person is "not found".
-import { Op } from 'sequelize';
+import { Op, QueryTypes } from 'sequelize';
 import { memoPerActor } from '#app/utils/actor-memo.server.ts';
 import { NotFound } from '#app/utils/errors.server.ts';
 import { hasRole, type Actor, canReadEvidence, canReadSupervision, type Relationship } from '#app/utils/permissions.server.ts';
-import { ManagerScope, Person, PersonRole, Team, WorkerAssessor } from '#db/models/index.ts';
+import { ManagerScope, Person, PersonRole, Team, WorkerAssessor, sequelize } from '#db/models/index.ts';
 import { teamsWithin } from './team-tree.ts';
 
 export type { Relationship };
@@ -66,13 +66,26 @@ export async function effectiveLineSupervisorId(worker: { organisationId: number
 /** Ids of the teams a manager manages: their own teams plus every team at a location they manage, once per request. No check: the actor's own scope, empty for anyone who manages nothing. */
 export const managedTeamIds = memoPerActor([ManagerScope, Team], loadManagedTeamIds);
 
+// The actor's scopes and the organisation's teams (with what each is part of) in one statement: `kind` tells them apart.
+const SCOPES_AND_TEAMS_SQL = `
+SELECT 'scope' AS "kind", team_id AS "id", location_id AS "locationId", NULL AS "parentTeamId" FROM manager_scopes
+WHERE organisation_id = :organisationId AND manager_id = :managerId
+UNION ALL
+SELECT 'team', id, location_id, parent_team_id FROM teams WHERE organisation_id = :organisationId`;
+
+type ScopeOrTeam = { kind: 'scope' | 'team'; id: number | null; locationId: number | null; parentTeamId: number | null };
+
 /** The teams the actor manages: those named in their scopes, every team at their locations, and the teams below all of these. */
 async function loadManagedTeamIds(actor: Actor): Promise<number[]> {
-  const [scopes, teams] = await Promise.all([
-    ManagerScope.findAll({ where: { organisationId: actor.organisationId, managerId: actor.id }, attributes: ['teamId', 'locationId'] }),
-    Team.findAll({ where: { organisationId: actor.organisationId }, attributes: ['id', 'locationId', 'parentTeamId'] }),
-  ]);
+  const rows = await sequelize.query<ScopeOrTeam>(SCOPES_AND_TEAMS_SQL, {
+    type: QueryTypes.SELECT,
+    raw: true,
+    replacements: { organisationId: actor.organisationId, managerId: actor.id },
+  });
+  const number = (value: number | string | null) => (value === null ? null : Number(value));
+  const scopes = rows.filter((row) => row.kind === 'scope').map((row) => ({ teamId: number(row.id), locationId: number(row.locationId) }));
   if (!scopes.length) return [];
+  const teams = rows.filter((row) => row.kind === 'team').map((row) => ({ id: Number(row.id), locationId: number(row.locationId), parentTeamId: number(row.parentTeamId) }));
   const locationIds = new Set(scopes.flatMap((scope) => (scope.locationId ? [scope.locationId] : [])));
   const roots = [
     ...scopes.flatMap((scope) => (scope.teamId ? [scope.teamId] : [])),
