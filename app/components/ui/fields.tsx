@@ -126,11 +126,12 @@ export function SelectField({ options, emptyLabel, ...base }: BaseProps & { opti
   );
 }
 
-/** A set of checkboxes in a fieldset; the first box carries the field id so the error summary can link to it. */
-export function Checkboxes({ options, legend, hint, field }: { field: FieldMetadata<unknown>; legend: ReactNode; hint?: ReactNode; options: Option[] }) {
+/**
+ * The fieldset of a set of choices (checkboxes, radios): legend, hint and error message, described by both, with the
+ * choices inside. Each set gives its first input the field id, so the error summary can link to it.
+ */
+export function ChoiceFieldset({ field, legend, hint, children }: { field: FieldMetadata<unknown>; legend: ReactNode; hint?: ReactNode; children: ReactNode }) {
   const invalid = Boolean(field.errors?.length);
-  const initial = field.initialValue;
-  const checked = new Set(Array.isArray(initial) ? (initial as string[]) : initial ? [initial as string] : []);
   return (
     <div className={`govuk-form-group${invalid ? ' govuk-form-group--error' : ''}`}>
       <fieldset className="govuk-fieldset" aria-describedby={describedBy(field, hint)}>
@@ -145,6 +146,18 @@ export function Checkboxes({ options, legend, hint, field }: { field: FieldMetad
             <span className="govuk-visually-hidden">Error:</span> {field.errors?.[0]}
           </p>
         ) : null}
+        {children}
+      </fieldset>
+    </div>
+  );
+}
+
+/** A set of checkboxes in a fieldset; the first box carries the field id so the error summary can link to it. */
+export function Checkboxes({ options, legend, hint, field }: { field: FieldMetadata<unknown>; legend: ReactNode; hint?: ReactNode; options: Option[] }) {
+  const initial = field.initialValue;
+  const checked = new Set(Array.isArray(initial) ? (initial as string[]) : initial ? [initial as string] : []);
+  return (
+    <ChoiceFieldset field={field} legend={legend} hint={hint}>
         <div className="govuk-checkboxes govuk-checkboxes--small">
           {options.map((option, index) => {
             const id = index === 0 ? field.id : `${field.id}-${index}`;
@@ -165,7 +178,6 @@ export function Checkboxes({ options, legend, hint, field }: { field: FieldMetad
             );
           })}
         </div>
-      </fieldset>
-    </div>
+    </ChoiceFieldset>
   );
 }
