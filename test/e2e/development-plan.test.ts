@@ -4,46 +4,19 @@
 import path from 'node:path';
 import { expect } from 'chai';
 import type { Page } from 'puppeteer';
-import { hashPassword } from '#app/utils/password.server.ts';
-import { Person, PersonRole, PersonStandard, Standard, StandardItem, StandardVersion, SupervisionSession } from '#db/models/index.ts';
+import { PersonStandard, Standard, StandardItem, StandardVersion } from '#db/models/index.ts';
 import { AccessibilityAudit, closePage, loginWith, newPage, shoot, url, waitForHeading, waitForHydration } from './harness.ts';
+import { supervisionPair } from './supervision-pair.ts';
 
 /** A supervisor and a worker of the demo organisation holding ASTH325 (nothing of it met), with a session held yesterday. */
 async function pairWithGaps() {
-  const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
-  const password = `development plan ${stamp}`;
-  const admin = await Person.findOne({ where: { email: 'amira.khan@riverside.example.org' } });
-  if (!admin) throw new Error('The demo organisation is not seeded');
-  const organisationId = admin.organisationId;
-  const passwordHash = await hashPassword(password);
-  const person = (name: string, email: string, lineSupervisorId: number | null) =>
-    Person.create({ organisationId, name, email, jobTitle: null, passwordHash, teamId: null, lineSupervisorId, deactivatedAt: null });
-  const supervisor = await person(`Pat Supervisor ${stamp}`, `pat.${stamp}@riverside.example.org`, null);
-  const worker = await person(`Robin Worker ${stamp}`, `robin.${stamp}@riverside.example.org`, supervisor.id);
-  await PersonRole.bulkCreate([
-    { organisationId, personId: supervisor.id, role: 'supervisor' },
-    { organisationId, personId: worker.id, role: 'worker' },
-  ]);
+  const pair = await supervisionPair({ supervisor: 'Pat Supervisor', worker: 'Robin Worker' });
+  const { organisationId, worker } = pair;
   const standard = await Standard.findOne({ where: { organisationId, urn: 'ASTH325' } });
   const version = await StandardVersion.findOne({ where: { standardId: standard!.id, isCurrent: true } });
   await PersonStandard.create({ organisationId, personId: worker.id, standardVersionId: version!.id, roleAssignmentId: null, targetDate: '2027-06-30' });
   const item = (await StandardItem.findOne({ where: { standardVersionId: version!.id }, order: [['position', 'ASC']] }))!;
-  const startsAt = new Date(Date.now() - 86_400_000);
-  const session = await SupervisionSession.create({
-    organisationId,
-    agreementId: null,
-    workerId: worker.id,
-    supervisorId: supervisor.id,
-    type: 'regular',
-    status: 'planned',
-    startsAt,
-    endsAt: new Date(startsAt.getTime() + 3_600_000),
-    place: null,
-    requestReason: null,
-    cancelReason: null,
-    requestedById: null,
-  });
-  return { supervisor, worker, password, session, item, versionTitle: version!.title };
+  return { ...pair, item, versionTitle: version!.title };
 }
 
 /**

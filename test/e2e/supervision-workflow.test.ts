@@ -2,9 +2,9 @@
 // next; a form sent after the record moved on is refused (409) and changes nothing.
 import { expect } from 'chai';
 import type { Page } from 'puppeteer';
-import { hashPassword } from '#app/utils/password.server.ts';
-import { Person, PersonRole, SupervisionRecord, SupervisionSession } from '#db/models/index.ts';
+import { SupervisionRecord, SupervisionSession } from '#db/models/index.ts';
 import { AccessibilityAudit, closePage, httpLogin, inputIdForLabel, loginWith, newPage, url, waitForHeading, waitForHydration, type HttpSession } from './harness.ts';
+import { supervisionPair } from './supervision-pair.ts';
 
 async function page(session: HttpSession, path: string): Promise<string> {
   const response = await fetch(url(path), { headers: { Cookie: session.cookie }, redirect: 'manual' });
@@ -30,43 +30,11 @@ const RECORD = {
   learning: 'PDP reviewed',
 };
 
-/** A supervisor and their supervisee of the demo organisation, with a session planned for yesterday. */
-async function supervisionPair() {
-  const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
-  const password = `supervision workflow ${stamp}`;
-  const admin = await Person.findOne({ where: { email: 'amira.khan@riverside.example.org' } });
-  if (!admin) throw new Error('The demo organisation is not seeded');
-  const organisationId = admin.organisationId;
-  const passwordHash = await hashPassword(password);
-  const person = (name: string, email: string, lineSupervisorId: number | null) =>
-    Person.create({ organisationId, name, email, jobTitle: null, passwordHash, teamId: null, lineSupervisorId, deactivatedAt: null });
-  const supervisor = await person(`Sam Supervisor ${stamp}`, `sam.${stamp}@riverside.example.org`, null);
-  const worker = await person(`Wren Worker ${stamp}`, `wren.${stamp}@riverside.example.org`, supervisor.id);
-  await PersonRole.bulkCreate([
-    { organisationId, personId: supervisor.id, role: 'supervisor' },
-    { organisationId, personId: worker.id, role: 'worker' },
-  ]);
-  const startsAt = new Date(Date.now() - 86_400_000);
-  const session = await SupervisionSession.create({
-    organisationId,
-    agreementId: null,
-    workerId: worker.id,
-    supervisorId: supervisor.id,
-    type: 'regular',
-    status: 'planned',
-    startsAt,
-    endsAt: new Date(startsAt.getTime() + 3_600_000),
-    place: null,
-    requestReason: null,
-    cancelReason: null,
-    requestedById: null,
-  });
-  return { supervisor, worker, password, session, path: `/supervision/sessions/${session.id}` };
-}
+const pair = () => supervisionPair({ supervisor: 'Sam Supervisor', worker: 'Wren Worker' });
 
 describe('a supervision record’s workflow', function () {
   it('offers each party the next step only, and refuses a stale form with 409 without writing', async () => {
-    const { supervisor, worker, password, session, path } = await supervisionPair();
+    const { supervisor, worker, password, session, path } = await pair();
     const asSupervisor = await httpLogin(supervisor.email, password);
     const asWorker = await httpLogin(worker.email, password);
 
@@ -106,7 +74,7 @@ describe('a supervision record’s workflow', function () {
   });
 
   it('in the browser, the supervisor writes and shares the record through the page’s forms, each checked with axe', async () => {
-    const { supervisor, password, path } = await supervisionPair();
+    const { supervisor, password, path } = await pair();
     const axe = new AccessibilityAudit();
     let browser: Page | undefined;
     try {
@@ -145,7 +113,7 @@ describe('a supervision record’s workflow', function () {
   });
 
   it('in the browser, the supervisor records a session that took place and lands on its record, and arranges a requested debrief', async () => {
-    const { supervisor, worker, password } = await supervisionPair();
+    const { supervisor, worker, password } = await pair();
     const asWorker = await httpLogin(worker.email, password);
     expect((await post(asWorker, '/supervision', { intent: 'debrief', reason: 'A hard call this morning' })).status, 'asking for a debrief').to.equal(302);
     const axe = new AccessibilityAudit();
