@@ -9,6 +9,8 @@ import {
   formatMonths,
   isoDate,
   londonDateOf,
+  londonInstantsOf,
+  londonParts,
   optionalDateField,
   outsideRange,
   parseDateParts,
@@ -66,6 +68,22 @@ describe('dates', () => {
     expect(addMonths('2026-01-31', 1)).to.equal('2026-02-28');
     expect(addMonths('2028-01-31', 1)).to.equal('2028-02-29');
     expect(addMonths('2026-10-25', 18)).to.equal('2028-04-25');
+    expect(addMonths('2026-03-31', -1)).to.equal('2026-02-28');
+    expect(addMonths('2026-12-15', 1)).to.equal('2027-01-15');
+    expect(addDays('2028-02-28', 1)).to.equal('2028-02-29');
+    expect(addDays('2026-12-31', 400)).to.equal('2028-02-04');
+    expect(addDays('0050-01-01', 1)).to.equal('0050-01-02');
+    expect(() => addDays('not a date', 1)).to.throw(RangeError);
+  });
+
+  it("reads an instant on London's clock either side of the clock changes", () => {
+    expect(londonParts(new Date('2026-03-29T00:59:00Z'))).to.deep.equal({ date: '2026-03-29', time: '00:59' });
+    expect(londonParts(new Date('2026-03-29T01:00:00Z'))).to.deep.equal({ date: '2026-03-29', time: '02:00' });
+    expect(londonParts(new Date('2026-10-25T00:30:00Z'))).to.deep.equal({ date: '2026-10-25', time: '01:30' });
+    expect(londonParts(new Date('2026-10-25T01:30:00Z'))).to.deep.equal({ date: '2026-10-25', time: '01:30' });
+    expect(londonParts(new Date('2026-06-30T23:00:00Z'))).to.deep.equal({ date: '2026-07-01', time: '00:00' });
+    expect(londonInstantsOf('2026-10-25', '01:30')).to.have.length(2);
+    expect(londonInstantsOf('2026-03-29', '01:30')).to.have.length(0);
   });
 
   it('knows the London day of an instant and writes days for people', () => {

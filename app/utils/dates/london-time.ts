@@ -1,8 +1,7 @@
 // Times people type ("14:30") as HH:MM, and London wall-clock times turned into UTC instants and back, across the
 // clock changes: the hour that does not exist in spring and the hour that happens twice in autumn.
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
-import { londonInstantsOf, UK_TIME_ZONE, type IsoDate } from './calendar.ts';
+import { londonInstantsOf, UK_TIME_ZONE } from './calendar.ts';
 import { formatClock, formatDate } from './format.ts';
 
 /** "9:30", "09:30", "14.30" as "HH:MM", or null. */
@@ -44,10 +43,4 @@ export function resolveLondonTime(date: string, time: string): ResolvedLondonTim
     ok: false,
     message: `The clocks go forward at ${changeAt} on ${formatDate(`${date}T12:00:00Z`)}, so ${formatClock(time)} does not exist that day. Choose another time.`,
   };
-}
-
-/** The London calendar date and time (HH:MM) of an instant. */
-export function londonParts(instant: Date): { date: IsoDate; time: string } {
-  const local = new TZDate(instant.getTime(), UK_TIME_ZONE);
-  return { date: format(local, 'yyyy-MM-dd') as IsoDate, time: format(local, 'HH:mm') };
 }
