@@ -6,7 +6,7 @@ import { Op, QueryTypes } from 'sequelize';
 import { memoPerActor } from '#app/utils/actor-memo.server.ts';
 import { NotFound } from '#app/utils/errors.server.ts';
 import { hasRole, type Actor, canReadEvidence, canReadSupervision, type Relationship } from '#app/utils/permissions.server.ts';
-import { ManagerScope, Person, PersonRole, Team, WorkerAssessor, sequelize } from '#db/models/index.ts';
+import { Location, ManagerScope, Person, PersonRole, Team, WorkerAssessor, sequelize } from '#db/models/index.ts';
 import { teamsWithin } from './team-tree.ts';
 
 export type { Relationship };
@@ -63,35 +63,51 @@ export async function effectiveLineSupervisorId(worker: { organisationId: number
   return (await supervisorsAmong(worker.organisationId, [worker.lineSupervisorId])).has(worker.lineSupervisorId) ? worker.lineSupervisorId : null;
 }
 
-/** Ids of the teams a manager manages: their own teams plus every team at a location they manage, once per request. No check: the actor's own scope, empty for anyone who manages nothing. */
-export const managedTeamIds = memoPerActor([ManagerScope, Team], loadManagedTeamIds);
+/** One of the organisation's teams as the manager's pages name it: where it is and what it is part of. */
+export type OrganisationTeam = { id: number; name: string; locationId: number | null; locationName: string | null; parentTeamId: number | null };
 
-// The actor's scopes and the organisation's teams (with what each is part of) in one statement: `kind` tells them apart.
+/**
+ * What a manager reaches, once per request: the ids of the teams they manage (their own teams, every team at a
+ * location they manage, and the teams below all of these), the whole locations named in their scopes, and every team
+ * of the organisation to name them with. No check: the actor's own scope, empty for anyone who manages nothing.
+ */
+export type ManagerReach = { teamIds: number[]; locationIds: number[]; organisationTeams: OrganisationTeam[] };
+
+export const managerReach = memoPerActor([ManagerScope, Team, Location], loadManagerReach);
+
+/** Ids of the teams a manager manages (managerReach). */
+export async function managedTeamIds(actor: Actor): Promise<number[]> {
+  return (await managerReach(actor)).teamIds;
+}
+
+// The actor's scopes and the organisation's teams (with where each is and what it is part of) in one statement:
+// `kind` tells them apart.
 const SCOPES_AND_TEAMS_SQL = `
-SELECT 'scope' AS "kind", team_id AS "id", location_id AS "locationId", NULL AS "parentTeamId" FROM manager_scopes
-WHERE organisation_id = :organisationId AND manager_id = :managerId
+SELECT 'scope' AS "kind", team_id AS "id", location_id AS "locationId", NULL AS "parentTeamId", NULL AS "name", NULL AS "locationName"
+FROM manager_scopes WHERE organisation_id = :organisationId AND manager_id = :managerId
 UNION ALL
-SELECT 'team', id, location_id, parent_team_id FROM teams WHERE organisation_id = :organisationId`;
+SELECT 'team', t.id, t.location_id, t.parent_team_id, t.name, l.name
+FROM teams t LEFT JOIN locations l ON l.id = t.location_id WHERE t.organisation_id = :organisationId`;
 
-type ScopeOrTeam = { kind: 'scope' | 'team'; id: number | null; locationId: number | null; parentTeamId: number | null };
+type ScopeOrTeam = { kind: 'scope' | 'team'; id: number | null; locationId: number | null; parentTeamId: number | null; name: string | null; locationName: string | null };
 
-/** The teams the actor manages: those named in their scopes, every team at their locations, and the teams below all of these. */
-async function loadManagedTeamIds(actor: Actor): Promise<number[]> {
+async function loadManagerReach(actor: Actor): Promise<ManagerReach> {
   const rows = await sequelize.query<ScopeOrTeam>(SCOPES_AND_TEAMS_SQL, {
     type: QueryTypes.SELECT,
     raw: true,
     replacements: { organisationId: actor.organisationId, managerId: actor.id },
   });
   const number = (value: number | string | null) => (value === null ? null : Number(value));
+  const organisationTeams = rows
+    .filter((row) => row.kind === 'team')
+    .map((row) => ({ id: Number(row.id), name: String(row.name), locationId: number(row.locationId), locationName: row.locationName, parentTeamId: number(row.parentTeamId) }));
   const scopes = rows.filter((row) => row.kind === 'scope').map((row) => ({ teamId: number(row.id), locationId: number(row.locationId) }));
-  if (!scopes.length) return [];
-  const teams = rows.filter((row) => row.kind === 'team').map((row) => ({ id: Number(row.id), locationId: number(row.locationId), parentTeamId: number(row.parentTeamId) }));
-  const locationIds = new Set(scopes.flatMap((scope) => (scope.locationId ? [scope.locationId] : [])));
+  const locationIds = [...new Set(scopes.flatMap((scope) => (scope.locationId ? [scope.locationId] : [])))];
   const roots = [
     ...scopes.flatMap((scope) => (scope.teamId ? [scope.teamId] : [])),
-    ...teams.filter((team) => team.locationId !== null && locationIds.has(team.locationId)).map((team) => team.id),
+    ...organisationTeams.filter((team) => team.locationId !== null && locationIds.includes(team.locationId)).map((team) => team.id),
   ];
-  return teamsWithin(teams, roots);
+  return { teamIds: scopes.length ? teamsWithin(organisationTeams, roots) : [], locationIds, organisationTeams };
 }
 
 export async function requireEvidenceReader(actor: Actor, workerId: number) {

@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { checkDatabase } from '#app/domain/health.server.ts';
 import { attentionFor } from '#app/domain/home.server.ts';
 import { addLocation, addManagerScope, addTeam, getOrganisationStructure, moveTeam } from '#app/domain/organisation.server.ts';
-import { managedTeamIds, relationshipTo } from '#app/domain/relationships.server.ts';
+import { managedTeamIds, managerReach, relationshipTo } from '#app/domain/relationships.server.ts';
 import { listManagedTeam } from '#app/domain/team.server.ts';
 import { Forbidden, ValidationError } from '#app/utils/errors.server.ts';
 import { contextFor } from '#app/utils/request-context.server.ts';
@@ -124,9 +124,9 @@ describe('organisation structure', () => {
 describe('the teams a manager manages, asked once per actor', () => {
   it('answers from memory for the same actor, and afresh after any change to manager scopes or teams', async () => {
     const { organisation, location, team, admin, manager } = await createStaffedOrganisation();
-    const first = managedTeamIds(manager);
-    expect(managedTeamIds(manager)).to.equal(first);
-    expect(await first).to.deep.equal([team.id]);
+    const first = managerReach(manager);
+    expect(managerReach(manager)).to.equal(first);
+    expect((await first).teamIds).to.deep.equal([team.id]);
 
     const elsewhere = await Location.create({ organisationId: organisation.id, name: 'Elsewhere', address: null });
     await addManagerScope(contextFor(admin), { managerId: manager.id, scope: `location:${elsewhere.id}` });

@@ -3,13 +3,13 @@
 // section's items; and beside each person what needs the manager's attention. A fixed number of statements whatever
 // the size of the team: every read is for all the people at once (cells: matrix-counts.server.ts and
 // matrix-columns.ts; people and flags: matrix-flags.server.ts).
-import { Op } from 'sequelize';
+import { QueryTypes } from 'sequelize';
 import { z } from 'zod';
 import { today } from '#app/utils/dates/index.ts';
 import { NotFound } from '#app/utils/errors.server.ts';
 import { assertCan, type Actor } from '#app/utils/permissions.server.ts';
-import { Location, RoleProfile, Team } from '#db/models/index.ts';
-import { managedTeamIds } from '../relationships.server.ts';
+import { sequelize } from '#db/models/index.ts';
+import { managerReach } from '../relationships.server.ts';
 import { teamPath, teamsWithin } from '../team-tree.ts';
 import { EMPTY_CELL, addCells, sortRows, type Cell, type MatrixSort } from './matrix-cells.ts';
 import { columnsOf, drilledCells, gapsAcross, standardCells, type MatrixLevel } from './matrix-columns.ts';
@@ -27,6 +27,16 @@ const QuerySchema = z.object({
   standard: z.string().min(1).max(100).optional(),
   section: z.string().min(1).max(300).optional(),
 });
+
+/** The organisation's role profiles to filter by, by name. */
+async function roleProfilesOf(organisationId: number): Promise<{ id: number; name: string }[]> {
+  const rows = await sequelize.query<{ id: number | string; name: string }>('SELECT id, name FROM role_profiles WHERE organisation_id = :organisationId', {
+    type: QueryTypes.SELECT,
+    raw: true,
+    replacements: { organisationId },
+  });
+  return rows.map((row) => ({ id: Number(row.id), name: row.name })).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+}
 
 export type MatrixRow = {
   id: number;
@@ -54,17 +64,10 @@ export async function teamMatrix(actor: Actor, query: Record<string, string | un
   const sort: MatrixSort = query.sort === 'name' ? 'name' : 'gaps';
   if (filters.section !== undefined && filters.standard === undefined) throw new NotFound('Section');
 
-  const teamIds = await managedTeamIds(actor);
-  const [teams, roleProfiles] = await Promise.all([
-    Team.findAll({
-      where: { organisationId: actor.organisationId, id: { [Op.in]: teamIds } },
-      attributes: ['id', 'name', 'locationId', 'parentTeamId'],
-      include: [{ model: Location, as: 'location', attributes: ['id', 'name'], required: false }],
-      order: [['name', 'ASC']],
-    }),
-    RoleProfile.findAll({ where: { organisationId: actor.organisationId }, attributes: ['id', 'name'], order: [['name', 'ASC']] }),
-  ]);
-  const locations = [...new Map(teams.flatMap((team) => (team.location ? [[team.location.id, { id: team.location.id, name: team.location.name }] as const] : []))).values()]
+  const [reach, roleProfiles] = await Promise.all([managerReach(actor), roleProfilesOf(actor.organisationId)]);
+  const managed = new Set(reach.teamIds);
+  const teams = reach.organisationTeams.filter((team) => managed.has(team.id));
+  const locations = [...new Map(teams.flatMap((team) => (team.locationId !== null ? [[team.locationId, { id: team.locationId, name: team.locationName ?? '' }] as const] : []))).values()]
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   if (filters.team !== undefined && !teams.some((team) => team.id === filters.team)) throw new NotFound('Team');
   if (filters.location !== undefined && !locations.some((location) => location.id === filters.location)) throw new NotFound('Location');
@@ -126,9 +129,9 @@ export async function teamMatrix(actor: Actor, query: Record<string, string | un
     options: {
       locations,
       teams: teams
-        .map((team) => ({ id: team.id, name: teamPath(teams, team.id), locationName: team.location?.name ?? null }))
+        .map((team) => ({ id: team.id, name: teamPath(teams, team.id), locationName: team.locationName }))
         .sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
-      roleProfiles: roleProfiles.map((profile) => ({ id: profile.id, name: profile.name })),
+      roleProfiles,
     },
     level,
     standard: standard ? { urn: standard.urn, title: standard.title } : null,

@@ -3,21 +3,17 @@
 // organisation holds it. Unchecked: each caller applies its own permission to the scope's `managed`.
 import { Op } from 'sequelize';
 import { hasRole, type Actor } from '#app/utils/permissions.server.ts';
-import { Location, ManagerScope, Team } from '#db/models/index.ts';
+import { Location } from '#db/models/index.ts';
 import { BATCH_SCOPE, type BatchScope } from '../portfolio/batch-statuses.ts';
-import { managedTeamIds } from '../relationships.server.ts';
+import { managerReach, type ManagerReach, type OrganisationTeam } from '../relationships.server.ts';
 import { teamPath, teamsWithin } from '../team-tree.ts';
 
 export type TeamScope = { type: BatchScope; id: number; name: string; teamIds: number[]; managed: boolean };
 
-/** The teams and whole locations the actor manages (their scope as a manager), as ids. */
-export async function managedScopes(actor: Actor): Promise<{ teamIds: number[]; locationIds: number[] }> {
-  if (!hasRole(actor, 'manager')) return { teamIds: [], locationIds: [] };
-  const [teamIds, locations] = await Promise.all([
-    managedTeamIds(actor),
-    ManagerScope.findAll({ where: { organisationId: actor.organisationId, managerId: actor.id, locationId: { [Op.ne]: null } }, attributes: ['locationId'] }),
-  ]);
-  return { teamIds, locationIds: locations.map((scope) => scope.locationId!) };
+/** The teams and whole locations the actor manages (their scope as a manager), as ids, and the organisation's teams. */
+async function reachOf(actor: Actor): Promise<ManagerReach> {
+  const reach = await managerReach(actor);
+  return hasRole(actor, 'manager') ? reach : { ...reach, teamIds: [], locationIds: [] };
 }
 
 /** The team or location a form named, with its teams and whether the actor manages it; null if the organisation has none such. */
@@ -25,7 +21,8 @@ export async function findTeamScope(actor: Actor, value: string): Promise<TeamSc
   const [type, rawId] = value.split(':') as [string, string];
   const id = Number(rawId);
   if (!Number.isSafeInteger(id) || id <= 0) return null;
-  const [managed, teams] = await Promise.all([managedScopes(actor), organisationTeams(actor.organisationId)]);
+  const managed = await reachOf(actor);
+  const teams = managed.organisationTeams;
   if (type === BATCH_SCOPE.team) {
     const team = teams.find((candidate) => candidate.id === id);
     return team ? { type: BATCH_SCOPE.team, id: team.id, name: teamPath(teams, team.id), teamIds: teamsWithin(teams, [team.id]), managed: managed.teamIds.includes(team.id) } : null;
@@ -40,7 +37,8 @@ export async function findTeamScope(actor: Actor, value: string): Promise<TeamSc
 
 /** The teams and locations to offer: those the actor manages, or all of the organisation's (`everything`), by name, each with its teams. */
 export async function scopesOffered(actor: Actor, everything: boolean): Promise<TeamScope[]> {
-  const [managed, teams] = await Promise.all([managedScopes(actor), organisationTeams(actor.organisationId)]);
+  const managed = await reachOf(actor);
+  const teams = managed.organisationTeams;
   const locations = await Location.findAll({
     where: { organisationId: actor.organisationId, ...(everything ? {} : { id: { [Op.in]: managed.locationIds } }) },
     attributes: ['id', 'name'],
@@ -61,13 +59,8 @@ export async function scopesOffered(actor: Actor, everything: boolean): Promise<
   ];
 }
 
-/** Every team of the organisation, with where it is and what it is part of: a few dozen rows. */
-function organisationTeams(organisationId: number) {
-  return Team.findAll({ where: { organisationId }, attributes: ['id', 'name', 'locationId', 'parentTeamId'] });
-}
-
 /** The teams at a location, with the teams within them. */
-function teamsAt(teams: Team[], locationId: number): number[] {
+function teamsAt(teams: OrganisationTeam[], locationId: number): number[] {
   return teamsWithin(teams, teams.filter((team) => team.locationId === locationId).map((team) => team.id));
 }
 
