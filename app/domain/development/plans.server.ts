@@ -18,35 +18,36 @@ export async function planAccess(actor: Actor, workerId: number) {
   return { worker, relationship, party: developmentPlanParty(actor, related), readsSupervision: canReadSupervision(actor, related) };
 }
 
-const STANDING_SQL = `
-SELECT p.id AS "workerId", dp.id AS "planId",
-       (SELECT v.worker_agreed_at FROM development_plan_versions v
-         WHERE v.plan_id = dp.id AND v.worker_agreed_at IS NOT NULL AND v.supervisor_agreed_at IS NOT NULL
-         ORDER BY v.version_number DESC LIMIT 1) AS "workerAgreedAt",
-       (SELECT v.supervisor_agreed_at FROM development_plan_versions v
-         WHERE v.plan_id = dp.id AND v.worker_agreed_at IS NOT NULL AND v.supervisor_agreed_at IS NOT NULL
-         ORDER BY v.version_number DESC LIMIT 1) AS "supervisorAgreedAt",
-       (SELECT MIN(rp.pdp_review_months) FROM role_assignments ra JOIN role_profiles rp ON rp.id = ra.role_profile_id
-         WHERE ra.person_id = p.id AND (ra.ended_on IS NULL OR ra.ended_on > :today)) AS "reviewMonths"
-FROM people p
-LEFT JOIN development_plans dp ON dp.worker_id = p.id
-WHERE p.id IN (:workerIds)`;
+// Per person `p` of the statement they are put in: their plan, when its latest version agreed by both was agreed (the
+// later of the two agreements), and the shortest review period of their role profiles current on :today.
+export const PLAN_STANDING_COLUMNS = `
+  (SELECT dp.id FROM development_plans dp WHERE dp.worker_id = p.id) AS "planId",
+  (SELECT CASE WHEN v.worker_agreed_at > v.supervisor_agreed_at THEN v.worker_agreed_at ELSE v.supervisor_agreed_at END
+     FROM development_plans dp JOIN development_plan_versions v ON v.plan_id = dp.id
+    WHERE dp.worker_id = p.id AND v.worker_agreed_at IS NOT NULL AND v.supervisor_agreed_at IS NOT NULL
+    ORDER BY v.version_number DESC LIMIT 1) AS "planAgreedAt",
+  (SELECT MIN(rp.pdp_review_months) FROM role_assignments ra JOIN role_profiles rp ON rp.id = ra.role_profile_id
+    WHERE ra.person_id = p.id AND (ra.ended_on IS NULL OR ra.ended_on > :today)) AS "pdpReviewMonths"`;
 
-type StandingRow = { workerId: number | string; planId: number | string | null; workerAgreedAt: Date | string | null; supervisorAgreedAt: Date | string | null; reviewMonths: number | string | null };
+export type PlanStandingRow = { planId: number | string | null; planAgreedAt: Date | string | null; pdpReviewMonths: number | string | null };
+
+/** A plan's standing on `on` from PLAN_STANDING_COLUMNS: missing, draft (never agreed by both), current or stale. */
+export function planStandingOfRow(row: PlanStandingRow, on: string): PlanStanding {
+  return planStanding({ hasPlan: row.planId !== null, agreedAt: instantOf(row.planAgreedAt), reviewMonths: row.pdpReviewMonths === null ? null : Number(row.pdpReviewMonths) }, on);
+}
 
 /**
- * Unchecked: the caller has already chosen workers the actor may see (the team page's own list). Each worker's plan
- * standing in one statement however many workers: missing, draft (never agreed), current or stale.
+ * Unchecked: the caller has already chosen workers the actor may see. Each worker's plan standing in one statement
+ * however many workers.
  */
 export async function planStandingOf(workerIds: number[], on: string = today()): Promise<Record<number, PlanStanding>> {
   if (!workerIds.length) return {};
-  const rows = await sequelize.query<StandingRow>(STANDING_SQL, { type: QueryTypes.SELECT, raw: true, replacements: { workerIds, today: on } });
-  return Object.fromEntries(
-    rows.map((row) => {
-      const agreedAt = agreedAtOf({ workerAgreedAt: instantOf(row.workerAgreedAt), supervisorAgreedAt: instantOf(row.supervisorAgreedAt) });
-      return [Number(row.workerId), planStanding({ hasPlan: row.planId !== null, agreedAt, reviewMonths: row.reviewMonths === null ? null : Number(row.reviewMonths) }, on)];
-    }),
-  );
+  const rows = await sequelize.query<PlanStandingRow & { workerId: number | string }>(`SELECT p.id AS "workerId", ${PLAN_STANDING_COLUMNS} FROM people p WHERE p.id IN (:workerIds)`, {
+    type: QueryTypes.SELECT,
+    raw: true,
+    replacements: { workerIds, today: on },
+  });
+  return Object.fromEntries(rows.map((row) => [Number(row.workerId), planStandingOfRow(row, on)]));
 }
 
 export type PlanContent = {

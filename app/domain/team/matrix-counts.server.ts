@@ -13,26 +13,21 @@ export type VersionItem = { id: number; standardVersionId: number; code: string;
 export type CountRow = { workerId: number; versionId: number; key: string | number } & Counts;
 
 // Every standard version each person holds (the rule of held-items.server.ts: every item of every version held) with
-// its number of items.
+// its number of items and the summary's state counts for it: a range of the summary's (worker_id,
+// standard_version_id) index, grouped before it is joined. A version held with nothing done on it has no summary rows.
 const HOLDINGS_SQL = `
-SELECT ps.person_id AS "personId", ps.standard_version_id AS "standardVersionId", s.urn, v.title, n.total
+SELECT ps.person_id AS "personId", ps.standard_version_id AS "standardVersionId", s.urn, v.title, n.total,
+       COALESCE(c.met, 0) AS "met", COALESCE(c.not_yet_met, 0) AS "notYetMet", COALESCE(c.submitted, 0) AS "submitted", COALESCE(c.mapped, 0) AS "mapped"
 FROM person_standards ps
 JOIN standard_versions v ON v.id = ps.standard_version_id
 JOIN standards s ON s.id = v.standard_id
 JOIN (SELECT standard_version_id, COUNT(*) AS total FROM standard_items
       WHERE standard_version_id IN (SELECT standard_version_id FROM person_standards WHERE person_id IN (:workerIds))
       GROUP BY standard_version_id) n ON n.standard_version_id = ps.standard_version_id
+LEFT JOIN (SELECT worker_id, standard_version_id, SUM(met) AS met, SUM(not_yet_met) AS not_yet_met, SUM(submitted) AS submitted, SUM(mapped) AS mapped
+           FROM worker_section_counts WHERE worker_id IN (:workerIds)
+           GROUP BY worker_id, standard_version_id) c ON c.worker_id = ps.person_id AND c.standard_version_id = ps.standard_version_id
 WHERE ps.person_id IN (:workerIds)`;
-
-// The summary's counts per person and version: a range of its (worker_id, standard_version_id) index, read in order.
-// Sent beside the holdings rather than joined to them: joined, MariaDB drove the join from the few standards and
-// probed the summary per holding. Rows of a version no one holds any more find no holding and are dropped.
-const VERSION_COUNTS_SQL = `
-SELECT worker_id AS "workerId", standard_version_id AS "standardVersionId",
-       SUM(met) AS "met", SUM(not_yet_met) AS "notYetMet", SUM(submitted) AS "submitted", SUM(mapped) AS "mapped"
-FROM worker_section_counts
-WHERE worker_id IN (:workerIds)
-GROUP BY worker_id, standard_version_id`;
 
 const numbers = (row: Record<keyof Counts, number | string>): Counts => ({
   met: Number(row.met),
@@ -41,23 +36,21 @@ const numbers = (row: Record<keyof Counts, number | string>): Counts => ({
   mapped: Number(row.mapped),
 });
 
-const NO_COUNTS: Counts = { met: 0, notYetMet: 0, submitted: 0, mapped: 0 };
-
-/** The whole-standard matrix: what each person holds, with the summary's counts in it. Two statements, sent together. */
+/** The whole-standard matrix: what each person holds, with the summary's counts in it. One statement. */
 export async function holdingsOf(workerIds: number[]): Promise<Holding[]> {
   if (!workerIds.length) return [];
-  const [rows, counts] = await Promise.all([
-    sequelize.query<Record<'personId' | 'standardVersionId' | 'urn' | 'title' | 'total', string | number>>(HOLDINGS_SQL, { type: QueryTypes.SELECT, raw: true, replacements: { workerIds } }),
-    sequelize.query<Record<'workerId' | 'standardVersionId' | keyof Counts, string | number>>(VERSION_COUNTS_SQL, { type: QueryTypes.SELECT, raw: true, replacements: { workerIds } }),
-  ]);
-  const countsOf = new Map(counts.map((row) => [`${row.workerId}:${row.standardVersionId}`, numbers(row)]));
+  const rows = await sequelize.query<Record<'personId' | 'standardVersionId' | 'urn' | 'title' | 'total' | keyof Counts, string | number>>(HOLDINGS_SQL, {
+    type: QueryTypes.SELECT,
+    raw: true,
+    replacements: { workerIds },
+  });
   return rows.map((row) => ({
     personId: Number(row.personId),
     standardVersionId: Number(row.standardVersionId),
     urn: String(row.urn),
     title: String(row.title),
     total: Number(row.total),
-    ...(countsOf.get(`${row.personId}:${row.standardVersionId}`) ?? NO_COUNTS),
+    ...numbers(row),
   }));
 }
 

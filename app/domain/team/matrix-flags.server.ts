@@ -1,12 +1,13 @@
 // The team matrix's people and what needs the manager's attention beside each: no line supervisor who counts,
 // supervision overdue or without an agreement, records late, the PDP missing or stale, policies not acknowledged,
-// role targets passed. One statement per kind for the whole team (docs/decisions/032), policies with the people. Unchecked: teamMatrix has
-// already chosen the people of the teams the manager manages.
+// role targets passed. Two statements for the whole team (docs/decisions/032): the people with everything but their
+// role profiles, then those. Unchecked: teamMatrix has already chosen the people of the teams the manager manages.
 import { QueryTypes } from 'sequelize';
 import { dateColumn, type IsoDate } from '#app/utils/dates/index.ts';
 import { sequelize } from '#db/models/index.ts';
-import { supervisionStandingOf } from '../supervision/internal/overdue.server.ts';
-import { pdpStandingOf, type PdpStanding } from './pdp-standing.server.ts';
+import { PLAN_STANDING_COLUMNS, planStandingOfRow, type PlanStandingRow } from '../development/plans.server.ts';
+import { SUPERVISION_STANDING_COLUMNS, supervisionStandingOfRow, type SupervisionStanding, type SupervisionStandingRow } from '../supervision/internal/overdue.server.ts';
+import { pdpStandingFrom, type PdpStanding } from './pdp-standing.ts';
 
 export type PersonFlags = {
   noLineSupervisor: boolean;
@@ -28,29 +29,38 @@ export type TeamPerson = {
   isWorker: boolean;
   supervisorCounts: boolean;
   unacknowledgedPolicies: number;
+  supervision: SupervisionStanding;
+  pdp: PdpStanding;
 };
 
 // The active people of these teams, whether they hold the worker role, and whether their line supervisor's link
 // counts (active, with the supervisor role: the rule of supervisorsAmong in relationships.server.ts), and how many of
-// the organisation's current policies they have not acknowledged.
+// the organisation's current policies they have not acknowledged; their supervision and their PDP's standing.
 const PEOPLE_SQL = `
 SELECT p.id, p.name, p.job_title AS "jobTitle", p.team_id AS "teamId", p.line_supervisor_id AS "lineSupervisorId",
   CASE WHEN EXISTS (SELECT 1 FROM person_roles r WHERE r.person_id = p.id AND r.role = 'worker') THEN 1 ELSE 0 END AS "isWorker",
   CASE WHEN EXISTS (SELECT 1 FROM people s JOIN person_roles r ON r.person_id = s.id AND r.role = 'supervisor'
                     WHERE s.id = p.line_supervisor_id AND s.organisation_id = p.organisation_id AND s.deactivated_at IS NULL) THEN 1 ELSE 0 END AS "supervisorCounts",
   (SELECT COUNT(*) FROM policy_versions v WHERE v.organisation_id = p.organisation_id AND v.is_current = :current
-     AND NOT EXISTS (SELECT 1 FROM policy_acknowledgements a WHERE a.policy_version_id = v.id AND a.person_id = p.id)) AS "unacknowledgedPolicies"
+     AND NOT EXISTS (SELECT 1 FROM policy_acknowledgements a WHERE a.policy_version_id = v.id AND a.person_id = p.id)) AS "unacknowledgedPolicies",
+  ${SUPERVISION_STANDING_COLUMNS},
+  ${PLAN_STANDING_COLUMNS}
 FROM people p
 WHERE p.organisation_id = :organisationId AND p.team_id IN (:teamIds) AND p.deactivated_at IS NULL`;
 const WITH_ROLE = ` AND p.id IN (SELECT person_id FROM role_assignments WHERE ended_on IS NULL AND role_profile_id = :roleProfileId)`;
 
-/** The active people of these teams (only those holding the role profile, if one is given), by name. */
-export async function teamPeople(organisationId: number, teamIds: number[], roleProfileId: number | undefined): Promise<TeamPerson[]> {
+type PersonRow = Record<'id' | 'name' | 'jobTitle' | 'teamId' | 'lineSupervisorId' | 'isWorker' | 'supervisorCounts' | 'unacknowledgedPolicies', string | number | null> &
+  SupervisionStandingRow &
+  PlanStandingRow;
+
+/** The active people of these teams (only those holding the role profile, if one is given), by name, on `todayDate`. */
+export async function teamPeople(organisationId: number, teamIds: number[], roleProfileId: number | undefined, todayDate: IsoDate): Promise<TeamPerson[]> {
   if (!teamIds.length) return [];
-  const rows = await sequelize.query<Record<keyof TeamPerson, string | number | null>>(
-    `${PEOPLE_SQL}${roleProfileId === undefined ? '' : WITH_ROLE} ORDER BY p.name, p.id`,
-    { type: QueryTypes.SELECT, raw: true, replacements: { organisationId, teamIds, roleProfileId: roleProfileId ?? null, current: true } },
-  );
+  const rows = await sequelize.query<PersonRow>(`${PEOPLE_SQL}${roleProfileId === undefined ? '' : WITH_ROLE} ORDER BY p.name, p.id`, {
+    type: QueryTypes.SELECT,
+    raw: true,
+    replacements: { organisationId, teamIds, roleProfileId: roleProfileId ?? null, current: true, today: todayDate },
+  });
   return rows.map((row) => ({
     id: Number(row.id),
     name: String(row.name),
@@ -60,6 +70,8 @@ export async function teamPeople(organisationId: number, teamIds: number[], role
     isWorker: Number(row.isWorker) === 1,
     supervisorCounts: Number(row.supervisorCounts) === 1,
     unacknowledgedPolicies: Number(row.unacknowledgedPolicies),
+    supervision: supervisionStandingOfRow(row, todayDate),
+    pdp: pdpStandingFrom(planStandingOfRow(row, todayDate)),
   }));
 }
 
@@ -93,24 +105,22 @@ export type TeamFlags = {
   flagsOf: (person: TeamPerson, overallGaps: number) => PersonFlags;
 };
 
-/** Reads what the rest of the flags need for all these people at once: three statements, sent together. */
+/** Reads what the rest of the flags need, the people's current role profiles, for all of them at once: one statement. */
 export async function teamFlags(people: TeamPerson[], todayDate: IsoDate): Promise<TeamFlags> {
-  const ids = people.map((person) => person.id);
-  const [roles, supervision, pdp] = await Promise.all([currentRolesOf(ids), supervisionStandingOf(ids, todayDate), pdpStandingOf(ids, todayDate)]);
+  const roles = await currentRolesOf(people.map((person) => person.id));
   return {
     roleProfilesOf: (person) => [...new Set((roles.get(person.id) ?? []).map((row) => row.name))],
     flagsOf: (person, overallGaps) => {
       const supervised = person.lineSupervisorId !== null || person.isWorker;
-      const standing = pdp.get(person.id) ?? null;
-      const inSupervision = supervision.get(person.id)!;
+      const { supervision: inSupervision, pdp: standing } = person;
       return {
         noLineSupervisor: supervised && !person.supervisorCounts,
         supervisionOverdue: inSupervision.sessionOverdue,
         noAgreement: supervised && !inSupervision.hasAgreement,
         recordsLate: inSupervision.recordsLate,
         // A PDP is missing only where there is something to develop; a stale one is stale whatever the gaps.
-        pdp: standing?.status === 'stale' ? 'stale' : standing?.status === 'missing' && overallGaps > 0 ? 'missing' : null,
-        pdpAgreedOn: standing?.agreedOn ?? null,
+        pdp: standing.status === 'stale' ? 'stale' : standing.status === 'missing' && overallGaps > 0 ? 'missing' : null,
+        pdpAgreedOn: standing.agreedOn,
         unacknowledgedPolicies: person.unacknowledgedPolicies,
         passedTargets: (roles.get(person.id) ?? [])
           .filter((row) => row.targetDate < todayDate)

@@ -77,7 +77,7 @@ export async function teamMatrix(actor: Actor, query: Record<string, string | un
   const chosenTeams = teams.filter((team) => (withinChosen === null || withinChosen.has(team.id)) && (filters.location === undefined || team.locationId === filters.location));
   const teamName = new Map(chosenTeams.map((team) => [team.id, team.name]));
 
-  const people = await teamPeople(actor.organisationId, chosenTeams.map((team) => team.id), filters.role);
+  const people = await teamPeople(actor.organisationId, chosenTeams.map((team) => team.id), filters.role, todayDate);
   const ids = people.map((person) => person.id);
   const level: MatrixLevel = filters.section !== undefined ? 'items' : filters.standard !== undefined ? 'sections' : 'standards';
 

@@ -1,8 +1,8 @@
 // What is overdue for a given list of workers. Unchecked: the caller has already chosen workers the actor oversees
 // (overdueOverview, the home page, one worker's page after readAccess).
-import { Op, QueryTypes } from 'sequelize';
+import { Op } from 'sequelize';
 import { today as todayInLondon, addDays as addDaysToDate, dateColumn, londonParts } from '#app/utils/dates/index.ts';
-import { Person, SupervisionAction, SupervisionAgreement, SupervisionRecord, SupervisionSession, sequelize } from '#db/models/index.ts';
+import { Person, SupervisionAction, SupervisionAgreement, SupervisionRecord, SupervisionSession } from '#db/models/index.ts';
 import { ACTION_STATUS, AGREEMENT_STATUS, RECORD_STATUS, SESSION_STATUS } from '../statuses.ts';
 
 export type OverdueSession = { workerId: number; workerName: string; lastHeld: string | null; dueBy: string };
@@ -71,39 +71,26 @@ function sessionDueBy(agreement: { startsOn: string; frequencyWeeks: number }, l
 /** Per worker: whether they have a current agreement, when their next session was due if that has passed, and how many records are late. */
 export type SupervisionStanding = { hasAgreement: boolean; sessionOverdue: { dueBy: string; lastHeld: string | null } | null; recordsLate: number };
 
-// One row per worker: the current agreement's terms, the last session held, the records not agreed in time.
-const STANDING_SQL = `
-SELECT p.id AS "workerId",
-  (SELECT MAX(a.starts_on) FROM supervision_agreements a WHERE a.worker_id = p.id AND a.status = :active) AS "startsOn",
-  (SELECT MAX(a.frequency_weeks) FROM supervision_agreements a WHERE a.worker_id = p.id AND a.status = :active) AS "frequencyWeeks",
-  (SELECT MAX(s.starts_at) FROM supervision_sessions s WHERE s.worker_id = p.id AND s.status = :held) AS "lastHeldAt",
-  (SELECT COUNT(*) FROM supervision_records r WHERE r.worker_id = p.id AND r.status <> :agreed AND r.due_on < :today) AS "recordsLate"
-FROM people p
-WHERE p.id IN (:ids)`;
+// Per person `p` of the statement they are put in: the current agreement's terms (a worker has one), the last session
+// held, the records not agreed in time by :today. For a statement of many people at once, such as the team page's.
+export const SUPERVISION_STANDING_COLUMNS = `
+  (SELECT MAX(a.starts_on) FROM supervision_agreements a WHERE a.worker_id = p.id AND a.status = '${AGREEMENT_STATUS.active}') AS "agreementStartsOn",
+  (SELECT MAX(a.frequency_weeks) FROM supervision_agreements a WHERE a.worker_id = p.id AND a.status = '${AGREEMENT_STATUS.active}') AS "agreementFrequencyWeeks",
+  (SELECT MAX(s.starts_at) FROM supervision_sessions s WHERE s.worker_id = p.id AND s.status = '${SESSION_STATUS.held}') AS "lastHeldAt",
+  (SELECT COUNT(*) FROM supervision_records r WHERE r.worker_id = p.id AND r.status <> '${RECORD_STATUS.agreed}' AND r.due_on < :today) AS "recordsLate"`;
 
-/**
- * What overdueFor finds, reduced to what a team's matrix shows per person, in one statement for many workers at
- * once (a worker has one current agreement). Unchecked, like overdueFor.
- */
-export async function supervisionStandingOf(workerIds: number[], today = todayInLondon()): Promise<Map<number, SupervisionStanding>> {
-  const byWorker = new Map<number, SupervisionStanding>(workerIds.map((id) => [id, { hasAgreement: false, sessionOverdue: null, recordsLate: 0 }]));
-  if (!workerIds.length) return byWorker;
-  const rows = await sequelize.query<{ workerId: number; startsOn: string | Date | null; frequencyWeeks: number | string | null; lastHeldAt: string | Date | null; recordsLate: number | string }>(
-    STANDING_SQL,
-    {
-      type: QueryTypes.SELECT,
-      raw: true,
-      replacements: { ids: workerIds, active: AGREEMENT_STATUS.active, held: SESSION_STATUS.held, agreed: RECORD_STATUS.agreed, today },
-    },
-  );
-  for (const row of rows) {
-    const standing = byWorker.get(Number(row.workerId))!;
-    standing.recordsLate = Number(row.recordsLate);
-    if (row.startsOn === null || row.frequencyWeeks === null) continue;
-    const last = row.lastHeldAt === null ? null : londonParts(new Date(row.lastHeldAt)).date;
-    const dueBy = sessionDueBy({ startsOn: dateColumn(row.startsOn), frequencyWeeks: Number(row.frequencyWeeks) }, last);
-    standing.hasAgreement = true;
-    standing.sessionOverdue = dueBy < today ? { dueBy, lastHeld: last } : null;
-  }
-  return byWorker;
+export type SupervisionStandingRow = {
+  agreementStartsOn: string | Date | null;
+  agreementFrequencyWeeks: number | string | null;
+  lastHeldAt: string | Date | null;
+  recordsLate: number | string;
+};
+
+/** What overdueFor finds, reduced to what a team's matrix shows per person, from SUPERVISION_STANDING_COLUMNS. */
+export function supervisionStandingOfRow(row: SupervisionStandingRow, today: string): SupervisionStanding {
+  const recordsLate = Number(row.recordsLate);
+  if (row.agreementStartsOn === null || row.agreementFrequencyWeeks === null) return { hasAgreement: false, sessionOverdue: null, recordsLate };
+  const last = row.lastHeldAt === null ? null : londonParts(new Date(row.lastHeldAt)).date;
+  const dueBy = sessionDueBy({ startsOn: dateColumn(row.agreementStartsOn), frequencyWeeks: Number(row.agreementFrequencyWeeks) }, last);
+  return { hasAgreement: true, sessionOverdue: dueBy < today ? { dueBy, lastHeld: last } : null, recordsLate };
 }
