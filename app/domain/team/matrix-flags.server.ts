@@ -8,6 +8,7 @@ import { sequelize } from '#db/models/index.ts';
 import { PLAN_STANDING_COLUMNS, planStandingOfRow, type PlanStandingRow } from '../development/plans.server.ts';
 import { SUPERVISION_STANDING_COLUMNS, supervisionStandingOfRow, type SupervisionStanding, type SupervisionStandingRow } from '../supervision/internal/overdue.server.ts';
 import { pdpStandingFrom, type PdpStanding } from './pdp-standing.ts';
+import { shownPeopleReplacements, shownPeopleSql, type ShownPeople } from './shown-people.ts';
 
 export type PersonFlags = {
   noLineSupervisor: boolean;
@@ -46,20 +47,19 @@ SELECT p.id, p.name, p.job_title AS "jobTitle", p.team_id AS "teamId", p.line_su
   ${SUPERVISION_STANDING_COLUMNS},
   ${PLAN_STANDING_COLUMNS}
 FROM people p
-WHERE p.organisation_id = :organisationId AND p.team_id IN (:teamIds) AND p.deactivated_at IS NULL`;
-const WITH_ROLE = ` AND p.id IN (SELECT person_id FROM role_assignments WHERE ended_on IS NULL AND role_profile_id = :roleProfileId)`;
+WHERE p.id IN `;
 
 type PersonRow = Record<'id' | 'name' | 'jobTitle' | 'teamId' | 'lineSupervisorId' | 'isWorker' | 'supervisorCounts' | 'unacknowledgedPolicies', string | number | null> &
   SupervisionStandingRow &
   PlanStandingRow;
 
-/** The active people of these teams (only those holding the role profile, if one is given), by name, on `todayDate`. */
-export async function teamPeople(organisationId: number, teamIds: number[], roleProfileId: number | undefined, todayDate: IsoDate): Promise<TeamPerson[]> {
-  if (!teamIds.length) return [];
-  const rows = await sequelize.query<PersonRow>(`${PEOPLE_SQL}${roleProfileId === undefined ? '' : WITH_ROLE} ORDER BY p.name, p.id`, {
+/** The people shown, by name, with their standing on `todayDate`. */
+export async function teamPeople(shown: ShownPeople, todayDate: IsoDate): Promise<TeamPerson[]> {
+  if (!shown.teamIds.length) return [];
+  const rows = await sequelize.query<PersonRow>(`${PEOPLE_SQL}(${shownPeopleSql(shown)}) ORDER BY p.name, p.id`, {
     type: QueryTypes.SELECT,
     raw: true,
-    replacements: { organisationId, teamIds, roleProfileId: roleProfileId ?? null, current: true, today: todayDate },
+    replacements: { ...shownPeopleReplacements(shown), current: true, today: todayDate },
   });
   return rows.map((row) => ({
     id: Number(row.id),
@@ -78,17 +78,16 @@ export async function teamPeople(organisationId: number, teamIds: number[], role
 const ASSIGNMENTS_SQL = `
 SELECT a.person_id AS "personId", a.target_date AS "targetDate", p.name
 FROM role_assignments a JOIN role_profiles p ON p.id = a.role_profile_id
-WHERE a.person_id IN (:workerIds) AND a.ended_on IS NULL
-ORDER BY a.target_date, a.id`;
+WHERE a.ended_on IS NULL AND a.person_id IN `;
 
-/** Each person's current role profiles, with their target dates, oldest target first. */
-async function currentRolesOf(workerIds: number[]): Promise<Map<number, { name: string; targetDate: string }[]>> {
+/** Each shown person's current role profiles, with their target dates, oldest target first. */
+async function currentRolesOf(shown: ShownPeople): Promise<Map<number, { name: string; targetDate: string }[]>> {
   const byPerson = new Map<number, { name: string; targetDate: string }[]>();
-  if (!workerIds.length) return byPerson;
-  const rows = await sequelize.query<{ personId: number; targetDate: string | Date; name: string }>(ASSIGNMENTS_SQL, {
+  if (!shown.teamIds.length) return byPerson;
+  const rows = await sequelize.query<{ personId: number; targetDate: string | Date; name: string }>(`${ASSIGNMENTS_SQL}(${shownPeopleSql(shown)}) ORDER BY a.target_date, a.id`, {
     type: QueryTypes.SELECT,
     raw: true,
-    replacements: { workerIds },
+    replacements: shownPeopleReplacements(shown),
   });
   for (const row of rows) {
     const list = byPerson.get(Number(row.personId)) ?? [];
@@ -105,9 +104,9 @@ export type TeamFlags = {
   flagsOf: (person: TeamPerson, overallGaps: number) => PersonFlags;
 };
 
-/** Reads what the rest of the flags need, the people's current role profiles, for all of them at once: one statement. */
-export async function teamFlags(people: TeamPerson[], todayDate: IsoDate): Promise<TeamFlags> {
-  const roles = await currentRolesOf(people.map((person) => person.id));
+/** Reads what the rest of the flags need, the shown people's current role profiles, for all of them at once: one statement. */
+export async function teamFlags(shown: ShownPeople, todayDate: IsoDate): Promise<TeamFlags> {
+  const roles = await currentRolesOf(shown);
   return {
     roleProfilesOf: (person) => [...new Set((roles.get(person.id) ?? []).map((row) => row.name))],
     flagsOf: (person, overallGaps) => {

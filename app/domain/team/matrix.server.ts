@@ -15,6 +15,7 @@ import { EMPTY_CELL, addCells, sortRows, type Cell, type MatrixSort } from './ma
 import { columnsOf, drilledCells, gapsAcross, standardCells, type MatrixLevel } from './matrix-columns.ts';
 import { drilledCounts, holdingsOf, itemsOf } from './matrix-counts.server.ts';
 import { flagCountOf, teamFlags, teamPeople, type PersonFlags } from './matrix-flags.server.ts';
+import type { ShownPeople } from './shown-people.ts';
 
 export type { MatrixColumn, MatrixLevel } from './matrix-columns.ts';
 export type { PersonFlags } from './matrix-flags.server.ts';
@@ -77,15 +78,15 @@ export async function teamMatrix(actor: Actor, query: Record<string, string | un
   const chosenTeams = teams.filter((team) => (withinChosen === null || withinChosen.has(team.id)) && (filters.location === undefined || team.locationId === filters.location));
   const teamName = new Map(chosenTeams.map((team) => [team.id, team.name]));
 
-  const people = await teamPeople(actor.organisationId, chosenTeams.map((team) => team.id), filters.role, todayDate);
-  const ids = people.map((person) => person.id);
+  // Every statement selects the people shown by one subquery, so all are sent at once.
+  const showing: ShownPeople = { organisationId: actor.organisationId, teamIds: chosenTeams.map((team) => team.id), roleProfileId: filters.role };
   const level: MatrixLevel = filters.section !== undefined ? 'items' : filters.standard !== undefined ? 'sections' : 'standards';
-
-  const [holdings, items, drilled, flagsFor] = await Promise.all([
-    holdingsOf(ids),
-    itemsOf(ids, filters.standard),
-    level === 'standards' ? Promise.resolve([]) : drilledCounts(ids, filters.standard!, filters.section),
-    teamFlags(people, todayDate),
+  const [people, holdings, items, drilled, flagsFor] = await Promise.all([
+    teamPeople(showing, todayDate),
+    holdingsOf(showing),
+    itemsOf(showing, filters.standard),
+    level === 'standards' ? Promise.resolve([]) : drilledCounts(showing, filters.standard!, filters.section),
+    teamFlags(showing, todayDate),
   ]);
 
   const heldVersions = new Map<number, number[]>();
