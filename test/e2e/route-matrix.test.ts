@@ -52,6 +52,10 @@ function hasAction(file: string): boolean {
   );
 }
 
+function expectedText(outcome: Outcome): string {
+  return typeof outcome === 'object' ? `302 → ${outcome.to}` : String(outcome);
+}
+
 function describeOutcome(status: number, location: string | null): string {
   return location ? `${status} → ${location}` : String(status);
 }
@@ -59,6 +63,7 @@ function describeOutcome(status: number, location: string | null): string {
 function matches(outcome: Outcome, requestPath: string, status: number, location: string | null): boolean {
   if (typeof outcome === 'number') return status === outcome;
   if (status !== 302 || !location) return false;
+  if (typeof outcome === 'object') return location === outcome.to;
   if (outcome === 'home') return location === '/';
   const expected = requestPath === '/' ? '/login' : `/login?${new URLSearchParams({ redirectTo: requestPath })}`;
   return location === expected;
@@ -179,7 +184,7 @@ describe('routes × roles access matrix (HTTP)', function () {
   });
 
   for (const [name, rule] of Object.entries(RULES)) {
-    it(`GET ${name}: ${ACTORS.map((actor) => `${actor} ${rule.get[actor]}`).join(', ')}`, async () => {
+    it(`GET ${name}: ${ACTORS.map((actor) => `${actor} ${expectedText(rule.get[actor])}`).join(', ')}`, async () => {
       const requestPath = rule.path(context);
       const wrong: string[] = [];
       for (const actor of ACTORS) {
@@ -188,7 +193,7 @@ describe('routes × roles access matrix (HTTP)', function () {
         const location = response.headers.get('location');
         const outcome = rule.get[actor];
         if (!matches(outcome, requestPath, response.status, location)) {
-          wrong.push(`${actor}: expected ${outcome}, got ${describeOutcome(response.status, location)}`);
+          wrong.push(`${actor}: expected ${expectedText(outcome)}, got ${describeOutcome(response.status, location)}`);
         }
       }
       expect(wrong, `GET ${requestPath}`).to.deep.equal([]);

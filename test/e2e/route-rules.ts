@@ -7,8 +7,8 @@ export const ROLES: DemoRole[] = ['worker', 'assessor', 'iqa', 'supervisor', 'ma
 export const ACTORS = ['loggedOut', ...ROLES, 'otherAdmin'] as const;
 export type ActorName = (typeof ACTORS)[number];
 
-/** 200/403/404/400: that status. 'login': 302 to the sign-in page (with redirectTo). 'home': 302 to /. */
-export type Outcome = 200 | 400 | 403 | 404 | 'login' | 'home';
+/** 200/403/404/400: that status. 'login': 302 to the sign-in page (with redirectTo). 'home': 302 to /. `{ to }`: 302 there. */
+export type Outcome = 200 | 400 | 403 | 404 | 'login' | 'home' | { to: string };
 export type Context = {
   workerId: number;
   policyId: number;
@@ -86,8 +86,8 @@ export const RULES: Record<string, Rule> = {
   'team_.activities.$activityId': { path: () => '/team/activities/2147483647', get: onlyRoles(['manager'], { manager: 404 }) },
   'team_.report': { path: () => '/team/report', get: onlyRoles(['manager']) },
   'team_.report[.csv]': { path: () => '/team/report.csv', get: onlyRoles(['manager']) },
-  // The inspection pack is only ever posted (it issues a document); a GET finds no loader.
-  'team_.report_.pack': { path: () => '/team/report/pack', get: everyone(400) },
+  // The inspection pack is posted (it issues a document); a GET goes to the report page, where it is asked for.
+  'team_.report_.pack': { path: () => '/team/report/pack', get: onlyRoles(['manager'], { manager: { to: '/team/report#inspection-pack' } }) },
   'people._index': { path: () => '/people', get: onlyRoles(['admin']) },
   'people.new': { path: () => '/people/new', get: onlyRoles(['admin']) },
   'people.$personId': { path: ({ workerId }) => `/people/${workerId}`, get: onlyRoles(['admin'], { otherAdmin: 404 }) },
