@@ -42,6 +42,10 @@ export async function seedDemo(): Promise<void> {
       });
       teamIds.set(team.key, row.id);
     }
+    for (const team of DEMO_TEAMS) {
+      if (!('partOf' in team)) continue;
+      await Team.update({ parentTeamId: teamIds.get(team.partOf)! }, { where: { id: teamIds.get(team.key)!, parentTeamId: null }, transaction });
+    }
 
     const personIds = new Map<string, number>();
     for (const person of DEMO_PEOPLE) {

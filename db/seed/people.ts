@@ -10,8 +10,10 @@ export const DEMO_LOCATIONS = [
   { key: 'millbrook', name: 'Millbrook Community Hub', address: '3 Station Road, Millbrook NB7 2HS' },
 ] as const;
 
+// `partOf`: the team it is within (the evening line is part of customer contact, and its manager manages both).
 export const DEMO_TEAMS = [
   { key: 'contact', name: 'Adult Services Customer Contact', location: 'riverside-house' },
+  { key: 'evenings', name: 'Evening line', location: 'riverside-house', partOf: 'contact' },
   { key: 'community', name: 'Community Support', location: 'millbrook' },
 ] as const;
 
@@ -47,7 +49,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { key: 'amelia', name: 'Amelia Brooks', email: 'amelia.brooks@riverside.example.org', jobTitle: 'Adult Services Customer Contact Worker', team: 'contact', supervisor: 'david', roles: ['worker'] },
   { key: 'josh', name: 'Joshua Reid', email: 'joshua.reid@riverside.example.org', jobTitle: 'Adult Services Customer Contact Worker', team: 'contact', supervisor: 'david', roles: ['worker'] },
   { key: 'fatima', name: 'Fatima Begum', email: 'fatima.begum@riverside.example.org', jobTitle: 'Adult Services Customer Contact Worker', team: 'contact', supervisor: 'david', roles: ['worker'] },
-  { key: 'ben', name: 'Ben Carter', email: 'ben.carter@riverside.example.org', jobTitle: 'Adult Services Customer Contact Worker (evenings)', team: 'contact', supervisor: 'david', roles: ['worker'] },
+  { key: 'ben', name: 'Ben Carter', email: 'ben.carter@riverside.example.org', jobTitle: 'Adult Services Customer Contact Worker (evenings)', team: 'evenings', supervisor: 'david', roles: ['worker'] },
   { key: 'ruth', name: 'Ruth Adeyemi', email: 'ruth.adeyemi@riverside.example.org', jobTitle: 'Adult Services Customer Contact Worker', team: 'contact', supervisor: 'david', roles: ['worker'] },
   { key: 'kwame', name: 'Kwame Mensah', email: 'kwame.mensah@riverside.example.org', jobTitle: 'Senior Community Support Worker', team: 'community', supervisor: 'grace', roles: ['supervisor', 'worker'] },
   { key: 'zoe', name: 'Zoe Patel', email: 'zoe.patel@riverside.example.org', jobTitle: 'Community Support Worker', team: 'community', supervisor: 'kwame', roles: ['worker'] },

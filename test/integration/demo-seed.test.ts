@@ -2,10 +2,12 @@
 import { expect } from 'chai';
 import { Op } from 'sequelize';
 import { planStandingOf } from '#app/domain/development/plans.server.ts';
+import { managedTeamIds } from '#app/domain/relationships.server.ts';
 import { today } from '#app/utils/dates/index.ts';
 import { AssessmentDecision, DevelopmentActivity, DevelopmentOpportunity, DevelopmentPlan, DevelopmentPlanVersion, Location, Organisation, Person, sequelize, SupervisionAgreement, SupervisionSession, StandardItem, StandardVersion, SupervisionSignature, Team } from '#db/models/index.ts';
 import { seedDemo } from '#db/seed/index.ts';
 import { DEMO_ORGANISATION, DEMO_PEOPLE } from '#db/seed/people.ts';
+import { actorFor } from '#test/factories/index.ts';
 
 /** The number of rows in every table of the database, by table name. */
 async function rowCounts(): Promise<Record<string, number>> {
@@ -64,6 +66,12 @@ describe('the demo organisation', function () {
     expect((await Location.count({ where: { organisationId: organisation!.id } })), 'two locations').to.equal(2);
     expect(locations.size, 'people work at both').to.equal(2);
     const idOf = (key: string) => people.find((person) => person.email === DEMO_PEOPLE.find((demo) => demo.key === key)!.email)!.id;
+    // A team within a team: Ben works on the evening line, part of customer contact, which the registered manager manages.
+    const evenings = teams.find((team) => team.id === people.find((person) => person.id === idOf('ben'))!.teamId)!;
+    const contact = teams.find((team) => team.id === evenings.parentTeamId);
+    expect([evenings.name, contact?.name]).to.deep.equal(['Evening line', 'Adult Services Customer Contact']);
+    const grace = people.find((person) => person.id === idOf('grace'))!;
+    expect(await managedTeamIds(actorFor(grace, ['manager']))).to.include(evenings.id);
     const standing = await planStandingOf(people.map((person) => person.id), today());
     const state = (key: string) => standing[idOf(key)]!.state;
     expect(['josh', 'zoe'].map(state)).to.deep.equal(['stale', 'stale']);
