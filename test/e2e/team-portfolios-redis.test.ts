@@ -10,8 +10,9 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { expect } from 'chai';
 import { Redis } from 'ioredis';
-import { Person, PersonRole, Team } from '#db/models/index.ts';
+import { Team } from '#db/models/index.ts';
 import { cookiesFrom, csrfFromHtml, demoLogin } from './harness.ts';
+import { workersOfTeam } from './team-workers.ts';
 
 const redisUrl = process.env.TEST_REDIS_URL;
 const TEAM = 'Adult Services Customer Contact';
@@ -101,14 +102,8 @@ describe('team portfolios with REDIS_URL: the web process queues, npm run worker
   it('queues the team without making it, then a worker started later makes the ZIP', async () => {
     const session = await signIn();
     const team = await Team.findOne({ where: { name: TEAM } });
-    // The team's active workers now (other tests may have added some).
-    const people = (
-      await Person.findAll({
-        where: { teamId: team!.id, deactivatedAt: null },
-        include: [{ model: PersonRole, as: 'roles', where: { role: 'worker' }, attributes: [] }],
-        attributes: ['name'],
-      })
-    ).map((person) => person.name);
+    // The team's active workers now, with those of the teams within it (other tests may have added some).
+    const people = await workersOfTeam(TEAM);
     const asked = await fetch(`${base}/team/portfolios`, {
       method: 'POST',
       redirect: 'manual',

@@ -7,24 +7,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import type { Page } from 'puppeteer';
-import { Person, PersonRole, Team } from '#db/models/index.ts';
 import { AccessibilityAudit, closePage, httpLoginAs, loginAs, newPage, shoot, url, waitForHeading, waitForHydration } from './harness.ts';
+import { workersOfTeam } from './team-workers.ts';
 
 const CONTACT_TEAM = 'Adult Services Customer Contact';
 const COMMUNITY_TEAM = 'Community Support';
 
 /** The active people holding the worker role in a demo team now (other tests may have added some), by name. */
-async function workersOf(teamName: string): Promise<string[]> {
-  const team = await Team.findOne({ where: { name: teamName } });
-  if (!team) throw new Error(`The demo team ${teamName} is missing (was the demo organisation seeded?)`);
-  const people = await Person.findAll({
-    where: { teamId: team.id, deactivatedAt: null },
-    include: [{ model: PersonRole, as: 'roles', where: { role: 'worker' }, attributes: [] }],
-    attributes: ['name'],
-  });
-  return people.map((person) => person.name);
-}
-
 async function download(page: Page, href: string): Promise<{ response: Response; bytes: Uint8Array }> {
   const cookie = (await page.cookies()).map((entry) => `${entry.name}=${entry.value}`).join('; ');
   const response = await fetch(url(href), { headers: { Cookie: cookie }, redirect: 'manual' });
@@ -60,7 +49,7 @@ describe('team portfolios in one request (Chromium)', function () {
     await page.setJavaScriptEnabled(false);
     const axe = new AccessibilityAudit();
     await loginAs(page, 'manager');
-    const people = await workersOf(CONTACT_TEAM);
+    const people = await workersOfTeam(CONTACT_TEAM);
     await askFor(page, CONTACT_TEAM, 'zip');
     await waitForHeading(page, new RegExp(`^${CONTACT_TEAM}$`));
     expect(new URL(page.url()).pathname).to.match(/^\/team\/portfolios\/\d+$/);
@@ -104,7 +93,7 @@ describe('team portfolios in one request (Chromium)', function () {
     page = await newPage();
     const axe = new AccessibilityAudit();
     await loginAs(page, 'manager');
-    const people = await workersOf(COMMUNITY_TEAM);
+    const people = await workersOfTeam(COMMUNITY_TEAM);
     await askFor(page, COMMUNITY_TEAM, 'merged');
     await waitForHeading(page, new RegExp(`^${COMMUNITY_TEAM}$`));
     await waitForHydration(page);

@@ -1,12 +1,7 @@
 // Dates and times as people in the UK read them: Europe/London, day month year, with BST or GMT where it matters.
-import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { plural } from '#app/utils/words.ts';
-import { londonInstantsOf, UK_TIME_ZONE } from './calendar.ts';
-
-function inLondon(value: Date | string): TZDate {
-  return new TZDate(new Date(value).getTime(), UK_TIME_ZONE);
-}
+import { londonInstantsOf, londonParts, UK_TIME_ZONE } from './calendar.ts';
 
 // Made once: a page of 200 people writes hundreds of dates, and a TZDate formatted by date-fns costs about 30 µs.
 const LONDON_DAY = new Intl.DateTimeFormat('en-GB', { timeZone: UK_TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' });
@@ -18,10 +13,14 @@ export function formatDate(value: Date | string): string {
 
 /** 25 November 2026 at 2:05pm; in the hour the clocks repeat, which one: "25 October 2026 at 1:30am BST". */
 export function formatDateTime(value: Date | string): string {
-  const local = inLondon(value);
-  const text = format(local, "d MMMM yyyy 'at' h:mmaaa");
-  if (londonInstantsOf(format(local, 'yyyy-MM-dd'), format(local, 'HH:mm')).length < 2) return text;
-  return `${text} ${local.getTimezoneOffset() === 0 ? 'GMT' : 'BST'}`;
+  const instant = new Date(value);
+  const { date, time } = londonParts(instant);
+  const [hours, minutes] = time.split(':').map(Number) as [number, number];
+  const text = `${formatDate(instant)} at ${hours % 12 || 12}:${String(minutes).padStart(2, '0')}${hours < 12 ? 'am' : 'pm'}`;
+  const readings = londonInstantsOf(date, time);
+  if (readings.length < 2) return text;
+  // The first reading of a repeated time is BST, the second, an hour later, GMT.
+  return `${text} ${instant.getTime() - readings[0]!.getTime() < 3_600_000 ? 'BST' : 'GMT'}`;
 }
 
 /** "2013-01" (how standards give approval and review dates) as January 2013; anything else as given. */
