@@ -1,7 +1,8 @@
 // A supervisor and their supervisee added to the demo organisation for one test (named with a stamp, so tests never
 // share them), both signing in with one password, with a regular session planned for yesterday.
 import { hashPassword } from '#app/utils/password.server.ts';
-import { Person, PersonRole, SupervisionSession } from '#db/models/index.ts';
+import { Person, PersonRole } from '#db/models/index.ts';
+import { heldSession } from '#test/factories/supervision.ts';
 
 export async function supervisionPair(names: { supervisor: string; worker: string }) {
   const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
@@ -27,20 +28,6 @@ export async function supervisionPair(names: { supervisor: string; worker: strin
     { organisationId, personId: supervisor.id, role: 'supervisor' },
     { organisationId, personId: worker.id, role: 'worker' },
   ]);
-  const startsAt = new Date(Date.now() - 86_400_000);
-  const session = await SupervisionSession.create({
-    organisationId,
-    agreementId: null,
-    workerId: worker.id,
-    supervisorId: supervisor.id,
-    type: 'regular',
-    status: 'planned',
-    startsAt,
-    endsAt: new Date(startsAt.getTime() + 3_600_000),
-    place: null,
-    requestReason: null,
-    cancelReason: null,
-    requestedById: null,
-  });
+  const session = await heldSession(supervisor, worker, 1);
   return { organisationId, supervisor, worker, password, session, path: `/supervision/sessions/${session.id}` };
 }

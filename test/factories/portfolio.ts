@@ -8,13 +8,13 @@ import { recordEvidence } from '#app/domain/evidence.server.ts';
 import { acknowledgePolicy, addPolicy } from '#app/domain/policies.server.ts';
 import { addAction, startRecord } from '#app/domain/supervision/records.server.ts';
 import { contextFor } from '#app/utils/request-context.server.ts';
-import { DevelopmentGoal, DevelopmentOpportunity, DevelopmentPlan, SupervisionSession } from '#db/models/index.ts';
+import { DevelopmentGoal, DevelopmentOpportunity, DevelopmentPlan } from '#db/models/index.ts';
 import { simplePdf } from '#db/seed/evidence.ts';
 import { createAssessor, judge, judgement } from './assessment.ts';
 import { evidenceInput } from './evidence.ts';
 import { createStaffedOrganisation, unique } from './people.ts';
 import { giveStandard } from './standards.ts';
-import { RECORD_INPUT, signedAgreement } from './supervision.ts';
+import { RECORD_INPUT, heldSession, signedAgreement } from './supervision.ts';
 
 const PNG = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../db/seed/documents/call-notes.png');
 
@@ -71,21 +71,7 @@ export async function portfolioWorker(options: { hostilePort?: number } = {}) {
   await judge(assessor, worker.id, [observation], [judgement(item(asth.items, 'P2').id, 'met', { method: 'witness_testimony' })]);
 
   const agreementId = await signedAgreement(supervisor, worker);
-  const startsAt = new Date(Date.now() - 3 * 86_400_000);
-  const session = await SupervisionSession.create({
-    organisationId: worker.organisationId,
-    agreementId,
-    workerId: worker.id,
-    supervisorId: supervisor.id,
-    type: 'regular',
-    status: 'planned',
-    startsAt,
-    endsAt: new Date(startsAt.getTime() + 3_600_000),
-    place: null,
-    requestReason: null,
-    cancelReason: null,
-    requestedById: null,
-  });
+  const session = await heldSession(supervisor, worker, 3, { agreementId });
   const recordId = await startRecord(contextFor(supervisor, { ipAddress: 'ip' }), session.id, RECORD_INPUT);
   await addAction(contextFor(supervisor, { ipAddress: 'ip' }), recordId, { description: 'Book the safeguarding refresher', ownerId: worker.id, dueOn: '2099-01-31' });
 

@@ -34,7 +34,7 @@ export async function signedAgreement(supervisor: Actor, worker: Actor, override
 }
 
 /** A regular session that started `daysAgo` days ago, still planned (as if planned earlier and now held). */
-export async function heldSession(supervisor: Actor, worker: Actor, daysAgo: number, options: { agreementId?: number } = {}) {
+export async function heldSession(supervisor: { id: number }, worker: { id: number; organisationId: number }, daysAgo: number, options: { agreementId?: number } = {}) {
   const startsAt = new Date(Date.now() - daysAgo * 86_400_000);
   return SupervisionSession.create({
     organisationId: worker.organisationId,
