@@ -7,7 +7,7 @@ import { addDays, today } from '#app/utils/dates/index.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
 import { contextFor } from '#app/utils/request-context.server.ts';
 import { AssessmentDecision, AssessorStatus, Evidence, IqaReview, IqaSettings, PersonStandard, StandardItem, StandardVersion, Standard } from '#db/models/index.ts';
-import { actorFor } from './evidence.ts';
+import { actorByKey } from './actors.ts';
 
 const atNoon = (daysAgo: number) => new Date(`${addDays(today(), -daysAgo)}T12:00:00Z`);
 
@@ -50,12 +50,12 @@ export const met = (urn: string, code: string, method: Judgement['method'], feed
 
 export async function seedAssessment(admin: Actor): Promise<void> {
   const [priya, ellie, tom, sarah, liam, david] = await Promise.all([
-    actorFor(admin, 'priya'),
-    actorFor(admin, 'ellie'),
-    actorFor(admin, 'tom'),
-    actorFor(admin, 'sarah'),
-    actorFor(admin, 'liam'),
-    actorFor(admin, 'david'),
+    actorByKey('priya'),
+    actorByKey('ellie'),
+    actorByKey('tom'),
+    actorByKey('sarah'),
+    actorByKey('liam'),
+    actorByKey('david'),
   ]);
 
   // The organisation's sampling rules, with Tom as lead IQA; Ellie is new, so her met decisions wait for his countersign.

@@ -4,12 +4,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setWorkerAssessors } from '#app/domain/assessors.server.ts';
 import { recordEvidence, type EvidenceInput } from '#app/domain/evidence.server.ts';
-import { isRole } from '#app/domain/roles.ts';
 import { addDays, formatDate, today } from '#app/utils/dates/index.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
 import { contextFor } from '#app/utils/request-context.server.ts';
-import { Person, PersonRole, PersonStandard, Standard, StandardItem, StandardVersion, WorkerAssessor } from '#db/models/index.ts';
-import { DEMO_PEOPLE } from './people.ts';
+import { PersonStandard, Standard, StandardItem, StandardVersion, WorkerAssessor } from '#db/models/index.ts';
+import { actorByKey } from './actors.ts';
 
 /** A one-page PDF with a few lines of text, built by hand so the demo needs no PDF library. */
 export function simplePdf(lines: string[]): Uint8Array {
@@ -170,43 +169,25 @@ function davidsEvidence(daysAgo: (days: number) => string): DemoEvidence[] {
   ];
 }
 
-function emailOf(key: string): string {
-  return DEMO_PEOPLE.find((person) => person.key === key)!.email;
-}
-
-export async function actorFor(admin: Actor, key: string): Promise<Actor> {
-  const person = await Person.findOne({ where: { email: emailOf(key) }, include: [{ model: PersonRole, as: 'roles' }] });
-  if (!person) throw new Error(`Demo person ${key} is missing`);
-  return {
-    ...admin,
-    id: person.id,
-    name: person.name,
-    email: person.email,
-    roles: (person.roles ?? []).map((row) => row.role).filter(isRole),
-    teamId: person.teamId,
-    lineSupervisorId: person.lineSupervisorId,
-  };
-}
-
 export async function seedEvidence(admin: Actor): Promise<void> {
-  const priya = await actorFor(admin, 'priya');
-  const tom = await actorFor(admin, 'tom');
-  const ellie = await actorFor(admin, 'ellie');
+  const priya = await actorByKey('priya');
+  const tom = await actorByKey('tom');
+  const ellie = await actorByKey('ellie');
   const assessorsOf = { sarah: [priya], liam: [priya, ellie], david: [priya], chloe: [tom] };
   for (const [key, assessors] of Object.entries(assessorsOf)) {
-    const worker = await actorFor(admin, key);
+    const worker = await actorByKey(key);
     // Set once: setting them again would write another audit event on every run.
     if (await WorkerAssessor.count({ where: { workerId: worker.id } })) continue;
     await setWorkerAssessors(contextFor(admin, { ipAddress: 'seed' }), worker.id, assessors.map((assessor) => assessor.id));
   }
 
-  await recordDemoEvidence(admin, demoEvidence());
+  await recordDemoEvidence(demoEvidence());
 }
 
 /** Records each piece (once: its submission token finds it again), submitted on the day of its activity. */
-export async function recordDemoEvidence(admin: Actor, pieces: DemoEvidence[]): Promise<void> {
+export async function recordDemoEvidence(pieces: DemoEvidence[]): Promise<void> {
   for (const evidence of pieces) {
-    const worker = await actorFor(admin, evidence.worker);
+    const worker = await actorByKey(evidence.worker);
     const holdings = await PersonStandard.findAll({
       where: { personId: worker.id },
       include: [{ model: StandardVersion, as: 'standardVersion', include: [{ model: Standard, as: 'standard' }] }],

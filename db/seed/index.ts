@@ -1,11 +1,11 @@
 // Loads the demo organisation; safe to run again (it finds what exists rather than duplicating it).
 import { fileURLToPath } from 'node:url';
-import { isRole } from '#app/domain/roles.ts';
 import { saveStandardVersions } from '#app/domain/standards.server.ts';
 import { hashPassword } from '#app/utils/password.server.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
 import { contextFor } from '#app/utils/request-context.server.ts';
 import { Location, ManagerScope, Organisation, Person, PersonRole, Team, sequelize, Standard } from '#db/models/index.ts';
+import { actorByKey } from './actors.ts';
 import { seedAssessment } from './assessment.ts';
 import { seedEvidence } from './evidence.ts';
 import { DEMO_LOCATIONS, DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TEAMS } from './people.ts';
@@ -94,7 +94,8 @@ export async function seedDemo(): Promise<void> {
       }
     }
   });
-  const admin = await demoAdmin();
+  // The demo admin, through whom the library, role profiles and policies are loaded with the portal's own API.
+  const admin = await actorByKey(DEMO_PEOPLE[0]!.key);
   await seedStandards(admin);
   await seedRoleProfiles(admin);
   await seedPolicies(admin);
@@ -102,23 +103,6 @@ export async function seedDemo(): Promise<void> {
   await seedAssessment(admin);
   await seedSupervision();
   await seedTeam(admin);
-}
-
-/** The demo admin, through whom the library, role profiles and policies are loaded with the portal's own API. */
-async function demoAdmin(): Promise<Actor> {
-  const admin = await Person.findOne({ where: { email: DEMO_PEOPLE[0]!.email }, include: [{ model: PersonRole, as: 'roles' }] });
-  if (!admin) throw new Error('The demo admin is missing');
-  const organisation = await Organisation.findByPk(admin.organisationId);
-  return {
-    id: admin.id,
-    organisationId: admin.organisationId,
-    organisationName: organisation?.name ?? '',
-    name: admin.name,
-    email: admin.email,
-    roles: (admin.roles ?? []).map((row) => row.role).filter(isRole),
-    teamId: admin.teamId,
-    lineSupervisorId: admin.lineSupervisorId,
-  };
 }
 
 async function seedStandards(admin: Actor): Promise<void> {

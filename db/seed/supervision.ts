@@ -3,32 +3,15 @@
 // past due) and an urgent debrief Liam has asked for. Every date is counted from today, and each write carries the
 // time it would have happened (agreements signed before the sessions held under them, records written after them).
 // Safe to run again: it does nothing once Sarah has an agreement.
-import { isRole } from '#app/domain/roles.ts';
 import { draftAgreement, signAgreement, type AgreementInput } from '#app/domain/supervision/agreements.server.ts';
 import { addAction, addAddendum, agreeRecord, completeAction, shareRecord, startRecord } from '#app/domain/supervision/records.server.ts';
 import { cancelSession, markSessionMissed, planSchedule, planSession, requestUrgentDebrief } from '#app/domain/supervision/sessions.server.ts';
 import { today, addDays, londonInstant } from '#app/utils/dates/index.ts';
 import type { Actor } from '#app/utils/permissions.server.ts';
 import { contextFor } from '#app/utils/request-context.server.ts';
-import { Organisation, Person, PersonRole, SupervisionAgreement, SupervisionSession } from '#db/models/index.ts';
-import { DEMO_PEOPLE } from './people.ts';
+import { SupervisionAgreement, SupervisionSession } from '#db/models/index.ts';
+import { actorByKey } from './actors.ts';
 
-export async function actorByKey(key: string): Promise<Actor> {
-  const email = DEMO_PEOPLE.find((person) => person.key === key)!.email;
-  const person = await Person.findOne({ where: { email }, include: [{ model: PersonRole, as: 'roles' }] });
-  if (!person) throw new Error(`The demo person ${key} is missing`);
-  const organisation = await Organisation.findByPk(person.organisationId);
-  return {
-    id: person.id,
-    organisationId: person.organisationId,
-    organisationName: organisation?.name ?? '',
-    name: person.name,
-    email: person.email,
-    roles: (person.roles ?? []).map((row) => row.role).filter(isRole),
-    teamId: person.teamId,
-    lineSupervisorId: person.lineSupervisorId,
-  };
-}
 
 export const TERMS = {
   durationMinutes: 60,

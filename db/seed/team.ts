@@ -25,8 +25,9 @@ import {
   SupervisionAgreement,
   WorkerAssessor,
 } from '#db/models/index.ts';
+import { actorByKey } from './actors.ts';
 import { decide, decisionOf, itemsOf, met, review, type DemoJudgement } from './assessment.ts';
-import { actorFor, recordDemoEvidence, type DemoEvidence } from './evidence.ts';
+import { recordDemoEvidence, type DemoEvidence } from './evidence.ts';
 import { daysAgoAt, pastSession, TERMS } from './supervision.ts';
 import { seedPlans } from './team-plans.ts';
 
@@ -122,7 +123,7 @@ async function seedAssessments(admin: Actor, people: Actors) {
     if (await WorkerAssessor.count({ where: { workerId: worker.id } })) continue;
     await setWorkerAssessors(contextFor(admin, { ipAddress: ip }), worker.id, assessors.map((assessor) => assessor.id));
   }
-  await recordDemoEvidence(admin, evidenceBefore());
+  await recordDemoEvidence(evidenceBefore());
 
   const { amelia, josh, ben, fatima, kwame, niamh, zoe } = people;
   await decide(priya!, amelia!, ['demo-amelia-observed-calls'], codes('P', 1, 12).map((code) => met('ASTH325', code, 'direct_observation')), 'demo-amelia-p', 305);
@@ -342,7 +343,7 @@ async function seedDevelopment(admin: Actor, people: Actors) {
   ]);
 
   // What the development achieved: items met after it.
-  await recordDemoEvidence(admin, evidenceAfter());
+  await recordDemoEvidence(evidenceAfter());
   const { priya } = people;
   await decide(priya!, josh!, ['demo-josh-boundaries-after-training'], [met('ASTH325', 'K3', 'reflective_account'), met('ASTH325', 'K4', 'reflective_account')], 'demo-josh-after-training-judged', 35);
   await decide(priya!, niamh!, ['demo-niamh-safety-after-mentoring'], [met('HSC3331', 'P18', 'reflective_account')], 'demo-niamh-after-mentoring-judged', 33);
@@ -360,7 +361,7 @@ async function seedAcknowledgements(admin: Actor, people: Actors) {
 
 export async function seedTeam(admin: Actor): Promise<void> {
   const keys = ['grace', 'david', 'priya', 'ellie', 'tom', 'sarah', 'liam', 'chloe', 'amelia', 'josh', 'fatima', 'ben', 'ruth', 'kwame', 'zoe', 'gareth', 'niamh', 'peter'];
-  const people: Actors = Object.fromEntries(await Promise.all(keys.map(async (key) => [key, await actorFor(admin, key)] as const)));
+  const people: Actors = Object.fromEntries(await Promise.all(keys.map(async (key) => [key, await actorByKey(key)] as const)));
   await seedRoles(admin, people);
   await seedAssessments(admin, people);
   await seedTeamSupervision(people);
